@@ -1,0 +1,177 @@
+"""The document model of a minutes file: plain dataclasses, no RDF.
+
+Every element keeps its ``Span``: where in the *normalised text* of the document it came from.
+The normalised text is what :func:`loaders.normalize.normalize_text` returns after decoding and
+stripping markup; lines are split on ``"\\n"`` and counted from 1, character offsets are 0-based,
+end exclusive, in Unicode code points. A field the loader could not find is ``None`` or empty,
+never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+MeetingKind = Literal["referat", "dagsorden"]
+AbsenceScope = Literal["meeting", "item"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the normalised text: lines ``first_line..last_line`` (1-based, inclusive)
+    and characters ``begin..end`` (0-based, end exclusive)."""
+
+    first_line: int
+    last_line: int
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """Someone listed as taking part in the meeting (member, secretary, guest)."""
+
+    name: str
+    span: Span
+    party: str | None = None  # party letter as printed: "A", "C", "F", "O", "V", ...
+    role: str | None = None  # lower case as printed: "formand", "næstformand", "medlem", "sekretær"
+
+
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """Someone absent from the whole meeting or from one item."""
+
+    name: str
+    scope: AbsenceScope
+    span: Span
+    party: str | None = None
+    reason: str | None = None  # the label as printed, lower case: "fraværende", "afbud", ...
+
+
+@dataclass(frozen=True, slots=True)
+class CaseNumber:
+    """A case number (sagsnummer) as printed, with its parts where the number has them.
+
+    ``15.20.00A00-1-22`` -> kle "15.20.00", facet "A00", serial "1-22";
+    ``00.22.04.G01`` -> kle "00.22.04", facet "G01"; ``19/11679`` -> serial "19/11679".
+    """
+
+    raw: str
+    span: Span
+    kle: str | None = None
+    facet: str | None = None
+    serial: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One labelled section of an item; ``label`` is the canonical key (see
+    :data:`loaders.sections.SECTION_LABELS`), ``heading`` the label as printed."""
+
+    label: str
+    heading: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """One attachment (bilag) title as listed under an item."""
+
+    title: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision recorded on an item. ``committee`` and ``date`` are set when the minutes name
+    the deciding body (``Beslutning Udvalget for Job & Arbejdsmarked den 08-01-2020``)."""
+
+    text: str
+    span: Span
+    committee: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    """An earlier treatment of the case by another body (sagens forløb)."""
+
+    text: str
+    span: Span
+    committee: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    """One item on the agenda, numbered as printed."""
+
+    number: int
+    title: str
+    span: Span
+    closed: bool = False
+    prefix: str | None = None  # committee code printed before the title: "JA", "BU", "JAI"
+    case_numbers: list[CaseNumber] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    decision: Decision | None = None
+    other_decisions: list[Decision] = field(default_factory=list)
+    treatments: list[Treatment] = field(default_factory=list)
+    absences: list[Absence] = field(default_factory=list)
+
+    def section(self, label: str) -> Section | None:
+        """The first section with this canonical label, if any."""
+        return next((s for s in self.sections if s.label == label), None)
+
+
+@dataclass(slots=True)
+class Meeting:
+    """One meeting of one committee, as its minutes describe it."""
+
+    municipality: str | None = None
+    municipality_source: str | None = None  # how it was found: "stated", "inferred", "given"
+    committee: str | None = None
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str | None = None
+    kind: MeetingKind | None = None
+    participants: list[Participant] = field(default_factory=list)
+    absences: list[Absence] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)  # where each header field was read
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """The file the minutes were read from."""
+
+    name: str  # file name without folders
+    sha256: str  # of the raw bytes
+    size: int  # bytes
+    encoding: str  # as detected: "utf-8", "utf-8-sig", "utf-16", "cp1252", ...
+    media_type: str  # as detected from content: "text/plain", "text/markdown", "text/html"
+
+
+@dataclass(slots=True)
+class MinutesDocument:
+    """A parsed minutes file: its source, its normalised text and the meeting it records.
+
+    ``notes`` are remarks for the load report (an ambiguous header, an inferred municipality);
+    they never change what was read.
+    """
+
+    source: SourceInfo
+    text: str
+    meeting: Meeting
+    layout: str  # name of the layout profile that matched, for the load report
+    notes: list[str] = field(default_factory=list)
+
+
+class LoaderError(Exception):
+    """The one error loaders raise for input they cannot read as minutes.
+
+    The message names the reason in words a person can act on; the CLI adds the file name.
+    """
