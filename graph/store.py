@@ -1,0 +1,181 @@
+"""All access to the store goes through here, so that a remote SPARQL store can replace the
+embedded Oxigraph one later without touching the callers.
+
+Write path: documents are written in batches with Oxigraph's bulk loader (fast, not
+transactional), then each document's commit record (its ``rg:sha256``) is added in one small
+transaction. A document whose commit record is missing was cut off mid-write; :meth:`open`
+removes such partial graphs before anyone reads them, so the store holds whole documents only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Variable,
+)
+
+from graph.terms import RDF_TYPE, RG, term
+
+SOURCE_GRAPH_SUFFIX = "/kilde"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """One document, mapped and serialised, ready to be written (picklable, so workers can
+    prepare documents in parallel)."""
+
+    graph: str
+    meeting: str
+    sha256: str
+    nquads: bytes  # the document's graph and its shared entity triples
+    commit: bytes  # the commit record, written last
+
+
+class MinutesStore:
+    """The embedded Oxigraph store of referatgraf."""
+
+    def __init__(self, store: Store, path: Path | None) -> None:
+        self._store = store
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None) -> tuple[MinutesStore, list[str]]:
+        """Open (or create) the store at ``path`` (in memory for ``None``) and remove partial
+        documents; returns the store and the graphs removed."""
+        try:
+            if path is None:
+                store = Store()
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                store = Store(str(path))
+        except OSError as error:
+            raise StoreError(f"cannot open the store at {path}: {error}") from error
+        opened = cls(store, path)
+        return opened, opened._remove_partial_documents()
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> MinutesStore:
+        if not (path / "CURRENT").exists():
+            raise StoreError(f"no store at {path}; load minutes first (referatgraf load)")
+        try:
+            return cls(Store.read_only(str(path)), path)
+        except OSError as error:
+            raise StoreError(f"cannot open the store at {path}: {error}") from error
+
+    # -- reading -------------------------------------------------------------------------
+
+    def documents(self) -> dict[str, str]:
+        """Every whole document: its graph IRI -> sha256 of its source file."""
+        sha = term(RG.sha256)
+        return {
+            q.subject.value: q.object.value
+            for q in self._store.quads_for_pattern(None, sha, None, None)
+            if isinstance(q.subject, NamedNode)
+            and isinstance(q.object, Literal)
+            and q.graph_name == q.subject
+        }
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions: Mapping[str, NamedNode | Literal] | None = None,
+        union: bool = True,
+        default_graphs: list[NamedNode] | None = None,
+        named_graphs: list[NamedNode] | None = None,
+    ) -> QuerySolutions | QueryTriples | QueryBoolean:
+        """Evaluate a SPARQL query; by default the default graph is the union of all graphs."""
+        kwargs: dict[str, Any] = {}
+        if default_graphs is not None:
+            kwargs["default_graph"] = default_graphs
+        else:
+            kwargs["use_default_graph_as_union"] = union
+        if named_graphs is not None:
+            kwargs["named_graphs"] = named_graphs
+        if substitutions:
+            kwargs["substitutions"] = {Variable(k): v for k, v in substitutions.items()}
+        result: QuerySolutions | QueryTriples | QueryBoolean = self._store.query(sparql, **kwargs)
+        return result
+
+    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+        return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+    def named_graphs(self) -> list[str]:
+        return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)]
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write_documents(self, documents: Iterable[PreparedDocument]) -> None:
+        """Write a batch of documents, replacing earlier versions of the same graphs."""
+        batch = list(documents)
+        if not batch:
+            return
+        existing = self.documents()
+        for doc in batch:
+            if doc.graph in existing:
+                self._store.remove_graph(NamedNode(doc.graph))
+        self._store.bulk_load(input=b"".join(d.nquads for d in batch), format=RdfFormat.N_QUADS)
+        self._store.load(input=b"".join(d.commit for d in batch), format=RdfFormat.N_QUADS)
+
+    def replace_graph(self, graph: str, quads: Iterable[Quad]) -> None:
+        """Replace one small graph (reference data, a load run) in a single transaction."""
+        node = NamedNode(graph)
+        self._store.remove_graph(node) if self._store.contains_named_graph(node) else None
+        self._store.extend([Quad(q.subject, q.predicate, q.object, node) for q in quads])
+
+    def remove_document(self, graph: str) -> None:
+        self._store.remove_graph(NamedNode(graph))
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def optimize(self) -> None:
+        self._store.optimize()
+
+    def backup(self, target: Path) -> None:
+        self._store.backup(str(target))
+
+    # -- recovery ------------------------------------------------------------------------
+
+    def _remove_partial_documents(self) -> list[str]:
+        """Remove every source graph that lacks its commit record (a write cut off midway)."""
+        whole = self.documents()
+        partial = [
+            g for g in self.named_graphs() if g.endswith(SOURCE_GRAPH_SUFFIX) and g not in whole
+        ]
+        for graph in partial:
+            self._store.remove_graph(NamedNode(graph))
+        return partial
+
+    def count_instances(self, class_iri: str) -> int:
+        return sum(
+            1 for _ in self._store.quads_for_pattern(None, RDF_TYPE, NamedNode(class_iri), None)
+        )
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+__all__ = ["DefaultGraph", "MinutesStore", "PreparedDocument", "StoreError", "now_utc"]

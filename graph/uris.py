@@ -1,0 +1,92 @@
+"""Every IRI the loader mints, in one place: pure functions of the base and of the content.
+
+IRIs are readable (Danish path words, ASCII slugs), deterministic (same input, same IRIs on any
+machine) and stable (they depend on what the minutes say, never on file names or load time).
+
+>>> iris = Minter("https://data.example.org/")
+>>> iris.municipality("Ringkøbing-Skjern")
+'https://data.example.org/kommune/ringkoebing-skjern'
+>>> c = iris.committee("Lejre", "Udvalget for Job & Arbejdsmarked")
+>>> c
+'https://data.example.org/kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked'
+>>> m = iris.meeting(c, "2020-01-08")
+>>> m
+'https://data.example.org/kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked/moede/2020-01-08'
+>>> iris.item(m, 3)
+'https://data.example.org/kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked/moede/2020-01-08/punkt/3'
+>>> iris.person("Lejre", "Bjørn Lykke Sørensen")
+'https://data.example.org/kommune/lejre/person/bjoern-lykke-soerensen'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+DEFAULT_BASE = "https://w3id.org/referatgraf/"
+
+_FOLDS = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "&": " og ", "ß": "ss"}
+)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A readable ASCII path segment: Danish letters folded the Danish way, the rest dropped.
+
+    >>> slug("Arbejdsmarkeds- og Integrationsudvalget")
+    'arbejdsmarkeds-og-integrationsudvalget'
+    >>> slug("Tina Boel Van Ingen") == slug("Tina Boel van Ingen")
+    True
+    >>> slug("Økonomi & HR")
+    'oekonomi-og-hr'
+    >>> slug("§ 91")
+    '91'
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLDS))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    return _NOT_SLUG.sub("-", ascii_only).strip("-") or "x"
+
+
+@dataclass(frozen=True, slots=True)
+class Minter:
+    """Mints IRIs under one base (must end with "/")."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/"):
+            raise ValueError(f"the IRI base must end with '/': {self.base!r}")
+
+    def municipality(self, name: str) -> str:
+        return f"{self.base}kommune/{slug(name)}"
+
+    def committee(self, municipality: str, name: str) -> str:
+        return f"{self.municipality(municipality)}/udvalg/{slug(name)}"
+
+    def meeting(self, committee_iri: str, day: str) -> str:
+        """``day`` is the ISO date, or ``uden-dato-<hash>`` when the minutes state none."""
+        return f"{committee_iri}/moede/{day}"
+
+    def person(self, municipality: str, name: str) -> str:
+        """One person per municipality: the same name elsewhere is someone else."""
+        return f"{self.municipality(municipality)}/person/{slug(name)}"
+
+    @staticmethod
+    def source(meeting_iri: str) -> str:
+        """The source document, which is also the named graph of everything read from it."""
+        return f"{meeting_iri}/kilde"
+
+    @staticmethod
+    def item(meeting_iri: str, number: int) -> str:
+        return f"{meeting_iri}/punkt/{number}"
+
+    @staticmethod
+    def part(parent_iri: str, kind: str, key: str | int) -> str:
+        """A node that exists only as part of another: ``<item>/afsnit/beslutning``."""
+        return f"{parent_iri}/{kind}/{key if isinstance(key, int) else slug(key)}"
+
+    def load_run(self, started: str) -> str:
+        """A load run, named by its start time (``2026-11-22T19:50:01.123456Z``)."""
+        return f"{self.base}indlaesning/{slug(started)}"

@@ -1,0 +1,124 @@
+"""Document model -> quads: what lands in which graph, under which IRIs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Store
+
+from graph.mapping import ENTITIES_GRAPH, LoadContext, PlacementError, document_quads
+from graph.uris import Minter
+from loaders.model import MinutesDocument
+
+BASE = "https://example.org/rg/"
+MEETING = BASE + "kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked/moede/2020-01-08"
+RG = "https://w3id.org/referatgraf/def#"
+
+
+def context() -> LoadContext:
+    return LoadContext(
+        minter=Minter(BASE),
+        loader_version="test",
+        loaded_at=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
+        run_iri=BASE + "indlaesning/test",
+    )
+
+
+def store_of(document: MinutesDocument) -> Store:
+    store = Store()
+    mapped = document_quads(document, context())
+    store.extend(mapped.quads + mapped.commit)
+    return store
+
+
+def ask(store: Store, query: str) -> bool:
+    return bool(
+        store.query(f"PREFIX rg: <{RG}> ASK {{ {query} }}", use_default_graph_as_union=True)
+    )
+
+
+def test_meeting_lands_in_the_graph_of_its_source(document: MinutesDocument) -> None:
+    mapped = document_quads(document, context())
+    assert mapped.meeting == MEETING
+    assert mapped.graph == MEETING + "/kilde"
+    graphs = {q.graph_name.value for q in mapped.quads}
+    assert graphs == {mapped.graph, BASE + ENTITIES_GRAPH}
+    assert [q.predicate.value for q in mapped.commit] == [RG + "sha256"]
+
+
+def test_meeting_facts(document: MinutesDocument) -> None:
+    store = store_of(document)
+    assert ask(
+        store,
+        f'<{MEETING}> a rg:Meeting ; rg:date "2020-01-08"^^<http://www.w3.org/2001/XMLSchema#date>',
+    )
+    assert ask(
+        store, f'<{MEETING}> rg:startTime "16:30:00"^^<http://www.w3.org/2001/XMLSchema#time>'
+    )
+    assert ask(store, f"<{MEETING}> rg:municipality <{BASE}kommune/lejre>")
+    item = MEETING + "/punkt/1"
+    assert ask(
+        store,
+        f'<{item}> rg:meeting <{MEETING}> ; rg:number 1 ; rg:title "Godkendelse af dagsorden"',
+    )
+    assert ask(store, f'<{item}> rg:decision/rg:text "Godkendt"')
+    assert ask(store, f'<{item}> rg:caseNumber [ rg:kleCode "00.22.04" ; rg:handlingFacet "G01" ]')
+
+
+def test_absent_member_is_no_attendee(document: MinutesDocument) -> None:
+    store = store_of(document)
+    steen = f"<{BASE}kommune/lejre/person/steen-hansen>"
+    ole = f"<{BASE}kommune/lejre/person/ole-blickfeldt>"
+    assert ask(store, f"<{MEETING}> rg:absentee {steen} ; rg:attendee {ole}")
+    assert not ask(store, f"<{MEETING}> rg:attendee {steen}")
+    assert ask(store, f'{ole} rg:party "O"')
+
+
+def test_every_resource_has_a_danish_label(document: MinutesDocument) -> None:
+    store = store_of(document)
+    unlabelled = list(
+        store.query(
+            """SELECT DISTINCT ?s WHERE { ?s ?p ?o .
+               FILTER NOT EXISTS { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l
+                                   FILTER(LANG(?l) = "da") } }""",
+            use_default_graph_as_union=True,
+        )
+    )
+    assert unlabelled == []
+
+
+def test_same_document_same_quads(document: MinutesDocument) -> None:
+    first = document_quads(document, context())
+    second = document_quads(document, context())
+    assert sorted(map(str, first.quads)) == sorted(map(str, second.quads))
+
+
+def test_without_date_the_meeting_is_keyed_by_content(document: MinutesDocument) -> None:
+    undated = replace(document, meeting=replace(document.meeting, date=None))
+    mapped = document_quads(undated, context())
+    assert mapped.meeting.endswith("/moede/uden-dato-" + document.source.sha256[:12])
+    assert not any(q.predicate == NamedNode(RG + "date") for q in mapped.quads)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("municipality", None, "--municipality"),
+        ("municipality", "Atlantis", "unknown municipality 'Atlantis'"),
+        ("committee", None, "no committee"),
+    ],
+)
+def test_minutes_that_cannot_be_placed_fail_clearly(
+    document: MinutesDocument, field: str, value: str | None, message: str
+) -> None:
+    broken = replace(document, meeting=replace(document.meeting, **{field: value}))
+    with pytest.raises(PlacementError, match=message):
+        document_quads(broken, context())
+
+
+def test_text_literals_are_kept_exactly(document: MinutesDocument) -> None:
+    mapped = document_quads(document, context())
+    texts = {q.object for q in mapped.quads if q.predicate.value == RG + "normalisedText"}
+    assert texts == {Literal(document.text)}
