@@ -7,6 +7,10 @@
 'Udvalget for Job & Arbejdsmarked, møde 8. januar 2020'
 >>> meeting_label("Beskæftigelsesudvalget", None)
 'Beskæftigelsesudvalget, møde uden dato'
+>>> committee_label("Udvalget for Børn & Ungdom") == committee_label("Udvalget for Børn og Ungdom")
+True
+>>> person_label("Tina Boel Van Ingen") == person_label("Tina Boel van Ingen") == "Tina Boel van Ingen"
+True
 """
 
 from __future__ import annotations
@@ -40,3 +44,23 @@ def meeting_label(committee: str, day: dt.date | None) -> str:
 
 def item_label(number: int, title: str) -> str:
     return f"Punkt {number}: {title}" if title else f"Punkt {number}"
+
+
+# Name particles written in lower case inside a name, whatever a particular minutes did.
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "la", "le", "du", "af", "zu", "di", "da"})
+
+
+def person_label(name: str) -> str:
+    """One spelling for a person however the minutes capitalised the name's particles, so
+    that "Van Ingen" and "van Ingen" are one label of one person."""
+    words = name.split()
+    return " ".join(
+        w.lower() if i > 0 and w.lower() in _PARTICLES and i < len(words) - 1 else w
+        for i, w in enumerate(words)
+    )
+
+
+def committee_label(name: str) -> str:
+    """One spelling for a committee whether the minutes wrote "&" or "og" (the IRI's slug
+    makes them one committee already): "Udvalget for Job og Arbejdsmarked"."""
+    return " ".join(name.replace("&", " og ").split())

@@ -11,26 +11,18 @@ else, so a document without it is a partial write that the store removes when it
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-
-from pyoxigraph import Literal, NamedNode, Quad
+from dataclasses import dataclass
 
 from graph.items import absences, item_quads
 from graph.labels import meeting_label
-from graph.terms import (
-    PROV_ENTITY,
-    PROV_GENERATED_AT,
-    PROV_WAS_GENERATED_BY,
-    RDF_TYPE,
-    RG,
-    XSD_DATETIME,
-    term,
-)
+from graph.ntriples import XSD_DATETIME, iri, iri_value, literal
 from graph.uris import Minter
-from graph.writer import QuadWriter
+from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import LoaderError, MinutesDocument
 from loaders.municipalities import Municipality, by_name
+from ontology.namespace import RG
 
+PROV = "http://www.w3.org/ns/prov#"
 ENTITIES_GRAPH = "graf/entiteter"
 MUNICIPALITIES_GRAPH = "graf/kommuner"
 
@@ -56,8 +48,8 @@ class DocumentQuads:
     graph: str
     meeting: str
     sha256: str
-    quads: list[Quad] = field(default_factory=list)  # the document's graph and shared entities
-    commit: list[Quad] = field(default_factory=list)  # written last: marks the document whole
+    nquads: str = ""  # the document's graph and its shared entity triples, as N-Quads
+    commit: str = ""  # written last: marks the document whole
 
 
 def place(doc: MinutesDocument) -> tuple[Municipality, str]:
@@ -88,20 +80,21 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     minter = ctx.minter
     committee_iri = minter.committee(municipality.name, committee_name)
     meeting_iri = minter.meeting(committee_iri, meeting_day(doc))
-    graph = NamedNode(minter.source(meeting_iri))
-    out = QuadWriter(graph, NamedNode(minter.base + ENTITIES_GRAPH), minter, municipality.name)
+    graph_iri = minter.source(meeting_iri)
+    out = QuadWriter(graph_iri, minter.base + ENTITIES_GRAPH, minter, municipality.name)
+    graph = out.graph
     m = doc.meeting
 
     meeting = out.node(meeting_iri, RG.Meeting, meeting_label(committee_name, m.date))
-    out.add(meeting, term(RG.committee), out.committee(committee_name))
-    out.add(meeting, term(RG.municipality), NamedNode(minter.municipality(municipality.name)))
-    out.add(meeting, term(RG.sourceDocument), graph)
-    out.date(meeting, term(RG.date), m.date)
-    out.time(meeting, term(RG.startTime), m.start_time)
-    out.time(meeting, term(RG.endTime), m.end_time)
-    out.text(meeting, term(RG.place), m.place)
-    out.text(meeting, term(RG.meetingKind), m.kind)
-    out.text(meeting, term(RG.municipalitySource), m.municipality_source)
+    out.add(meeting, iri(RG.committee), out.committee(committee_name))
+    out.add(meeting, iri(RG.municipality), iri(minter.municipality(municipality.name)))
+    out.add(meeting, iri(RG.sourceDocument), graph)
+    out.date(meeting, iri(RG.date), m.date)
+    out.time(meeting, iri(RG.startTime), m.start_time)
+    out.time(meeting, iri(RG.endTime), m.end_time)
+    out.text(meeting, iri(RG.place), m.place)
+    out.text(meeting, iri(RG.meetingKind), m.kind)
+    out.text(meeting, iri(RG.municipalitySource), m.municipality_source)
     _attendance(out, meeting, doc)
     numbers_seen: set[int] = set()
     for position, item in enumerate(m.items, start=1):
@@ -109,46 +102,47 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
         numbers_seen.add(item.number)
         item_quads(out, meeting, f"{meeting_iri}/punkt/{key}", item, position)
     _provenance(out, graph, doc, ctx)
+    commit = f"{graph} {iri(RG.sha256)} {literal(doc.source.sha256)} {graph} .\n"
     return DocumentQuads(
-        graph=graph.value,
+        graph=graph_iri,
         meeting=meeting_iri,
         sha256=doc.source.sha256,
-        quads=out.quads,
-        commit=[Quad(graph, term(RG.sha256), Literal(doc.source.sha256), graph)],
+        nquads="".join(out.lines),
+        commit=commit,
     )
 
 
-def _attendance(out: QuadWriter, meeting: NamedNode, doc: MinutesDocument) -> None:
+def _attendance(out: QuadWriter, meeting: str, doc: MinutesDocument) -> None:
     """Participants, who of them attended, and who was absent from the whole meeting."""
     absent = absences(out, meeting, doc.meeting.absences)
     for person in absent:
-        out.add(meeting, term(RG.absentee), person)
+        out.add(meeting, iri(RG.absentee), person)
     for participant in doc.meeting.participants:
         person = out.person(participant.name, participant.party)
         if person not in absent:  # listed as a member, but not there
-            out.add(meeting, term(RG.attendee), person)
+            out.add(meeting, iri(RG.attendee), person)
         role = f" ({participant.role})" if participant.role else ""
-        iri = Minter.part(meeting.value, "deltager", participant.name)
-        node = out.node(iri, RG.Participation, f"{participant.name}{role}")
-        out.add(meeting, term(RG.participant), node)
-        out.add(node, term(RG.person), person)
-        out.text(node, term(RG.role), participant.role)
+        node_iri = Minter.part(iri_value(meeting), "deltager", participant.name)
+        node = out.node(node_iri, RG.Participation, f"{participant.name}{role}")
+        out.add(meeting, iri(RG.participant), node)
+        out.add(node, iri(RG.person), person)
+        out.text(node, iri(RG.role), participant.role)
         out.span(node, participant.span)
 
 
-def _provenance(out: QuadWriter, graph: NamedNode, doc: MinutesDocument, ctx: LoadContext) -> None:
+def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadContext) -> None:
     """The source document: which file, which bytes, read how, when, by which run."""
-    source = out.node(graph.value, RG.SourceDocument, f"Kildefil {doc.source.name}")
-    out.add(source, RDF_TYPE, PROV_ENTITY)
-    out.text(source, term(RG.fileName), doc.source.name)
-    out.integer(source, term(RG.byteSize), doc.source.size)
-    out.text(source, term(RG.mediaType), doc.source.media_type)
-    out.text(source, term(RG.encoding), doc.source.encoding)
-    out.text(source, term(RG.layout), doc.layout)
-    out.text(source, term(RG.loaderVersion), ctx.loader_version)
-    out.add(source, term(RG.normalisedText), Literal(doc.text))
+    source = out.node(iri_value(graph), RG.SourceDocument, f"Kildefil {doc.source.name}")
+    out.add(source, RDF_TYPE, iri(PROV + "Entity"))
+    out.text(source, iri(RG.fileName), doc.source.name)
+    out.integer(source, iri(RG.byteSize), doc.source.size)
+    out.text(source, iri(RG.mediaType), doc.source.media_type)
+    out.text(source, iri(RG.encoding), doc.source.encoding)
+    out.text(source, iri(RG.layout), doc.layout)
+    out.text(source, iri(RG.loaderVersion), ctx.loader_version)
+    out.add(source, iri(RG.normalisedText), literal(doc.text))
     for note in doc.notes:
-        out.text(source, term(RG.loadNote), note)
-    out.add(source, PROV_WAS_GENERATED_BY, NamedNode(ctx.run_iri))
-    loaded_at = Literal(ctx.loaded_at.isoformat(), datatype=XSD_DATETIME)
-    out.add(source, PROV_GENERATED_AT, loaded_at)
+        out.text(source, iri(RG.loadNote), note)
+    out.add(source, iri(PROV + "wasGeneratedBy"), iri(ctx.run_iri))
+    loaded_at = literal(ctx.loaded_at.isoformat(), datatype=XSD_DATETIME)
+    out.add(source, iri(PROV + "generatedAtTime"), loaded_at)

@@ -1,84 +1,89 @@
-"""Collecting the quads of one document: its own graph, and the shared entities graph."""
+"""Collecting the quads of one document as N-Quads lines: its own graph, and the shared
+entities graph. Terms are N-Triples strings (see :mod:`graph.ntriples`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pyoxigraph import Literal, NamedNode, Quad
-
-from graph.terms import RDF_TYPE, RDFS_LABEL, RG, XSD_DATE, XSD_INTEGER, XSD_TIME, term
+from graph.labels import committee_label, person_label
+from graph.ntriples import XSD_DATE, XSD_INTEGER, XSD_TIME, iri, iri_value, literal
 from graph.uris import Minter
 from loaders.model import Span
+from ontology.namespace import RG
+
+RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = iri("http://www.w3.org/2000/01/rdf-schema#label")
 
 
 class QuadWriter:
-    """Quads for the document's graph (``add`` and friends) and for shared entities
+    """Lines for the document's graph (``add`` and friends) and for shared entities
     (``entity``); every value helper skips what the minutes do not state."""
 
-    def __init__(self, graph: NamedNode, entities: NamedNode, minter: Minter, municipality: str):
-        self.graph = graph
-        self.entities = entities
+    def __init__(self, graph: str, entities: str, minter: Minter, municipality: str) -> None:
+        self.graph = iri(graph)
+        self.entities = iri(entities)
         self.minter = minter
         self.municipality = municipality  # the name of the municipality of the minutes
-        self.quads: list[Quad] = []
+        self._municipality_node = iri(minter.municipality(municipality))
+        self.lines: list[str] = []
 
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, p, o, self.graph))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"{s} {p} {o} {self.graph} .\n")
 
-    def node(self, iri: str, rdf_type: str, label: str) -> NamedNode:
+    def node(self, node_iri: str, rdf_type: str, label: str) -> str:
         """A new node of the document with its type and Danish label."""
-        node = NamedNode(iri)
-        self.add(node, RDF_TYPE, term(rdf_type))
-        self.add(node, RDFS_LABEL, da(label))
+        node = iri(node_iri)
+        self.add(node, RDF_TYPE, iri(rdf_type))
+        self.add(node, RDFS_LABEL, literal(label, lang="da"))
         return node
 
-    def text(self, s: NamedNode, p: NamedNode, value: str | None) -> None:
+    def text(self, s: str, p: str, value: str | None) -> None:
         if value:
-            self.add(s, p, Literal(value))
+            self.add(s, p, literal(value))
 
-    def integer(self, s: NamedNode, p: NamedNode, value: int) -> None:
-        self.add(s, p, Literal(str(value), datatype=XSD_INTEGER))
+    def integer(self, s: str, p: str, value: int) -> None:
+        self.add(s, p, f'"{value}"^^<{XSD_INTEGER}>')
 
-    def date(self, s: NamedNode, p: NamedNode, value: dt.date | None) -> None:
+    def date(self, s: str, p: str, value: dt.date | None) -> None:
         if value is not None:
-            self.add(s, p, Literal(value.isoformat(), datatype=XSD_DATE))
+            self.add(s, p, literal(value.isoformat(), datatype=XSD_DATE))
 
-    def time(self, s: NamedNode, p: NamedNode, value: dt.time | None) -> None:
+    def time(self, s: str, p: str, value: dt.time | None) -> None:
         if value is not None:
-            self.add(s, p, Literal(value.strftime("%H:%M:%S"), datatype=XSD_TIME))
+            self.add(s, p, literal(value.strftime("%H:%M:%S"), datatype=XSD_TIME))
 
-    def span(self, s: NamedNode, span: Span) -> None:
+    def span(self, s: str, span: Span) -> None:
         """Where the node was read: lines and character offsets in the normalised text."""
-        self.integer(s, term(RG.firstLine), span.first_line)
-        self.integer(s, term(RG.lastLine), span.last_line)
-        self.integer(s, term(RG.beginOffset), span.begin)
-        self.integer(s, term(RG.endOffset), span.end)
+        self.integer(s, _FIRST_LINE, span.first_line)
+        self.integer(s, _LAST_LINE, span.last_line)
+        self.integer(s, _BEGIN, span.begin)
+        self.integer(s, _END, span.end)
 
-    def entity(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, p, o, self.entities))
+    def entity(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"{s} {p} {o} {self.entities} .\n")
 
-    def committee(self, name: str) -> NamedNode:
+    def committee(self, name: str) -> str:
         """A committee of the minutes' municipality, described once in the entities graph."""
-        node = NamedNode(self.minter.committee(self.municipality, name))
-        self.entity(node, RDF_TYPE, term(RG.Committee))
-        self.entity(node, RDFS_LABEL, da(name))
-        self.entity(
-            node, term(RG.municipality), NamedNode(self.minter.municipality(self.municipality))
-        )
+        node = iri(self.minter.committee(self.municipality, name))
+        self.entity(node, RDF_TYPE, iri(RG.Committee))
+        self.entity(node, RDFS_LABEL, literal(committee_label(name), lang="da"))
+        self.entity(node, iri(RG.municipality), self._municipality_node)
         return node
 
-    def person(self, name: str, party: str | None) -> NamedNode:
+    def person(self, name: str, party: str | None) -> str:
         """One person per municipality: the folded name is the key."""
-        node = NamedNode(self.minter.person(self.municipality, name))
-        self.entity(node, RDF_TYPE, term(RG.Person))
-        self.entity(node, RDFS_LABEL, da(name))
-        self.entity(
-            node, term(RG.municipality), NamedNode(self.minter.municipality(self.municipality))
-        )
+        node = iri(self.minter.person(self.municipality, name))
+        self.entity(node, RDF_TYPE, iri(RG.Person))
+        self.entity(node, RDFS_LABEL, literal(person_label(name), lang="da"))
+        self.entity(node, iri(RG.municipality), self._municipality_node)
         if party:
-            self.entity(node, term(RG.party), Literal(party))
+            self.entity(node, iri(RG.party), literal(party))
         return node
 
 
-def da(text: str) -> Literal:
-    return Literal(text, language="da")
+_FIRST_LINE = iri(RG.firstLine)
+_LAST_LINE = iri(RG.lastLine)
+_BEGIN = iri(RG.beginOffset)
+_END = iri(RG.endOffset)
+
+__all__ = ["RDFS_LABEL", "RDF_TYPE", "QuadWriter", "iri", "iri_value", "literal"]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, RdfFormat, serialize
+from pyoxigraph import NamedNode, RdfFormat
 
 from graph.mapping import LoadContext, document_quads
 from graph.store import MinutesStore, PreparedDocument, StoreError
@@ -24,8 +24,8 @@ def prepared(document: MinutesDocument) -> PreparedDocument:
         graph=mapped.graph,
         meeting=mapped.meeting,
         sha256=mapped.sha256,
-        nquads=serialize(mapped.quads, format=RdfFormat.N_QUADS) or b"",
-        commit=serialize(mapped.commit, format=RdfFormat.N_QUADS) or b"",
+        nquads=mapped.nquads.encode("utf-8"),
+        commit=mapped.commit.encode("utf-8"),
     )
 
 

@@ -1,0 +1,299 @@
+"""A load run: files -> parsed documents -> quads -> store, with a record of the run.
+
+Each file is read, parsed and mapped on its own (in worker processes when there are many), and
+the results are written in batches. A file that fails is reported with its reason and changes
+nothing; the others load all the same. A file whose bytes are already in the store is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Literal as Lit
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from graph.labels import danish_date
+from graph.mapping import MUNICIPALITIES_GRAPH, LoadContext, document_quads
+from graph.reference import municipality_quads
+from graph.store import MinutesStore, PreparedDocument
+from graph.terms import (
+    PROV_ENDED,
+    PROV_STARTED,
+    PROV_USED,
+    RDF_TYPE,
+    RDFS_LABEL,
+    RG,
+    XSD_DATETIME,
+    XSD_INTEGER,
+    term,
+)
+from graph.uris import Minter
+from loaders.model import LoaderError
+from loaders.read import read_minutes
+
+Status = Lit["loaded", "unchanged", "failed", "replaced"]
+BATCH_DOCUMENTS = 250  # documents per bulk write: large enough to amortise, small enough to stream
+PARALLEL_FROM = 16  # below this many files, worker processes cost more than they save
+MAX_BYTES = 20_000_000
+
+
+def loader_version() -> str:
+    try:
+        return f"referatgraf {version('referatgraf')}"
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "referatgraf (development)"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What happened to one file."""
+
+    path: Path
+    status: Status
+    reason: str = ""
+    graph: str | None = None
+    layout: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """The whole run, for the CLI's summary and the run's own graph."""
+
+    run: str
+    started: dt.datetime
+    ended: dt.datetime | None = None
+    results: list[FileResult] = field(default_factory=list)
+    recovered: list[str] = field(default_factory=list)  # partial graphs removed on opening
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return any(r.status == "failed" for r in self.results)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How to load: under which base, for which municipality, how parallel, how batched."""
+
+    minter: Minter
+    municipality: str | None = None
+    workers: int | None = None  # parser processes; None: one per core
+    batch_size: int = BATCH_DOCUMENTS
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: str
+    municipality: str | None
+    base: str
+    loader_version: str
+    loaded_at: str
+    run: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    path: str
+    document: PreparedDocument
+    layout: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    path: str
+    reason: str
+
+
+def collect_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and every visible file below folders, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                parts = found.relative_to(path).parts
+                if found.is_file() and not any(p.startswith(".") for p in parts):
+                    yield found
+        else:
+            yield path
+
+
+def prepare(job: _Job) -> _Prepared | _Failed:
+    """Read, parse and map one file (runs in a worker process)."""
+    try:
+        path = Path(job.path)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _Failed(
+                job.path, f"too large: {size / 1e6:.1f} MB, the limit is {MAX_BYTES / 1e6:.0f} MB"
+            )
+        data = path.read_bytes()
+        doc = read_minutes(data, path.name, municipality=job.municipality, max_bytes=MAX_BYTES)
+        ctx = LoadContext(
+            minter=Minter(job.base),
+            loader_version=job.loader_version,
+            loaded_at=dt.datetime.fromisoformat(job.loaded_at),
+            run_iri=job.run,
+        )
+        mapped = document_quads(doc, ctx)
+        prepared = PreparedDocument(
+            graph=mapped.graph,
+            meeting=mapped.meeting,
+            sha256=mapped.sha256,
+            nquads=mapped.nquads.encode("utf-8"),
+            commit=mapped.commit.encode("utf-8"),
+        )
+        return _Prepared(job.path, prepared, doc.layout, tuple(doc.notes))
+    except LoaderError as error:
+        return _Failed(job.path, str(error))
+    except OSError as error:
+        return _Failed(job.path, f"cannot read the file: {error.strerror or error}")
+    except RecursionError:
+        return _Failed(job.path, "the text is nested too deeply to read")
+
+
+def load_files(
+    store: MinutesStore,
+    files: Iterable[Path],
+    options: LoadOptions,
+    *,
+    on_result: Callable[[FileResult], None] = lambda _: None,
+    recovered: Iterable[str] = (),
+) -> LoadReport:
+    """Load ``files`` into ``store`` and record the run in a graph of its own."""
+    minter = options.minter
+    started = dt.datetime.now(dt.UTC)
+    run = minter.load_run(started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+    report = LoadReport(run=run, started=started, recovered=list(recovered))
+    store.replace_graph(minter.base + MUNICIPALITIES_GRAPH, municipality_quads(minter))
+    known = set(store.documents().values())
+    version = loader_version()
+    jobs: list[_Job] = []
+    for path in files:
+        sha = _sha256(path)
+        if sha is not None and sha in known:
+            _report(report, on_result, FileResult(path, "unchanged"))
+            continue
+        if sha is not None:
+            known.add(sha)  # the same bytes twice in one run load once
+        job = _Job(str(path), options.municipality, minter.base, version, started.isoformat(), run)
+        jobs.append(job)
+
+    pending: dict[str, tuple[Path, _Prepared]] = {}
+    for outcome in _prepare_all(jobs, options.workers):
+        path = Path(outcome.path)
+        if isinstance(outcome, _Failed):
+            _report(report, on_result, FileResult(path, "failed", outcome.reason))
+            continue
+        earlier = pending.pop(outcome.document.graph, None)
+        if earlier is not None:
+            note = f"same meeting as {path.name}, which replaces it"
+            _report(
+                report, on_result, FileResult(earlier[0], "replaced", note, outcome.document.graph)
+            )
+        pending[outcome.document.graph] = (path, outcome)
+        if len(pending) >= options.batch_size:
+            _write(store, pending, report, on_result)
+    _write(store, pending, report, on_result)
+    report.ended = dt.datetime.now(dt.UTC)
+    store.replace_graph(run, run_quads(report))
+    store.flush()
+    return report
+
+
+def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[_Prepared | _Failed]:
+    count = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or count <= 1:
+        yield from map(prepare, jobs)
+        return
+    # spawn, not fork: the parent holds an open RocksDB store, which must not be forked
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        yield from pool.map(prepare, jobs, chunksize=8)
+
+
+def _write(
+    store: MinutesStore,
+    pending: dict[str, tuple[Path, _Prepared]],
+    report: LoadReport,
+    on_result: Callable[[FileResult], None],
+) -> None:
+    store.write_documents(prepared.document for _, prepared in pending.values())
+    for path, prepared in pending.values():
+        result = FileResult(
+            path,
+            "loaded",
+            graph=prepared.document.graph,
+            layout=prepared.layout,
+            notes=prepared.notes,
+        )
+        _report(report, on_result, result)
+    pending.clear()
+
+
+def _report(
+    report: LoadReport, on_result: Callable[[FileResult], None], result: FileResult
+) -> None:
+    report.results.append(result)
+    on_result(result)
+
+
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None  # the worker reports the reason
+    return digest.hexdigest()
+
+
+def run_quads(report: LoadReport) -> list[Quad]:
+    """The run as a ``prov:Activity``: when, and what happened to each file."""
+    run = NamedNode(report.run)
+    started = report.started
+    label = f"Indlæsning {danish_date(started.date())} kl. {started:%H:%M:%S} UTC"
+    quads = [
+        Quad(run, RDF_TYPE, term(RG.LoadRun), run),
+        Quad(run, RDFS_LABEL, Literal(label, language="da"), run),
+        Quad(run, PROV_STARTED, Literal(started.isoformat(), datatype=XSD_DATETIME), run),
+    ]
+    if report.ended:
+        ended = Literal(report.ended.isoformat(), datatype=XSD_DATETIME)
+        quads.append(Quad(run, PROV_ENDED, ended, run))
+    counts = {
+        RG.filesRead: len(report.results),
+        RG.filesLoaded: report.count("loaded"),
+        RG.filesSkipped: report.count("unchanged") + report.count("replaced"),
+        RG.filesFailed: report.count("failed"),
+    }
+    for prop, value in counts.items():
+        quads.append(Quad(run, term(prop), Literal(str(value), datatype=XSD_INTEGER), run))
+    for i, result in enumerate(report.results, start=1):
+        if result.graph and result.status == "loaded":
+            quads.append(Quad(run, PROV_USED, NamedNode(result.graph), run))
+        if result.status in ("failed", "replaced"):
+            node = NamedNode(f"{report.run}/fejl/{i}")
+            quads += [
+                Quad(run, term(RG.failure), node, run),
+                Quad(
+                    node,
+                    RDFS_LABEL,
+                    Literal(f"{result.path.name}: {result.reason}", language="da"),
+                    run,
+                ),
+                Quad(node, term(RG.fileName), Literal(result.path.name), run),
+                Quad(node, term(RG.reason), Literal(result.reason), run),
+            ]
+    return quads

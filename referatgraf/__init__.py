@@ -1,0 +1,1 @@
+"""referatgraf: the command line and settings, the composition root of the project."""

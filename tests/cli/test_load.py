@@ -1,0 +1,180 @@
+"""`referatgraf load`: one line per file, whole documents only, idempotent, and bad input
+reported without losing the good files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.store import MinutesStore
+
+from .conftest import SAMPLE_FILES, referatgraf
+
+SOURCE_GRAPH = "/kilde"
+
+
+WHEN_AND_BY = (
+    "http://www.w3.org/ns/prov#generatedAtTime",
+    "http://www.w3.org/ns/prov#wasGeneratedBy",
+)
+
+
+def document_graphs(store_path: Path, *, same_run: bool = True) -> dict[str, frozenset[str]]:
+    """Every graph except load runs, as a set of N-Quads lines: with no blank nodes in the
+    graph, the sorted lines are its canonical form. Across runs, the time and run of loading
+    differ by design; ``same_run=False`` leaves them out."""
+    store = MinutesStore.open_read_only(store_path)
+    graphs: dict[str, set[str]] = {}
+    for quad in store.quads():
+        name = quad.graph_name.value
+        if not same_run and quad.predicate.value in WHEN_AND_BY:
+            continue
+        if "/indlaesning/" not in name:
+            graphs.setdefault(name, set()).add(str(quad))
+    return {name: frozenset(lines) for name, lines in graphs.items()}
+
+
+def test_loading_twice_changes_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = referatgraf("load", "--store", store, *SAMPLE_FILES)
+    assert first.code == 0, first.out + first.err
+    assert first.out.count("loaded ") == 5
+    before = document_graphs(store)
+    assert sum(1 for g in before if g.endswith(SOURCE_GRAPH)) == 5
+    second = referatgraf("load", "--store", store, *SAMPLE_FILES)
+    assert second.code == 0
+    assert second.out.count("unchanged since it was loaded") == 5
+    assert "0 loaded, 5 skipped, 0 failed" in second.out
+    assert document_graphs(store) == before
+
+
+def test_a_changed_file_replaces_only_its_graph(tmp_path: Path) -> None:
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    for sample in SAMPLE_FILES:
+        shutil.copy(sample, folder / sample.name)
+    store = tmp_path / "store"
+    assert referatgraf("load", "--store", store, folder).code == 0
+    before = document_graphs(store)
+    changed = folder / SAMPLE_FILES[4].name
+    text = changed.read_text(encoding="utf-8")
+    assert "Godkendt\n" in text
+    changed.write_text(
+        text.replace("Godkendt\n", "Godkendt uden bemærkninger\n", 1), encoding="utf-8"
+    )
+    ran = referatgraf("load", "--store", store, folder)
+    assert ran.code == 0
+    assert ran.out.count("unchanged since it was loaded") == 4
+    after = document_graphs(store)
+    differing = {g for g in before.keys() | after.keys() if before.get(g) != after.get(g)}
+    assert len(differing) == 1
+    (graph,) = differing
+    assert graph.endswith("/udvalget-for-job-og-arbejdsmarked/moede/2020-01-08/kilde")
+    assert any("Godkendt uden bemærkninger" in line for line in after[graph])
+
+
+def test_bad_input_is_reported_per_file_and_the_good_files_load(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = folder / "good.txt"
+    shutil.copy(SAMPLE_FILES[0], good)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "poem.txt").write_text("Det er hvidt herude,\nkyndelmisse slår sin knude.\n")
+    sample = SAMPLE_FILES[4].read_bytes()
+    (folder / "truncated.txt").write_bytes(sample[: len(sample) // 3])
+    with (folder / "huge.txt").open("wb") as handle:
+        handle.write(sample * (50_000_000 // len(sample) + 1))
+    lemvig = SAMPLE_FILES[0].read_text(encoding="utf-8")
+    (folder / "cp1252.txt").write_bytes(
+        lemvig.replace("08-06-2022", "09-06-2022").replace("08. juni", "09. juni").encode("cp1252")
+    )
+    (folder / "baddate.txt").write_text(
+        lemvig.replace("08-06-2022", "30-02-2022").replace("Onsdag d. 08. juni 2022", "30-02-2022"),
+        encoding="utf-8",
+    )
+    ran = referatgraf("load", "--store", tmp_path / "store", folder)
+    assert ran.code == 1, ran.out + ran.err
+    lines = {line.split()[1].rstrip(":"): line for line in ran.out.splitlines() if line[:1] != " "}
+    expected_failures = {
+        "empty.txt": "empty",
+        "picture.txt": "binary",
+        "poem.txt": "does not look like minutes",
+        "truncated.txt": "truncated",
+        "huge.txt": "too large",
+        "baddate.txt": "does not exist",
+    }
+    for name, reason in expected_failures.items():
+        line = lines[str(folder / name)]
+        assert line.startswith("failed"), line
+        assert reason in line, line
+    assert lines[str(good)].startswith("loaded")
+    assert lines[str(folder / "cp1252.txt")].startswith("loaded")
+    assert "2 loaded, 0 skipped, 6 failed" in ran.out
+    assert "Traceback" not in ran.err
+
+
+def test_a_missing_path_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+    ran = referatgraf("load", "--store", tmp_path / "store", SAMPLE_FILES[0], tmp_path / "nope.txt")
+    assert ran.code == 1
+    assert "no such file or folder" in ran.out
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    ran = referatgraf("load", "--store", tmp_path / "store")
+    assert ran.code == 2
+
+
+def _corpus(folder: Path, count: int) -> None:
+    """``count`` distinct meetings made from one sample by moving its date."""
+    text = SAMPLE_FILES[4].read_text(encoding="utf-8")
+    folder.mkdir()
+    for day in range(count):
+        date = time.gmtime(1_577_836_800 + 86_400 * day)  # from 2020-01-01
+        dmy = f"{date.tm_mday:02d}-{date.tm_mon:02d}-{date.tm_year}"
+        months = ["januar", "februar", "marts", "april", "maj", "juni"]
+        words = f"{date.tm_mday}. {months[date.tm_mon - 1]} {date.tm_year}"
+        body = text.replace("08-01-2020", dmy).replace("Onsdag den 8. januar 2020", words)
+        (folder / f"m{day:03d}.txt").write_text(body, encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_killing_a_load_leaves_whole_documents(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _corpus(corpus, 120)
+    reference = tmp_path / "reference"
+    assert referatgraf("load", "--store", reference, corpus).code == 0
+    expected = document_graphs(reference, same_run=False)
+    for delay in (0.5, 1.5, 3.0):
+        store = tmp_path / f"killed-{delay}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "referatgraf", "load", "--store", str(store),
+             "--batch-size", "7", str(corpus)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        opened, recovered = MinutesStore.open(store)
+        whole = opened.documents()
+        del opened
+        found = document_graphs(store, same_run=False)
+        for graph in (g for g in found if g.endswith(SOURCE_GRAPH)):
+            assert graph in whole
+            assert found[graph] == expected[graph], f"{graph} differs after a kill at {delay} s"
+        assert set(whole) <= set(expected)
+        # and loading again completes the store
+        again = referatgraf("load", "--store", store, corpus)
+        assert again.code == 0, again.out
+        reloaded = document_graphs(store, same_run=False)
+        assert {g: v for g, v in reloaded.items() if g.endswith(SOURCE_GRAPH)} == {
+            g: v for g, v in expected.items() if g.endswith(SOURCE_GRAPH)
+        }
+        assert recovered is not None
