@@ -67,7 +67,7 @@ class CaseNumber:
 @dataclass(frozen=True, slots=True)
 class Section:
     """One labelled section of an item; ``label`` is the canonical key (see
-    :data:`loaders.sections.SECTION_LABELS`), ``heading`` the label as printed."""
+    :data:`loaders.rules.sections.SECTION_LABELS`), ``heading`` the label as printed."""
 
     label: str
     heading: str

@@ -1,0 +1,91 @@
+"""Decoded minutes text to the normalised plain text every later rule reads.
+
+:func:`normalize_text` detects what the text is from its content (never from a file name) and
+strips the markup:
+
+- ``text/html``, a web page: parsed, and its blocks written as lines (:mod:`loaders.html_text`);
+- ``text/markdown``, Markdown or text with stray HTML: markup removed line by line
+  (:mod:`loaders.markdown_text`, :mod:`loaders.inline_html`);
+- ``text/plain``: only the character clean-up below.
+
+For Markdown and plain text the line structure is kept: line N of the result is line N of the
+input (lines as :meth:`str.splitlines` counts them), so a line number means the same in the file
+and in the text. Every kind gets the same character clean-up: all line breaks become ``"\\n"``,
+Unicode NFC, every space separator (no-break, narrow, thin, ...) becomes ``" "``, soft hyphens,
+zero-width and other invisible format and control characters go (tabs stay), and lines lose
+their trailing spaces and tabs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from loaders.html_text import html_to_text, looks_like_html_page
+from loaders.inline_html import has_inline_html
+from loaders.markdown_text import looks_like_markdown, markdown_to_text
+
+HTML = "text/html"
+MARKDOWN = "text/markdown"
+PLAIN = "text/plain"
+
+# What str.splitlines() breaks on, besides "\n" (and "\r\n", replaced first). Regular
+# expressions rather than str.translate: they are many times faster when matches are rare.
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f"  # control characters, but tab and newline
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\uffa0\ufeff\ufff9-\ufffb\ufffe\uffff"
+    "\ufdd0-\ufdef]"  # noncharacters; markdown_text relies on their absence
+)
+_BLANK_RUNS = re.compile("\n{3,}")
+_SPACE_SEPARATORS = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def clean_characters(text: str) -> str:
+    """The character clean-up without markup handling; keeps the lines of ``text``.
+
+    >>> clean_characters("Møde\\u00addato\\u00a0 kl.\\u200b 15\\r\\nLemvig\\u2028Punkt\\u00a01 \\t")
+    'Mødedato  kl. 15\\nLemvig\\nPunkt 1'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
+    # NFC after the removals (a removed character may sit between a letter and its accent) and
+    # before the spaces: NFC maps U+2000/U+2001 to U+2002/U+2003, which are spaces too.
+    text = _SPACE_SEPARATORS.sub(" ", unicodedata.normalize("NFC", text))
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+def detect_media_type(text: str) -> str:
+    """``"text/html"``, ``"text/markdown"`` or ``"text/plain"`` for a cleaned text.
+
+    >>> detect_media_type("<!DOCTYPE html><p>Referat</p>")
+    'text/html'
+    >>> detect_media_type("Referat\\n<b>Mødedato</b> 4. maj 2022")
+    'text/markdown'
+    >>> detect_media_type("Referat\\nMødedato 4. maj 2022")
+    'text/plain'
+    """
+    if "<" in text and looks_like_html_page(text):
+        return HTML
+    if looks_like_markdown(text) or has_inline_html(text):
+        return MARKDOWN
+    return PLAIN
+
+
+def normalize_text(text: str) -> tuple[str, str]:
+    """``(normalised plain text, media type)`` for a decoded minutes text.
+
+    >>> normalize_text("# **Punkt 1: Godkendelse**\\r\\n<b>Beslutning</b>\\u00a0Godkendt.\\r\\n")
+    ('Punkt 1: Godkendelse\\nBeslutning Godkendt.\\n', 'text/markdown')
+    """
+    text = clean_characters(text)
+    media_type = detect_media_type(text)
+    if media_type == HTML:
+        # paragraphs of only &nbsp; or zero-width spaces are empty once cleaned
+        page = _BLANK_RUNS.sub("\n\n", clean_characters(html_to_text(text)))
+        return page.lstrip("\n"), media_type
+    if media_type == MARKDOWN:
+        return clean_characters(markdown_to_text(text)), media_type
+    return text, media_type

@@ -1,0 +1,56 @@
+"""A minutes file's bytes to a :class:`~loaders.model.MinutesDocument`: size check, checksum,
+decoding, normalisation, parsing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from loaders.decode import decode_bytes
+from loaders.model import LoaderError, MinutesDocument, SourceInfo
+from loaders.normalize import normalize_text
+from loaders.parse import parse_minutes
+
+DEFAULT_MAX_BYTES = 20_000_000
+_FOLDERS = re.compile(r".*[/\\]")
+
+
+def _megabytes(size: int) -> str:
+    """``52.4 MB``, ``20 MB``: decimal megabytes, as file managers show them."""
+    return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
+
+
+def read_minutes(
+    data: bytes,
+    name: str,
+    *,
+    municipality: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> MinutesDocument:
+    """Read one minutes file. ``name`` is kept without its folders; ``municipality``, if given,
+    wins over what the text says.
+
+    Raises :class:`LoaderError`, and nothing else, for a file that cannot be read as minutes:
+    too large, binary, empty, no agenda items, truncated, a header date that does not exist.
+
+    >>> doc = read_minutes("Punkt 1: Godkendelse\\nBeslutning\\nGodkendt.".encode(), "a/b.txt")
+    >>> doc.source.name, doc.source.media_type, doc.meeting.items[0].title
+    ('b.txt', 'text/plain', 'Godkendelse')
+    """
+    size = len(data)
+    if size > max_bytes:
+        raise LoaderError(f"too large: {_megabytes(size)}, the limit is {_megabytes(max_bytes)}")
+    text, encoding = decode_bytes(data)
+    normalised, media_type = normalize_text(text)
+    meeting, layout, notes = parse_minutes(normalised, municipality=municipality)
+    source = SourceInfo(
+        name=_FOLDERS.sub("", name),
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=size,
+        encoding=encoding,
+        media_type=media_type,
+    )
+    return MinutesDocument(
+        source=source, text=normalised, meeting=meeting, layout=layout, notes=notes
+    )

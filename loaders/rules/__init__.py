@@ -1,0 +1,27 @@
+"""The rules of the minutes parser, one module per rule family.
+
+Like markdown-it, the parser is an ordered list of small named rules that share one
+:class:`~loaders.rules.state.ParseState`. A rule that does not recognise its input says so by
+returning ``None`` (line rules) or ``False`` (core rules); rules never raise for odd input (a
+fact that makes the text unreadable as minutes is left in ``state.problem`` for the parser to
+raise). Which rules run, and in what order, is data: :data:`loaders.parse.CORE_RULES` lists the
+core rules, and each family keeps its line rules in a table at the top of its module
+(``LABEL_RULES``, ``HEADING_RULES``, ``NOISE_RULES``, ``HEADER_RULES``).
+
+======================  =============================================================
+module                  what it recognises
+======================  =============================================================
+``state``               the parse state, the tokens, and the plain form of each line
+``sections``            section labels and the sections they open
+``items``               item headings, confirmed by structure
+``noise``               page footers, table rules, running headers, link bars
+``toc``                 the table of contents; truncation
+``header``              committee, date, times, place, kind, attendance
+``agenda``              each item's preamble, sections and attendance lines
+``casenumbers``         case numbers and their parts
+``people``              participants and absences
+``attachments``         attachment titles
+``decisions``           decisions, other committees' decisions, earlier treatments
+``municipality``        given, stated or inferred municipality
+======================  =============================================================
+"""

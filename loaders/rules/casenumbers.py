@@ -1,0 +1,109 @@
+"""Case numbers (sagsnumre) as journal systems print them, split into their parts.
+
+A KLE number (KL's journal plan: ``NN.NN.NN``) may carry a handling facet (``G01``, ``A00``) and
+a serial (``1-22``); other systems print only a serial (``19/11679``, ``22-016257``).
+
+>>> parse_case_number("15.20.00A00-1-22")
+('15.20.00', 'A00', '1-22')
+>>> parse_case_number("15.00.15-A00-1-18")
+('15.00.15', 'A00', '1-18')
+>>> parse_case_number("00.22.04.G01")
+('00.22.04', 'G01', None)
+>>> parse_case_number("00.15.00G00-1-19")
+('00.15.00', 'G00', '1-19')
+>>> parse_case_number("00.00.00-000-10-19")
+('00.00.00', '000', '10-19')
+>>> parse_case_number("19/11679")
+(None, None, '19/11679')
+>>> parse_case_number("22-016257")
+(None, None, '22-016257')
+>>> parse_case_number("Mødelokale 1") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.model import CaseNumber
+from loaders.rules.state import ParseState
+
+# KLE emne, then a facet (a letter or digit and two digits: "G01", "Ø00", "000") and a serial.
+_KLE = re.compile(
+    r"(?P<kle>\d{2}\.\d{2}\.\d{2})"
+    r"(?:[.\-]?(?P<facet>[A-ZÆØÅ0-9]\d{2})(?![\d.]))?"
+    r"(?:-(?P<serial>\d{1,6}-\d{2}))?"
+)
+# Serial-only numbers: "19/11679", "22-016257", "21-3658A", "2019-012345", "SAG-2020-01234".
+_SERIAL = re.compile(
+    r"(?P<serial>\d{2}/\d{3,7}|\d{2}-\d{3,7}[A-Z]?|\d{4}-\d{3,7}|[A-Z]{2,4}-\d{2,4}-\d{3,7})"
+)
+# Labels before a case number, as in "Sagsnr: 22-016257", "J.nr. ..." or "Sag nr.: ...".
+_LABELLED = re.compile(
+    r"^(?:Sagsnr|Sags\s?nr|Sagsnummer|Sag\s?nr|Sags-?id|J\.?\s?nr|Journalnr|Journalnummer)"
+    r"\.?\s*:?\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+
+
+def parse_case_number(raw: str) -> tuple[str | None, str | None, str | None] | None:
+    """``(kle, facet, serial)`` if ``raw`` is a whole case number, else None."""
+    match = _KLE.fullmatch(raw)
+    if match:
+        return match["kle"], match["facet"], match["serial"]
+    match = _SERIAL.fullmatch(raw)
+    if match:
+        return None, None, match["serial"]
+    return None
+
+
+def labelled_value(plain: str) -> str | None:
+    """The value after a case-number label (``""`` when printed empty), or None if the line
+    has no such label.
+
+    >>> labelled_value("Sagsnr: 17-004875")
+    '17-004875'
+    >>> labelled_value("Sagsnr:")
+    ''
+    >>> labelled_value("Sagsfremstilling") is None
+    True
+    """
+    if not plain or plain[0] not in "SsJj":
+        return None
+    match = _LABELLED.match(plain)
+    return match["value"].strip() if match else None
+
+
+def is_case_number_line(plain: str) -> bool:
+    """A line that is a case number, bare or labelled (even labelled and empty)."""
+    if not plain:
+        return False
+    if (plain[0].isdigit() or (plain[0].isupper() and "-" in plain)) and parse_case_number(
+        plain
+    ) is not None:
+        return True
+    return labelled_value(plain) is not None
+
+
+def case_numbers_in_line(state: ParseState, index: int) -> list[CaseNumber]:
+    """The case numbers printed on line ``index``: a bare number, or the value of a
+    ``Sagsnr:`` line (several numbers may be separated by commas)."""
+    plain = state.plain[index]
+    value = labelled_value(plain)
+    candidates = [plain] if value is None else [v.strip() for v in value.split(",")]
+    found: list[CaseNumber] = []
+    for raw in candidates:
+        parts = parse_case_number(raw) if raw else None
+        if parts is None:
+            continue
+        kle, facet, serial = parts
+        found.append(
+            CaseNumber(
+                raw=raw,
+                span=state.span_in_line(index, raw),
+                kle=kle,
+                facet=facet,
+                serial=serial,
+            )
+        )
+    return found

@@ -1,0 +1,235 @@
+"""People: who took part in the meeting and who was absent, from the meeting or from one item.
+
+Attendance is printed in a few general ways: a label and a list on one line
+(``Mødedeltagere A, B, C``; ``Fraværende: Steen Hansen (O)``), a label alone followed by one name
+a line or a bullet list (``Medlemmer:``, ``Deltagere``, ``Afbud:``), or a sentence
+(``X og Y deltog ikke i sagens behandling.``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from loaders.model import Absence, AbsenceScope, Participant
+from loaders.rules.state import ParseState
+
+# Lines that say whether an item is open or closed to the public.
+STATUS_LINES = frozenset(
+    {"åben sag", "lukket sag", "åbent punkt", "lukket punkt", "åben", "lukket"}
+)
+
+_PARTICIPANT_LABEL = re.compile(
+    r"(?P<label>Medlemmer|Mødedeltagere|Deltagere|Til stede|Tilstede|Fremmødte)"
+    r"\s*:?\s*(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_ABSENCE_LABEL = re.compile(
+    r"(?P<label>Fraværende|Fravær|Afbud|Ikke til stede|Ikke mødt)\s*:?\s*(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"[•·▪◦*\-–]\s+")
+# "Christian Plank (F) (Formand)", "Henrik Nielsen (Sekretær)", "Steen Hansen (O)".
+_PERSON = re.compile(
+    r"(?P<name>[^()]+?)\s*(?:\((?P<first>[^()]{1,40})\))?\s*(?:\((?P<second>[^()]{1,40})\))?"
+)
+_LONGEST_ENTRY = 120  # a name with party and role; longer is a sentence
+_PARTY = re.compile(r"[A-ZÆØÅ]{1,2}")
+_NAME_WORD = re.compile(r"(?:[A-ZÆØÅÉÜÖÄ][\w'’.-]*|van|von|de|der|den|la|le|af|du|da|di)")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "af", "du", "da", "di"})
+# Capitalised words that make two words a place or a body, not a person.
+_NOT_NAMES = frozenset(
+    {"Kommune", "Kommunes", "Rådhus", "Rådhuset", "Udvalget", "Udvalg", "Jobcenter", "Region"}
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|\bsamt\b|&)\s*")
+# "X og Y deltog ikke i sagens behandling." - the names before "deltog ikke".
+_DID_NOT_TAKE_PART = re.compile(r"(?:^|(?<=[.!?]\s))(?P<names>[^.!?]+?)\s+deltog\s+ikke\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A name as printed, with the party letter and role printed beside it, if any."""
+
+    name: str
+    party: str | None
+    role: str | None
+    start: int  # offset of the name in the string it was read from
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_person(text: str) -> Person | None:
+    """A person's name with optional ``(party)`` and ``(role)``; None if it is not a name.
+
+    >>> parse_person("Christian Plank (F) (Formand)")
+    Person(name='Christian Plank', party='F', role='formand', start=0)
+    >>> parse_person("Henrik Nielsen (Sekretær)")
+    Person(name='Henrik Nielsen', party=None, role='sekretær', start=0)
+    >>> parse_person("Ingen bemærkninger.") is None
+    True
+    """
+    stripped = text.strip()
+    if len(stripped) > _LONGEST_ENTRY:
+        return None
+    match = _PERSON.fullmatch(stripped)
+    if match is None or not _is_name(match["name"]):
+        return None
+    party = role = None
+    for printed in (match["first"], match["second"]):
+        if printed is None:
+            continue
+        part = printed.strip()
+        if party is None and _PARTY.fullmatch(part):
+            party = part
+        elif role is None:
+            role = part.lower()
+    return Person(match["name"].strip(), party, role, text.find(stripped))
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 6 or name.endswith((".", ":")):
+        return False
+    if words[0] in _PARTICLES or not _NOT_NAMES.isdisjoint(words):
+        return False
+    return all(_NAME_WORD.fullmatch(word) for word in words)
+
+
+def parse_people(text: str) -> list[Person] | None:
+    """A printed list of people (``A, B og C``); None unless every entry is a name."""
+    people: list[Person] = []
+    position = 0
+    for part in _LIST_SPLIT.split(text):
+        if not part:
+            continue
+        person = parse_person(part)
+        if person is None:
+            return None
+        at = text.find(part, position)
+        position = max(at, position) + len(part)
+        people.append(Person(person.name, person.party, person.role, max(at, 0) + person.start))
+    return people or None
+
+
+# Several rules ask about the same line (noise, item confirmation, item bodies): remember.
+@functools.lru_cache(maxsize=4096)
+def attendance_line(plain: str) -> tuple[str, str] | None:
+    """``(reason, rest)`` for an absence label line: ``Fraværende X, Y`` gives
+    ``("fraværende", "X, Y")``; a label alone (``Afbud:``) gives an empty rest."""
+    if not plain or plain[0] not in "FfAaIi":
+        return None
+    match = _ABSENCE_LABEL.fullmatch(plain)
+    if match is None:
+        return None
+    rest = match["rest"]
+    if rest and parse_people(rest) is None:
+        return None
+    return match["label"].lower(), rest
+
+
+def is_attendance_line(plain: str) -> bool:
+    return attendance_line(plain) is not None
+
+
+def participant_label(plain: str) -> str | None:
+    """The list after a participant label (``""`` for the label alone), or None."""
+    if not plain or plain[0] not in "MmDdTtFf":
+        return None
+    match = _PARTICIPANT_LABEL.fullmatch(plain)
+    if match is None:
+        return None
+    rest = match["rest"]
+    if rest and parse_people(rest) is None:
+        return None
+    return rest
+
+
+def people_in_line(state: ParseState, index: int, text: str) -> list[tuple[Person, int]]:
+    """The people printed in ``text``, which sits on line ``index``, with each name's offset
+    within the raw line."""
+    people = parse_people(_BULLET.sub("", text, count=1) if _BULLET.match(text) else text)
+    if not people:
+        return []
+    raw = state.lines[index].text
+    found: list[tuple[Person, int]] = []
+    position = 0
+    for person in people:
+        at = raw.find(person.name, position)
+        if at >= 0:
+            position = at + len(person.name)
+        found.append((person, at))
+    return found
+
+
+def participants_from(state: ParseState, index: int, text: str) -> list[Participant]:
+    return [
+        Participant(
+            name=p.name,
+            span=state.lines[index].span(at, at + len(p.name))
+            if at >= 0
+            else state.lines[index].span(),
+            party=p.party,
+            role=p.role,
+        )
+        for p, at in people_in_line(state, index, text)
+    ]
+
+
+def absences_from(
+    state: ParseState, index: int, text: str, scope: AbsenceScope, reason: str
+) -> list[Absence]:
+    return [
+        Absence(
+            name=p.name,
+            scope=scope,
+            span=state.lines[index].span(at, at + len(p.name))
+            if at >= 0
+            else state.lines[index].span(),
+            party=p.party,
+            reason=reason,
+        )
+        for p, at in people_in_line(state, index, text)
+    ]
+
+
+def list_block(state: ParseState, label_line: int, stop: int) -> list[int]:
+    """The lines of a list printed under a label alone: the following content lines that are
+    names (bulleted or not), up to the first line that is not, or ``stop``."""
+    found: list[int] = []
+    index = label_line
+    while True:
+        following = state.next_content(index, stop)
+        if following is None:
+            return found
+        plain = state.plain[following]
+        text = _BULLET.sub("", plain, count=1) if _BULLET.match(plain) else plain
+        if parse_people(text) is None:
+            return found
+        found.append(following)
+        index = following
+
+
+def did_not_take_part(state: ParseState, index: int, scope: AbsenceScope) -> list[Absence]:
+    """Absences stated as ``X og Y deltog ikke ...`` on line ``index``."""
+    raw = state.lines[index].text
+    if "deltog" not in raw:
+        return []
+    absences: list[Absence] = []
+    for match in _DID_NOT_TAKE_PART.finditer(raw):
+        names = match["names"].strip()
+        people = parse_people(names)
+        if people is None:
+            continue
+        base = match.start("names") + match["names"].find(names)
+        for person in people:
+            at = base + person.start
+            absences.append(
+                Absence(
+                    name=person.name,
+                    scope=scope,
+                    span=state.lines[index].span(at, at + len(person.name)),
+                    party=person.party,
+                    reason="deltog ikke",
+                )
+            )
+    return absences

@@ -1,0 +1,286 @@
+import datetime as dt
+import doctest
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from loaders import dates
+from loaders.dates import (
+    MONTHS,
+    WEEKDAYS,
+    FoundDate,
+    FoundTime,
+    FoundTimeRange,
+    find_dates,
+    find_times,
+    parse_date,
+    parse_time,
+)
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(dates).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("Onsdag d. 08. juni 2022", dt.date(2022, 6, 8)),
+        ("08-06-2022", dt.date(2022, 6, 8)),
+        ("8-6-2022", dt.date(2022, 6, 8)),
+        ("08.06.2022", dt.date(2022, 6, 8)),
+        ("08/06/2022", dt.date(2022, 6, 8)),
+        ("8/6 2022", dt.date(2022, 6, 8)),
+        ("8/6-2022", dt.date(2022, 6, 8)),
+        ("2022-06-08", dt.date(2022, 6, 8)),
+        ("18. august 2022 kl. 15:00", dt.date(2022, 8, 18)),
+        ("18. august 2022, kl. 15.00.", dt.date(2022, 8, 18)),
+        ("den 8. januar 2020", dt.date(2020, 1, 8)),
+        ("Onsdag den 8. januar 2020", dt.date(2020, 1, 8)),
+        ("onsdag, den 8. januar 2020", dt.date(2020, 1, 8)),
+        ("8. jan. 2020", dt.date(2020, 1, 8)),
+        ("8. jan 2020", dt.date(2020, 1, 8)),
+        ("8 januar 2020", dt.date(2020, 1, 8)),
+        ("1. maj 2019", dt.date(2019, 5, 1)),
+        ("1. MAJ 2019", dt.date(2019, 5, 1)),
+        ("23. Oktober 2019", dt.date(2019, 10, 23)),
+        ("3. sept. 2021", dt.date(2021, 9, 3)),
+        ("3. sep 2021", dt.date(2021, 9, 3)),
+        ("3. marts 2021", dt.date(2021, 3, 3)),
+        ("3. mar. 2021", dt.date(2021, 3, 3)),
+        ("lørdag d. 1. januar 2022", dt.date(2022, 1, 1)),
+        ("  d. 08-06-2022  ", dt.date(2022, 6, 8)),
+        ("1. januar 1970", dt.date(1970, 1, 1)),
+        ("31. december 2100", dt.date(2100, 12, 31)),
+        ("29-02-2024", dt.date(2024, 2, 29)),
+        # the weekday is wrong (8 June 2022 was a Wednesday): the date still stands
+        ("Tirsdag d. 08. juni 2022", dt.date(2022, 6, 8)),
+    ],
+)
+def test_parse_date(written: str, date: dt.date) -> None:
+    assert parse_date(written) == date
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "31. februar 2022",  # does not exist
+        "30-02-2022",
+        "29-02-2023",
+        "31/4 2022",
+        "08-06-22",  # two-digit years are never read
+        "8/6 22",
+        "8. juni 22",
+        "1. januar 1969",  # outside 1970..2100
+        "1. januar 2101",
+        "13-13-2022",
+        "0. januar 2022",
+        "32. januar 2022",
+        "8. juni",
+        "juni 2022",
+        "8. junii 2022",
+        "8-6/2022",  # mixed separators
+        "2022-2025",
+        "Mødedato 8. juni 2022",  # not the whole string
+        "8. juni 2022 og mere",
+        "",
+    ],
+)
+def test_parse_date_refuses(written: str) -> None:
+    assert parse_date(written) is None
+
+
+def test_find_dates_in_text() -> None:
+    text = "REFERAT Udvalget d. 08-06-2022\nMødedato Onsdag d. 08. juni 2022 kl. 15:00"
+    assert find_dates(text) == [
+        FoundDate(dt.date(2022, 6, 8), 17, 30, "d. 08-06-2022"),
+        FoundDate(dt.date(2022, 6, 8), 40, 63, "Onsdag d. 08. juni 2022"),
+    ]
+
+
+def test_text_before_a_found_date_is_what_it_belongs_to() -> None:
+    line = "Beslutning Udvalget for Job & Arbejdsmarked den 08-01-2020"
+    (found,) = find_dates(line)
+    assert found.date == dt.date(2020, 1, 8)
+    assert line[: found.begin].strip() == "Beslutning Udvalget for Job & Arbejdsmarked"
+
+
+def test_find_dates_reports_dates_that_do_not_exist() -> None:
+    text = "Fristen er 30-02-2022, eller 31. februar 2022."
+    assert find_dates(text) == [
+        FoundDate(None, 11, 21, "30-02-2022", invalid=True),
+        FoundDate(None, 29, 45, "31. februar 2022", invalid=True),
+    ]
+
+
+def test_find_dates_marks_a_weekday_that_contradicts_the_date() -> None:
+    (found,) = find_dates("Mødet holdes tirsdag den 8. januar 2020.")
+    assert found == FoundDate(
+        dt.date(2020, 1, 8), 13, 39, "tirsdag den 8. januar 2020", weekday_mismatch=True
+    )
+    (right,) = find_dates("Mødet holdes onsdag den 8. januar 2020.")
+    assert not right.weekday_mismatch
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sagsnr. 00.15.00G00-1-19 og 15.20.00A00-1-22",
+        "Budget 2023-2026 og 19/11679, 17-004875",
+        "Side 2 af 14, kl. 16.30-18.30, 24.05.22",
+        "08-06-22 og 1. januar 1900",
+        "version 1.08.06.2022",
+        "Indholdsfortegnelse.....\t3",
+    ],
+)
+def test_find_dates_ignores_numbers_that_are_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_find_dates_in_the_samples() -> None:
+    seeds = Path(__file__).parent.parent / "fixtures" / "seeds"
+    text = (seeds / "004_78f46f7a40cfaabc.txt").read_text(encoding="utf-8")
+    found = find_dates(text)
+    assert found[0].raw == "Onsdag den 8. januar 2020"
+    assert found[0].date == dt.date(2020, 1, 8)
+    assert not any(f.invalid or f.weekday_mismatch for f in found)
+    assert {f.date for f in found} >= {dt.date(2020, 1, 8), dt.date(2019, 11, 20)}
+
+
+@pytest.mark.parametrize(
+    ("written", "time"),
+    [
+        ("kl. 15:00", dt.time(15, 0)),
+        ("kl. 15.00", dt.time(15, 0)),
+        ("kl 9", dt.time(9, 0)),
+        ("kl. 9", dt.time(9, 0)),
+        ("Kl. 09.05", dt.time(9, 5)),
+        ("klokken 14", dt.time(14, 0)),
+        ("15:00", dt.time(15, 0)),
+        ("0:00", dt.time(0, 0)),
+        ("23:59", dt.time(23, 59)),
+        ("kl.: 16:30", dt.time(16, 30)),
+    ],
+)
+def test_parse_time(written: str, time: dt.time) -> None:
+    assert parse_time(written) == time
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["25:00", "12:61", "24:00", "kl. 24", "kl. 25.00", "15.00", "15", "kl. 16.30-18.30", "kl."],
+)
+def test_parse_time_refuses(written: str) -> None:
+    assert parse_time(written) is None
+
+
+def test_find_times() -> None:
+    text = "Start kl.: 16:30\nSlut kl. 18.30. Pause 17:15-17:30, kl. 9 til kl. 12"
+    assert find_times(text) == [
+        FoundTime(dt.time(16, 30), 6, 16, "kl.: 16:30"),
+        FoundTime(dt.time(18, 30), 22, 31, "kl. 18.30"),
+        FoundTimeRange(dt.time(17, 15), dt.time(17, 30), 39, 50, "17:15-17:30"),
+        FoundTimeRange(dt.time(9), dt.time(12), 52, 68, "kl. 9 til kl. 12"),
+    ]
+
+
+def test_find_time_range() -> None:
+    assert find_times("Mødet holdes kl. 16.30-18.30 i salen") == [
+        FoundTimeRange(dt.time(16, 30), dt.time(18, 30), 13, 28, "kl. 16.30-18.30")
+    ]
+    assert find_times("kl. 16.30 – 18.30") == [
+        FoundTimeRange(dt.time(16, 30), dt.time(18, 30), 0, 17, "kl. 16.30 – 18.30")
+    ]
+
+
+def test_a_range_that_runs_backwards_is_just_its_start() -> None:
+    assert find_times("kl. 15 - 3 punkter") == [FoundTime(dt.time(15), 0, 6, "kl. 15")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["25:00", "12:61", "kl. 24", "15.00.15-A00-1-18", "Punkt 15.00", "12:30:45", "1:2", "3:1234"],
+)
+def test_find_times_ignores_what_is_not_a_time(text: str) -> None:
+    assert find_times(text) == []
+
+
+# --- properties ---
+
+DAY_FIRST: list[Callable[[dt.date], str]] = [
+    lambda d: f"{d.day}. {MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day:02d}. {MONTHS[d.month - 1].capitalize()} {d.year}",
+    lambda d: (
+        f"{WEEKDAYS[d.weekday()].capitalize()} d. {d.day:02d}. {MONTHS[d.month - 1]} {d.year}"
+    ),
+    lambda d: f"{WEEKDAYS[d.weekday()]} den {d.day}. {MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"den {d.day}. {MONTHS[d.month - 1][:3]}. {d.year}",
+    lambda d: f"{d.day}. {MONTHS[d.month - 1][:3].upper()} {d.year}",
+    lambda d: f"{d.day:02d}-{d.month:02d}-{d.year}",
+    lambda d: f"{d.day}-{d.month}-{d.year}",
+    lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    lambda d: f"{d.day}/{d.month}/{d.year}",
+    lambda d: f"{d.day}/{d.month} {d.year}",
+    lambda d: f"{d.day}/{d.month}-{d.year}",
+    lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
+    lambda d: f"{d.day}. {MONTHS[d.month - 1]} {d.year} kl. 15:00",
+]
+valid_dates = st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@pytest.mark.parametrize("form", range(len(DAY_FIRST)))
+@given(date=valid_dates)
+def test_every_written_form_parses_back(form: int, date: dt.date) -> None:
+    written = DAY_FIRST[form](date)
+    assert parse_date(written) == date
+    (found,) = find_dates(f"Mødet {written}, slut.")
+    assert found.date == date
+    assert not found.weekday_mismatch
+
+
+@given(st.integers(1, 30), st.integers(1970, 2100))
+def test_september_abbreviated_as_sept(day: int, year: int) -> None:
+    assert parse_date(f"{day}. sept. {year}") == dt.date(year, 9, day)
+
+
+TEXT_PIECES = [
+    "Mødet ",
+    "den ",
+    "d. ",
+    "onsdag ",
+    "8",
+    "08",
+    "31",
+    "2022",
+    "1969",
+    "22",
+    ". ",
+    ".",
+    "-",
+    "/",
+    " ",
+    "juni",
+    "jan.",
+    "februar",
+    "kl. ",
+    "15:00",
+    "\n",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from(TEXT_PIECES), max_size=30).map("".join))
+def test_every_found_date_is_the_text_between_its_offsets(text: str) -> None:
+    previous_end = 0
+    for found in find_dates(text):
+        assert found.raw == text[found.begin : found.end]
+        assert found.begin >= previous_end
+        previous_end = found.end
+        assert (found.date is None) == found.invalid
+        if found.date is not None:
+            assert parse_date(found.raw) == found.date
+    for time in find_times(text):
+        assert time.raw == text[time.begin : time.end]

@@ -1,0 +1,80 @@
+"""Noise: page footers, table rules, running headers and link bars, found by form and
+repetition, left out of every text."""
+
+from __future__ import annotations
+
+from loaders.parse import CORE_RULES, parse_minutes
+from loaders.rules.noise import link_bars, page_footers, running_headers, table_rules
+from loaders.rules.state import ParseState
+
+
+def _state(text: str) -> ParseState:
+    state = ParseState.from_text(text)
+    for name, rule in CORE_RULES:
+        if name == "noise":
+            break
+        rule(state)
+    return state
+
+
+def test_page_footers() -> None:
+    state = _state(
+        "Tekst\nLejre Kommune Udvalget for Job & Arbejdsmarked\t08-01-2020\tSide 2\n"
+        "Se side 2 i bilaget.\nSide 3 af 14\n- 4 -\n"
+    )
+    assert page_footers(state) == [1, 3, 4]
+
+
+def test_table_rules() -> None:
+    state = _state("--\t------------\t--------\n|---|----|\n- | | |\nEt - to\n---\n")
+    assert table_rules(state) == [0, 1, 2, 4]
+
+
+def _pages(header: str, count: int) -> str:
+    page = "Sagsfremstilling\n" + "Tekst på siden.\n" * 12
+    return "".join(f"{header.format(n)}\n{page}" for n in range(1, count + 1))
+
+
+def test_running_headers_by_repetition_a_page_apart() -> None:
+    state = _state(_pages("Byrådet 08-01-2020 Referat {}", 3))
+    assert running_headers(state) == [0, 14, 28]
+
+
+def test_alike_lines_close_together_are_a_table_not_a_header() -> None:
+    state = _state("Projekt 30 timer\n3.800\nProjekt 20 timer\n2.500\nProjekt 10 timer\n1.950\n")
+    assert running_headers(state) == []
+
+
+def test_link_bars_before_every_item() -> None:
+    text = "".join(
+        f"Kopier link til punktet - Print\n\n{n}: Punkt nummer {n}\n\nSagsnr: 22-00000{n}\n\n"
+        "Beslutning\n\nGodkendt.\n\n"
+        for n in range(1, 4)
+    )
+    state = _state(text)
+    assert link_bars(state) == [0, 10, 20]
+    meeting, layout, _ = parse_minutes(text, municipality="Lejre")
+    assert "link-bars" in layout
+    assert [i.decision.text for i in meeting.items if i.decision] == ["Godkendt."] * 3
+
+
+def test_repeated_content_is_not_noise() -> None:
+    text = "".join(
+        f"{n}: Punkt {n}\nSagsnr:\nBeslutning\nTaget til efterretning.\n" for n in range(1, 5)
+    )
+    state = _state(text)
+    assert link_bars(state) == []
+    assert running_headers(state) == []
+
+
+def test_noise_is_left_out_of_section_text() -> None:
+    text = (
+        "Punkt 1: Første\nBeslutning\nGodkendt.\n\nLejre Kommune Byrådet 08-01-2020 Side 2\n"
+        "--\t----\nMere.\n"
+    )
+    meeting, _, _ = parse_minutes(text)
+    decision = meeting.items[0].decision
+    assert decision is not None
+    assert decision.text == "Godkendt.\n\nMere."
+    # A footer naming the municipality states it.
+    assert (meeting.municipality, meeting.municipality_source) == ("Lejre", "stated")

@@ -1,0 +1,145 @@
+"""Participants and absences: lists under labels, names with party and role, "deltog ikke"."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from loaders.parse import parse_minutes
+from loaders.rules import people
+from loaders.rules.people import attendance_line, parse_people, parse_person, participant_label
+from loaders.rules.state import ParseState
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(people).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Christian Plank (F) (Formand)", ("Christian Plank", "F", "formand")),
+        ("Ole Blickfeldt (O) (Næstformand)", ("Ole Blickfeldt", "O", "næstformand")),
+        ("Henrik Nielsen (Sekretær)", ("Henrik Nielsen", None, "sekretær")),
+        ("Mads Berg (SF)", ("Mads Berg", "SF", None)),
+        ("Tina Boel van Ingen", ("Tina Boel van Ingen", None, None)),
+        ("Connie B. Jensen", ("Connie B. Jensen", None, None)),
+    ],
+)
+def test_parse_person(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    person = parse_person(text)
+    assert person is not None
+    assert (person.name, person.party, person.role) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Godkendt",
+        "Ingen bemærkninger.",
+        "Udvalget for Job & Arbejdsmarked",
+        "Taget til efterretning",
+        "",
+    ],
+)
+def test_not_a_person(text: str) -> None:
+    assert parse_person(text) is None
+
+
+def test_lists_of_people() -> None:
+    found = parse_people("Jens Lønberg Pedersen og Tina Boel Van Ingen")
+    assert found is not None
+    assert [p.name for p in found] == ["Jens Lønberg Pedersen", "Tina Boel Van Ingen"]
+    assert parse_people("Klaus Kristiansen, Claus Jørgensen, ingen andre") is None
+
+
+def test_attendance_lines() -> None:
+    assert attendance_line("Fraværende Tina Boel van Ingen, Jens Lønberg Pedersen") == (
+        "fraværende",
+        "Tina Boel van Ingen, Jens Lønberg Pedersen",
+    )
+    assert attendance_line("Fraværende: Steen Hansen (O)") == ("fraværende", "Steen Hansen (O)")
+    assert attendance_line("Afbud:") == ("afbud", "")
+    assert attendance_line("Fraværende borgere er ikke omfattet.") is None
+    assert participant_label("Deltagere") == ""
+    assert participant_label("Mødedeltagere Klaus Kristiansen, Claus Jørgensen") == (
+        "Klaus Kristiansen, Claus Jørgensen"
+    )
+
+
+def test_did_not_take_part_names_each_person_with_its_span() -> None:
+    text = "X\nOle Blickfeldt (O) og Bo Berg deltog ikke i behandlingen af punktet.\n"
+    state = ParseState.from_text(text)
+    found = people.did_not_take_part(state, 1, "item")
+    assert [(a.name, a.party, a.reason) for a in found] == [
+        ("Ole Blickfeldt", "O", "deltog ikke"),
+        ("Bo Berg", None, "deltog ikke"),
+    ]
+    for absence in found:
+        assert text[absence.span.begin : absence.span.end] == absence.name
+    assert people.did_not_take_part(ParseState.from_text("Udvalget deltog ikke."), 0, "item") == []
+
+
+MINUTES = """\
+Udvalget for Teknik
+REFERAT
+Dato: 3. maj 2023
+Medlemmer: Anne Hansen (A) (Formand)
+Bo Berg (V) (Medlem)
+Carl Dahl (Sekretær)
+
+Fraværende: Dorte Ege (O)
+
+Deltagere
+  • Eva Fisk
+  • Finn Gade
+
+1. Første sag
+Beslutning Udvalget for Teknik den 03-05-2023
+Godkendt.
+Bo Berg (V) deltog ikke i behandlingen af punktet.
+Afbud:
+Dorte Ege (O)
+
+Beslutning Udvalget for Miljø den 02-05-2023
+Godkendt.
+Afbud:
+Gerd Holm (C)
+
+2. Anden sag
+Sagsnr: 23-000001
+Fraværende Anne Hansen, Bo Berg
+"""
+
+
+def test_meeting_and_item_attendance() -> None:
+    meeting, _, _ = parse_minutes(MINUTES, municipality="Lejre")
+    assert [(p.name, p.party, p.role) for p in meeting.participants] == [
+        ("Anne Hansen", "A", "formand"),
+        ("Bo Berg", "V", "medlem"),
+        ("Carl Dahl", None, "sekretær"),
+        ("Eva Fisk", None, None),
+        ("Finn Gade", None, None),
+    ]
+    assert [(a.name, a.scope, a.reason) for a in meeting.absences] == [
+        ("Dorte Ege", "meeting", "fraværende")
+    ]
+    first, second = meeting.items
+    # Absences of the other committee's decision are not this meeting's.
+    assert sorted((a.name, a.reason) for a in first.absences) == [
+        ("Bo Berg", "deltog ikke"),
+        ("Dorte Ege", "afbud"),
+    ]
+    assert all(a.scope == "item" for a in first.absences)
+    assert [(a.name, a.reason) for a in second.absences] == [
+        ("Anne Hansen", "fraværende"),
+        ("Bo Berg", "fraværende"),
+    ]
+    for person in [*meeting.participants, *meeting.absences, *first.absences, *second.absences]:
+        assert person.name in MINUTES[person.span.begin : person.span.end]
+
+
+@pytest.mark.parametrize("text", ["Lejre Kommune", "Jobcenter Lejre", "Allerslev Rådhus"])
+def test_places_and_bodies_are_not_people(text: str) -> None:
+    assert parse_person(text) is None

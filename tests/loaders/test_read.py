@@ -1,0 +1,82 @@
+"""read_minutes: size check, checksum, decoding, normalising, parsing; only LoaderError escapes."""
+
+from __future__ import annotations
+
+import doctest
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from loaders import read
+from loaders.model import LoaderError
+from loaders.read import read_minutes
+
+SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
+SAMPLE = SEEDS / "003_f24a77493ceefbba.txt"
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(read).failed == 0
+
+
+def test_source_info() -> None:
+    data = SAMPLE.read_bytes()
+    doc = read_minutes(data, f"some/folder/{SAMPLE.name}")
+    assert doc.source.name == SAMPLE.name
+    assert doc.source.sha256 == hashlib.sha256(data).hexdigest()
+    assert doc.source.size == len(data)
+    assert doc.source.encoding == "utf-8"
+    assert doc.source.media_type == "text/markdown"
+    assert doc.layout.startswith("punkt-number")
+    assert doc.text.startswith("\n\nREFERAT Arbejdsmarkedsudvalget")
+
+
+def test_windows_folders_are_dropped_too() -> None:
+    doc = read_minutes(SAMPLE.read_bytes(), "C:\\referater\\2019\\x.txt")
+    assert doc.source.name == "x.txt"
+
+
+def test_too_large() -> None:
+    with pytest.raises(LoaderError, match=r"^too large: 52\.4 MB, the limit is 20 MB$"):
+        read_minutes(b"x" * 52_400_000, "big.txt")
+
+
+def test_the_limit_can_be_changed() -> None:
+    data = SAMPLE.read_bytes()
+    with pytest.raises(LoaderError, match="too large"):
+        read_minutes(data, "x.txt", max_bytes=1000)
+
+
+def test_no_items() -> None:
+    with pytest.raises(LoaderError, match="no agenda items found: this does not look like minutes"):
+        read_minutes("Kære alle\n\nHer er en indkøbsliste.\n".encode(), "letter.txt")
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.7\n...", b"\x00\x01\x02\x03" * 100])
+def test_unreadable_bytes(data: bytes) -> None:
+    with pytest.raises(LoaderError):
+        read_minutes(data, "x.bin")
+
+
+def test_cp1252_is_read() -> None:
+    text = "REFERAT Byrådet d. 08-06-2022\nPunkt 1: Økonomi\nBeslutning\nGodkendt på mødet.\n"
+    doc = read_minutes(text.encode("cp1252"), "x.txt")
+    assert doc.meeting.items[0].title == "Økonomi"
+    assert doc.meeting.committee == "Byrådet"
+
+
+def test_given_municipality_wins() -> None:
+    doc = read_minutes(SAMPLE.read_bytes(), SAMPLE.name, municipality="Lemvig Kommune")
+    assert (doc.meeting.municipality, doc.meeting.municipality_source) == ("Lemvig", "given")
+
+
+def test_inferred_municipality_is_noted() -> None:
+    doc = read_minutes(SAMPLE.read_bytes(), SAMPLE.name)
+    assert (doc.meeting.municipality, doc.meeting.municipality_source) == ("Holstebro", "inferred")
+    assert "municipality inferred from 9 mentions of 'Holstebro Kommune'" in doc.notes
+
+
+def test_unknown_given_municipality() -> None:
+    with pytest.raises(LoaderError, match="unknown municipality 'Atlantis'"):
+        read_minutes(SAMPLE.read_bytes(), SAMPLE.name, municipality="Atlantis")
