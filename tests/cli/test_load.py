@@ -100,6 +100,9 @@ def test_bad_input_is_reported_per_file_and_the_good_files_load(tmp_path: Path) 
         lemvig.replace("08-06-2022", "30-02-2022").replace("Onsdag d. 08. juni 2022", "30-02-2022"),
         encoding="utf-8",
     )
+    (folder / "twodates.txt").write_text(
+        lemvig.replace("Onsdag d. 08. juni 2022", "Torsdag d. 09. juni 2022"), encoding="utf-8"
+    )
     ran = referatgraf("load", "--store", tmp_path / "store", folder)
     assert ran.code == 1, ran.out + ran.err
     lines = {line.split()[1].rstrip(":"): line for line in ran.out.splitlines() if line[:1] != " "}
@@ -117,7 +120,11 @@ def test_bad_input_is_reported_per_file_and_the_good_files_load(tmp_path: Path) 
         assert reason in line, line
     assert lines[str(good)].startswith("loaded")
     assert lines[str(folder / "cp1252.txt")].startswith("loaded")
-    assert "2 loaded, 0 skipped, 6 failed" in ran.out
+    # an ambiguous header loads without a date, and the report says why
+    twodates = ran.out.split(str(folder / "twodates.txt"), 1)[1].splitlines()
+    assert twodates[0].strip().startswith("(")
+    assert any("different meeting dates" in line for line in twodates[1:3]), twodates[:3]
+    assert "3 loaded, 0 skipped, 6 failed" in ran.out
     assert "Traceback" not in ran.err
 
 
