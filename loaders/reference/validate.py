@@ -1,0 +1,125 @@
+"""The rules the reference data files keep, as a list of problems (empty when all is well).
+
+Keys are unique; every entry says where its facts come from; no two entities share an alias
+(acts of one work may: their dates tell them apart, so their periods in force must not
+overlap); an ELI agrees with the act's number and year; links point at listed entries; every
+broader KLE concept is listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from loaders.reference.forms import fold_words
+from loaders.reference.model import KleConcept, Law, Organisation, Programme
+
+ELI_PREFIX = "https://www.retsinformation.dk/eli/lta/"
+_NOTATION = re.compile(r"\d{2}(?:\.\d{2}){0,2}")
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_EARLIEST = dt.date.min
+
+
+def _entries(
+    laws: Sequence[Law], programmes: Sequence[Programme], organisations: Sequence[Organisation]
+) -> Iterable[tuple[str, str, str, Iterable[str]]]:
+    """(type, key, owner of its aliases, alias texts) for every entry."""
+    for law in laws:
+        yield "law", law.key, f"law:{law.work}", (a.text for a in law.aliases)
+    for p in programmes:
+        yield "programme", p.key, f"programme:{p.key}", (a.text for a in p.aliases)
+    for o in organisations:
+        yield "organisation", o.key, f"organisation:{o.key}", (a.text for a in o.aliases)
+
+
+def _alias_problems(entries: Iterable[tuple[str, str, str, Iterable[str]]]) -> list[str]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for _, _, owner, texts in entries:
+        for text in texts:
+            owners[fold_words(text)].add(owner)
+    return [
+        f"alias {text!r} is shared by {', '.join(sorted(found))}"
+        for text, found in sorted(owners.items())
+        if len(found) > 1
+    ]
+
+
+def _law_problems(laws: Sequence[Law]) -> list[str]:
+    found: list[str] = []
+    for law in laws:
+        if law.eli is not None:
+            if law.number is None or law.enacted is None:
+                found.append(f"law {law.key}: an ELI needs the number and date it is made of")
+            elif law.eli != f"{ELI_PREFIX}{law.enacted.year}/{law.number}":
+                found.append(f"law {law.key}: ELI {law.eli} does not match its number and date")
+        if law.in_force_from and law.in_force_to and law.in_force_from > law.in_force_to:
+            found.append(f"law {law.key}: in force to a date before it is in force from")
+    works: dict[str, list[Law]] = defaultdict(list)
+    for law in laws:
+        works[law.work].append(law)
+    for work, acts in works.items():
+        ordered = sorted(acts, key=lambda a: a.in_force_from or _EARLIEST)
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.in_force_to is None or later.in_force_from is None:
+                found.append(f"work {work}: {earlier.key} and {later.key} need dates apart")
+            elif earlier.in_force_to >= later.in_force_from:
+                found.append(f"work {work}: {earlier.key} and {later.key} overlap in force")
+    return found
+
+
+def _kle_problems(kle: Sequence[KleConcept]) -> list[str]:
+    listed = {c.notation for c in kle}
+    found = [
+        f"KLE notation {c.notation!r} is malformed"
+        for c in kle
+        if not _NOTATION.fullmatch(c.notation)
+    ]
+    found += [
+        f"KLE {c.notation}: broader concept {c.broader} is not listed"
+        for c in kle
+        if c.broader is not None and c.broader not in listed
+    ]
+    found += [f"KLE {c.notation}: no source" for c in kle if not c.source.strip()]
+    if len(listed) != len(kle):
+        found.append("KLE: a notation is listed twice")
+    return found
+
+
+def problems(
+    laws: Sequence[Law],
+    programmes: Sequence[Programme],
+    organisations: Sequence[Organisation],
+    kle: Sequence[KleConcept],
+) -> list[str]:
+    """Everything wrong with these entries, one sentence each."""
+    entries = list(_entries(laws, programmes, organisations))
+    found: list[str] = []
+    seen: set[str] = set()
+    for kind, key, _, _ in entries:
+        if key in seen:
+            found.append(f"key {key!r} is used twice")
+        seen.add(key)
+        if not _KEY.fullmatch(key):
+            found.append(f"{kind} {key!r}: a key is lower-case ASCII words joined by hyphens")
+    sources = [(f"law {e.key}", e.source) for e in laws]
+    sources += [(f"programme {e.key}", e.source) for e in programmes]
+    sources += [(f"organisation {e.key}", e.source) for e in organisations]
+    found += [f"{what}: no source" for what, source in sources if not source.strip()]
+    found += _alias_problems(entries)
+    found += _law_problems(laws)
+    org_keys = {o.key for o in organisations}
+    found += [
+        f"programme {p.key}: owner {p.owner!r} is not a listed organisation"
+        for p in programmes
+        if p.owner is not None and p.owner not in org_keys
+    ]
+    found += [
+        f"organisation {o.key}: part_of {o.part_of!r} is not a listed organisation"
+        for o in organisations
+        if o.part_of is not None and o.part_of not in org_keys
+    ]
+    found += _kle_problems(kle)
+    return found
