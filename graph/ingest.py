@@ -20,9 +20,15 @@ from typing import Literal as Lit
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from graph.derived import write_derived
+from graph.entities import (
+    MUNICIPALITIES_GRAPH,
+    REFERENCE_GRAPH,
+    municipality_lines,
+    reference_lines,
+)
 from graph.labels import danish_date
-from graph.mapping import MUNICIPALITIES_GRAPH, LoadContext, document_quads
-from graph.reference import municipality_quads
+from graph.mapping import LoadContext, document_quads
 from graph.store import MinutesStore, PreparedDocument
 from graph.terms import (
     PROV_ENDED,
@@ -38,6 +44,7 @@ from graph.terms import (
 from graph.uris import Minter
 from loaders.model import LoaderError
 from loaders.read import read_minutes
+from ontology import ONTOLOGY_PATH
 
 Status = Lit["loaded", "unchanged", "failed", "replaced"]
 BATCH_DOCUMENTS = 250  # documents per bulk write: large enough to amortise, small enough to stream
@@ -175,7 +182,7 @@ def load_files(
     started = dt.datetime.now(dt.UTC)
     run = minter.load_run(started.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
     report = LoadReport(run=run, started=started, recovered=list(recovered))
-    store.replace_graph(minter.base + MUNICIPALITIES_GRAPH, municipality_quads(minter))
+    write_reference_graphs(store, minter)
     known = set(store.documents().values())
     version = loader_version()
     jobs: list[_Job] = []
@@ -205,10 +212,26 @@ def load_files(
         if len(pending) >= options.batch_size:
             _write(store, pending, report, on_result)
     _write(store, pending, report, on_result)
+    if report.count("loaded"):
+        write_derived(store, minter)
     report.ended = dt.datetime.now(dt.UTC)
     store.replace_graph(run, run_quads(report))
     store.flush()
     return report
+
+
+ONTOLOGY_GRAPH = "graf/ontologi"
+
+
+def write_reference_graphs(store: MinutesStore, minter: Minter) -> None:
+    """The municipalities, the reference entities and the ontology itself (so that the labels
+    of outcomes and classes are in the graph), each whole in a graph of its own."""
+    base = minter.base
+    store.replace_graph_data(base + MUNICIPALITIES_GRAPH, "".join(municipality_lines(minter)))
+    store.replace_graph_data(base + REFERENCE_GRAPH, "".join(reference_lines(minter)))
+    store.replace_graph_data(
+        base + ONTOLOGY_GRAPH, ONTOLOGY_PATH.read_text(encoding="utf-8"), turtle=True
+    )
 
 
 def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[_Prepared | _Failed]:

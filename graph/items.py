@@ -1,110 +1,144 @@
-"""Agenda items -> quads: the item, its case numbers, sections, decisions, earlier treatments,
-attachments and absences. Part of :mod:`graph.mapping`."""
+"""Agenda items -> quads: the item, its case numbers, sections, decisions with their outcome,
+earlier treatments, attachments, absences, and the mentions in all its texts. Part of
+:mod:`graph.mapping`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
+from graph.entities import EntityIris
 from graph.labels import danish_date, item_label
+from graph.mentions import kle_link, mention_quads
 from graph.ntriples import XSD_BOOLEAN, iri, iri_value, literal
 from graph.uris import Minter
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import Absence, AgendaItem, Decision
-from ontology.namespace import RG
+from loaders.outcomes import classify_decision
+from ontology.namespace import OUTCOME_NS, RG
 
 
-def item_quads(
-    out: QuadWriter, meeting: str, item_iri: str, item: AgendaItem, position: int
-) -> None:
-    node = out.node(item_iri, RG.AgendaItem, item_label(item.number, item.title))
-    out.add(meeting, iri(RG.agendaItem), node)
-    out.add(node, iri(RG.meeting), meeting)
-    out.integer(node, iri(RG.number), item.number)
-    out.add(node, iri(RG.title), literal(item.title))
-    out.integer(node, iri(RG.position), position)
-    closed = literal("true" if item.closed else "false", datatype=XSD_BOOLEAN)
-    out.add(node, iri(RG.closed), closed)
-    out.text(node, iri(RG.itemPrefix), item.prefix)
-    out.span(node, item.span)
-    _case_numbers(out, node, item)
-    _sections(out, node, item)
-    for i, other in enumerate(item.other_decisions, start=1):
-        dec = _decision(out, f"{item_iri}/anden-beslutning/{i}", other, item.number)
-        out.add(node, iri(RG.otherDecision), dec)
-    _treatments(out, node, item)
-    for i, attachment in enumerate(item.attachments, start=1):
-        att = out.node(Minter.part(item_iri, "bilag", i), RG.Attachment, attachment.title)
-        out.add(node, iri(RG.attachment), att)
-        out.add(att, iri(RG.title), literal(attachment.title))
-        out.integer(att, iri(RG.position), i)
-        out.span(att, attachment.span)
-    for person in absences(out, node, item.absences):
-        out.add(node, iri(RG.absentee), person)
+class ItemWriter:
+    """Writes one item; collects each text-bearing node with its text for the mentions."""
 
+    def __init__(self, out: QuadWriter, iris: EntityIris, item_iri: str, item: AgendaItem):
+        self.out = out
+        self.iris = iris
+        self.item = item
+        self.node = iri(item_iri)
+        self.texts: list[tuple[str, str]] = []
 
-def _case_numbers(out: QuadWriter, node: str, item: AgendaItem) -> None:
-    for i, case in enumerate(item.case_numbers, start=1):
-        case_node = out.node(
-            Minter.part(iri_value(node), "sag", i), RG.CaseNumber, f"Sagsnummer {case.raw}"
-        )
-        out.add(node, iri(RG.caseNumber), case_node)
-        out.add(case_node, iri(RG.rawCaseNumber), literal(case.raw))
-        out.text(case_node, iri(RG.kleCode), case.kle)
-        out.text(case_node, iri(RG.handlingFacet), case.facet)
-        out.text(case_node, iri(RG.serial), case.serial)
-        out.span(case_node, case.span)
+    def write(self, meeting: str, position: int, on: dt.date | None, people: Iterable[str]) -> None:
+        out, item, node = self.out, self.item, self.node
+        out.node(iri_value(node), RG.AgendaItem, item_label(item.number, item.title))
+        out.add(meeting, iri(RG.agendaItem), node)
+        out.add(node, iri(RG.meeting), meeting)
+        out.integer(node, iri(RG.number), item.number)
+        out.add(node, iri(RG.title), literal(item.title))
+        self._text(node, item.title)  # the heading is the item's own text
+        out.integer(node, iri(RG.position), position)
+        closed = literal("true" if item.closed else "false", datatype=XSD_BOOLEAN)
+        out.add(node, iri(RG.closed), closed)
+        out.text(node, iri(RG.itemPrefix), item.prefix)
+        out.span(node, item.span)
+        self._case_numbers()
+        self._sections()
+        for i, other in enumerate(item.other_decisions, start=1):
+            dec = self._decision(f"{iri_value(node)}/anden-beslutning/{i}", other)
+            out.add(node, iri(RG.otherDecision), dec)
+        self._treatments()
+        self._attachments()
+        for person in absences(out, node, item.absences):
+            out.add(node, iri(RG.absentee), person)
+        mention_quads(out, self.iris, node, self.texts, on=on, people=people)
 
+    def _text(self, node: str, text: str) -> None:
+        self.out.add(node, iri(RG.text), literal(text))
+        if text:
+            self.texts.append((node, text))
 
-def _sections(out: QuadWriter, node: str, item: AgendaItem) -> None:
-    """Every section in order; the decision's own section is the decision node itself, so its
-    text is stored once."""
-    decision_span = item.decision.span if item.decision else None
-    seen: dict[str, int] = {}
-    for position, section in enumerate(item.sections, start=1):
-        count = seen[section.label] = seen.get(section.label, 0) + 1
-        if item.decision and section.span == decision_span:
-            sec = _decision(out, f"{iri_value(node)}/beslutning", item.decision, item.number)
-            out.add(node, iri(RG.decision), sec)
-            out.add(sec, RDF_TYPE, iri(RG.Section))  # the decision is also the item's section
+    def _case_numbers(self) -> None:
+        out, node = self.out, self.node
+        linked: set[str] = set()
+        for i, case in enumerate(self.item.case_numbers, start=1):
+            case_iri = Minter.part(iri_value(node), "sag", i)
+            case_node = out.node(case_iri, RG.CaseNumber, f"Sagsnummer {case.raw}")
+            out.add(node, iri(RG.caseNumber), case_node)
+            out.add(case_node, iri(RG.rawCaseNumber), literal(case.raw))
+            out.text(case_node, iri(RG.kleCode), case.kle)
+            out.text(case_node, iri(RG.handlingFacet), case.facet)
+            out.text(case_node, iri(RG.serial), case.serial)
+            out.span(case_node, case.span)
+            if case.kle:
+                concept = kle_link(out, self.iris, case.kle)
+                out.add(case_node, iri(RG.kle), concept)
+                if concept not in linked:
+                    linked.add(concept)
+                    out.add(node, iri(RG.kle), concept)
+
+    def _sections(self) -> None:
+        """Every section in order; the decision's own section is the decision node itself, so
+        its text is stored once."""
+        out, item, node = self.out, self.item, self.node
+        decision_span = item.decision.span if item.decision else None
+        seen: dict[str, int] = {}
+        for position, section in enumerate(item.sections, start=1):
+            count = seen[section.label] = seen.get(section.label, 0) + 1
+            if item.decision and section.span == decision_span:
+                sec = self._decision(f"{iri_value(node)}/beslutning", item.decision)
+                out.add(node, iri(RG.decision), sec)
+                out.add(sec, RDF_TYPE, iri(RG.Section))  # the decision is also a section
+            else:
+                key = section.label if count == 1 else f"{section.label}-{count}"
+                label = f"{section.heading}, punkt {item.number}"
+                sec = out.node(Minter.part(iri_value(node), "afsnit", key), RG.Section, label)
+                self._text(sec, section.text)
+                out.span(sec, section.span)
             out.add(sec, iri(RG.heading), literal(section.heading))
-        else:
-            key = section.label if count == 1 else f"{section.label}-{count}"
-            label = f"{section.heading}, punkt {item.number}"
-            sec = out.node(Minter.part(iri_value(node), "afsnit", key), RG.Section, label)
-            out.add(sec, iri(RG.heading), literal(section.heading))
-            out.add(sec, iri(RG.text), literal(section.text))
-            out.span(sec, section.span)
-        out.add(node, iri(RG.section), sec)
-        out.add(sec, iri(RG.sectionLabel), literal(section.label))
-        out.integer(sec, iri(RG.position), position)
-    if item.decision and not any(s.span == decision_span for s in item.sections):
-        dec = _decision(out, f"{iri_value(node)}/beslutning", item.decision, item.number)
-        out.add(node, iri(RG.decision), dec)
+            out.add(node, iri(RG.section), sec)
+            out.add(sec, iri(RG.sectionLabel), literal(section.label))
+            out.integer(sec, iri(RG.position), position)
+        if item.decision and not any(s.span == decision_span for s in item.sections):
+            dec = self._decision(f"{iri_value(node)}/beslutning", item.decision)
+            out.add(node, iri(RG.decision), dec)
 
+    def _decision(self, decision_iri: str, decision: Decision) -> str:
+        out = self.out
+        dec = out.node(decision_iri, RG.Decision, f"Beslutning, punkt {self.item.number}")
+        self._text(dec, decision.text)
+        out.date(dec, iri(RG.decisionDate), decision.date)
+        if decision.committee:
+            out.add(dec, iri(RG.decidedBy), out.committee(decision.committee))
+        outcome = classify_decision(decision.text)
+        if outcome is not None:  # no rule recognised the text: no outcome, never a guess
+            out.add(dec, iri(RG.outcome), iri(OUTCOME_NS + outcome[0]))
+        out.span(dec, decision.span)
+        return dec
 
-def _decision(out: QuadWriter, decision_iri: str, decision: Decision, number: int) -> str:
-    dec = out.node(decision_iri, RG.Decision, f"Beslutning, punkt {number}")
-    out.add(dec, iri(RG.text), literal(decision.text))
-    out.date(dec, iri(RG.decisionDate), decision.date)
-    if decision.committee:
-        out.add(dec, iri(RG.decidedBy), out.committee(decision.committee))
-    out.span(dec, decision.span)
-    return dec
+    def _treatments(self) -> None:
+        out, node = self.out, self.node
+        for i, treatment in enumerate(self.item.treatments, start=1):
+            who = treatment.committee or "ukendt udvalg"
+            when = f" {danish_date(treatment.date)}" if treatment.date else ""
+            tr_iri = Minter.part(iri_value(node), "forloeb", i)
+            tr = out.node(tr_iri, RG.Treatment, f"Behandling i {who}{when}")
+            out.add(node, iri(RG.treatment), tr)
+            self._text(tr, treatment.text)
+            if treatment.committee:
+                out.add(tr, iri(RG.treatedBy), out.committee(treatment.committee))
+            out.date(tr, iri(RG.treatmentDate), treatment.date)
+            out.span(tr, treatment.span)
 
-
-def _treatments(out: QuadWriter, node: str, item: AgendaItem) -> None:
-    for i, treatment in enumerate(item.treatments, start=1):
-        who = treatment.committee or "ukendt udvalg"
-        when = f" {danish_date(treatment.date)}" if treatment.date else ""
-        tr = out.node(
-            Minter.part(iri_value(node), "forloeb", i), RG.Treatment, f"Behandling i {who}{when}"
-        )
-        out.add(node, iri(RG.treatment), tr)
-        out.add(tr, iri(RG.text), literal(treatment.text))
-        if treatment.committee:
-            out.add(tr, iri(RG.treatedBy), out.committee(treatment.committee))
-        out.date(tr, iri(RG.treatmentDate), treatment.date)
-        out.span(tr, treatment.span)
+    def _attachments(self) -> None:
+        out, node = self.out, self.node
+        for i, attachment in enumerate(self.item.attachments, start=1):
+            att_iri = Minter.part(iri_value(node), "bilag", i)
+            att = out.node(att_iri, RG.Attachment, attachment.title)
+            out.add(node, iri(RG.attachment), att)
+            out.add(att, iri(RG.title), literal(attachment.title))
+            self._text(att, attachment.title)
+            out.integer(att, iri(RG.position), i)
+            out.span(att, attachment.span)
 
 
 def absences(out: QuadWriter, parent: str, found: Iterable[Absence]) -> list[str]:
@@ -113,15 +147,14 @@ def absences(out: QuadWriter, parent: str, found: Iterable[Absence]) -> list[str
     seen: dict[str, int] = {}
     for absence in found:
         person = out.person(absence.name, absence.party)
-        count = seen[iri_value(person)] = seen.get(iri_value(person), 0) + 1
+        count = seen[person] = seen.get(person, 0) + 1
         key = absence.name if count == 1 else f"{absence.name}-{count}"
         reason = absence.reason or "fraværende"
-        node = out.node(
-            Minter.part(iri_value(parent), "fravaer", key), RG.Absence, f"{absence.name}: {reason}"
-        )
+        absence_iri = Minter.part(iri_value(parent), "fravaer", key)
+        node = out.node(absence_iri, RG.Absence, f"{absence.name}: {reason}")
         out.add(parent, iri(RG.absence), node)
         out.add(node, iri(RG.person), person)
         out.text(node, iri(RG.absenceReason), absence.reason)
         out.span(node, absence.span)
-        absent[iri_value(person)] = person
+        absent[person] = person
     return list(absent.values())

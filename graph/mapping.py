@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from graph.items import absences, item_quads
+from graph.entities import EntityIris
+from graph.items import ItemWriter, absences
 from graph.labels import meeting_label
 from graph.ntriples import XSD_DATETIME, iri, iri_value, literal
 from graph.uris import Minter
@@ -24,7 +25,6 @@ from ontology.namespace import RG
 
 PROV = "http://www.w3.org/ns/prov#"
 ENTITIES_GRAPH = "graf/entiteter"
-MUNICIPALITIES_GRAPH = "graf/kommuner"
 
 
 class PlacementError(LoaderError):
@@ -96,11 +96,14 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     out.text(meeting, iri(RG.meetingKind), m.kind)
     out.text(meeting, iri(RG.municipalitySource), m.municipality_source)
     _attendance(out, meeting, doc)
+    iris = EntityIris(minter)
+    people = [p.name for p in m.participants] + [a.name for a in m.absences]
     numbers_seen: set[int] = set()
     for position, item in enumerate(m.items, start=1):
         key = item.number if item.number not in numbers_seen else f"{item.number}-{position}"
         numbers_seen.add(item.number)
-        item_quads(out, meeting, f"{meeting_iri}/punkt/{key}", item, position)
+        writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item)
+        writer.write(meeting, position, m.date, people)
     _provenance(out, graph, doc, ctx)
     commit = f"{graph} {iri(RG.sha256)} {literal(doc.source.sha256)} {graph} .\n"
     return DocumentQuads(

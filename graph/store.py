@@ -26,6 +26,7 @@ from pyoxigraph import (
     RdfFormat,
     Store,
     Variable,
+    parse,
 )
 
 from graph.terms import RDF_TYPE, RG, term
@@ -101,9 +102,13 @@ class MinutesStore:
         union: bool = True,
         default_graphs: list[NamedNode] | None = None,
         named_graphs: list[NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> QuerySolutions | QueryTriples | QueryBoolean:
-        """Evaluate a SPARQL query; by default the default graph is the union of all graphs."""
+        """Evaluate a SPARQL query; by default the default graph is the union of all graphs.
+        Relative IRIs in the query resolve against ``base_iri`` (an error without one)."""
         kwargs: dict[str, Any] = {}
+        if base_iri is not None:
+            kwargs["base_iri"] = base_iri
         if default_graphs is not None:
             kwargs["default_graph"] = default_graphs
         else:
@@ -117,6 +122,16 @@ class MinutesStore:
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+    def quads_for(
+        self,
+        subject: NamedNode | None,
+        predicate: NamedNode | None,
+        obj: NamedNode | Literal | None,
+        graph: NamedNode | None = None,
+    ) -> Iterator[Quad]:
+        """The quads matching a pattern (``None`` matches anything), in every graph."""
+        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
 
     def named_graphs(self) -> list[str]:
         return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)]
@@ -143,6 +158,17 @@ class MinutesStore:
         node = NamedNode(graph)
         self._store.remove_graph(node) if self._store.contains_named_graph(node) else None
         self._store.extend([Quad(q.subject, q.predicate, q.object, node) for q in quads])
+
+    def replace_graph_data(self, graph: str, data: str, *, turtle: bool = False) -> None:
+        """Replace one small graph with N-Triples (or Turtle) text, unless it holds exactly
+        that already (so an unchanged reference graph does not change the store's state)."""
+        node = NamedNode(graph)
+        fmt = RdfFormat.TURTLE if turtle else RdfFormat.N_TRIPLES
+        new = {Quad(t.subject, t.predicate, t.object, node) for t in parse(data, format=fmt)}
+        if set(self._store.quads_for_pattern(None, None, None, node)) == new:
+            return
+        self._store.remove_graph(node) if self._store.contains_named_graph(node) else None
+        self._store.extend(new)
 
     def remove_document(self, graph: str) -> None:
         self._store.remove_graph(NamedNode(graph))

@@ -49,6 +49,23 @@ def slug(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_only).strip("-") or "x"
 
 
+def cased_slug(text: str) -> str:
+    """Like :func:`slug`, but keeping the case: names that differ only in case stay apart.
+
+    >>> cased_slug("KIT-projektet"), cased_slug("Kit-projektet")
+    ('KIT-projektet', 'Kit-projektet')
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLDS_CASED))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    return _NOT_CASED_SLUG.sub("-", ascii_only).strip("-") or "x"
+
+
+_FOLDS_CASED = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "&": " og ", "ß": "ss"}
+)
+_NOT_CASED_SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Minter:
     """Mints IRIs under one base (must end with "/")."""

@@ -62,6 +62,10 @@ class QuadWriter:
     def entity(self, s: str, p: str, o: str) -> None:
         self.lines.append(f"{s} {p} {o} {self.entities} .\n")
 
+    def entity_line(self, triple: str) -> None:
+        """An N-Triples line, put into the entities graph."""
+        self.lines.append(f"{triple[:-3]} {self.entities} .\n")
+
     def committee(self, name: str) -> str:
         """A committee of the minutes' municipality, described once in the entities graph."""
         node = iri(self.minter.committee(self.municipality, name))

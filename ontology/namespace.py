@@ -71,6 +71,10 @@ class RG:
     (after it). The concepts are in rg:meetingKinds; rg:meetingKind takes their skos:notation as
     its value."""
 
+    Membership: Final[str] = "https://w3id.org/referatgraf/def#Membership"
+    """A person's seat on a committee, with the role and the first and last meeting the minutes
+    show it at."""
+
     Mention: Final[str] = "https://w3id.org/referatgraf/def#Mention"
     """One occurrence of an entity in the text of an agenda item: which text, from which
     character to which, and the exact characters."""
@@ -147,8 +151,15 @@ class RG:
     """The text-bearing node (e.g. a section, a decision or a treatment) whose rg:text holds the
     mention."""
 
+    kle: Final[str] = "https://w3id.org/referatgraf/def#kle"
+    """The concept of KL's journal plan (KLE) that a case number or an agenda item is filed
+    under."""
+
     meeting: Final[str] = "https://w3id.org/referatgraf/def#meeting"
     """The meeting whose agenda the item is on; the inverse of rg:agendaItem."""
+
+    membership: Final[str] = "https://w3id.org/referatgraf/def#membership"
+    """One of the person's committee memberships."""
 
     mention: Final[str] = "https://w3id.org/referatgraf/def#mention"
     """One occurrence of an entity in the item's text."""
@@ -208,14 +219,24 @@ class RG:
     byteSize: Final[str] = "https://w3id.org/referatgraf/def#byteSize"
     """The file's size in bytes."""
 
+    candidate: Final[str] = "https://w3id.org/referatgraf/def#candidate"
+    """True for an entity or mention that a pattern proposed but that is not in the reference
+    data yet."""
+
     closed: Final[str] = "https://w3id.org/referatgraf/def#closed"
     """True if the item was treated behind closed doors (lukket punkt)."""
+
+    confidence: Final[str] = "https://w3id.org/referatgraf/def#confidence"
+    """How sure the recognition is, from 0 to 1."""
 
     date: Final[str] = "https://w3id.org/referatgraf/def#date"
     """The meeting date, as the minutes or agenda state it."""
 
     decisionDate: Final[str] = "https://w3id.org/referatgraf/def#decisionDate"
     """The date the decision was taken, where the minutes state it."""
+
+    enactment: Final[str] = "https://w3id.org/referatgraf/def#enactment"
+    """The act's number and date as in Lovtidende A (e.g. "LOV nr 548 af 07/05/2019")."""
 
     encoding: Final[str] = "https://w3id.org/referatgraf/def#encoding"
     """The file's character encoding as detected, e.g. "utf-8", "cp1252"."""
@@ -250,11 +271,20 @@ class RG:
     """The first line the subject was read from, in the normalised text of its source document
     (counted from 1)."""
 
+    firstSeen: Final[str] = "https://w3id.org/referatgraf/def#firstSeen"
+    """The date of the first meeting whose minutes show the membership."""
+
     handlingFacet: Final[str] = "https://w3id.org/referatgraf/def#handlingFacet"
     """The case number's KLE handling facet, e.g. "A00", "G01"."""
 
     heading: Final[str] = "https://w3id.org/referatgraf/def#heading"
     """The section's heading as printed."""
+
+    inForceFrom: Final[str] = "https://w3id.org/referatgraf/def#inForceFrom"
+    """The day the act took effect."""
+
+    inForceTo: Final[str] = "https://w3id.org/referatgraf/def#inForceTo"
+    """The last day the act was in force."""
 
     itemPrefix: Final[str] = "https://w3id.org/referatgraf/def#itemPrefix"
     """The committee code printed before the item's title, e.g. "JA", "BU"."""
@@ -269,6 +299,9 @@ class RG:
     """The last line the subject was read from, in the normalised text of its source document
     (counted from 1, inclusive)."""
 
+    lastSeen: Final[str] = "https://w3id.org/referatgraf/def#lastSeen"
+    """The date of the last meeting whose minutes show the membership."""
+
     layout: Final[str] = "https://w3id.org/referatgraf/def#layout"
     """The name of the layout profile the loader recognised the file by."""
 
@@ -279,12 +312,23 @@ class RG:
     loaderVersion: Final[str] = "https://w3id.org/referatgraf/def#loaderVersion"
     """The version of referatgraf that read the file or ran the load."""
 
+    matchedAlias: Final[str] = "https://w3id.org/referatgraf/def#matchedAlias"
+    """The alias of the reference data that the mention matched, as listed there."""
+
+    matchedBy: Final[str] = "https://w3id.org/referatgraf/def#matchedBy"
+    """The name of the rule that found the mention (e.g. "alias", "alias+provision",
+    "role-title", "projekt-x")."""
+
     mediaType: Final[str] = "https://w3id.org/referatgraf/def#mediaType"
     """The file's media type as detected from its content, e.g. "text/plain", "text/html"."""
 
     meetingKind: Final[str] = "https://w3id.org/referatgraf/def#meetingKind"
     """Whether the meeting was read from minutes ("referat") or an agenda ("dagsorden"); the
     value is the skos:notation of a concept in rg:meetingKinds."""
+
+    memberRole: Final[str] = "https://w3id.org/referatgraf/def#memberRole"
+    """The role on the committee as printed in the attendance lists (chair, vice-chair, member
+    ...)."""
 
     municipalitySource: Final[str] = "https://w3id.org/referatgraf/def#municipalitySource"
     """How the meeting's municipality was found: "stated" (in the text), "inferred" (from
@@ -307,6 +351,9 @@ class RG:
     """The order of a section, attachment, case number, treatment or item among its siblings,
     counted from 1."""
 
+    provision: Final[str] = "https://w3id.org/referatgraf/def#provision"
+    """A provision that a mention of a law cites, as printed (e.g. "§ 91", "§ 3, stk. 2")."""
+
     rawCaseNumber: Final[str] = "https://w3id.org/referatgraf/def#rawCaseNumber"
     """The case number exactly as printed, e.g. "15.20.00A00-1-22"."""
 
@@ -317,6 +364,10 @@ class RG:
     """The person's role at the meeting, in lower case as printed: "formand" (chair),
     "næstformand" (vice-chair), "medlem" (member), "sekretær" (secretary) ..."""
 
+    roleInText: Final[str] = "https://w3id.org/referatgraf/def#roleInText"
+    """The role the text gives a person it mentions, in lower case (e.g. "projektleder",
+    "borgmester")."""
+
     sectionLabel: Final[str] = "https://w3id.org/referatgraf/def#sectionLabel"
     """The section's canonical key, however its heading is printed, e.g. "sagsfremstilling",
     "indstilling", "beslutning"."""
@@ -326,6 +377,9 @@ class RG:
 
     sha256: Final[str] = "https://w3id.org/referatgraf/def#sha256"
     """The SHA-256 checksum of the file's raw bytes, as 64 lower-case hexadecimal digits."""
+
+    shortName: Final[str] = "https://w3id.org/referatgraf/def#shortName"
+    """A short name or alias that people write (e.g. "LAB-loven", "serviceloven")."""
 
     startTime: Final[str] = "https://w3id.org/referatgraf/def#startTime"
     """The time the meeting began, as printed; without a time zone."""

@@ -41,10 +41,14 @@ SELECT ?nr ?titel ?beslutning WHERE {
 )
 
 
+def samples_folder() -> Path:
+    """The folder of the bundled sample minutes (package data of ``referatgraf``)."""
+    return Path(str(resources.files("referatgraf") / "samples"))
+
+
 def sample_files() -> list[Path]:
-    """The bundled sample minutes (package data of ``referatgraf``)."""
-    folder = resources.files("referatgraf") / "samples"
-    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".txt"))
+    """The bundled sample minutes."""
+    return sorted(p for p in samples_folder().iterdir() if p.suffix == ".txt")
 
 
 def show_examples(store: MinutesStore, echo: Callable[[str], None]) -> None:

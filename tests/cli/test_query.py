@@ -12,6 +12,7 @@ from .conftest import referatgraf
 PREFIXES = """PREFIX rg: <https://w3id.org/referatgraf/def#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 

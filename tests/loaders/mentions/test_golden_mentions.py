@@ -7,9 +7,15 @@ Run ``python -m tests.loaders.mentions.golden`` for the table with every miss an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.loaders.mentions.golden import GOLDEN_FILES, TYPES, Sample, Score, load_sample, score
+from loaders.mentions.evaluate import TYPES, Sample, Score, load_sample, score
+
+ROOT = Path(__file__).resolve().parents[3]
+SAMPLES = ROOT / "referatgraf" / "samples"
+GOLDEN_FILES = sorted((ROOT / "tests" / "loaders" / "golden_mentions").glob("*.yaml"))
 
 TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.9
@@ -18,7 +24,7 @@ TARGETED = ("law", "programme", "organisation")
 
 @pytest.fixture(scope="module")
 def samples() -> list[Sample]:
-    return [load_sample(path) for path in GOLDEN_FILES]
+    return [load_sample(path, SAMPLES) for path in GOLDEN_FILES]
 
 
 @pytest.fixture(scope="module")

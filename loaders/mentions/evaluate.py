@@ -1,10 +1,7 @@
-"""Reading the hand-written golden mention files and scoring the recogniser against them.
-
-Run ``python -m tests.loaders.mentions.golden`` to print the scores with every miss and every
-false find.
+"""Scoring the recogniser against hand-written golden mention files: precision and recall
+per entity type, every false find and every miss. ``referatgraf report`` prints it; the
+golden files of the bundled samples are in ``tests/loaders/golden_mentions/``.
 """
-
-# ruff: noqa: T201 - printing the report is what main() is for
 
 from __future__ import annotations
 
@@ -22,10 +19,6 @@ from loaders.lines import split_lines
 from loaders.mentions import Mention, find_mentions
 from loaders.normalize import normalize_text
 
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = ROOT / "referatgraf" / "samples"
-GOLDEN = ROOT / "tests" / "loaders" / "golden_mentions"
-GOLDEN_FILES = sorted(GOLDEN.glob("*.yaml"))
 TYPES = ("law", "programme", "organisation", "person")
 ENTRY_FIELDS = {"line", "anchor", "nth", "entity", "type", "candidate", "provisions"}
 
@@ -71,10 +64,11 @@ def _nth(line_text: str, anchor: str, nth: int) -> int:
     return at
 
 
-def load_sample(path: Path) -> Sample:
-    """The golden file at ``path`` with its sample read and normalised."""
+def load_sample(path: Path, minutes: Path) -> Sample:
+    """The golden file at ``path`` with its minutes (in the folder ``minutes``) read and
+    normalised."""
     spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    raw = (SAMPLES / spec["source"]).read_bytes()
+    raw = (minutes / spec["source"]).read_bytes()
     text, _ = normalize_text(decode_bytes(raw)[0])
     lines = split_lines(text)
     first = lines[spec["items_from_line"] - 1]
@@ -193,22 +187,23 @@ def score(samples: list[Sample]) -> Score:
     return result
 
 
-def main() -> None:
-    """Print the scores, the false finds and the misses."""
-    samples = [load_sample(p) for p in GOLDEN_FILES]
-    result = score(samples)
-    print(result.table())
+def report_lines(samples: list[Sample], result: Score) -> list[str]:
+    """The scores, the false finds and the misses, as lines for a person."""
+    lines = result.table().splitlines()
     by_name = {s.name: s for s in samples}
     for name, m in result.false:
         line = by_name[name].line_of(m.begin)
         new = ", new" if m.candidate else ""
-        where = f"{name[:3]}:{line} {m.entity_type} {m.entity_key}"
-        print(f"FALSE  {where} {m.anchor_text!r} ({m.rule}{new})")
+        where = f"{name}:{line} {m.entity_type} {m.entity_key}"
+        lines.append(f"FALSE  {where} {m.anchor_text!r} ({m.rule}{new})")
     for name, e in result.missed:
-        print(f"MISSED {name[:3]}:{e.line} {e.entity_type} {e.entity or 'new'} {e.anchor!r}")
+        lines.append(f"MISSED {name}:{e.line} {e.entity_type} {e.entity or 'new'} {e.anchor!r}")
     for name, m, e in result.wrong_provisions:
-        print(f"PROVISIONS {name[:3]} {m.anchor_text!r}: {m.provisions} != {e.provisions}")
+        lines.append(f"PROVISIONS {name} {m.anchor_text!r}: {m.provisions} != {e.provisions}")
+    return lines
 
 
-if __name__ == "__main__":
-    main()
+def evaluate(golden: Path, minutes: Path) -> tuple[list[Sample], Score]:
+    """Every golden file in the folder ``golden``, scored against its minutes in ``minutes``."""
+    samples = [load_sample(p, minutes) for p in sorted(golden.glob("*.yaml"))]
+    return samples, score(samples)
