@@ -11,8 +11,9 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -197,7 +198,8 @@ def load_files(
         jobs.append(job)
 
     pending: dict[str, tuple[Path, _Prepared]] = {}
-    for outcome in _prepare_all(jobs, options.workers):
+    window = max(options.batch_size, 4 * (options.workers or os.cpu_count() or 1))
+    for outcome in _prepare_all(jobs, options.workers, window):
         path = Path(outcome.path)
         if isinstance(outcome, _Failed):
             _report(report, on_result, FileResult(path, "failed", outcome.reason))
@@ -234,7 +236,12 @@ def write_reference_graphs(store: MinutesStore, minter: Minter) -> None:
     )
 
 
-def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[_Prepared | _Failed]:
+def _prepare_all(
+    jobs: list[_Job], workers: int | None, window: int
+) -> Iterator[_Prepared | _Failed]:
+    """Prepared documents in the order of ``jobs``. At most ``window`` results are in flight,
+    so memory stays flat however many files there are (``Executor.map`` submits every job at
+    once and keeps every result until it is consumed: gigabytes for 10,000 files)."""
     count = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or count <= 1:
         yield from map(prepare, jobs)
@@ -242,7 +249,13 @@ def _prepare_all(jobs: list[_Job], workers: int | None) -> Iterator[_Prepared | 
     # spawn, not fork: the parent holds an open RocksDB store, which must not be forked
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        yield from pool.map(prepare, jobs, chunksize=8)
+        in_flight: deque[Future[_Prepared | _Failed]] = deque()
+        for job in jobs:
+            in_flight.append(pool.submit(prepare, job))
+            if len(in_flight) >= window:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
 
 
 def _write(
