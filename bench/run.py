@@ -106,9 +106,14 @@ def parse_load_output(stdout: str) -> tuple[Summary | None, list[tuple[str, str]
     return summary, failures
 
 
-def load_command(store: Path, corpus: Path, workers: int | None) -> list[str]:
-    extra = ["--workers", str(workers)] if workers else []
+def load_command(store: Path, corpus: Path, extra: list[str]) -> list[str]:
     return [str(REFERATGRAF), "load", "--store", str(store), *extra, str(corpus)]
+
+
+def load_options(args: argparse.Namespace) -> list[str]:
+    """The options passed on to ``referatgraf load``."""
+    extra = ["--workers", str(args.workers)] if args.workers else []
+    return extra + (["--no-mentions"] if args.no_mentions else [])
 
 
 def count_quads(path: Path) -> int:
@@ -118,13 +123,13 @@ def count_quads(path: Path) -> int:
 
 
 def run_round(
-    number: int, corpus: Path, work: Path, workers: int | None, env: dict[str, str]
+    number: int, corpus: Path, work: Path, extra: list[str], env: dict[str, str]
 ) -> Round:
     store, fresh = work / f"store-{number}", work / f"reference-{number}"
     dump = work / f"dump-{number}.nq"
     out, err = work / f"load-{number}.out", work / f"load-{number}.err"
     source = machine.source_fingerprint(Path(env["PYTHONPATH"].split(os.pathsep)[0]))
-    load = measure(load_command(store, corpus, workers), out, err, env=env)
+    load = measure(load_command(store, corpus, extra), out, err, env=env)
     stdout = out.read_text(encoding="utf-8", errors="replace")
     stderr = err.read_text(encoding="utf-8", errors="replace")
     summary, failures = parse_load_output(stdout)
@@ -174,7 +179,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> Benchmark:
         started = time.perf_counter()
         rows = write_corpus(args.n, corpus, args.seed)
         generated = time.perf_counter() - started
-        shown = shlex.join(load_command(work / "store-N", corpus, args.workers))
+        shown = shlex.join(load_command(work / "store-N", corpus, load_options(args)))
         bench = Benchmark(
             argv=argv,
             n=args.n,
@@ -193,7 +198,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> Benchmark:
         env = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [str(source), inherited]))}
         for number in range(1, args.repeat + 1):
             progress(f"round {number}/{args.repeat}: referatgraf load ...")
-            result = run_round(number, corpus, work, args.workers, env)
+            result = run_round(number, corpus, work, load_options(args), env)
             bench.rounds.append(result)
             progress("  " + report.round_line(result, args.n, bench.corpus_bytes))
             if args.keep is None:  # stores and dumps of a big corpus fill a disk quickly
@@ -212,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, help="rounds (default 3 up to 1,000 files, else 1)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--workers", type=int, help="passed to referatgraf load --workers")
+    parser.add_argument(
+        "--no-mentions",
+        action="store_true",
+        help="passed to referatgraf load: structure only, to measure what recognition costs",
+    )
     parser.add_argument("--docs", type=Path, default=DOCS, help="Markdown file to append to")
     parser.add_argument("--no-docs", action="store_true", help="print only, append nothing")
     args = parser.parse_args(argv)

@@ -28,7 +28,10 @@ class ItemWriter:
         self.node = iri(item_iri)
         self.texts: list[tuple[str, str]] = []
 
-    def write(self, meeting: str, position: int, on: dt.date | None, people: Iterable[str]) -> None:
+    def write(
+        self, meeting: str, position: int, on: dt.date | None, people: Iterable[str] | None
+    ) -> None:
+        """Write the item; its mentions too, unless ``people`` is None (mentions not wanted)."""
         out, item, node = self.out, self.item, self.node
         out.node(iri_value(node), RG.AgendaItem, item_label(item.number, item.title))
         out.add(meeting, iri(RG.agendaItem), node)
@@ -50,7 +53,8 @@ class ItemWriter:
         self._attachments()
         for person in absences(out, node, item.absences):
             out.add(node, iri(RG.absentee), person)
-        mention_quads(out, self.iris, node, self.texts, on=on, people=people)
+        if people is not None:
+            mention_quads(out, self.iris, node, self.texts, on=on, people=people)
 
     def _text(self, node: str, text: str) -> None:
         self.out.add(node, iri(RG.text), literal(text))

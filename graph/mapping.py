@@ -39,6 +39,7 @@ class LoadContext:
     loader_version: str
     loaded_at: dt.datetime
     run_iri: str
+    mentions: bool = True  # recognise mentions of laws, programmes, organisations, persons
 
 
 @dataclass(slots=True)
@@ -103,7 +104,7 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
         key = item.number if item.number not in numbers_seen else f"{item.number}-{position}"
         numbers_seen.add(item.number)
         writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item)
-        writer.write(meeting, position, m.date, people)
+        writer.write(meeting, position, m.date, people if ctx.mentions else None)
     _provenance(out, graph, doc, ctx)
     commit = f"{graph} {iri(RG.sha256)} {literal(doc.source.sha256)} {graph} .\n"
     return DocumentQuads(

@@ -198,3 +198,15 @@ def test_killing_a_load_leaves_whole_documents(tmp_path: Path) -> None:
         }
     # the kills must have landed midway at least once, or this test proves nothing
     assert any(0 < n < 80 for n in loaded_when_killed), loaded_when_killed
+
+
+def test_no_mentions_loads_the_structure_only(tmp_path: Path) -> None:
+    ran = referatgraf("load", "--no-mentions", "--store", tmp_path / "store", *SAMPLE_FILES)
+    assert ran.code == 0, ran.out
+    counted = referatgraf(
+        "query", "--store", tmp_path / "store",
+        "PREFIX rg: <https://w3id.org/referatgraf/def#> "
+        "SELECT (COUNT(DISTINCT ?m) AS ?meetings) (COUNT(DISTINCT ?x) AS ?mentions) "
+        "WHERE { ?m a rg:Meeting OPTIONAL { ?x a rg:Mention } }",
+    )  # fmt: skip
+    assert counted.out.splitlines()[1] == "5,0"
