@@ -98,6 +98,7 @@ class LoadOptions:
     municipality: str | None = None
     workers: int | None = None  # parser processes; None: one per core
     batch_size: int = BATCH_DOCUMENTS
+    mentions: bool = True  # recognise mentions (off: structure only, for speed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,7 @@ class _Job:
     loader_version: str
     loaded_at: str
     run: str
+    mentions: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,7 @@ def prepare(job: _Job) -> _Prepared | _Failed:
             loader_version=job.loader_version,
             loaded_at=dt.datetime.fromisoformat(job.loaded_at),
             run_iri=job.run,
+            mentions=job.mentions,
         )
         mapped = document_quads(doc, ctx)
         prepared = PreparedDocument(
@@ -194,7 +197,10 @@ def load_files(
             continue
         if sha is not None:
             known.add(sha)  # the same bytes twice in one run load once
-        job = _Job(str(path), options.municipality, minter.base, version, started.isoformat(), run)
+        job = _Job(
+            str(path), options.municipality, minter.base, version, started.isoformat(), run,
+            options.mentions,
+        )  # fmt: skip
         jobs.append(job)
 
     pending: dict[str, tuple[Path, _Prepared]] = {}
