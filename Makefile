@@ -40,3 +40,25 @@ bench: dev
 
 clean:
 	rm -rf $(VENV) data build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+# The query page's YASGUI, from npm (web/frontend/package-lock.json) into web/static/yasgui/,
+# served from this server: no CDN at run time. Built, not committed.
+YASGUI := web/static/yasgui/yasgui.min.js
+install dev: $(YASGUI)
+$(YASGUI): web/frontend/package.json web/frontend/package-lock.json web/frontend/build.mjs
+	@command -v npm >/dev/null || { echo "npm is needed to build the query page (Node 18+); apt-get install nodejs npm" >&2; exit 1; }
+	cd web/frontend && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	cd web/frontend && node build.mjs
+.PHONY: clean-frontend
+clean: clean-frontend
+clean-frontend:
+	rm -rf web/frontend/node_modules web/static/yasgui
+
+# The browser test drives Debian's chromium with chromedriver; installed here when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+.PHONY: browser-deps
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends chromium chromium-driver; \
+	fi
+test: browser-deps

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pyoxigraph import (
+    BlankNode,
     DefaultGraph,
     Literal,
     NamedNode,
@@ -123,6 +124,17 @@ class MinutesStore:
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
 
+    def quads_matching(
+        self,
+        subject: NamedNode | BlankNode | None,
+        predicate: NamedNode | None,
+        object_: NamedNode | BlankNode | Literal | None,
+        graph: NamedNode | None = None,
+    ) -> Iterator[Quad]:
+        """The quads that match a pattern (``None`` matches anything), from every graph unless
+        ``graph`` is given: a direct index lookup, without a query."""
+        return iter(self._store.quads_for_pattern(subject, predicate, object_, graph))
+
     def quads_for(
         self,
         subject: NamedNode | None,
@@ -138,6 +150,27 @@ class MinutesStore:
 
     def __len__(self) -> int:
         return len(self._store)
+
+    # -- dumping (graph/publish) ---------------------------------------------------------
+
+    def graph_names(self) -> list[NamedNode | BlankNode]:
+        """Every named graph, blank-node graphs too (:meth:`named_graphs` keeps IRIs only)."""
+        return [g for g in self._store.named_graphs() if isinstance(g, NamedNode | BlankNode)]
+
+    def has_default_graph_triples(self) -> bool:
+        found = self._store.quads_for_pattern(None, None, None, DefaultGraph())
+        return next(iter(found), None) is not None
+
+    def dump_graph(self, output: Any, graph: NamedNode | BlankNode | None) -> None:
+        """Write one graph (``None``: the default graph) as N-Triples to the binary writer
+        ``output``, streamed, in the store's index order."""
+        source = DefaultGraph() if graph is None else graph
+        self._store.dump(output, RdfFormat.N_TRIPLES, from_graph=source)
+
+    def dump_dataset(self, output: Any) -> None:
+        """Write every quad as N-Quads to ``output``, streamed, in the store's index order
+        (Oxigraph's own dump: the benchmark's reference)."""
+        self._store.dump(output, RdfFormat.N_QUADS)
 
     # -- writing -------------------------------------------------------------------------
 

@@ -24,8 +24,9 @@ from graph.ingest import (
 from graph.store import MinutesStore, StoreError
 from graph.uris import Minter
 from referatgraf import demo as demo_module
-from referatgraf.settings import resolve
+from referatgraf.settings import Settings, resolve
 from sparql.execute import QueryError, read_query_argument, run_query
+from sparql.limits import Limits
 from sparql.stats import collect_stats
 
 STORE_HELP = "Store folder (default ./data/store, or $REFERATGRAF_STORE)."
@@ -55,6 +56,11 @@ def main() -> None:
     show_default=True,
     help="Documents per bulk write (memory grows with it).",
 )
+@click.option(
+    "--no-mentions",
+    is_flag=True,
+    help="Read the structure only; do not recognise laws, programmes, organisations, persons.",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def load(
     store: Path | None,
@@ -62,6 +68,7 @@ def load(
     municipality: str | None,
     workers: int | None,
     batch_size: int,
+    no_mentions: bool,
     paths: tuple[Path, ...],
 ) -> None:
     """Load minutes files or folders (formats detected from content) into the store."""
@@ -76,7 +83,9 @@ def load(
     missing = [p for p in paths if not p.exists()]
     files = list(collect_files(p for p in paths if p.exists()))
     with _open_store(settings.store, writable=True) as (minutes, recovered):
-        options = LoadOptions(Minter(settings.base), municipality, workers, batch_size)
+        options = LoadOptions(
+            Minter(settings.base), municipality, workers, batch_size, mentions=not no_mentions
+        )
         report = _load_with_progress(minutes, files, options, recovered)
     for path in missing:
         click.echo(f"failed     {path}: no such file or folder")
@@ -134,14 +143,39 @@ def _print_summary(report: LoadReport, missing: int) -> None:
     default=None,
     help="Result format (default: csv for SELECT and ASK, ttl for CONSTRUCT and DESCRIBE).",
 )  # fmt: skip
-@click.argument("query")
-def query(store: Path | None, fmt: str | None, query: str) -> None:
-    """Run a SPARQL query (text, or @file.rq) over the union of all graphs."""
+@click.option(
+    "--example",
+    default=None,
+    metavar="NAME",
+    help="Run a query of the gallery (sparql/queries/) instead; --list-examples names them.",
+)
+@click.option("--list-examples", is_flag=True, help="List the gallery's example queries and stop.")
+@click.argument("query", required=False)
+def query(
+    store: Path | None, fmt: str | None, example: str | None, list_examples: bool, query: str | None
+) -> None:
+    """Run a SPARQL query (text, or @file.rq, or --example NAME) over the union of all graphs."""
+    from sparql.gallery import UnknownExampleError, examples  # noqa: PLC0415
+    from sparql.gallery import example as gallery_example  # noqa: PLC0415
+
+    if list_examples:
+        for found in examples():
+            click.echo(f"{found.name:<34} {found.title}")
+        return
+    if (query is None) == (example is None):
+        raise click.UsageError("give a query, or --example NAME (but not both)")
     settings = resolve(store)
-    try:
-        text = read_query_argument(query)
-    except OSError as error:
-        raise click.BadParameter(f"cannot read {query[1:]}: {error.strerror}") from error
+    if example is not None:
+        try:
+            text = gallery_example(example).text
+        except UnknownExampleError as error:
+            raise click.BadParameter(str(error), param_hint="--example") from error
+    else:
+        assert query is not None
+        try:
+            text = read_query_argument(query)
+        except OSError as error:
+            raise click.BadParameter(f"cannot read {query[1:]}: {error.strerror}") from error
     with _open_store(settings.store, writable=False) as (minutes, _):
         try:
             output = run_query(minutes, text, fmt)
@@ -164,6 +198,42 @@ def stats(store: Path | None) -> None:
 
 @main.command()
 @store_option
+@click.option(
+    "--golden",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("tests/loaders/golden_mentions"),
+    show_default=True,
+    help="Hand-written golden mention files to score the recogniser against (skipped if absent).",
+)
+@click.option(
+    "--minutes",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the minutes the golden files describe (default: the bundled samples).",
+)
+def report(store: Path | None, golden: Path, minutes: Path | None) -> None:
+    """Quality of the recognition (precision and recall against golden files, mentions per
+    rule, decisions with an outcome) and the candidates for new reference entries."""
+    from loaders.mentions.evaluate import evaluate, report_lines  # noqa: PLC0415
+    from sparql.report import candidate_lines, quality_lines  # noqa: PLC0415
+
+    settings = resolve(store)
+    if golden.is_dir():
+        samples, score = evaluate(golden, minutes or demo_module.samples_folder())
+        click.echo(f"Genkendelse målt mod {len(samples)} håndskrevne guldfiler i {golden}:")
+        for line in report_lines(samples, score):
+            click.echo(f"  {line}")
+    else:
+        click.echo(f"(ingen guldfiler i {golden}: præcision og genkaldelse springes over)")
+    with _open_store(settings.store, writable=False) as (minutes_store, _):
+        for line in quality_lines(minutes_store):
+            click.echo(line)
+        for line in candidate_lines(minutes_store):
+            click.echo(line)
+
+
+@main.command()
+@store_option
 def validate(store: Path | None) -> None:
     """Check the graph against the ontology's SHACL shapes."""
     from graph.validate import validate_store  # noqa: PLC0415  (rdflib and pySHACL load slowly)
@@ -175,17 +245,96 @@ def validate(store: Path | None) -> None:
     sys.exit(0 if conforms else 1)
 
 
+def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of ``serve`` (and ``demo``): where to listen, and the endpoint's limits."""
+    defaults = Limits()
+    options = (
+        click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind."),
+        click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True),
+        click.option(
+            "--query-timeout",
+            type=click.FloatRange(0.1, 86_400),
+            default=defaults.query_timeout,
+            show_default=True,
+            help="Seconds a query may run; then it is stopped and the client gets 422.",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(0, 256),
+            default=0,
+            help="Query worker processes (default: one per core, at least 2).",
+        ),
+        click.option(
+            "--max-concurrent",
+            type=click.IntRange(0, 100_000),
+            default=0,
+            help="Queries admitted at once, running or waiting; more get 503 "
+            "(default: 8 per worker).",
+        ),
+        click.option(
+            "--max-rows",
+            type=click.IntRange(1, 100_000_000),
+            default=defaults.max_rows,
+            show_default=True,
+            help="Rows (or triples) per answer; a longer result is cut, and marked in headers.",
+        ),
+        click.option(
+            "--result-cache-bytes",
+            type=click.IntRange(0, 1 << 40),
+            default=defaults.result_cache_bytes,
+            show_default=True,
+            help="Answers kept to answer the same query again without evaluating it (0: none).",
+        ),
+        click.option(
+            "--max-request-bytes",
+            type=click.IntRange(1024, 1 << 30),
+            default=defaults.max_request_bytes,
+            show_default=True,
+            help="Largest request body or query string; more gets 413 or 414.",
+        ),
+    )
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @store_option
-def demo(store: Path | None) -> None:
-    """Load the bundled sample minutes and show what the graph answers."""
+@serve_options
+def serve(store: Path | None, host: str, port: int, **limits: Any) -> None:
+    """Serve the web app and the SPARQL endpoint (read-only) until interrupted."""
+    _serve(resolve(store), host, port, Limits(**limits))
+
+
+@main.command()
+@store_option
+@serve_options
+@click.option("--no-serve", is_flag=True, help="Load and show the examples, then stop.")
+def demo(store: Path | None, host: str, port: int, no_serve: bool, **limits: Any) -> None:
+    """Load the bundled sample minutes, show what the graph answers, and serve it."""
     settings = resolve(store)
     with _open_store(settings.store, writable=True) as (minutes, recovered):
         options = LoadOptions(Minter(settings.base))
         report = _load_with_progress(minutes, demo_module.sample_files(), options, recovered)
         _print_summary(report, 0)
         demo_module.show_examples(minutes, click.echo)
-    sys.exit(1 if report.failed else 0)
+    if no_serve:
+        sys.exit(1 if report.failed else 0)
+    _serve(settings, host, port, Limits(**limits))
+
+
+def _serve(settings: Settings, host: str, port: int, limits: Limits) -> None:
+    from web.app import create_app  # noqa: PLC0415  (FastAPI loads slowly; only serve needs it)
+    from web.server import run  # noqa: PLC0415
+
+    if not (settings.store / "CURRENT").exists():
+        click.echo(
+            f"error: no store at {settings.store}; load minutes first (referatgraf load)", err=True
+        )
+        sys.exit(2)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
+    run(create_app(settings, limits), host, port)
 
 
 @contextmanager

@@ -104,3 +104,19 @@ def test_stats_counts(loaded_store: Path) -> None:
     assert lines["kommuner med møder"] == "4"
     assert lines["første møde"] == "2019-10-23"
     assert lines["seneste møde"] == "2022-08-18"
+
+
+def test_every_gallery_example_runs_from_the_cli(loaded_store: Path) -> None:
+    listed = referatgraf("query", "--list-examples")
+    names = [line.split()[0] for line in listed.out.splitlines()]
+    assert len(names) >= 6
+    for name in names:
+        ran = referatgraf("query", "--store", loaded_store, "--example", name)
+        assert ran.code == 0, (name, ran.err)
+        assert len(ran.out.strip().splitlines()) >= 2, name  # a header and at least one row
+
+
+def test_an_unknown_example_lists_the_known_ones(loaded_store: Path) -> None:
+    ran = referatgraf("query", "--store", loaded_store, "--example", "nope")
+    assert ran.code == 2
+    assert "the examples are: " in ran.err

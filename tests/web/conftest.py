@@ -1,0 +1,120 @@
+"""The real server, started as a user would (``python -m referatgraf serve``) on a free
+loopback port, over the five samples or over the W3C protocol tests' data. Every process is
+stopped at the end, and the port with it."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from pyoxigraph import Quad, RdfFormat, parse
+
+from graph.store import MinutesStore
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))
+PROTOCOL_TESTS = ROOT.parent / "shared" / "specs" / "sparql11-protocol"
+STARTUP_SECONDS = 90
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    log: Path
+    store: Path
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "/sparql"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(store: Path, log: Path, *options: str) -> Iterator[Server]:
+    port = free_port()
+    command = [sys.executable, "-m", "referatgraf", "serve", "--store", str(store)]
+    command += ["--port", str(port), *options]
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=ROOT)
+    server = Server(f"http://127.0.0.1:{port}", log, store)
+    try:
+        _wait_until_ready(process, server)
+        yield server
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _wait_until_ready(process: subprocess.Popen[bytes], server: Server) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server exited with {process.returncode}:\n{server.log.read_text()}")
+        try:
+            if httpx.get(server.url + "/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"the server did not answer within {STARTUP_SECONDS} s:\n{server.log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five samples, loaded with ``referatgraf load`` (read it, never write it)."""
+    store = tmp_path_factory.mktemp("samples") / "store"
+    done = subprocess.run(
+        [sys.executable, "-m", "referatgraf", "load", "--store", str(store), *map(str, SAMPLES)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return store
+
+
+@pytest.fixture(scope="session")
+def server(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server over the samples: 2 workers, a 3 s time limit, 2,000 rows, 32 KiB requests."""
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    yield from start_server(
+        samples_store,
+        log,
+        "--workers=2",
+        "--query-timeout=3",
+        "--max-rows=2000",
+        "--max-request-bytes=32768",
+    )
+
+
+@pytest.fixture(scope="session")
+def protocol_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server over the W3C protocol tests' data: each data file a named graph."""
+    store = tmp_path_factory.mktemp("protocol") / "store"
+    minutes, _ = MinutesStore.open(store)
+    for name in ("data1", "data2", "data3"):
+        graph = f"http://kasei.us/2009/09/sparql/data/{name}.rdf"
+        triples = parse(path=PROTOCOL_TESTS / f"{name}.nt", format=RdfFormat.N_TRIPLES)
+        minutes.replace_graph(graph, (Quad(t.subject, t.predicate, t.object) for t in triples))
+    minutes.flush()
+    del minutes
+    log = tmp_path_factory.mktemp("protocol-server") / "server.log"
+    yield from start_server(store, log, "--workers=2")

@@ -1,0 +1,205 @@
+"""The web app: ``/sparql`` (the endpoint and, for browsers, the query page), ``/`` (the home
+page), ``/healthz``, the query page's examples and static files.
+
+``create_app`` builds it; starting it (the lifespan) starts the query workers and then counts
+the store's figures for the service description and the home page in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.templating import Jinja2Templates
+
+from sparql.limits import Limits
+from sparql.service_description import Description
+from sparql.workers import PoolError, WorkerPool
+from web import query_page
+from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint
+from web.openapi import sparql_paths
+
+log = logging.getLogger("referatgraf.access")
+TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+
+# Classes shown on the home page, with Danish names, in reading order.
+HOME_CLASSES = (
+    ("Municipality", "kommuner"),
+    ("Committee", "udvalg"),
+    ("Meeting", "møder"),
+    ("AgendaItem", "dagsordenspunkter"),
+    ("Decision", "beslutninger"),
+    ("Person", "personer"),
+    ("SourceDocument", "kildedokumenter"),
+)
+
+
+class StoreSettings(Protocol):
+    """What the app needs to know of the installation (``referatgraf.settings.Settings``)."""
+
+    @property
+    def store(self) -> Path: ...
+
+
+def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI:
+    resolved = (limits or Limits()).resolved()
+    pool = WorkerPool(settings.store, resolved)
+    state = EndpointState(pool, Description(resolved, sandboxed=False), _query_page)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
+        state.set_description(Description(resolved, sandboxed=bool(pool.state.get("sandboxed"))))
+        counting = asyncio.create_task(_count_figures(state))
+        try:
+            yield
+        finally:
+            counting.cancel()
+            await pool.close()
+
+    app = FastAPI(
+        title="referatgraf",
+        summary="Danish municipal committee minutes as linked data, with a SPARQL endpoint",
+        lifespan=lifespan,
+        docs_url="/api",
+        redoc_url=None,
+    )
+    app.state.endpoint = state
+    app.include_router(query_page.router)
+    app.mount("/static", StaticFiles(directory=query_page.STATIC_DIR), name="static")
+
+    @app.get("/", response_class=Response, summary="The home page (Danish)")
+    def home(request: Request) -> Response:
+        figures = state.description.figures
+        etag = f'W/"{pool.state.get("token", "")}-home-{"f" if figures else "p"}"'
+        if request.headers.get("if-none-match", "").removeprefix("W/") == etag.removeprefix("W/"):
+            return Response(status_code=304, headers={"ETag": etag})
+        context: dict[str, Any] = {
+            "counts": _home_counts(figures),
+            "triples": figures["triples"] if figures else None,
+            "graphs": figures["graphs"] if figures else None,
+            "latest_run": pool.state.get("latest_run"),
+            "modified": pool.state.get("modified"),
+            "limits": resolved,
+        }
+        response = TEMPLATES.TemplateResponse(request, "home.html", context)
+        response.headers["ETag"] = etag
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    @app.get("/healthz", summary="200 while the server answers queries")
+    def healthz() -> JSONResponse:
+        return JSONResponse({"status": "ok", "store": pool.state.get("token"), "idle": pool.ready})
+
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"]
+    )
+    app.add_middleware(AccessLog)
+    endpoint = SparqlEndpoint(state)
+    app.state.sparql = endpoint
+    app.add_middleware(SparqlShortcut, endpoint=endpoint)
+    _document_sparql(app)
+    return app
+
+
+def front_door(app: FastAPI) -> Any:
+    """``app`` with ``/sparql`` taken before FastAPI's own middleware (error pages, body limits,
+    telemetry), which cost a query more than the endpoint itself; ``web.server`` serves this."""
+    return SparqlShortcut(app, app.state.sparql)
+
+
+class SparqlShortcut:
+    """Sends ``/sparql`` straight to the endpoint, past the other middleware (the endpoint does
+    its own CORS, compression and logging, with less work per request)."""
+
+    def __init__(self, app: Any, endpoint: SparqlEndpoint) -> None:
+        self.app = app
+        self.endpoint = endpoint
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/sparql":
+            await self.endpoint(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
+class AccessLog:
+    """One log line per request: method, path, status, milliseconds, bytes."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status, size = 0, 0
+
+        async def logged(message: dict[str, Any]) -> None:
+            nonlocal status, size
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                size += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, logged)
+        finally:
+            log.info(
+                "%s %s %d %.1fms %dB",
+                scope["method"],
+                scope["path"],
+                status,
+                (time.perf_counter() - started) * 1000,
+                size,
+            )
+
+
+async def _query_page(scope: Scope, receive: Receive, send: Send) -> None:
+    response = query_page.render_query_page(Request(scope, receive))
+    await response(scope, receive, send)
+
+
+async def _count_figures(state: EndpointState) -> None:
+    try:
+        figures = await state.pool.internal("figures")
+    except PoolError as error:
+        logging.getLogger("referatgraf.workers").warning("no store figures: %s", error.message)
+        return
+    description = state.description
+    state.set_description(Description(description.limits, description.sandboxed, figures))
+
+
+def _home_counts(figures: dict[str, Any] | None) -> list[tuple[str, int]]:
+    if figures is None:
+        return []
+    by_class = {
+        iri.rsplit("#", 1)[-1]: n for iri, n, _ in figures["classes"] if "referatgraf" in iri
+    }
+    return [(label, by_class.get(name, 0)) for name, label in HOME_CLASSES]
+
+
+def _document_sparql(app: FastAPI) -> None:
+    """Adds ``/sparql`` (served by :class:`SparqlShortcut`) to the OpenAPI description."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = original()
+        schema.setdefault("paths", {}).update(sparql_paths())
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

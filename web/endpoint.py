@@ -1,0 +1,341 @@
+"""``/sparql`` as a plain ASGI handler: the SPARQL 1.1 Protocol, read-only, with limits.
+
+It sits in front of the FastAPI routes (see ``app.py``) so that a query costs as little Python
+as possible: no request objects, no dependency injection, headers built as bytes. The work is
+done elsewhere: reading the request (``sparql.protocol``), refusing what must not run
+(``sparql.guard``), choosing the format (``sparql.negotiation``), evaluating in a worker
+process with a time limit (``sparql.workers``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sparql.cache import ResultCache
+from sparql.evaluate import Job
+from sparql.guard import RefusedError, inspect
+from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, parse_accept
+from sparql.protocol import ProtocolError, QueryRequest, parse_get, parse_post
+from sparql.service_description import Description, render
+from sparql.workers import PoolError, WorkerPool
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+HtmlPage = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+log = logging.getLogger("referatgraf.access")
+TEXT = b"text/plain; charset=utf-8"
+VARY = (b"vary", b"Accept, Accept-Encoding")
+NO_CACHE = (b"cache-control", b"no-cache")
+EXPOSE = (
+    b"access-control-expose-headers",
+    b"ETag, Last-Modified, Referatgraf-Result-Truncated, X-SPARQL-MaxRows, Retry-After",
+)
+ALLOW = (b"allow", b"GET, HEAD, POST, OPTIONS")
+FALLBACK_ENDPOINT = "http://localhost/sparql"
+
+
+@dataclass
+class EndpointState:
+    """What the endpoint shares with the rest of the app."""
+
+    pool: WorkerPool
+    description: Description
+    html_page: HtmlPage | None = None
+    _described: dict[tuple[str, str], bytes] = field(default_factory=dict)
+
+    def service_description(self, endpoint: str, format_name: str) -> bytes:
+        key = (endpoint, format_name)
+        if key not in self._described:
+            if len(self._described) > 64:
+                self._described.clear()
+            try:
+                self._described[key] = render(endpoint, self.description, format_name)
+            except ValueError:  # a Host header that makes no IRI
+                self._described[key] = render(FALLBACK_ENDPOINT, self.description, format_name)
+        return self._described[key]
+
+    def set_description(self, description: Description) -> None:
+        self.description = description
+        self._described.clear()
+
+
+class _Reply(Exception):  # noqa: N818  (control flow: an answer, not an error)
+    """A finished answer other than a query result (errors, 304, the service description)."""
+
+    def __init__(self, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+        super().__init__(status)
+        self.status = status
+        self.body = body
+        self.headers = headers
+
+
+def _error(status: int, message: str, *extra: tuple[bytes, bytes]) -> _Reply:
+    return _Reply(status, message.encode() + b"\n", [(b"content-type", TEXT), *extra])
+
+
+class SparqlEndpoint:
+    def __init__(self, state: EndpointState) -> None:
+        self.state = state
+        self.limits = state.pool.limits
+        self.cache = ResultCache(self.limits.result_cache_bytes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
+        headers: dict[bytes, bytes] = dict(scope["headers"])
+        method: str = scope["method"]
+        try:
+            status, body, extra = await self._answer(scope, receive, send, method, headers)
+        except _Reply as reply:
+            status, body, extra = reply.status, reply.body, reply.headers
+        if status == 0:  # answered by the HTML page
+            return
+        response_headers = [(b"content-length", str(len(body)).encode()), *extra]
+        if b"origin" in headers:
+            response_headers += [(b"access-control-allow-origin", b"*"), EXPOSE]
+        await send({"type": "http.response.start", "status": status, "headers": response_headers})
+        await send({"type": "http.response.body", "body": b"" if method == "HEAD" else body})
+        log.info(
+            "%s %s %d %.1fms %dB",
+            method,
+            scope["path"],
+            status,
+            (time.perf_counter() - started) * 1000,
+            len(body),
+        )
+
+    async def _answer(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        method: str,
+        headers: dict[bytes, bytes],
+    ) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+        request = await self._request(scope, receive, method, headers)
+        accept = headers.get(b"accept", b"").decode("latin-1") or None
+        if request.query is None:
+            return await self._description(scope, receive, send, request=request, headers=headers)
+        if not request.query.strip():
+            raise _error(400, "the query is empty; send a SPARQL query in the query parameter")
+        try:
+            shape = inspect(request.query)
+            choice = negotiate(accept, list(request.formats), shape.form)
+        except (RefusedError, NotAcceptableError) as error:
+            raise _error(error.status, error.message) from None
+        gzip = b"gzip" in headers.get(b"accept-encoding", b"")
+        pool = self.state.pool
+        job = Job(
+            request.query,
+            shape.form,
+            request.default_graphs,
+            request.named_graphs,
+            choice.results.name if choice.results else None,
+            choice.graph.name if choice.graph else None,
+            gzip,
+            self.limits.max_rows,
+            _endpoint_url(scope, headers),
+        )
+        if method != "POST":
+            self._not_modified(headers, pool.state, choice_tag(job))
+        key = (job, pool.state.get("token")) if shape.deterministic else None
+        cached = self.cache.get(key) if key is not None and self.cache.max_bytes else None
+        if cached is not None:
+            (outcome, store_state), body = cached
+        else:
+            try:
+                outcome, body, store_state = await pool.run(job, _disconnected(receive))
+            except PoolError as error:
+                retry = error.retry_after
+                extra = [(b"retry-after", str(retry).encode())] if retry else []
+                raise _error(error.status, error.message, *extra) from None
+            if key is not None and outcome.status == 200 and self.cache.max_bytes:
+                self.cache.put(key, (outcome, store_state), body)
+        if outcome.status != 200:
+            raise _error(outcome.status, outcome.message)
+        extra = [
+            (b"content-type", outcome.content_type.encode()),
+            VARY,
+            NO_CACHE,
+            *_validators(store_state, f"{outcome.format}{'-gz' if outcome.gzipped else ''}"),
+        ]
+        if outcome.gzipped:
+            extra.append((b"content-encoding", b"gzip"))
+        if outcome.truncated:
+            rows = f"{self.limits.max_rows:,}"
+            extra += [
+                (b"x-sparql-maxrows", str(self.limits.max_rows).encode()),
+                (
+                    b"referatgraf-result-truncated",
+                    f"the result was cut at {rows} rows (--max-rows); page with LIMIT and "
+                    "OFFSET".encode(),
+                ),
+            ]
+        return 200, body, extra
+
+    async def _request(
+        self, scope: Scope, receive: Receive, method: str, headers: dict[bytes, bytes]
+    ) -> QueryRequest:
+        limit = self.limits.max_request_bytes
+        try:
+            if method in {"GET", "HEAD"}:
+                if len(scope["query_string"]) > limit:
+                    raise _error(
+                        414, f"the URL is longer than {limit:,} bytes; send the query with POST"
+                    )
+                return parse_get(scope["query_string"])
+            if method == "POST":
+                content_type = headers.get(b"content-type", b"").decode("latin-1") or None
+                body = await _read_body(receive, headers, limit)
+                return parse_post(scope["query_string"], content_type, body)
+        except ProtocolError as error:
+            raise _error(error.status, error.message) from None
+        if method == "OPTIONS":
+            raise _Reply(204, b"", _preflight(headers))
+        raise _error(405, f"{method} is not a SPARQL query method; use GET or POST", ALLOW)
+
+    async def _description(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        *,
+        request: QueryRequest,
+        headers: dict[bytes, bytes],
+    ) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+        accept = headers.get(b"accept", b"").decode("latin-1") or None
+        if scope["method"] == "POST":
+            raise _error(400, "no query: send query=... or a body of type application/sparql-query")
+        page = self.state.html_page
+        if page is not None and not request.formats and _wants_html(accept):
+            await page(scope, receive, send)
+            return 0, b"", []
+        try:
+            choice = negotiate(accept, list(request.formats), "CONSTRUCT")
+        except NotAcceptableError as error:
+            raise _error(error.status, error.message) from None
+        assert choice.graph is not None
+        pool = self.state.pool
+        ready = "f" if self.state.description.figures is not None else "p"
+        tag = f"sd-{ready}-{choice.graph.name}"
+        self._not_modified(headers, pool.state, tag)
+        body = self.state.service_description(_endpoint_url(scope, headers), choice.graph.name)
+        extra = [
+            (b"content-type", choice.graph.content_type.encode()),
+            (b"vary", b"Accept"),
+            NO_CACHE,
+            *_validators(pool.state, tag),
+        ]
+        return 200, body, extra
+
+    def _not_modified(self, headers: dict[bytes, bytes], state: dict[str, Any], tag: str) -> None:
+        if_none_match = headers.get(b"if-none-match")
+        validators = _validators(state, tag)
+        if if_none_match is not None:
+            etag = validators[0][1]
+            given = {t.strip().removeprefix(b"W/") for t in if_none_match.split(b",")}
+            if etag.removeprefix(b"W/") in given or b"*" in given:
+                raise _Reply(304, b"", [VARY, *validators])
+            return
+        since = headers.get(b"if-modified-since")
+        modified = state.get("modified")
+        if since is not None and modified is not None:
+            try:
+                limit = email.utils.parsedate_to_datetime(since.decode("latin-1"))
+            except (TypeError, ValueError):
+                return
+            if modified.replace(microsecond=0) <= limit:
+                raise _Reply(304, b"", [VARY, *validators])
+
+
+def _disconnected(receive: Receive) -> Callable[[], Awaitable[None]]:
+    async def disconnected() -> None:
+        while (await receive())["type"] != "http.disconnect":
+            pass
+
+    return disconnected
+
+
+def choice_tag(job: Job) -> str:
+    name = job.results_format if job.form in {"SELECT", "ASK"} else job.graph_format
+    return f"{name}{'-gz' if job.gzip else ''}"
+
+
+def _validators(state: dict[str, Any], tag: str) -> tuple[tuple[bytes, bytes], ...]:
+    return _validators_of(state.get("token", ""), state.get("modified"), tag)
+
+
+@lru_cache(maxsize=256)
+def _validators_of(
+    token: str, modified: dt.datetime | None, tag: str
+) -> tuple[tuple[bytes, bytes], ...]:
+    etag = (b"etag", f'W/"{token}-{tag}"'.encode())
+    if modified is None:
+        return (etag,)
+    http_date = email.utils.format_datetime(modified, usegmt=True)
+    return etag, (b"last-modified", http_date.encode())
+
+
+async def _read_body(receive: Receive, headers: dict[bytes, bytes], limit: int) -> bytes:
+    declared = headers.get(b"content-length")
+    too_big = (
+        f"the request body is larger than {limit:,} bytes, this endpoint's limit "
+        "(--max-request-bytes)"
+    )
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _error(413, too_big)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise _error(413, too_big)
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _preflight(headers: dict[bytes, bytes]) -> list[tuple[bytes, bytes]]:
+    asked = headers.get(b"access-control-request-headers", b"")
+    return [
+        ALLOW,
+        (b"access-control-allow-origin", b"*"),
+        (b"access-control-allow-methods", b"GET, HEAD, POST, OPTIONS"),
+        (b"access-control-allow-headers", asked or b"Accept, Content-Type"),
+        (b"access-control-max-age", b"86400"),
+    ]
+
+
+def _wants_html(accept: str | None) -> bool:
+    """True when ``Accept`` names HTML at least as high as anything RDF (a browser)."""
+    if not accept or "html" not in accept:
+        return False
+    ranges = parse_accept(accept)
+    html = max((q for r, q in ranges if r in {"text/html", "application/xhtml+xml"}), default=0.0)
+    rdf = max(
+        (q for r, q in ranges for f in GRAPH_FORMATS if r in {f.media_type, *f.aliases}),
+        default=0.0,
+    )
+    return html > 0 and html >= rdf
+
+
+def _endpoint_url(scope: Scope, headers: dict[bytes, bytes]) -> str:
+    host = headers.get(b"host", b"").decode("latin-1")
+    if not host and scope.get("server"):
+        server_host, port = scope["server"]
+        host = f"{server_host}:{port}"
+    return f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}"

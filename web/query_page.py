@@ -1,0 +1,180 @@
+"""The query page: YASGUI at ``/sparql`` for browsers, with the gallery of example queries.
+
+The ``/sparql`` endpoint's own GET handler calls :func:`render_query_page` when a browser asks
+for the endpoint without a ``query`` parameter (``Accept`` prefers ``text/html``). The page
+works without JavaScript too: a plain form sends the query to the endpoint (``GET ?query=``,
+results as JSON, which browsers show, or as CSV, TSV or XML by ``format=``),
+and each example's "Åbn i editoren" link reloads the page with that example in the form
+(``?example=NAME``). With JavaScript, ``/static/query.js`` puts YASGUI (``/static/yasgui/``,
+built from npm by ``make install``) in the form's place; nothing on the page comes from another
+site.
+
+:data:`router` serves the gallery as JSON at ``/sparql/examples``. The app mounts
+:data:`STATIC_DIR` at ``/static``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+from fastapi import APIRouter
+from pyoxigraph import NamedNode, RdfFormat, parse
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.templating import Jinja2Templates
+
+from ontology import ONTOLOGY_PATH
+from ontology.namespace import NS
+from sparql.gallery import Example, UnknownExampleError, example, examples
+
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "PREFIXES",
+    "STATIC_DIR",
+    "render_query_page",
+    "router",
+]
+
+WEB_DIR: Final = Path(__file__).resolve().parent
+STATIC_DIR: Final = WEB_DIR / "static"
+TEMPLATES: Final = Jinja2Templates(directory=WEB_DIR / "templates")
+
+PREFIXES: Final[dict[str, str]] = {
+    "rg": NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+"""The prefixes every new query starts with and the editor completes: the ontology's own."""
+
+# Terms of other vocabularies worth completing, besides every rg: term.
+OTHER_PROPERTIES: Final = (
+    PREFIXES["rdf"] + "type",
+    PREFIXES["rdfs"] + "label",
+    PREFIXES["rdfs"] + "comment",
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["skos"] + "notation",
+    PREFIXES["skos"] + "inScheme",
+    PREFIXES["prov"] + "wasGeneratedBy",
+    PREFIXES["prov"] + "generatedAtTime",
+)
+OWL: Final = "http://www.w3.org/2002/07/owl#"
+OTHER_CLASSES: Final = (PREFIXES["skos"] + "Concept", PREFIXES["prov"] + "Entity")
+
+# The stylesheet YASR's column resizer puts in <head> (a constant in @zazuko/yasgui 4.6.2), and
+# the one style attribute YASQE writes (underlining in its syntax-error tooltip): allowed by hash
+# so that no 'unsafe-inline' is needed. tests/web/test_query_page.py checks both against the
+# built bundle, so an upgrade that changes them fails loudly.
+COLUMN_RESIZER_STYLE_HASH: Final = "sha256-zCK2EVMoPc04mRF/g5CotUvxbJPWS+8V0b+s9ptqQIk="
+SYNTAX_TOOLTIP_STYLE_HASH: Final = "sha256-EntWS0hFrz2vH7susM+dPUxvHlL6sBswmM8K80E5oUk="
+
+# What the page needs, and nothing more: YASGUI runs without eval and without inline script.
+CONTENT_SECURITY_POLICY: Final = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        f"style-src-elem 'self' '{COLUMN_RESIZER_STYLE_HASH}'",
+        f"style-src-attr 'unsafe-hashes' '{SYNTAX_TOOLTIP_STYLE_HASH}'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+
+DEFAULT_QUERY_BODY: Final = """\
+SELECT ?moede ?dato ?udvalg WHERE {
+  ?moede a rg:Meeting ;
+         rg:date ?dato ;
+         rg:committee/rdfs:label ?udvalg .
+}
+ORDER BY DESC(?dato)
+LIMIT 20
+"""
+
+router = APIRouter()
+
+
+@router.get("/sparql/examples", name="sparql_examples")
+def examples_json() -> JSONResponse:
+    """The gallery as JSON: name, titles, description and query text of each example."""
+    return JSONResponse([_example_json(e) for e in examples()])
+
+
+def render_query_page(request: Request) -> Response:
+    """The query page, with the example named by ``?example=`` in the editor if there is one."""
+    chosen: Example | None = None
+    status = 200
+    name = request.query_params.get("example")
+    if name:
+        try:
+            chosen = example(name)
+        except UnknownExampleError:
+            status = 404
+    endpoint = request.url.path
+    root = str(request.scope.get("root_path", "")).rstrip("/")
+    context: dict[str, Any] = {
+        "endpoint": endpoint,
+        "home": root + "/",
+        "static": root + "/static",
+        "examples": examples(),
+        "chosen": chosen,
+        "unknown_example": name if status == 404 else None,
+        "query": chosen.text if chosen else default_query(),
+        "config": {
+            "endpoint": endpoint,
+            "defaultQuery": default_query(),
+            "example": chosen.name if chosen else None,
+            "prefixes": PREFIXES,
+            "classes": completions(classes=True),
+            "properties": completions(classes=False),
+        },
+    }
+    response = TEMPLATES.TemplateResponse(request, "query.html", context, status_code=status)
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def default_query() -> str:
+    """A first query: the prefixes, and the latest meetings."""
+    lines = [f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()]
+    return "\n".join(lines) + "\n\n" + DEFAULT_QUERY_BODY
+
+
+@cache
+def completions(*, classes: bool) -> tuple[str, ...]:
+    """The IRIs the editor completes as classes (after ``a``) or as properties: the ontology's
+    own, then a few of other vocabularies."""
+    kinds = {OWL + "Class"} if classes else {OWL + "ObjectProperty", OWL + "DatatypeProperty"}
+    own = {
+        t.subject.value
+        for t in parse(path=ONTOLOGY_PATH, format=RdfFormat.TURTLE)
+        if t.predicate.value == PREFIXES["rdf"] + "type"
+        and t.object.value in kinds
+        and isinstance(t.subject, NamedNode)
+        and t.subject.value.startswith(NS)
+    }
+    return (*sorted(own), *(OTHER_CLASSES if classes else OTHER_PROPERTIES))
+
+
+def _example_json(e: Example) -> dict[str, str | None]:
+    return {
+        "name": e.name,
+        "title": e.title,
+        "title_en": e.title_en,
+        "description": e.description,
+        "query": e.text,
+    }
