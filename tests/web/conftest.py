@@ -21,7 +21,7 @@ from graph.store import MinutesStore
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))
-PROTOCOL_TESTS = ROOT.parent / "shared" / "specs" / "sparql11-protocol"
+PROTOCOL_TESTS = ROOT / "tests" / "data" / "sparql11-protocol"  # copied from shared/specs
 STARTUP_SECONDS = 90
 
 

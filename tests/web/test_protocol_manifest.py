@@ -1,4 +1,4 @@
-"""The W3C SPARQL 1.1 Protocol tests (``shared/specs/sparql11-protocol/manifest.ttl``), run as
+"""The W3C SPARQL 1.1 Protocol tests (``tests/data/sparql11-protocol/manifest.ttl``), run as
 data against the real server over the tests' own data. The update tests that expect success
 do not apply to a read-only endpoint; every other test, the bad updates included, runs."""
 
