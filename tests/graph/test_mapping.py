@@ -135,3 +135,19 @@ def test_texts_with_quotes_newlines_and_control_characters_survive(
     mapped = document_quads(replace(document, text=odd), context())
     texts = {q.object for q in quads(mapped.nquads) if q.predicate.value == RG + "normalisedText"}
     assert texts == {Literal(odd)}
+
+
+def test_the_same_name_in_two_municipalities_is_two_persons(document: MinutesDocument) -> None:
+    elsewhere = replace(document, meeting=replace(document.meeting, municipality="Lemvig"))
+    persons = {
+        q.subject.value
+        for doc in (document, elsewhere)
+        for q in quads(document_quads(doc, context()).nquads)
+        if q.object == NamedNode(RG + "Person")
+    }
+    assert persons == {
+        BASE + "kommune/lejre/person/ole-blickfeldt",
+        BASE + "kommune/lejre/person/steen-hansen",
+        BASE + "kommune/lemvig/person/ole-blickfeldt",
+        BASE + "kommune/lemvig/person/steen-hansen",
+    }
