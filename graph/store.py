@@ -197,7 +197,21 @@ class MinutesStore:
         that already (so an unchanged reference graph does not change the store's state)."""
         node = NamedNode(graph)
         fmt = RdfFormat.TURTLE if turtle else RdfFormat.N_TRIPLES
-        new = {Quad(t.subject, t.predicate, t.object, node) for t in parse(data, format=fmt)}
+        skolem: dict[BlankNode, NamedNode] = {}
+
+        def fixed(term: Any) -> Any:
+            """Blank nodes (the ontology's OWL lists) get IRIs numbered in document order, so
+            the same text gives the same quads on every load and the graph stays unchanged."""
+            if isinstance(term, BlankNode):
+                return skolem.setdefault(
+                    term, NamedNode(f"{graph}/.well-known/genid/{len(skolem)}")
+                )
+            return term
+
+        new = {
+            Quad(fixed(t.subject), t.predicate, fixed(t.object), node)
+            for t in parse(data, format=fmt)
+        }
         if set(self._store.quads_for_pattern(None, None, None, node)) == new:
             return
         self._store.remove_graph(node) if self._store.contains_named_graph(node) else None

@@ -155,8 +155,11 @@ class WorkerPool:
 
     async def close(self) -> None:
         self._closing = True
-        for task in list(self._tasks):
+        tasks = list(self._tasks)
+        for task in tasks:
             task.cancel()
+        # let the cancelled replacements clean up (a worker half started is killed and waited)
+        await asyncio.gather(*tasks, return_exceptions=True)
         for worker in list(self._all):
             worker.kill()
         loop = asyncio.get_running_loop()
@@ -316,7 +319,12 @@ class WorkerPool:
                 pass_fds=(child.fileno(),),
                 stdin=subprocess.DEVNULL,
             )
-        transport, frames = await loop.connect_accepted_socket(_Frames, parent)
+        try:
+            transport, frames = await loop.connect_accepted_socket(_Frames, parent)
+        except BaseException:  # cancelled by close() in between: leave no process behind
+            process.kill()
+            await loop.run_in_executor(None, process.wait)
+            raise
         worker = _Worker(process, transport, frames)
         self._all.add(worker)
         try:
