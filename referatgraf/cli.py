@@ -188,6 +188,27 @@ def query(
 
 @main.command()
 @store_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the dumps and their DCAT-AP catalog into.",
+)
+def dump(store: Path | None, out: Path) -> None:
+    """The whole dataset as gzipped N-Quads, Turtle and JSON-LD, one subset per municipality,
+    the ontology and shapes, a DCAT-AP catalog and a VoID description."""
+    from graph.publish import dump as dump_store  # noqa: PLC0415
+    from graph.publish import report_lines, resolve_publish_settings  # noqa: PLC0415
+
+    settings = resolve(store)
+    with _open_store(settings.store, writable=False) as (minutes, _):
+        report = dump_store(minutes, out, base=settings.base, settings=resolve_publish_settings())
+    for line in report_lines(report):
+        click.echo(line)
+
+
+@main.command()
+@store_option
 def stats(store: Path | None) -> None:
     """What is in the graph: counts of meetings, items, people, and where they come from."""
     settings = resolve(store)

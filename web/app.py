@@ -26,7 +26,7 @@ from starlette.templating import Jinja2Templates
 from sparql.limits import Limits
 from sparql.service_description import Description
 from sparql.workers import PoolError, WorkerPool
-from web import query_page
+from web import publish, query_page
 from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint
 from web.openapi import sparql_paths
 
@@ -77,6 +77,7 @@ def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI
     )
     app.state.endpoint = state
     app.include_router(query_page.router)
+    publish.install(app, settings)  # /dumps/, /catalog, /.well-known/void, /feeds/
     app.mount("/static", StaticFiles(directory=query_page.STATIC_DIR), name="static")
 
     @app.get("/", response_class=Response, summary="The home page (Danish)")

@@ -1,0 +1,248 @@
+"""Atom feeds: the new meetings of a municipality or a committee, and the new mentions of a
+law, programme, organisation or person, so that a person or a portal can follow them.
+
+A feed is named by its subject's IRI under the base: ``kommune/lejre`` has the feed
+``kommune/lejre.atom`` (served at ``/feeds/kommune/lejre.atom``), ``program/klapjob`` has
+``program/klapjob.atom``. A municipality's or committee's feed lists its meetings; any other
+subject's feed lists the agenda items that mention it.
+
+Entries have stable ids (the meeting's IRI; the item's IRI with the subject after ``#omtale-``),
+``updated`` is when the source document was loaded and ``published`` the meeting date. Nothing
+comes from the clock, so a feed changes only when the graph does: rendering it twice from the
+same store gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from pyoxigraph import Literal, NamedNode
+
+from graph.publish.facts import load_times, solutions
+from graph.publish.settings import LICENCE_NAME, PublishSettings
+from graph.store import MinutesStore
+from ontology.namespace import RG
+
+ATOM_MEDIA_TYPE = "application/atom+xml"
+FEED_SUFFIX = ".atom"
+MEETING_FEEDS = (RG.Municipality, RG.Committee)
+CONTEXT = 280  # characters of a mention's sentence shown at most
+EPOCH = "1970-01-01T00:00:00Z"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    title: str
+    link: str
+    updated: str
+    published: str | None
+    summary: str
+
+
+def feed_path(iri: str, base: str) -> str | None:
+    """The feed of a resource, relative to ``/feeds/``; ``None`` outside the base.
+
+    >>> feed_path("https://w3id.org/referatgraf/program/klapjob", "https://w3id.org/referatgraf/")
+    'program/klapjob.atom'
+    """
+    if not iri.startswith(base) or len(iri) == len(base):
+        return None
+    return iri[len(base) :] + FEED_SUFFIX
+
+
+def feed_subject(path: str, base: str) -> str | None:
+    """The resource a feed path is about (the inverse of :func:`feed_path`)."""
+    if not path.endswith(FEED_SUFFIX) or len(path) == len(FEED_SUFFIX):
+        return None
+    return base + path.removesuffix(FEED_SUFFIX)
+
+
+def feed_index(store: MinutesStore, base: str) -> list[tuple[str, str, str]]:
+    """(IRI, label, feed path) of every municipality and committee with meetings."""
+    found = []
+    for row in solutions(store, "feed_index"):
+        scope = row["scope"]
+        path = feed_path(scope.value, base) if isinstance(scope, NamedNode) else None
+        if path is not None:
+            found.append((scope.value, _value(row["label"]) or scope.value, path))
+    return found
+
+
+def render_feed(
+    store: MinutesStore, subject: str, base: str, settings: PublishSettings
+) -> bytes | None:
+    """The Atom feed of ``subject``, or ``None`` when the store knows nothing of it."""
+    path = feed_path(subject, base)
+    node = NamedNode(subject)
+    types, label = _describe(store, node)
+    if path is None or (not types and label is None):
+        return None
+    name = label or subject
+    if types & set(MEETING_FEEDS):
+        entries = list(_meeting_entries(store, node))
+        title = f"{name}: nye møder"
+        subtitle = f"Nye referater fra {name} i referatgraf."
+    else:
+        entries = list(_mention_entries(store, node, subject, base))
+        title = f"Omtaler af {name}"
+        subtitle = f"Dagsordenspunkter i kommunale udvalg, der omtaler {name}."
+    updated = max((e.updated for e in entries), default=None) or _fallback(store)
+    head = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
+        f"  <id>{_text(base + 'feeds/' + path)}</id>",
+        f"  <title>{_text(title)}</title>",
+        f"  <subtitle>{_text(subtitle)}</subtitle>",
+        f"  <updated>{updated}</updated>",
+        f'  <link rel="self" type="{ATOM_MEDIA_TYPE}" href={_attr(settings.feed_url(path))}/>',
+        f'  <link rel="alternate" href={_attr(subject)}/>',
+        f"  <author><name>{_text(settings.publisher)}</name>"
+        f"<email>{_text(settings.contact_email)}</email></author>",
+        '  <generator uri="https://w3id.org/referatgraf/">referatgraf</generator>',
+        f"  <rights>{_text(LICENCE_NAME)}</rights>",
+    ]
+    body = [line for entry in entries for line in _entry(entry)]
+    return "\n".join([*head, *body, "</feed>", ""]).encode()
+
+
+def _describe(store: MinutesStore, node: NamedNode) -> tuple[set[str], str | None]:
+    types: set[str] = set()
+    labels: list[tuple[bool, str]] = []
+    for row in solutions(store, "feed_subject", subject=node):
+        if isinstance(row["type"], NamedNode):
+            types.add(row["type"].value)
+        label = row["label"]
+        if isinstance(label, Literal):
+            labels.append((label.language != "da", label.value))
+    return types, min(labels)[1] if labels else None
+
+
+def _meeting_entries(store: MinutesStore, scope: NamedNode) -> Iterable[Entry]:
+    for row in solutions(store, "feed_meetings", scope=scope):
+        meeting = row["meeting"]
+        if not isinstance(meeting, NamedNode):
+            continue
+        agenda = [
+            f"{_value(item['number']) or '-'}. {_value(item['title'])}"
+            for item in solutions(store, "feed_items", meeting=meeting)
+        ]
+        yield Entry(
+            id=meeting.value,
+            title=_value(row["label"]) or meeting.value,
+            link=meeting.value,
+            updated=_instant(row["loaded"]),
+            published=_day(row["date"]),
+            summary="Dagsorden: " + "; ".join(agenda) if agenda else "",
+        )
+
+
+def _mention_entries(
+    store: MinutesStore, entity: NamedNode, subject: str, base: str
+) -> Iterable[Entry]:
+    fragment = subject[len(base) :] if subject.startswith(base) else subject
+    for row in solutions(store, "feed_mentions", entity=entity):
+        item = row["item"]
+        if not isinstance(item, NamedNode):
+            continue
+        where = " – ".join(v for v in (_value(row["municipality"]), _value(row["committee"])) if v)
+        context = next(
+            iter(solutions(store, "feed_mention_context", item=item, entity=entity)), None
+        )
+        summary = ""
+        if context is not None:
+            text = _value(context["text"])
+            summary = sentence_around(text, int(_value(context["begin"]) or 0),
+                                      int(_value(context["end"]) or 0))  # fmt: skip
+        municipality = _value(row["municipality"])
+        yield Entry(
+            id=f"{item.value}#omtale-{fragment}",
+            title=f"{municipality}: {_value(row['title'])}"
+            if municipality
+            else _value(row["title"]),
+            link=item.value,
+            updated=_instant(row["loaded"]),
+            published=_day(row["date"]),
+            summary=f"{where}, {_value(row['date'])}: {summary}" if where else summary,
+        )
+
+
+def sentence_around(text: str, begin: int, end: int, limit: int = CONTEXT) -> str:
+    """The sentence of ``text`` that holds ``text[begin:end]`` (code points), cut to about
+    ``limit`` characters around it.
+
+    >>> sentence_around("Første. Vi bruger KLAPjob her. Sidste.", 18, 25)
+    'Vi bruger KLAPjob her.'
+    """
+    start = 0
+    for found in _SENTENCE_END.finditer(text, 0, begin):
+        start = found.end()
+    stop = _SENTENCE_END.search(text, end)
+    finish = stop.end() if stop is not None else len(text)
+    sentence = " ".join(text[start:finish].split())
+    if len(sentence) <= limit:
+        return sentence
+    anchor = " ".join(text[start:begin].split())
+    left = max(0, len(anchor) - limit // 2)
+    cut = sentence[left : left + limit]
+    return ("…" if left else "") + cut + ("…" if left + limit < len(sentence) else "")
+
+
+def _entry(entry: Entry) -> list[str]:
+    lines = [
+        "  <entry>",
+        f"    <id>{_text(entry.id)}</id>",
+        f"    <title>{_text(entry.title)}</title>",
+        f'    <link rel="alternate" href={_attr(entry.link)}/>',
+        f"    <updated>{entry.updated}</updated>",
+    ]
+    if entry.published:
+        lines.append(f"    <published>{entry.published}</published>")
+    if entry.summary:
+        lines.append(f"    <summary>{_text(entry.summary)}</summary>")
+    lines.append("  </entry>")
+    return lines
+
+
+def _fallback(store: MinutesStore) -> str:
+    """``updated`` of a feed without entries: when the data was first loaded."""
+    times = load_times(store)
+    return _format(times.first) if times is not None else EPOCH
+
+
+def _value(term: object) -> str:
+    return term.value if isinstance(term, Literal | NamedNode) else ""
+
+
+def _instant(term: object) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(_value(term).replace("Z", "+00:00"))
+    except ValueError:
+        return EPOCH
+    return _format(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
+
+
+def _format(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _day(term: object) -> str | None:
+    try:
+        day = dt.date.fromisoformat(_value(term)[:10])
+    except ValueError:
+        return None
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
+def _attr(value: str) -> str:
+    return quoteattr(_NOT_XML.sub("", value))

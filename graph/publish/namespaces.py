@@ -1,0 +1,113 @@
+"""The prefixes the dump files and the catalog are written with, and the compaction of IRIs
+to prefixed names that Turtle and JSON-LD both accept.
+
+>>> compact("https://w3id.org/referatgraf/def#Meeting")
+'rg:Meeting'
+>>> compact("https://w3id.org/referatgraf/kommune/lejre") is None
+True
+>>> compact("http://www.w3.org/2001/XMLSchema#dateTime")
+'xsd:dateTime'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ontology.namespace import MEETING_KIND_NS, NS, OUTCOME_NS
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+ORG = "http://www.w3.org/ns/org#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+DCT = "http://purl.org/dc/terms/"
+DCAT = "http://www.w3.org/ns/dcat#"
+SPDX = "http://spdx.org/rdf/terms#"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+VOID = "http://rdfs.org/ns/void#"
+
+DATA_PREFIXES: Mapping[str, str] = {
+    "rg": NS,
+    "outcome": OUTCOME_NS,
+    "kind": MEETING_KIND_NS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "skos": SKOS,
+    "prov": PROV,
+    "org": ORG,
+    "foaf": FOAF,
+    "dcterms": DCT,
+    "schema": "https://schema.org/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "vann": "http://purl.org/vocab/vann/",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "besluit": "http://data.vlaanderen.be/ns/besluit#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+"""The vocabularies of the graph. Instance IRIs stay whole: they read better that way, and
+gzip takes their repetition away."""
+
+CATALOG_PREFIXES: Mapping[str, str] = {
+    "dcat": DCAT,
+    "dcterms": DCT,
+    "foaf": FOAF,
+    "vcard": VCARD,
+    "spdx": SPDX,
+    "skos": SKOS,
+    "xsd": XSD,
+    "rdf": RDF,
+    "rdfs": RDFS,
+}
+
+# A local name both Turtle (PN_LOCAL) and a person read without escapes.
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+def compact(iri: str, prefixes: Mapping[str, str] = DATA_PREFIXES) -> str | None:
+    """``prefix:local`` for an IRI in one of the namespaces (the longest that fits), or
+    ``None``."""
+    best: tuple[str, str] | None = None
+    for prefix, namespace in prefixes.items():
+        if iri.startswith(namespace) and (best is None or len(namespace) > len(best[1])):
+            best = (prefix, namespace)
+    if best is None:
+        return None
+    local = iri[len(best[1]) :]
+    return f"{best[0]}:{local}" if _LOCAL.match(local) else None
+
+
+class Compactor:
+    """Compacts the IRI terms of N-Triples lines (``<...>``) with one set of prefixes: as
+    Turtle terms (``rdf:type`` is ``a``) or as JSON-LD strings (the bare IRI where no prefix
+    fits). Only vocabulary terms (predicates, classes, datatypes) should come here: the
+    answers are kept, and there are few of those."""
+
+    def __init__(self, prefixes: Mapping[str, str], *, turtle: bool) -> None:
+        self.prefixes = prefixes
+        self.turtle = turtle
+        self._known: dict[bytes, bytes] = {}
+
+    def __call__(self, term: bytes) -> bytes:
+        found = self._known.get(term)
+        if found is None:
+            found = self._known[term] = self._compact(term)
+        return found
+
+    def _compact(self, term: bytes) -> bytes:
+        iri = term[1:-1].decode()
+        if self.turtle and iri == RDF + "type":
+            return b"a"
+        short = compact(iri, self.prefixes)
+        if short is not None:
+            return short.encode()
+        return term if self.turtle else term[1:-1]
+
+
+def turtle_prefix_lines(prefixes: Mapping[str, str] = DATA_PREFIXES) -> bytes:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode()

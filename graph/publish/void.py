@@ -1,0 +1,76 @@
+"""The VoID description of the dataset (``void.ttl`` in the dump folder, served at
+``/.well-known/void``): size, class and property partitions, where to download it and where to
+query it. The figures are counted while the dump is written (:mod:`graph.publish.turtle`), so
+the description is exactly as old as the dump it describes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from graph.publish.facts import LoadTimes
+from graph.publish.namespaces import DCT, FOAF, RDF, RDFS, VOID, XSD
+from graph.publish.rdfdoc import Statements, turtle
+from graph.publish.settings import LICENCE, PublishSettings
+from graph.publish.turtle import VoidFigures
+from ontology.namespace import NS
+
+VOID_PREFIXES = {"void": VOID, "dcterms": DCT, "foaf": FOAF, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}
+
+
+def void_description(
+    figures: VoidFigures,
+    *,
+    settings: PublishSettings,
+    iri_base: str,
+    dumps: list[str],
+    subsets: Mapping[str, tuple[str, int]],
+    times: LoadTimes | None,
+) -> bytes:
+    """Turtle. ``dumps``: the full dump files; ``subsets``: slug -> (file, quads)."""
+    out = Statements()
+    document, dataset = settings.void_url, settings.dataset_iri
+    out.add(document, RDF + "type", VOID + "DatasetDescription")
+    out.text(document, DCT + "title", "VoID-beskrivelse af referatgraf", "da")
+    out.add(document, FOAF + "primaryTopic", dataset)
+    out.add(dataset, RDF + "type", VOID + "Dataset")
+    out.text(dataset, DCT + "title", "referatgraf: danske kommunale udvalgsreferater", "da")
+    out.add(dataset, DCT + "license", LICENCE)
+    if times is not None:
+        out.typed(dataset, DCT + "modified", instant(times.last), "dateTime")
+    _count(out, dataset, "triples", figures.triples)
+    _count(out, dataset, "distinctSubjects", figures.subjects)
+    _count(out, dataset, "entities", figures.subjects)
+    _count(out, dataset, "properties", len(figures.properties))
+    _count(out, dataset, "classes", len(figures.classes))
+    for name in dumps:
+        out.add(dataset, VOID + "dataDump", settings.download_url(name))
+    out.add(dataset, VOID + "sparqlEndpoint", settings.sparql_endpoint)
+    out.text(dataset, VOID + "uriSpace", iri_base)
+    out.add(dataset, VOID + "vocabulary", NS.rstrip("#"))
+    for number, (iri, entities) in enumerate(sorted(figures.classes.items()), start=1):
+        partition = f"{document}#klasse-{number}"
+        out.add(dataset, VOID + "classPartition", partition)
+        out.add(partition, VOID + "class", iri)
+        _count(out, partition, "entities", entities)
+    for number, (iri, triples) in enumerate(sorted(figures.properties.items()), start=1):
+        partition = f"{document}#egenskab-{number}"
+        out.add(dataset, VOID + "propertyPartition", partition)
+        out.add(partition, VOID + "property", iri)
+        _count(out, partition, "triples", triples)
+    for slug, (name, quads) in sorted(subsets.items()):
+        subset = settings.subset_iri(slug)
+        out.add(dataset, VOID + "subset", subset)
+        out.add(subset, RDF + "type", VOID + "Dataset")
+        out.add(subset, VOID + "dataDump", settings.download_url(name))
+        _count(out, subset, "triples", quads)
+    return turtle(out.triples, VOID_PREFIXES)
+
+
+def _count(out: Statements, subject: str, prop: str, value: int) -> None:
+    out.typed(subject, VOID + prop, str(value), "integer")
+
+
+def instant(moment: dt.datetime) -> str:
+    """An ``xsd:dateTime`` in UTC with ``Z``, as the portals like it."""
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")

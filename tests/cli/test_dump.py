@@ -1,0 +1,29 @@
+"""`referatgraf dump --out DIR`: files listed with their checksums, byte-identical twice."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .conftest import referatgraf
+
+
+def test_dump_twice_gives_identical_files_with_matching_sums(
+    loaded_store: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        ran = referatgraf("dump", "--store", loaded_store, "--out", out)
+        assert ran.code == 0, ran.err
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert Path("referatgraf.nq.gz") in names
+    assert Path("catalog.ttl") in names
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    sums = dict(
+        reversed(line.split(maxsplit=1))
+        for line in (first / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    )
+    for name, digest in sums.items():
+        path = first / name.lstrip("*")
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name
