@@ -63,10 +63,10 @@ def _labels(store: MinutesStore) -> dict[str, str]:
     label = NamedNode(RDFS_LABEL_IRI)
     found: dict[str, str] = {}
     for cls in (RG.Person, RG.Committee):
-        for quad in store.quads_for(None, NamedNode(RDF_TYPE[1:-1]), NamedNode(cls)):
+        for quad in store.quads_matching(None, NamedNode(RDF_TYPE[1:-1]), NamedNode(cls)):
             if not isinstance(quad.subject, NamedNode):
                 continue
-            for name in store.quads_for(quad.subject, label, None):
+            for name in store.quads_matching(quad.subject, label, None):
                 if isinstance(name.object, Literal):
                     found[quad.subject.value] = name.object.value
     return found

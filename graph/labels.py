@@ -19,20 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-MONTHS_DA = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from loaders.dates import MONTHS
+
+MONTHS_DA = MONTHS  # the Danish month names, as the date parser knows them
 
 
 def danish_date(day: dt.date) -> str:

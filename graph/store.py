@@ -135,16 +135,6 @@ class MinutesStore:
         ``graph`` is given: a direct index lookup, without a query."""
         return iter(self._store.quads_for_pattern(subject, predicate, object_, graph))
 
-    def quads_for(
-        self,
-        subject: NamedNode | None,
-        predicate: NamedNode | None,
-        obj: NamedNode | Literal | None,
-        graph: NamedNode | None = None,
-    ) -> Iterator[Quad]:
-        """The quads matching a pattern (``None`` matches anything), in every graph."""
-        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
-
     def named_graphs(self) -> list[str]:
         return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)]
 
