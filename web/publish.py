@@ -35,14 +35,27 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from fastapi import APIRouter, FastAPI
-from pyoxigraph import RdfFormat, parse, serialize
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 
-from graph.publish.dump import CATALOG_JSONLD, CATALOG_TTL, SUMS_FILE, VOID_FILE
-from graph.publish.feeds import ATOM_MEDIA_TYPE, feed_index, feed_subject, render_feed
+from graph.publish.dump import (
+    CATALOG_JSONLD,
+    CATALOG_TTL,
+    SUMS_FILE,
+    VOID_FILE,
+    listed_files,
+    media_type,
+)
+from graph.publish.feeds import (
+    ATOM_MEDIA_TYPE,
+    Documents,
+    document_times,
+    feed_index,
+    feed_subject,
+    render_feed,
+)
 from graph.publish.namespaces import CATALOG_PREFIXES
-from graph.publish.rdfdoc import jsonld
+from graph.publish.rdfdoc import convert_turtle
 from graph.publish.settings import PublishSettings, resolve_publish_settings
 from graph.publish.void import VOID_PREFIXES
 from graph.store import MinutesStore, StoreError
@@ -63,14 +76,6 @@ FOOTER_HTML = (
     '<a href="/feeds/">Atom-feeds</a></p>'
 )
 """The links every HTML page should end with (the templates include it)."""
-
-MEDIA_TYPES = {
-    ".gz": "application/gzip",
-    ".ttl": "text/turtle; charset=utf-8",
-    ".jsonld": "application/ld+json",
-    ".md": "text/markdown; charset=utf-8",
-    ".nq": "application/n-quads",
-}
 
 router = APIRouter()
 
@@ -95,6 +100,13 @@ class PublishState:
     _feeds: OrderedDict[str, tuple[str, bytes] | None] = field(default_factory=OrderedDict)
     _converted: dict[tuple[str, int, str], tuple[str, bytes]] = field(default_factory=dict)
     _hashes: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    _documents: Documents | None = None
+
+    def documents(self) -> Documents:
+        """When each source document was loaded (what feeds order by), read once."""
+        if self._documents is None:
+            self._documents = document_times(self.minutes())
+        return self._documents
 
     def minutes(self) -> MinutesStore:
         with self._lock:
@@ -166,20 +178,20 @@ def dump_listing(request: Request) -> Response:
     state = _state(request)
     listed = [
         (name, sha, (state.dumps / name).stat().st_size)
-        for name, sha in _sums(state.dumps).items()
+        for name, sha in listed_files(state.dumps).items()
         if (state.dumps / name).is_file()
     ]
     if _wants_json(request):
         files = [
             {"name": n, "url": f"/dumps/{n}", "bytes": size, "sha256": sha,
-             "mediaType": _media_type(n)}
+             "mediaType": media_type(n)}
             for n, sha, size in listed
         ]  # fmt: skip
         body = {"files": files, "catalog": "/catalog", "void": "/.well-known/void"}
         return JSONResponse(body, headers={"Vary": "Accept"})
     rows = "".join(
         f'<tr><td><a href="/dumps/{escape(n)}">{escape(n)}</a></td>'
-        f"<td>{_thousands(size)}</td><td>{escape(_media_type(n))}</td>"
+        f"<td>{_thousands(size)}</td><td>{escape(media_type(n))}</td>"
         f"<td><code>{sha}</code></td></tr>"
         for n, sha, size in listed
     )
@@ -213,7 +225,7 @@ def dump_file(name: str, request: Request) -> Response:
     headers = {"ETag": etag, "Last-Modified": last_modified, "Cache-Control": "no-cache"}
     if _not_modified(request, etag, stat.st_mtime):
         return Response(status_code=304, headers=headers)
-    return FileResponse(path, media_type=_media_type(name), headers=headers)
+    return FileResponse(path, media_type=media_type(name), headers=headers)
 
 
 def _inside(folder: Path, name: str) -> Path | None:
@@ -225,24 +237,12 @@ def _inside(folder: Path, name: str) -> Path | None:
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
-def _sums(folder: Path) -> dict[str, str]:
-    sums = folder / SUMS_FILE
-    if not sums.is_file():
-        return {}
-    found = {}
-    for line in sums.read_text(encoding="utf-8").splitlines():
-        sha, _, name = line.partition("  ")
-        if name:
-            found[name] = sha
-    return found
-
-
 def _file_sha256(state: PublishState, path: Path, name: str) -> str:
     """From ``SHA256SUMS`` when the file is not newer than it, else computed (and kept)."""
     stat = path.stat()
     sums = state.dumps / SUMS_FILE
     if name != SUMS_FILE and sums.is_file() and stat.st_mtime_ns <= sums.stat().st_mtime_ns:
-        listed = _sums(state.dumps).get(name)
+        listed = listed_files(state.dumps).get(name)
         if listed is not None:
             return listed
     key = (str(path), stat.st_mtime_ns, stat.st_size)
@@ -258,10 +258,6 @@ def _file_sha256(state: PublishState, path: Path, name: str) -> str:
 def _thousands(number: int) -> str:
     """Danish digit grouping: 1.234.567."""
     return f"{number:,}".replace(",", ".")
-
-
-def _media_type(name: str) -> str:
-    return MEDIA_TYPES.get(Path(name).suffix, "text/plain; charset=utf-8")
 
 
 # -- /catalog and /.well-known/void ---------------------------------------------------------
@@ -316,18 +312,10 @@ def _rdf_document(
 
 
 def _convert(source: Path, name: str, jsonld_name: str | None, prefixes: dict[str, str]) -> bytes:
-    data = source.read_bytes()
-    if name == "ttl":
-        return data
+    """The catalog's own JSON-LD file where there is one, else a conversion of the Turtle."""
     if name == "jsonld" and jsonld_name is not None and (source.parent / jsonld_name).is_file():
         return (source.parent / jsonld_name).read_bytes()
-    triples = [q.triple for q in parse(data, format=RdfFormat.TURTLE)]
-    if name == "jsonld":
-        return jsonld(triples, prefixes)
-    # N-Triples is N-Quads of the default graph
-    formats = {"nt": RdfFormat.N_TRIPLES, "nq": RdfFormat.N_TRIPLES, "rdfxml": RdfFormat.RDF_XML}
-    ordered = sorted(triples, key=str)
-    return serialize(ordered, format=formats[name], prefixes=prefixes) or b""
+    return convert_turtle(source.read_bytes(), name, prefixes)
 
 
 # -- /feeds/ --------------------------------------------------------------------------------
@@ -385,7 +373,7 @@ def _cached_feed(state: PublishState, path: str, subject: str) -> tuple[str, byt
         if path in state._feeds:
             state._feeds.move_to_end(path)
             return state._feeds[path]
-    body = render_feed(state.minutes(), subject, state.base, state.settings)
+    body = render_feed(state.minutes(), subject, state.base, state.settings, state.documents())
     entry = None if body is None else (f'"{hashlib.sha256(body).hexdigest()}"', body)
     with state._lock:
         state._feeds[path] = entry

@@ -31,6 +31,7 @@ DANISH = EU + "language/DAN"
 THEMES = EU + "data-theme"
 THEME = THEMES + "/GOVE"
 IRREGULAR = EU + "frequency/IRREG"
+PUBLIC = EU + "access-right/PUBLIC"
 ONTOLOGY = NS.rstrip("#")
 SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/"
 KEYWORDS = ("referater", "kommuner", "udvalg", "beskæftigelse", "linked data", "SPARQL")
@@ -205,6 +206,7 @@ class _Catalog:
         out.add(dataset, DCAT + "landingPage", self._document(self.s.base_url))
         out.add(dataset, DCT + "conformsTo", self._standard(ONTOLOGY, "referatgraf-ontologien"))
         out.add(dataset, DCT + "accrualPeriodicity", self._typed(IRREGULAR, DCT + "Frequency"))
+        out.add(dataset, DCT + "accessRights", self._typed(PUBLIC, DCT + "RightsStatement"))
         for keyword in KEYWORDS:
             out.text(dataset, DCAT + "keyword", keyword, "da")
         if period is not None and first is not None and last is not None:

@@ -63,6 +63,12 @@ CATALOG_TTL = "catalog.ttl"
 CATALOG_JSONLD = "catalog.jsonld"
 SUMS_FILE = "SHA256SUMS"
 STAGING = ".staging"
+MEDIA_TYPES = {
+    ".gz": "application/gzip",  # what it is; not Content-Encoding (see web/publish.py)
+    ".ttl": "text/turtle; charset=utf-8",
+    ".jsonld": "application/ld+json",
+    ".md": "text/markdown; charset=utf-8",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +193,29 @@ def dump_nquads(
     return output.close(), quads
 
 
-def previous_files(out: Path) -> list[str]:
-    """The files the dump in ``out`` consists of, from its ``SHA256SUMS``."""
+def media_type(name: str) -> str:
+    """The ``Content-Type`` of a dump file (``SHA256SUMS`` is plain text)."""
+    return MEDIA_TYPES.get(Path(name).suffix, "text/plain; charset=utf-8")
+
+
+def listed_files(out: Path) -> dict[str, str]:
+    """The files of the dump in ``out`` and their sha256, from its ``SHA256SUMS`` (which
+    lists every file but itself)."""
     sums = out / SUMS_FILE
     if not sums.is_file():
-        return []
-    names = [line.split("  ", 1)[1] for line in sums.read_text().splitlines() if "  " in line]
-    return [*names, SUMS_FILE]
+        return {}
+    found = {}
+    for line in sums.read_text(encoding="utf-8").splitlines():
+        sha, _, name = line.partition("  ")
+        if name:
+            found[name] = sha
+    return found
+
+
+def previous_files(out: Path) -> list[str]:
+    """The files the dump in ``out`` consists of, ``SHA256SUMS`` included."""
+    names = list(listed_files(out))
+    return [*names, SUMS_FILE] if names else []
 
 
 def _fresh(folder: Path) -> Path:

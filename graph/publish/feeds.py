@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import Literal, NamedNode
@@ -30,6 +31,7 @@ from ontology.namespace import RG
 ATOM_MEDIA_TYPE = "application/atom+xml"
 FEED_SUFFIX = ".atom"
 MEETING_FEEDS = (RG.Municipality, RG.Committee)
+FEED_ENTRIES = 50
 CONTEXT = 280  # characters of a mention's sentence shown at most
 EPOCH = "1970-01-01T00:00:00Z"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -75,8 +77,27 @@ def feed_index(store: MinutesStore, base: str) -> list[tuple[str, str, str]]:
     return found
 
 
+Documents = Mapping[str, tuple[dt.datetime, str]]
+"""Source graph IRI -> (when it was loaded, its meeting's ISO date or "")."""
+
+
+def document_times(store: MinutesStore) -> dict[str, tuple[dt.datetime, str]]:
+    """When each source document was loaded, and its meeting's date: what feeds order by.
+    One query for the whole store; a server keeps the answer (:func:`render_feed` takes it)."""
+    found: dict[str, tuple[dt.datetime, str]] = {}
+    for row in solutions(store, "feed_documents"):
+        graph = row["graph"]
+        if isinstance(graph, NamedNode):
+            found[graph.value] = (_moment(row["loaded"]), _value(row["date"])[:10])
+    return found
+
+
 def render_feed(
-    store: MinutesStore, subject: str, base: str, settings: PublishSettings
+    store: MinutesStore,
+    subject: str,
+    base: str,
+    settings: PublishSettings,
+    documents: Documents | None = None,
 ) -> bytes | None:
     """The Atom feed of ``subject``, or ``None`` when the store knows nothing of it."""
     path = feed_path(subject, base)
@@ -84,13 +105,14 @@ def render_feed(
     types, label = _describe(store, node)
     if path is None or (not types and label is None):
         return None
+    times = document_times(store) if documents is None else documents
     name = label or subject
     if types & set(MEETING_FEEDS):
-        entries = list(_meeting_entries(store, node))
+        entries = list(_meeting_entries(store, node, times))
         title = f"{name}: nye møder"
         subtitle = f"Nye referater fra {name} i referatgraf."
     else:
-        entries = list(_mention_entries(store, node, subject, base))
+        entries = list(_mention_entries(store, node, subject[len(base) :], times))
         title = f"Omtaler af {name}"
         subtitle = f"Dagsordenspunkter i kommunale udvalg, der omtaler {name}."
     updated = max((e.updated for e in entries), default=None) or _fallback(store)
@@ -112,6 +134,15 @@ def render_feed(
     return "\n".join([*head, *body, "</feed>", ""]).encode()
 
 
+def newest(found: Iterable[tuple[str, str]], documents: Documents) -> list[tuple[str, str]]:
+    """The :data:`FEED_ENTRIES` newest (resource, graph) pairs: latest loaded first, then
+    latest meeting, then by IRI."""
+    known = [(iri, graph) for iri, graph in found if graph in documents]
+    known.sort()
+    known.sort(key=lambda pair: documents[pair[1]], reverse=True)
+    return known[:FEED_ENTRIES]
+
+
 def _describe(store: MinutesStore, node: NamedNode) -> tuple[set[str], str | None]:
     types: set[str] = set()
     labels: list[tuple[bool, str]] = []
@@ -124,53 +155,67 @@ def _describe(store: MinutesStore, node: NamedNode) -> tuple[set[str], str | Non
     return types, min(labels)[1] if labels else None
 
 
-def _meeting_entries(store: MinutesStore, scope: NamedNode) -> Iterable[Entry]:
-    for row in solutions(store, "feed_meetings", scope=scope):
-        meeting = row["meeting"]
-        if not isinstance(meeting, NamedNode):
-            continue
+def _meeting_entries(
+    store: MinutesStore, scope: NamedNode, documents: Documents
+) -> Iterable[Entry]:
+    found = _pairs(solutions(store, "feed_meetings", scope=scope), "meeting")
+    for meeting, graph in newest(found, documents):
+        node = NamedNode(meeting)
+        labels = sorted(
+            _value(row["label"]) for row in solutions(store, "feed_meeting", meeting=node)
+        )
         agenda = [
             f"{_value(item['number']) or '-'}. {_value(item['title'])}"
-            for item in solutions(store, "feed_items", meeting=meeting)
+            for item in solutions(store, "feed_items", meeting=node)
         ]
+        loaded, day = documents[graph]
         yield Entry(
-            id=meeting.value,
-            title=_value(row["label"]) or meeting.value,
-            link=meeting.value,
-            updated=_instant(row["loaded"]),
-            published=_day(row["date"]),
+            id=meeting,
+            title=labels[0] if labels else meeting,
+            link=meeting,
+            updated=_format(loaded),
+            published=_day(day),
             summary="Dagsorden: " + "; ".join(agenda) if agenda else "",
         )
 
 
 def _mention_entries(
-    store: MinutesStore, entity: NamedNode, subject: str, base: str
+    store: MinutesStore, entity: NamedNode, fragment: str, documents: Documents
 ) -> Iterable[Entry]:
-    fragment = subject[len(base) :] if subject.startswith(base) else subject
-    for row in solutions(store, "feed_mentions", entity=entity):
-        item = row["item"]
-        if not isinstance(item, NamedNode):
-            continue
-        where = " – ".join(v for v in (_value(row["municipality"]), _value(row["committee"])) if v)
+    found = _pairs(solutions(store, "feed_mentions", entity=entity), "item")
+    for item, graph in newest(found, documents):
+        node = NamedNode(item)
+        rows = list(solutions(store, "feed_item", item=node))
+        title = min((_value(r["title"]) for r in rows), default="")
+        municipality = min((_value(r["municipality"]) for r in rows), default="")
+        committee = min((_value(r["committee"]) for r in rows), default="")
+        loaded, day = documents[graph]
+        where = " – ".join(v for v in (municipality, committee) if v)
         context = next(
-            iter(solutions(store, "feed_mention_context", item=item, entity=entity)), None
+            iter(solutions(store, "feed_mention_context", item=node, entity=entity)), None
         )
         summary = ""
         if context is not None:
             text = _value(context["text"])
-            summary = sentence_around(text, int(_value(context["begin"]) or 0),
-                                      int(_value(context["end"]) or 0))  # fmt: skip
-        municipality = _value(row["municipality"])
+            begin, end = int(_value(context["begin"]) or 0), int(_value(context["end"]) or 0)
+            summary = sentence_around(text, begin, end)
         yield Entry(
-            id=f"{item.value}#omtale-{fragment}",
-            title=f"{municipality}: {_value(row['title'])}"
-            if municipality
-            else _value(row["title"]),
-            link=item.value,
-            updated=_instant(row["loaded"]),
-            published=_day(row["date"]),
-            summary=f"{where}, {_value(row['date'])}: {summary}" if where else summary,
+            id=f"{item}#omtale-{fragment}",
+            title=f"{municipality}: {title}" if municipality else title,
+            link=item,
+            updated=_format(loaded),
+            published=_day(day),
+            summary=f"{where}, {day}: {summary}" if where else summary,
         )
+
+
+def _pairs(rows: Iterable[Any], name: str) -> list[tuple[str, str]]:
+    found = []
+    for row in rows:
+        resource, graph = row[name], row["graph"]
+        if isinstance(resource, NamedNode) and isinstance(graph, NamedNode):
+            found.append((resource.value, graph.value))
+    return found
 
 
 def sentence_around(text: str, begin: int, end: int, limit: int = CONTEXT) -> str:
@@ -220,21 +265,21 @@ def _value(term: object) -> str:
     return term.value if isinstance(term, Literal | NamedNode) else ""
 
 
-def _instant(term: object) -> str:
+def _moment(term: object) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(_value(term).replace("Z", "+00:00"))
     except ValueError:
-        return EPOCH
-    return _format(moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
+        return dt.datetime.fromtimestamp(0, dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _format(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def _day(term: object) -> str | None:
+def _day(value: str) -> str | None:
     try:
-        day = dt.date.fromisoformat(_value(term)[:10])
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return None
     return f"{day.isoformat()}T00:00:00Z"

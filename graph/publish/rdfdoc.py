@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping
 
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from graph.publish.jsonld import JsonLdSink
 from graph.publish.namespaces import XSD, turtle_prefix_lines
@@ -55,3 +55,17 @@ def jsonld(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> bytes:
     sink.end()
     sink.close()
     return output.getvalue()
+
+
+def convert_turtle(data: bytes, name: str, prefixes: Mapping[str, str]) -> bytes:
+    """A small Turtle document in another format: ``ttl``, ``jsonld`` (compacted with
+    ``prefixes``), ``nt``, ``nq`` (the same: a graph is N-Quads of the default graph) or
+    ``rdfxml``; sorted, so the same input gives the same bytes."""
+    if name == "ttl":
+        return data
+    triples = [q.triple for q in parse(data, format=RdfFormat.TURTLE)]
+    if name == "jsonld":
+        return jsonld(triples, prefixes)
+    formats = {"nt": RdfFormat.N_TRIPLES, "nq": RdfFormat.N_TRIPLES, "rdfxml": RdfFormat.RDF_XML}
+    ordered = sorted(triples, key=str)
+    return serialize(ordered, format=formats[name], prefixes=dict(prefixes)) or b""
