@@ -202,15 +202,11 @@ def dump_listing(request: Request) -> Response:
         if listed
         else empty
     )
-    page = (
-        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
-        "<title>referatgraf: datadumps</title>"
-        '<link rel="stylesheet" href="/static/query.css"></head><body><main>'
+    return _html_page(
+        "datadumps",
         "<h1>Datadumps</h1><p>Hele grafen og én fil pr. kommune, beskrevet med størrelse og "
-        'kontrolsum i <a href="/catalog">DCAT-kataloget</a>. Licens: CC BY 4.0.</p>'
-        f"{table}{FOOTER_HTML}</main></body></html>"
+        'kontrolsum i <a href="/catalog">DCAT-kataloget</a>. Licens: CC BY 4.0.</p>' + table,
     )
-    return Response(page, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
 
 
 @router.api_route("/dumps/{name:path}", methods=["GET", "HEAD"], summary="One dump file")
@@ -336,15 +332,23 @@ def feeds(request: Request) -> Response:
     items = "".join(
         f'<li><a href="/feeds/{escape(p)}">{escape(label)}</a></li>' for _, label, p in listed
     )
-    page = (
-        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
-        "<title>referatgraf: feeds</title>"
-        '<link rel="stylesheet" href="/static/query.css"></head><body><main>'
+    return _html_page(
+        "feeds",
         "<h1>Atom-feeds</h1><p>Nye møder i en kommune eller et udvalg. Enhver lov, ethvert "
         "program, enhver organisation og person har også sit feed med nye omtaler: "
         "<code>/feeds/</code> efterfulgt af IRI'ens sti og <code>.atom</code>, fx "
         '<a href="/feeds/program/klapjob.atom"><code>/feeds/program/klapjob.atom</code></a>.'
-        f"</p><ul>{items}</ul>{FOOTER_HTML}</main></body></html>"
+        f"</p><ul>{items}</ul>",
+    )
+
+
+def _html_page(title: str, body: str) -> Response:
+    """A small Danish page around ``body``, with the links to dumps, catalog and feeds."""
+    page = (
+        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
+        f"<title>referatgraf: {title}</title>"
+        '<link rel="stylesheet" href="/static/query.css"></head><body><main>'
+        f"{body}{FOOTER_HTML}</main></body></html>"
     )
     return Response(page, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
 
