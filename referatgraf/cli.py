@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +28,9 @@ from referatgraf.settings import Settings, resolve
 from sparql.execute import QueryError, read_query_argument, run_query
 from sparql.limits import Limits
 from sparql.stats import collect_stats
+
+if TYPE_CHECKING:
+    from graph.publish.settings import PublishSettings
 
 STORE_HELP = "Store folder (default ./data/store, or $REFERATGRAF_STORE)."
 BASE_HELP = "Base of the IRIs minted (default https://w3id.org/referatgraf/, or $REFERATGRAF_BASE)."
@@ -61,6 +64,9 @@ def main() -> None:
     is_flag=True,
     help="Read the structure only; do not recognise laws, programmes, organisations, persons.",
 )
+@click.option(
+    "--no-index", is_flag=True, help="Leave the side index of the web pages as it is (stale)."
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def load(
     store: Path | None,
@@ -69,6 +75,7 @@ def load(
     workers: int | None,
     batch_size: int,
     no_mentions: bool,
+    no_index: bool,
     paths: tuple[Path, ...],
 ) -> None:
     """Load minutes files or folders (formats detected from content) into the store."""
@@ -87,9 +94,12 @@ def load(
             Minter(settings.base), municipality, workers, batch_size, mentions=not no_mentions
         )
         report = _load_with_progress(minutes, files, options, recovered)
+        indexed = "" if no_index else _refresh_index(minutes, settings.store)
     for path in missing:
         click.echo(f"failed     {path}: no such file or folder")
     _print_summary(report, len(missing))
+    if indexed:
+        click.echo(indexed)
     sys.exit(1 if report.failed or missing else 0)
 
 
@@ -198,13 +208,37 @@ def dump(store: Path | None, out: Path) -> None:
     """The whole dataset as gzipped N-Quads, Turtle and JSON-LD, one subset per municipality,
     the ontology and shapes, a DCAT-AP catalog and a VoID description."""
     from graph.publish import dump as dump_store  # noqa: PLC0415
-    from graph.publish import report_lines, resolve_publish_settings  # noqa: PLC0415
+    from graph.publish import report_lines  # noqa: PLC0415
 
     settings = resolve(store)
+    publishing = _publish_settings()
     with _open_store(settings.store, writable=False) as (minutes, _):
-        report = dump_store(minutes, out, base=settings.base, settings=resolve_publish_settings())
+        report = dump_store(minutes, out, base=settings.base, settings=publishing)
     for line in report_lines(report):
         click.echo(line)
+
+
+@main.command()
+@store_option
+@click.option("--full", is_flag=True, help="Rebuild from nothing, not from the index there is.")
+def index(store: Path | None, full: bool) -> None:
+    """Build the side index of the web pages (counts, timelines, search) beside the store;
+    `load` keeps it in step, so this is needed only after `load --no-index`."""
+    settings = resolve(store)
+    with _open_store(settings.store, writable=False) as (minutes, _):
+        click.echo(_refresh_index(minutes, settings.store, full=full))
+
+
+def _refresh_index(minutes: MinutesStore, store: Path, *, full: bool = False) -> str:
+    """Bring the side index of the web pages in step with the store; the line to report."""
+    from graph.siteindex import build_index, default_index_path  # noqa: PLC0415
+
+    built = build_index(minutes, default_index_path(store), incremental=not full)
+    how = "built" if built.full else f"updated ({built.added} new, {built.removed} dropped)"
+    return (
+        f"index      {how}: {built.documents} documents, {built.mentions} mentions"
+        f" in {built.seconds:.1f} s -> {built.path}"
+    )
 
 
 @main.command()
@@ -338,10 +372,32 @@ def demo(store: Path | None, host: str, port: int, no_serve: bool, **limits: Any
         options = LoadOptions(Minter(settings.base))
         report = _load_with_progress(minutes, demo_module.sample_files(), options, recovered)
         _print_summary(report, 0)
+        click.echo(_refresh_index(minutes, settings.store))
+        _dump_for_demo(minutes, settings)
         demo_module.show_examples(minutes, click.echo)
     if no_serve:
         sys.exit(1 if report.failed else 0)
     _serve(settings, host, port, Limits(**limits))
+
+
+def _dump_for_demo(minutes: MinutesStore, settings: Settings) -> None:
+    """The demo publishes dumps too, so /dumps/ and /catalog have files to show."""
+    from graph.publish import dump as dump_store  # noqa: PLC0415
+
+    publishing = _publish_settings()
+    report = dump_store(minutes, settings.dumps, base=settings.base, settings=publishing)
+    click.echo(f"dumped     {len(report.files)} files into {settings.dumps} (served at /dumps/)")
+
+
+def _publish_settings() -> PublishSettings:
+    """The publishing settings from the environment; a bad one stops with its name."""
+    from graph.publish import resolve_publish_settings  # noqa: PLC0415
+
+    try:
+        return resolve_publish_settings()
+    except ValueError as error:
+        click.echo(f"error: {error} (set by $REFERATGRAF_CONTACT_EMAIL)", err=True)
+        sys.exit(2)
 
 
 def _serve(settings: Settings, host: str, port: int, limits: Limits) -> None:

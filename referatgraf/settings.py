@@ -14,18 +14,24 @@ from graph.uris import DEFAULT_BASE
 DEFAULT_STORE = Path("data/store")
 STORE_ENV = "REFERATGRAF_STORE"
 BASE_ENV = "REFERATGRAF_BASE"
+DEFAULT_DUMPS = Path("data/dumps")
+DUMPS_ENV = "REFERATGRAF_DUMPS"
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     store: Path
     base: str
+    dumps: Path = DEFAULT_DUMPS
+    """Where ``dump`` writes by default in ``demo`` and where the server publishes from."""
 
 
 def resolve(store: Path | None = None, base: str | None = None) -> Settings:
-    """Command-line value, else ``$REFERATGRAF_STORE`` / ``$REFERATGRAF_BASE``, else default."""
+    """Command-line value, else ``$REFERATGRAF_STORE`` / ``$REFERATGRAF_BASE``, else default;
+    the dump folder from ``$REFERATGRAF_DUMPS``, else ``data/dumps``."""
     store_path = store or Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
     base_iri = base or os.environ.get(BASE_ENV) or DEFAULT_BASE
     if not base_iri.endswith("/"):
         base_iri += "/"
-    return Settings(store=store_path, base=base_iri)
+    dumps = Path(os.environ.get(DUMPS_ENV) or DEFAULT_DUMPS)
+    return Settings(store=store_path, base=base_iri, dumps=dumps)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from .conftest import referatgraf
 
 
@@ -27,3 +29,15 @@ def test_dump_twice_gives_identical_files_with_matching_sums(
     for name, digest in sums.items():
         path = first / name.lstrip("*")
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name
+
+
+def test_a_contact_address_that_is_no_address_is_refused_by_name(
+    loaded_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REFERATGRAF_CONTACT_EMAIL", "redaktionen")
+    ran = referatgraf("dump", "--store", loaded_store, "--out", tmp_path / "out")
+    assert ran.code == 2
+    assert "'redaktionen'" in ran.err
+    assert "REFERATGRAF_CONTACT_EMAIL" in ran.err
+    assert "Traceback" not in ran.err
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,54 @@
+"""The side index of a store: counts, timelines, top lists, A-Z lists and full-text search for
+the web pages, in SQLite (FTS5), built when minutes are loaded and kept in step with the store.
+
+    report = build_index(store, default_index_path(store_path))  # referatgraf load / index
+    index = SiteIndex.open(default_index_path(store_path))       # the web app, read-only
+    index.is_current(store)                                      # False once the store changed
+"""
+
+from __future__ import annotations
+
+from graph.siteindex.build import BuildReport, build_index, default_index_path
+from graph.siteindex.folding import fold
+from graph.siteindex.queries import SiteIndex, SiteIndexError
+from graph.siteindex.read import store_token
+from graph.siteindex.rows import (
+    CoverageRow,
+    EntityCount,
+    EntityHit,
+    FailureRow,
+    GroupRow,
+    ItemHit,
+    MeetingHits,
+    MeetingRow,
+    MentionRow,
+    Resource,
+    SearchResult,
+    Summary,
+    Timeline,
+    TimelineRow,
+)
+
+__all__ = [
+    "BuildReport",
+    "CoverageRow",
+    "EntityCount",
+    "EntityHit",
+    "FailureRow",
+    "GroupRow",
+    "ItemHit",
+    "MeetingHits",
+    "MeetingRow",
+    "MentionRow",
+    "Resource",
+    "SearchResult",
+    "SiteIndex",
+    "SiteIndexError",
+    "Summary",
+    "Timeline",
+    "TimelineRow",
+    "build_index",
+    "default_index_path",
+    "fold",
+    "store_token",
+]

@@ -1,0 +1,152 @@
+"""Building the side index from the store, and keeping it in step.
+
+The index is always written to a temporary file beside its place, synced, and renamed over the
+old one, so a reader sees the old index or the new one, never half of one. An update starts
+from a copy of the current index and rewrites only the documents whose ``rg:sha256`` changed
+(and the few shared resources); a build without an index (or of another schema) starts empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.siteindex.documents import read_document
+from graph.siteindex.read import read_load_runs, read_shared, store_token
+from graph.siteindex.schema import AGGREGATES, SCHEMA_VERSION, create
+from graph.siteindex.summary import compute_summary, summary_json
+from graph.siteindex.write import IndexWriter
+from graph.store import MinutesStore
+
+COMMIT_EVERY = 200  # documents per transaction while building
+
+
+def default_index_path(store_path: Path) -> Path:
+    """Where the side index of a store lives: beside it (the web app looks there).
+
+    >>> default_index_path(Path("data/store"))
+    PosixPath('data/store.index.sqlite')
+    """
+    return store_path.with_name(store_path.name + ".index.sqlite")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    path: Path
+    token: str
+    full: bool  # built from nothing (else: updated from the index there was)
+    added: int  # documents (re)indexed
+    removed: int  # documents whose rows were dropped (replaced or gone)
+    documents: int  # documents in the index now
+    mentions: int
+    seconds: float
+
+
+def build_index(store: MinutesStore, path: Path, *, incremental: bool = True) -> BuildReport:
+    """Write the side index of ``store`` to ``path`` (atomically); with ``incremental``, from a
+    copy of the index already there, re-reading only the documents that changed."""
+    started = time.perf_counter()
+    token = store_token(store)
+    documents = store.documents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    _remove_leftovers(path)
+    full = not (incremental and _usable(path))
+    if not full:
+        shutil.copyfile(path, temporary)
+    connection = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")  # the rename is the transaction
+        connection.execute("PRAGMA synchronous = OFF")  # synced once, before the rename
+        if full:
+            create(connection)
+        indexed = dict(connection.execute("SELECT graph, sha256 FROM documents").fetchall())
+        stale = [g for g, sha in indexed.items() if documents.get(g) != sha]
+        fresh = sorted(g for g, sha in documents.items() if indexed.get(g) != sha)
+        writer = IndexWriter(connection)
+        connection.execute("BEGIN")
+        writer.write_shared(read_shared(store))
+        for graph in stale:
+            writer.remove_document(graph)
+        for count, graph in enumerate(fresh, start=1):
+            writer.add_document(read_document(store, graph, documents[graph]))
+            if count % COMMIT_EVERY == 0:
+                connection.execute("COMMIT")
+                connection.execute("BEGIN")
+        writer.drop_unseen_shared()
+        writer.write_load_runs(read_load_runs(store))
+        for statement in AGGREGATES:
+            connection.execute(statement)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        connection.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("token", token),
+                ("built", now),
+                ("schema_version", SCHEMA_VERSION),
+                ("summary", summary_json(compute_summary(connection))),
+            ],
+        )
+        connection.execute("COMMIT")
+        mentions = connection.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+        if full:
+            connection.execute("PRAGMA optimize")
+            connection.execute("INSERT INTO item_fts (item_fts) VALUES ('optimize')")
+    finally:
+        connection.close()
+    _replace(temporary, path)
+    return BuildReport(
+        path, token, full, len(fresh), len(stale), len(documents), mentions,
+        time.perf_counter() - started,
+    )  # fmt: skip
+
+
+def _usable(path: Path) -> bool:
+    """Whether ``path`` holds an index of this schema, to update rather than rebuild."""
+    if not path.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == SCHEMA_VERSION
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of builds that were killed midway (their process is gone)."""
+    for leftover in path.parent.glob(f"{path.name}.tmp-*"):
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _replace(temporary: Path, path: Path) -> None:
+    with temporary.open("rb") as handle:
+        os.fsync(handle.fileno())
+    temporary.replace(path)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

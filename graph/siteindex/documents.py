@@ -1,0 +1,138 @@
+"""Reading one source document's graph for the side index, with one pattern scan per
+predicate the index needs (``GRAPH <g> { ?s p ?o }``, an index lookup each).
+
+Reading the store costs about the same per quad however it is asked (a scan, SPARQL, a dump);
+so the index reads only the quads it keeps: not the spans, labels and provenance of every node,
+nor the document's whole normalised text, which together are more than half of a graph; nor
+a mention's ``rg:anchorText``, which is its text's characters ``beginIndex`` to ``endIndex``
+(:mod:`graph.mentions`; the tests check it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pyoxigraph import Literal, NamedNode
+
+from graph.siteindex.read import DocumentRecord, ItemRecord, MentionRecord, context
+from graph.store import MinutesStore
+from graph.terms import PROV_GENERATED_AT, RDFS_LABEL, RG, term
+
+_ITEM_PARTS = (RG.section, RG.decision, RG.otherDecision, RG.treatment, RG.attachment)
+
+
+class _Graph:
+    """Pattern scans within one named graph, values as plain strings."""
+
+    def __init__(self, store: MinutesStore, graph: str) -> None:
+        self.store = store
+        self.node = NamedNode(graph)
+
+    def values(self, predicate: str) -> dict[str, str]:
+        """Subject -> object of every quad with ``predicate`` (the last one, if several)."""
+        return {
+            q.subject.value: q.object.value
+            for q in self.store.quads_matching(None, term(predicate), None, self.node)
+            if isinstance(q.subject, NamedNode) and isinstance(q.object, NamedNode | Literal)
+        }
+
+    def lists(self, predicate: str) -> dict[str, list[str]]:
+        """Subject -> objects, in the store's order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for q in self.store.quads_matching(None, term(predicate), None, self.node):
+            if isinstance(q.subject, NamedNode) and isinstance(q.object, NamedNode | Literal):
+                found[q.subject.value].append(q.object.value)
+        return found
+
+    def one(self, subject: str, predicate: NamedNode) -> str | None:
+        """One value of one property of one subject."""
+        for q in self.store.quads_matching(NamedNode(subject), predicate, None, self.node):
+            if isinstance(q.object, NamedNode | Literal):
+                return q.object.value
+        return None
+
+    def label(self, subject: str) -> str | None:
+        """The Danish label of a subject, else any."""
+        labels = [
+            q.object
+            for q in self.store.quads_matching(NamedNode(subject), RDFS_LABEL, None, self.node)
+            if isinstance(q.object, Literal)
+        ]
+        danish = [label for label in labels if label.language == "da"]
+        return (danish or labels)[0].value if labels else None
+
+
+def read_document(store: MinutesStore, graph: str, sha256: str) -> DocumentRecord:
+    """Everything the index keeps of one source document: its meeting, items with their texts,
+    and the mentions, each cut from its text in context."""
+    g = _Graph(store, graph)
+    generated = g.one(graph, PROV_GENERATED_AT)
+    record = DocumentRecord(graph, sha256, generated[:10] if generated else None)
+    agenda = g.lists(RG.agendaItem)
+    if not agenda:
+        return record
+    meeting = next(iter(agenda))
+    record.meeting = meeting
+    record.meeting_label = g.label(meeting) or meeting
+    record.date = g.one(meeting, term(RG.date))
+    record.committee = g.one(meeting, term(RG.committee))
+    record.municipality = g.one(meeting, term(RG.municipality))
+    texts = g.values(RG.text)
+    positions = g.values(RG.position)
+    numbers, titles = g.values(RG.number), g.values(RG.title)
+    parts = [g.lists(predicate) for predicate in _ITEM_PARTS]
+    for item in agenda[meeting]:
+        ordered = sorted(
+            (rank, int(positions.get(node, 0)), node)
+            for rank, of in enumerate(parts)
+            for node in of.get(item, ())
+        )
+        body: list[str] = []
+        for node in dict.fromkeys(node for _, _, node in ordered):  # the decision is a section too
+            if texts.get(node):
+                body.append(texts[node])
+        record.items.append(
+            ItemRecord(
+                item,
+                g.label(item) or item,
+                int(numbers.get(item, 0)),
+                titles.get(item, ""),
+                "\n\n".join(body),
+            )
+        )
+    record.mentions = _mentions(g, texts)
+    return record
+
+
+def _mentions(g: _Graph, texts: dict[str, str]) -> list[MentionRecord]:
+    entities = g.values(RG.mentionOf)
+    if not entities:
+        return []
+    nodes = g.values(RG.inText)
+    begins, ends = g.values(RG.beginIndex), g.values(RG.endIndex)
+    provisions = g.lists(RG.provision)
+    found: list[MentionRecord] = []
+    for item, mentions in g.lists(RG.mention).items():
+        for mention in mentions:
+            entity, node = entities.get(mention), nodes.get(mention)
+            begin, end = begins.get(mention), ends.get(mention)
+            if entity is None or node is None or begin is None or end is None:
+                continue
+            before, anchor_text, after = context(texts.get(node, ""), int(begin), int(end))
+            cited = sorted(provisions.get(mention, ()))
+            found.append(
+                MentionRecord(
+                    mention,
+                    entity,
+                    item,
+                    anchor_text,  # rg:anchorText, by construction
+                    before,
+                    anchor_text,
+                    after,
+                    cited,
+                    node,
+                    int(begin),
+                    int(end),
+                )
+            )
+    return found

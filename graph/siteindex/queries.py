@@ -1,0 +1,331 @@
+"""Reading the side index: what the pages ask, answered from SQLite in milliseconds.
+
+The index is opened read-only; each thread gets its own connection (SQLite reads in parallel,
+and releases the GIL while it does), so the web app may call it from a thread pool. A file is
+never changed once written (an update writes a new file and renames it over the old one, whose
+readers go on reading it), so connections open it as immutable: no locks taken.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from graph.siteindex.read import store_token
+from graph.siteindex.rows import (
+    CoverageRow,
+    EntityCount,
+    FailureRow,
+    GroupRow,
+    MeetingRow,
+    MentionRow,
+    Resource,
+    SearchResult,
+    Summary,
+    Timeline,
+    TimelineRow,
+)
+from graph.siteindex.schema import SCHEMA_VERSION
+from graph.siteindex.search import search
+from graph.siteindex.summary import summary_from_json
+from graph.siteindex.write import absolute
+from graph.store import MinutesStore
+
+ENTITY_KINDS = ("Law", "Programme", "Organisation")
+_RESOURCE = (
+    "SELECT r.iri, r.kind, r.label, r.sort_key, r.letter, COALESCE(t.mentions, 0), r.candidate,"
+    " r.date, mu.iri, mu.label, co.iri, co.label, me.iri, r.number, r.title, r.party"
+    " FROM resources r LEFT JOIN entity_totals t ON t.entity = r.id"
+    " LEFT JOIN resources mu ON mu.id = r.municipality"
+    " LEFT JOIN resources co ON co.id = r.committee"
+    " LEFT JOIN resources me ON me.id = r.meeting"
+)
+_MENTION = (
+    "SELECT m.mention, e.iri, i.iri, i.number, i.title, me.iri, m.date, mu.iri, mu.label,"
+    " co.iri, co.label, m.before, m.anchor_text, m.after, m.provision, m.text_node,"
+    " m.begin_index, m.end_index FROM {} m"
+    " JOIN resources e ON e.id = m.entity JOIN resources i ON i.id = m.item"
+    " JOIN resources me ON me.id = m.meeting JOIN resources mu ON mu.id = m.municipality"
+    " JOIN resources co ON co.id = m.committee"
+)
+
+
+class SiteIndexError(Exception):
+    """The file is no side index of this version; rebuild it (``referatgraf index``)."""
+
+
+class SiteIndex:
+    """The side index of a store, read-only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path) -> SiteIndex:
+        """Open the index at ``path``; raises :class:`SiteIndexError` if it is none (of this
+        schema version)."""
+        index = cls(path)
+        try:
+            version = index._one("SELECT value FROM meta WHERE key = 'schema_version'")
+        except sqlite3.DatabaseError as error:
+            index.close()
+            raise SiteIndexError(f"{path} is no side index: {error}") from error
+        if version != SCHEMA_VERSION:
+            index.close()
+            raise SiteIndexError(f"{path} is a side index of another version; rebuild it")
+        return index
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            with self._lock:
+                self._connections.append(connection)
+            self._local.connection = connection
+        return connection
+
+    def _rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
+        return self._connection().execute(sql, parameters).fetchall()
+
+    def _one(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        row = self._connection().execute(sql, parameters).fetchone()
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        with self._lock:
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def token(self) -> str:
+        """The token of the store state the index was built from."""
+        return str(self._one("SELECT value FROM meta WHERE key = 'token'") or "")
+
+    def built(self) -> str:
+        """When the index was built (ISO date-time, UTC)."""
+        return str(self._one("SELECT value FROM meta WHERE key = 'built'") or "")
+
+    def is_current(self, store: MinutesStore) -> bool:
+        """Whether the index was built from the store as it is now."""
+        return self.token() == store_token(store)
+
+    # -- the home page -------------------------------------------------------------------
+
+    def summary(self) -> Summary:
+        """What is in the graph: resources per kind, meetings per year, dates covered."""
+        return summary_from_json(str(self._one("SELECT value FROM meta WHERE key = 'summary'")))
+
+    def latest_meetings(self, limit: int = 10) -> list[MeetingRow]:
+        rows = self._rows(
+            "SELECT r.iri, r.label, r.date, co.iri, co.label, mu.iri, mu.label"
+            " FROM resources r JOIN resources co ON co.id = r.committee"
+            " JOIN resources mu ON mu.id = r.municipality"
+            " WHERE r.kind = 'Meeting' AND r.date IS NOT NULL ORDER BY r.date DESC, r.id DESC"
+            " LIMIT ?",
+            (limit,),
+        )
+        return [
+            MeetingRow(iri, label, date, com, com_label, mun, mun_label)
+            for iri, label, date, com, com_label, mun, mun_label in rows
+        ]
+
+    def top_entities(
+        self, kinds: Sequence[str] = ENTITY_KINDS, limit: int = 10
+    ) -> list[EntityCount]:
+        """The most mentioned entities of ``kinds`` (candidates left out)."""
+        marks = ", ".join("?" for _ in kinds)
+        rows = self._rows(
+            "SELECT r.iri, r.label, r.kind, t.mentions, t.items, t.municipalities"  # noqa: S608
+            " FROM entity_totals t JOIN resources r ON r.id = t.entity"
+            f" WHERE r.kind IN ({marks}) AND r.candidate = 0"
+            " ORDER BY t.mentions DESC, r.sort_key LIMIT ?",
+            (*kinds, limit),
+        )
+        return [EntityCount(*row) for row in rows]
+
+    def top_timeline(self, limit: int = 5, kinds: Sequence[str] = ENTITY_KINDS) -> Timeline:
+        """Mentions per year of the most mentioned entities (one row each)."""
+        top = self.top_entities(kinds, limit)
+        counts: dict[str, dict[int, int]] = {e.iri: {} for e in top}
+        for entity, year, count in self._rows(
+            "SELECT r.iri, y.year, SUM(y.count) FROM entity_years y"  # noqa: S608 - placeholders
+            " JOIN resources r ON r.id = y.entity"
+            f" WHERE r.iri IN ({', '.join('?' for _ in top)}) GROUP BY r.iri, y.year",
+            [e.iri for e in top],
+        ):
+            counts[entity][year] = count
+        return _timeline([(e.iri, e.label, counts[e.iri]) for e in top])
+
+    # -- resources -----------------------------------------------------------------------
+
+    def resource(self, iri: str) -> Resource | None:
+        rows = self._rows(_RESOURCE + " WHERE r.iri = ?", (iri,))
+        return _resource(rows[0]) if rows else None
+
+    def letters(self, kind: str) -> list[tuple[str, int]]:
+        """The A-Z letters that ``kind`` has resources under, with how many each."""
+        rows = self._rows(
+            "SELECT letter, count FROM letters WHERE kind = ?",
+            (kind,),
+        )
+        order = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ#"
+        return sorted(((str(a), int(b)) for a, b in rows), key=lambda r: order.find(r[0]))
+
+    def az(
+        self, kind: str, letter: str | None = None, offset: int = 0, limit: int = 200
+    ) -> list[Resource]:
+        """Resources of ``kind`` in Danish alphabetical order (under ``letter`` if given);
+        candidates left out."""
+        where = " WHERE r.kind = ? AND r.candidate = 0"
+        parameters: list[Any] = [kind]
+        if letter is not None:
+            where += " AND r.letter = ?"
+            parameters.append(letter.upper())
+        rows = self._rows(
+            _RESOURCE + where + " ORDER BY r.sort_key, r.iri LIMIT ? OFFSET ?",
+            (*parameters, max(0, limit), max(0, offset)),
+        )
+        return [_resource(row) for row in rows]
+
+    def pages(self) -> Iterator[tuple[str, str | None]]:
+        """Every resource with a page, with the date it last changed (for sitemap.xml)."""
+        cursor = self._connection().execute(
+            "SELECT r.iri, COALESCE(r.lastmod, t.lastmod) FROM resources r"
+            " LEFT JOIN entity_totals t ON t.entity = r.id WHERE r.kind != 'Resource'"
+            " ORDER BY r.id"
+        )
+        for iri, lastmod in cursor:
+            yield str(iri), lastmod
+
+    # -- mentions ------------------------------------------------------------------------
+
+    def entity_totals(self, iri: str) -> EntityCount | None:
+        rows = self._rows(
+            "SELECT r.iri, r.label, r.kind, t.mentions, t.items, t.municipalities"
+            " FROM entity_totals t JOIN resources r ON r.id = t.entity"
+            " WHERE t.entity = (SELECT id FROM resources WHERE iri = ?)",
+            (iri,),
+        )
+        return EntityCount(*rows[0]) if rows else None
+
+    def mentions(
+        self, entity_iri: str, offset: int = 0, limit: int = 50, municipality: str | None = None
+    ) -> list[MentionRow]:
+        """The mentions of an entity by municipality (by label), newest meeting first, then
+        by item number and place in the text."""
+        # a walk along an index, (entity, place, date DESC, ...) or (entity, municipality,
+        # date DESC, ...): a page costs the same whatever the number of mentions before it
+        where = "entity = (SELECT id FROM resources WHERE iri = ?)"
+        order = "place, date DESC, number, item, id"
+        parameters: list[Any] = [entity_iri]
+        if municipality is not None:
+            where += " AND municipality = (SELECT id FROM resources WHERE iri = ?)"
+            order = "date DESC, number, item, id"
+            parameters.append(municipality)
+        page = f"(SELECT * FROM mentions WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?)"  # noqa: S608
+        rows = self._rows(
+            _MENTION.format(page) + " ORDER BY m.place, m.date DESC, m.number, m.item, m.id",
+            (*parameters, max(0, limit), max(0, offset)),
+        )
+        return [_mention(row) for row in rows]
+
+    def mention_groups(self, entity_iri: str) -> list[GroupRow]:
+        rows = self._rows(
+            "SELECT mu.iri, mu.label, y.year, y.count FROM entity_years y"
+            " JOIN resources mu ON mu.id = y.municipality"
+            " WHERE y.entity = (SELECT id FROM resources WHERE iri = ?)"
+            " ORDER BY mu.sort_key, y.year DESC",
+            (entity_iri,),
+        )
+        return [GroupRow(*row) for row in rows]
+
+    def timeline(self, entity_iri: str) -> Timeline:
+        """Mentions of an entity per year, one row per municipality (by label)."""
+        counts: dict[tuple[str, str], dict[int, int]] = {}
+        for group in self.mention_groups(entity_iri):
+            key = (group.municipality, group.municipality_label)
+            counts.setdefault(key, {})[group.year] = group.count
+        return _timeline([(iri, label, years) for (iri, label), years in counts.items()])
+
+    def provisions(self, law_iri: str) -> list[tuple[str, int]]:
+        """The provisions of a law cited ("§ 91"), most cited first."""
+        rows = self._rows(
+            "SELECT provision, count FROM provision_counts"
+            " WHERE entity = (SELECT id FROM resources WHERE iri = ?)"
+            " ORDER BY count DESC, provision",
+            (law_iri,),
+        )
+        return [(str(p), int(n)) for p, n in rows]
+
+    # -- search and coverage -------------------------------------------------------------
+
+    def search(self, q: str, offset: int = 0, limit: int = 20) -> SearchResult:
+        return search(self._connection(), q, offset, limit)
+
+    def coverage(self) -> list[CoverageRow]:
+        """Per municipality and committee (by label), the meetings loaded, by date."""
+        rows = self._rows(
+            "SELECT mu.iri, mu.label, co.iri, co.label, r.iri, r.date"
+            " FROM resources r JOIN resources mu ON mu.id = r.municipality"
+            " JOIN resources co ON co.id = r.committee WHERE r.kind = 'Meeting'"
+            " ORDER BY mu.sort_key, co.sort_key, co.iri, r.date IS NULL, r.date, r.iri"
+        )
+        found: dict[tuple[str, str], CoverageRow] = {}
+        for mun, mun_label, com, com_label, meeting, date in rows:
+            row = found.get((mun, com))
+            if row is None:
+                row = found[(mun, com)] = CoverageRow(mun, mun_label, com, com_label, [])
+            row.meetings.append((meeting, date))
+        return list(found.values())
+
+    def load_failures(self, runs: int = 5) -> list[FailureRow]:
+        """The files that failed (or were replaced by another file of the same meeting) in the
+        latest ``runs`` load runs, newest run first."""
+        rows = self._rows(
+            "SELECT l.iri, l.label, l.started, f.file_name, f.reason FROM"
+            " (SELECT * FROM load_runs ORDER BY started DESC LIMIT ?) l"
+            " JOIN failures f ON f.run = l.iri ORDER BY l.started DESC, f.position",
+            (runs,),
+        )
+        return [FailureRow(*row) for row in rows]
+
+
+def _resource(row: Sequence[Any]) -> Resource:
+    (iri, kind, label, key, letter, mentions, candidate, date, mun, mun_label, com, com_label,
+     meeting, number, title, party) = row  # fmt: skip
+    return Resource(
+        iri, kind, label, key, letter, int(mentions), bool(candidate), date, mun, mun_label,
+        com, com_label, meeting, number, title, party,
+    )  # fmt: skip
+
+
+def _mention(row: Sequence[Any]) -> MentionRow:
+    (mention, entity, item, number, title, meeting, date, mun, mun_label, com, com_label,
+     before, anchor_text, after, provision, node, begin, end) = row  # fmt: skip
+    return MentionRow(
+        absolute(mention, item), entity, item, number or 0, title or "", meeting, date, mun,
+        mun_label, com, com_label, anchor_text, before, anchor_text, after, provision,
+        absolute(node, item), begin, end,
+    )  # fmt: skip
+
+
+def _timeline(rows: list[tuple[str, str, dict[int, int]]]) -> Timeline:
+    """A timeline over every year from the first to the last that any row has."""
+    years_seen = [year for _, _, counts in rows for year in counts]
+    if not years_seen:
+        return Timeline([], [TimelineRow(iri, label, []) for iri, label, _ in rows])
+    years = list(range(min(years_seen), max(years_seen) + 1))
+    return Timeline(
+        years,
+        [TimelineRow(iri, label, [counts.get(y, 0) for y in years]) for iri, label, counts in rows],
+    )

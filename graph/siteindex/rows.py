@@ -1,0 +1,163 @@
+"""What the side index answers: plain, typed records of strings and integers, so that the web
+layer renders them (and escapes them) without knowing SQLite. Dates are ISO strings
+(``2020-01-08``); labels are the graph's Danish labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A resource with a page worth listing. Fields that do not apply to its kind are None."""
+
+    iri: str
+    kind: str  # the class's local name: Municipality, Committee, Meeting, AgendaItem, Person...
+    label: str
+    sort_key: str
+    letter: str  # the A-Z letter it is filed under ("#" for digits and signs)
+    mentions: int = 0  # mentions of it (entities), 0 for the rest
+    candidate: bool = False  # proposed by a pattern, not in the reference data
+    date: str | None = None  # meetings and items: the meeting's date
+    municipality: str | None = None
+    municipality_label: str | None = None
+    committee: str | None = None
+    committee_label: str | None = None
+    meeting: str | None = None  # items
+    number: int | None = None  # items
+    title: str | None = None  # items
+    party: str | None = None  # persons
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    iri: str
+    label: str
+    date: str | None
+    committee: str
+    committee_label: str
+    municipality: str
+    municipality_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    iri: str
+    label: str
+    kind: str
+    mentions: int
+    items: int
+    municipalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """One mention as a sentence in context: ``context_before + anchor_text + context_after``
+    is a passage of the item's text; the anchor is exactly the characters the mention points
+    at (``rg:beginIndex``/``rg:endIndex`` of its ``rg:inText``)."""
+
+    mention: str
+    entity: str
+    item: str
+    item_number: int
+    item_title: str
+    meeting: str
+    date: str | None
+    municipality: str
+    municipality_label: str
+    committee: str
+    committee_label: str
+    anchor: str  # rg:anchorText as the graph has it
+    context_before: str
+    anchor_text: str
+    context_after: str
+    provision: str | None  # rg:provision, several joined with ", "
+    text_node: str  # the node whose rg:text holds the mention
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    municipality: str
+    municipality_label: str
+    year: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    iri: str  # a municipality (entity timeline) or an entity (home page timeline)
+    label: str
+    counts: list[int]  # one per year of the timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    years: list[int]  # every year from the first to the last, none skipped
+    rows: list[TimelineRow]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityHit:
+    iri: str
+    label: str
+    kind: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ItemHit:
+    iri: str
+    number: int
+    title: str
+    snippet: list[tuple[str, bool]]  # (text, is_match) segments, never HTML
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingHits:
+    meeting: str
+    label: str
+    date: str | None
+    municipality_label: str
+    items: list[ItemHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    entities: list[EntityHit]
+    meetings: list[MeetingHits]
+    total: int  # items that match, over all pages
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    kinds: dict[str, int]  # resources per kind
+    meetings_per_year: list[tuple[int, int]]
+    first_date: str | None
+    last_date: str | None
+    municipalities: int  # with at least one meeting
+    committees: int  # with at least one meeting
+    meetings: int
+    items: int
+    mentions: int
+    last_load: str | None  # when the latest load run started (ISO date-time)
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    municipality: str
+    municipality_label: str
+    committee: str
+    committee_label: str
+    meetings: list[tuple[str, str | None]]  # (meeting IRI, date), by date
+
+
+@dataclass(frozen=True, slots=True)
+class FailureRow:
+    run: str
+    run_label: str
+    started: str  # ISO date-time
+    file_name: str
+    reason: str
