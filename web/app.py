@@ -1,5 +1,7 @@
 """The web app: ``/sparql`` (the endpoint and, for browsers, the query page), ``/`` (the home
-page), ``/healthz``, the query page's examples and static files.
+page), ``/healthz``, the query page's examples and static files, the published files
+(``web.publish``), and every IRI of the dataset at its own path (``web.resources``, the
+catch-all route: added last).
 
 ``create_app`` builds it; starting it (the lifespan) starts the query workers and then counts
 the store's figures for the service description and the home page in the background.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -21,28 +24,21 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.templating import Jinja2Templates
 
+from graph.uris import DEFAULT_BASE
 from sparql.limits import Limits
 from sparql.service_description import Description
 from sparql.workers import PoolError, WorkerPool
-from web import publish, query_page
+from web import browse, publish, query_page, resources
 from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint
+from web.home import StoreFigures, home_page
 from web.openapi import sparql_paths
+from web.render import render_page
+from web.security import SecurityHeaders
+from web.site import Site
+from web.site_index import index_token
 
 log = logging.getLogger("referatgraf.access")
-TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
-
-# Classes shown on the home page, with Danish names, in reading order.
-HOME_CLASSES = (
-    ("Municipality", "kommuner"),
-    ("Committee", "udvalg"),
-    ("Meeting", "møder"),
-    ("AgendaItem", "dagsordenspunkter"),
-    ("Decision", "beslutninger"),
-    ("Person", "personer"),
-    ("SourceDocument", "kildedokumenter"),
-)
 
 
 class StoreSettings(Protocol):
@@ -50,6 +46,12 @@ class StoreSettings(Protocol):
 
     @property
     def store(self) -> Path: ...
+
+
+def site_of(settings: StoreSettings) -> Site:
+    """The pages' view of the installation: the store, and the base its IRIs live under
+    (``settings.base`` when the settings have one)."""
+    return Site(base=str(getattr(settings, "base", DEFAULT_BASE)), store_path=settings.store)
 
 
 def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI:
@@ -76,37 +78,36 @@ def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI
         redoc_url=None,
     )
     app.state.endpoint = state
+    site = site_of(settings)
+    app.state.site = site
     app.include_router(query_page.router)
+    app.include_router(browse.router)  # /soeg, /register/, /daekning, /sitemap.xml, /robots.txt
     publish.install(app, settings)  # /dumps/, /catalog, /.well-known/void, /feeds/
     app.mount("/static", StaticFiles(directory=query_page.STATIC_DIR), name="static")
 
-    @app.get("/", response_class=Response, summary="The home page (Danish)")
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=Response, summary="Home page")
     def home(request: Request) -> Response:
         figures = state.description.figures
-        etag = f'W/"{pool.state.get("token", "")}-home-{"f" if figures else "p"}"'
-        if request.headers.get("if-none-match", "").removeprefix("W/") == etag.removeprefix("W/"):
-            return Response(status_code=304, headers={"ETag": etag})
-        context: dict[str, Any] = {
-            "counts": _home_counts(figures),
-            "triples": figures["triples"] if figures else None,
-            "graphs": figures["graphs"] if figures else None,
-            "latest_run": pool.state.get("latest_run"),
-            "modified": pool.state.get("modified"),
-            "limits": resolved,
-        }
-        response = TEMPLATES.TemplateResponse(request, "home.html", context)
-        response.headers["ETag"] = etag
-        response.headers["Cache-Control"] = "no-cache"
-        return response
+        key = f"{pool.state.get('token', '')}-{index_token(site)}-{'f' if figures else 'p'}"
+        etag = f'W/"home-{hashlib.sha256(key.encode()).hexdigest()[:24]}"'
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if browse.etag_matches(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+        store = StoreFigures(figures, resolved, pool.state.get("modified"))
+        page = home_page(site, store, str(request.base_url))
+        return render_page(request, page, headers=headers)
 
     @app.get("/healthz", summary="200 while the server answers queries")
     def healthz() -> JSONResponse:
         return JSONResponse({"status": "ok", "store": pool.state.get("token"), "idle": pool.ready})
 
+    # Every other route before this line: the resources' route takes any path.
+    resources.install(app, site)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"]
     )
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog)
     endpoint = SparqlEndpoint(state)
     app.state.sparql = endpoint
@@ -183,15 +184,6 @@ async def _count_figures(state: EndpointState) -> None:
         return
     description = state.description
     state.set_description(Description(description.limits, description.sandboxed, figures))
-
-
-def _home_counts(figures: dict[str, Any] | None) -> list[tuple[str, int]]:
-    if figures is None:
-        return []
-    by_class = {
-        iri.rsplit("#", 1)[-1]: n for iri, n, _ in figures["classes"] if "referatgraf" in iri
-    }
-    return [(label, by_class.get(name, 0)) for name, label in HOME_CLASSES]
 
 
 def _document_sparql(app: FastAPI) -> None:

@@ -125,6 +125,11 @@ class SparqlEndpoint:
         accept = headers.get(b"accept", b"").decode("latin-1") or None
         if request.query is None:
             return await self._description(scope, receive, send, request=request, headers=headers)
+        page = self.state.html_page
+        if page is not None and method != "POST" and not request.formats and _wants_html(accept):
+            # a browser following a page's "Se forespørgslen": the query page, query filled in
+            await page(scope, receive, send)
+            return 0, b"", []
         if not request.query.strip():
             raise _error(400, "the query is empty; send a SPARQL query in the query parameter")
         try:

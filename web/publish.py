@@ -6,7 +6,8 @@ catalog, the VoID description and the Atom feeds.
 - ``/dumps/<file>``: one file, with HTTP Range (206, 416), a strong ``ETag`` (its sha256),
   ``Last-Modified`` and 304 on ``If-None-Match`` or ``If-Modified-Since``;
 - ``/catalog``: the DCAT-AP catalog, Turtle by default, JSON-LD, RDF/XML or N-Triples by
-  ``Accept`` or ``format=``, with ``Vary: Accept``;
+  ``Accept`` or ``format=``, with ``Vary: Accept``; a Danish HTML page for browsers
+  (``web.catalog_page``);
 - ``/.well-known/void``: the VoID description of the latest dump, negotiated the same way;
 - ``/feeds/``: the feeds of every municipality and committee (HTML, or JSON);
 - ``/feeds/<path of the IRI under the base>.atom``: one Atom feed, e.g.
@@ -61,6 +62,7 @@ from graph.publish.void import VOID_PREFIXES
 from graph.store import MinutesStore, StoreError
 from graph.uris import DEFAULT_BASE
 from sparql.negotiation import NotAcceptableError, negotiate
+from web.catalog_page import catalog_body, wants_html
 
 DEFAULT_DUMPS = Path("data/dumps")
 DUMPS_ENV = "REFERATGRAF_DUMPS"
@@ -132,7 +134,7 @@ def install(
     ``data/dumps``); ``publish``: default from the environment; ``store`` given: the feeds
     read it instead of opening ``settings.store`` read-only."""
     app.state.publish = PublishState(
-        dumps=dumps or Path(os.environ.get(DUMPS_ENV) or DEFAULT_DUMPS),
+        dumps=dumps or getattr(settings, "dumps", None) or _dumps_from_environment(),
         store_path=settings.store,
         base=base or str(getattr(settings, "base", DEFAULT_BASE)),
         settings=publish or resolve_publish_settings(),
@@ -140,6 +142,10 @@ def install(
     )
     app.include_router(router)
     app.add_middleware(PublishLinks)
+
+
+def _dumps_from_environment() -> Path:
+    return Path(os.environ.get(DUMPS_ENV) or DEFAULT_DUMPS)
 
 
 class PublishLinks:
@@ -261,6 +267,15 @@ def _thousands(number: int) -> str:
 
 @router.api_route("/catalog", methods=["GET", "HEAD"], summary="The DCAT-AP catalog")
 def catalog(request: Request) -> Response:
+    if wants_html(request.headers.get("accept"), request.query_params.get("format")):
+        source = _state(request).dumps / CATALOG_TTL
+        if not source.is_file():
+            body = (
+                "<h1>DCAT-katalog</h1>"
+                "<p>Intet katalog endnu: kør <code>referatgraf dump</code>.</p>"
+            )
+            return _html_page("DCAT-katalog", body, status_code=404)
+        return _html_page("DCAT-katalog", catalog_body(source.read_bytes()))
     return _rdf_document(request, CATALOG_TTL, CATALOG_JSONLD, dict(CATALOG_PREFIXES))
 
 
@@ -342,15 +357,23 @@ def feeds(request: Request) -> Response:
     )
 
 
-def _html_page(title: str, body: str) -> Response:
+def _html_page(title: str, body: str, status_code: int = 200) -> Response:
     """A small Danish page around ``body``, with the links to dumps, catalog and feeds."""
     page = (
         '<!doctype html><html lang="da"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>referatgraf: {title}</title>"
-        '<link rel="stylesheet" href="/static/query.css"></head><body><main>'
-        f"{body}{FOOTER_HTML}</main></body></html>"
+        '<link rel="stylesheet" href="/static/site.css"></head><body>'
+        '<header class="site"><a class="brand" href="/">referatgraf</a></header>'
+        f'<main id="indhold">{body}</main><footer class="site">{FOOTER_HTML}</footer>'
+        "</body></html>"
     )
-    return Response(page, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+    return Response(
+        page,
+        status_code=status_code,
+        media_type="text/html; charset=utf-8",
+        headers={"Vary": "Accept"},
+    )
 
 
 @router.api_route("/feeds/{path:path}", methods=["GET", "HEAD"], summary="One Atom feed")

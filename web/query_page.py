@@ -1,7 +1,9 @@
 """The query page: YASGUI at ``/sparql`` for browsers, with the gallery of example queries.
 
 The ``/sparql`` endpoint's own GET handler calls :func:`render_query_page` when a browser asks
-for the endpoint without a ``query`` parameter (``Accept`` prefers ``text/html``). The page
+for the endpoint (``Accept`` prefers ``text/html``) without a ``query`` parameter, or with one
+but without ``format=`` (a page's "Se forespørgslen" link): then the query is in the editor,
+not run. The page
 works without JavaScript too: a plain form sends the query to the endpoint (``GET ?query=``,
 results as JSON, which browsers show, or as CSV, TSV or XML by ``format=``),
 and each example's "Åbn i editoren" link reloads the page with that example in the form
@@ -114,7 +116,8 @@ def examples_json() -> JSONResponse:
 
 
 def render_query_page(request: Request) -> Response:
-    """The query page, with the example named by ``?example=`` in the editor if there is one."""
+    """The query page, with the query of ``?query=`` (a browser that follows a page's link to
+    its SPARQL) or the example named by ``?example=`` in the editor, if there is one."""
     chosen: Example | None = None
     status = 200
     name = request.query_params.get("example")
@@ -123,6 +126,7 @@ def render_query_page(request: Request) -> Response:
             chosen = example(name)
         except UnknownExampleError:
             status = 404
+    given = request.query_params.get("query")  # a page's "Se forespørgslen": open, not run
     endpoint = request.url.path
     root = str(request.scope.get("root_path", "")).rstrip("/")
     context: dict[str, Any] = {
@@ -132,10 +136,11 @@ def render_query_page(request: Request) -> Response:
         "examples": examples(),
         "chosen": chosen,
         "unknown_example": name if status == 404 else None,
-        "query": chosen.text if chosen else default_query(),
+        "query": given or (chosen.text if chosen else default_query()),
         "config": {
             "endpoint": endpoint,
             "defaultQuery": default_query(),
+            "query": given,
             "example": chosen.name if chosen else None,
             "prefixes": PREFIXES,
             "classes": completions(classes=True),

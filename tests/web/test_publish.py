@@ -156,7 +156,7 @@ def test_the_listing_is_html_for_browsers_and_json_for_programs(client: Client) 
         ("application/ld+json", "", "application/ld+json", RdfFormat.JSON_LD),
         ("application/rdf+xml", "", "application/rdf+xml", RdfFormat.RDF_XML),
         (None, "?format=nt", "application/n-triples", RdfFormat.N_TRIPLES),
-        ("text/html,*/*;q=0.8", "", "text/turtle", RdfFormat.TURTLE),
+        ("text/plain,*/*;q=0.8", "", "text/turtle", RdfFormat.TURTLE),
     ],
 )
 def test_the_catalog_is_negotiated(

@@ -147,6 +147,8 @@
       });
     });
     if (config.example) openExample(config.example);
+    // a page's "Se forespørgslen": its query in a tab of its own, ready to run
+    if (config.query) yasgui.addTab(true, tabConfig("Fra siden", config.query));
     window.referatgrafYasgui = yasgui; // for the browser test and the curious
   }
 

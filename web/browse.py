@@ -1,0 +1,149 @@
+"""The browsing pages' routes: ``/soeg`` (search), ``/register/`` and ``/register/<kind>`` (A-Å),
+``/daekning`` (coverage), ``/sitemap.xml`` (and its chunks ``/sitemap-N.xml``) and
+``/robots.txt``. ``create_app`` includes :data:`router` before the resources' catch-all route.
+
+Each page is a data function (``web.search_page``, ``web.register_page``, ``web.coverage_page``)
+rendered in the shared shell (:func:`web.render.render_page`). Parameters are read by hand, not
+declared, so that no value a client sends (``side=abc``, ``q`` of 10 kB) gets a 422: each page
+makes the best of it. Every answer has an ``ETag`` from the side index's token and the request
+URL (304 on ``If-None-Match``) and ``Cache-Control: no-cache``; the server reads the store as it
+was when it started, and the index with it.
+
+>>> etag_matches('W/"a", W/"b"', 'W/"b"'), etag_matches("*", 'W/"x"'), etag_matches(None, 'W/"x"')
+(True, True, False)
+>>> page_number("3"), page_number("-2"), page_number("abc"), page_number(None)
+(3, 1, 1, 1)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Final
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from web.coverage_page import coverage_page
+from web.pages import Page
+from web.register_page import overview_page, register_page
+from web.render import render_page
+from web.search_page import search_page
+from web.site import Site
+from web.site_index import index_token
+from web.sitemap import chunk, chunk_count, robots_txt, sitemap_index, urlset
+
+router = APIRouter()
+METHODS: Final = ["GET", "HEAD"]
+MAX_PAGE: Final = 1_000_000
+XML: Final = "application/xml"
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag`` (weak comparison) or is ``*``."""
+    if if_none_match is None:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+def page_number(value: str | None) -> int:
+    """``?side=`` as a page number from 1; anything else is page 1."""
+    try:
+        return min(MAX_PAGE, max(1, int(value or "1")))
+    except ValueError:
+        return 1
+
+
+def _site(request: Request) -> Site:
+    site: Site = request.app.state.site
+    return site
+
+
+def _validators(request: Request) -> dict[str, str]:
+    key = f"{index_token(_site(request))}\n{request.url}".encode()
+    etag = f'W/"b-{hashlib.sha256(key).hexdigest()[:24]}"'
+    return {"ETag": etag, "Cache-Control": "no-cache"}
+
+
+def _not_modified(request: Request, headers: dict[str, str]) -> Response | None:
+    if etag_matches(request.headers.get("if-none-match"), headers["ETag"]):
+        return Response(status_code=304, headers=headers)
+    return None
+
+
+def _html(request: Request, build: Page | None) -> Response:
+    headers = _validators(request)
+    if build is None:
+        page = Page(
+            title="Siden findes ikke",
+            template="pages/not_found.html",
+            data={"iri": request.url.path, "path": request.url.path},
+        )
+        return render_page(request, page, status_code=404)
+    return _not_modified(request, headers) or render_page(request, build, headers=headers)
+
+
+@router.api_route("/soeg", methods=METHODS, summary="Søg i referaterne (HTML)")
+def search(request: Request) -> Response:
+    parameters = request.query_params
+    page = search_page(_site(request), parameters.get("q", ""), page_number(parameters.get("side")))
+    return _html(request, page)
+
+
+@router.api_route("/register", methods=METHODS, include_in_schema=False)
+def register_without_slash() -> Response:
+    return RedirectResponse("/register/", status_code=308)
+
+
+@router.api_route("/register/", methods=METHODS, summary="Registrene A-Å (HTML)")
+def register_overview(request: Request) -> Response:
+    return _html(request, overview_page(_site(request)))
+
+
+@router.api_route("/register/{kind}", methods=METHODS, summary="Ét register A-Å (HTML)")
+def register(request: Request, kind: str) -> Response:
+    parameters = request.query_params
+    page = register_page(
+        _site(request), kind, parameters.get("bogstav"), page_number(parameters.get("side"))
+    )
+    return _html(request, page)
+
+
+@router.api_route("/daekning", methods=METHODS, summary="Hvilke møder er indlæst (HTML)")
+def coverage(request: Request) -> Response:
+    return _html(request, coverage_page(_site(request)))
+
+
+def _origin(request: Request) -> str:
+    return f"{request.url.scheme}://{request.url.netloc}"
+
+
+@router.api_route("/sitemap.xml", methods=METHODS, summary="Sitemap (sitemaps.org)")
+def sitemap(request: Request) -> Response:
+    headers = _validators(request)
+    if (cached := _not_modified(request, headers)) is not None:
+        return cached
+    site, origin = _site(request), _origin(request)
+    chunks = chunk_count(site)
+    if chunks > 1:
+        urls = [f"{origin}/sitemap-{n}.xml" for n in range(1, chunks + 1)]
+        return Response(sitemap_index(urls), media_type=XML, headers=headers)
+    return Response(urlset(chunk(site, origin, 1)), media_type=XML, headers=headers)
+
+
+@router.api_route("/sitemap-{number}.xml", methods=METHODS, include_in_schema=False)
+def sitemap_chunk(request: Request, number: str) -> Response:
+    headers = _validators(request)
+    site = _site(request)
+    if not number.isdigit() or not 1 <= int(number) <= chunk_count(site):
+        return Response("Intet sådant sitemap.\n", status_code=404, media_type="text/plain")
+    if (cached := _not_modified(request, headers)) is not None:
+        return cached
+    urls = chunk(site, _origin(request), int(number))
+    return Response(urlset(urls), media_type=XML, headers=headers)
+
+
+@router.api_route("/robots.txt", methods=METHODS, include_in_schema=False)
+def robots(request: Request) -> Response:
+    return Response(robots_txt(_origin(request)), media_type="text/plain")

@@ -1,0 +1,148 @@
+"""``/daekning``: which meetings are loaded, per municipality and committee (dates, links), and
+the files that the latest load runs could not read (file, reason). From the side index.
+
+A committee with many meetings shows its latest :data:`MEETINGS_SHOWN` here; the committee's
+own page lists them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Final
+
+from graph.labels import danish_date
+from web.pages import Page
+from web.site_index import BUILD_HINT, browse_query, href, index_of
+from web.timeline import thousands
+
+if TYPE_CHECKING:
+    from graph.siteindex.rows import CoverageRow, FailureRow
+    from web.site import Site
+
+TEMPLATE: Final = "pages/coverage.html"
+MEETINGS_SHOWN: Final = 100
+LOAD_RUNS: Final = 5
+
+
+def _date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return danish_date(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
+
+
+def _moment(value: str) -> str:
+    """An ISO date-time as "22. november 2026 kl. 23.13 UTC"; anything else as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return f"{danish_date(moment.date())} kl. {moment.hour:02d}.{moment.minute:02d} UTC"
+
+
+def _counted(number: int, singular: str, plural: str) -> str:
+    return f"{thousands(number)} {singular if number == 1 else plural}"
+
+
+def coverage_page(site: Site) -> Page:
+    index = index_of(site)
+    rows = index.coverage() if index is not None else []
+    failures = index.load_failures(LOAD_RUNS) if index is not None else []
+    municipalities = _municipalities(site, rows)
+    meetings = sum(len(r.meetings) for r in rows)
+    data: dict[str, Any] = {
+        "indexed": index is not None,
+        "build_hint": BUILD_HINT,
+        "text": f"{_counted(meetings, 'møde', 'møder')} fra "
+        f"{_counted(len(municipalities), 'kommune', 'kommuner')} og "
+        f"{_counted(len(rows), 'udvalg', 'udvalg')}.",
+        "meetings": meetings,
+        "municipalities": municipalities,
+        "failures": _failures(site, failures),
+        "load_runs": LOAD_RUNS,
+    }
+    title = "Dækning: hvilke møder er indlæst"
+    return Page(
+        title=title,
+        template=TEMPLATE,
+        data=data,
+        jsonld=_jsonld(title, rows, meetings),
+        queries=(browse_query("coverage_meetings"), browse_query("coverage_failures")),
+    )
+
+
+def _municipalities(site: Site, rows: list[CoverageRow]) -> list[dict[str, Any]]:
+    grouped: list[dict[str, Any]] = []
+    for row in rows:
+        if not grouped or grouped[-1]["iri"] != row.municipality:
+            grouped.append(
+                {
+                    "iri": row.municipality,
+                    "href": href(site, row.municipality),
+                    "label": row.municipality_label,
+                    "committees": [],
+                    "meetings": 0,
+                }
+            )
+        shown = row.meetings[-MEETINGS_SHOWN:]  # by date: the latest are last
+        first, last = row.meetings[0][1], row.meetings[-1][1]
+        grouped[-1]["meetings"] += len(row.meetings)
+        grouped[-1]["committees"].append(
+            {
+                "href": href(site, row.committee),
+                "label": row.committee_label,
+                "text": _counted(len(row.meetings), "møde", "møder"),
+                "span": f"{_date(first)} – {_date(last)}"
+                if first and last and first != last
+                else None,
+                "hidden": len(row.meetings) - len(shown),
+                "meetings": [
+                    {"href": href(site, iri), "date": _date(date) or "uden dato", "date_iso": date}
+                    for iri, date in shown
+                ],
+            }
+        )
+    for municipality in grouped:
+        municipality["text"] = _counted(municipality["meetings"], "møde", "møder")
+    return grouped
+
+
+def _failures(site: Site, failures: list[FailureRow]) -> list[dict[str, Any]]:
+    runs: list[dict[str, Any]] = []
+    for failure in failures:
+        if not runs or runs[-1]["iri"] != failure.run:
+            runs.append(
+                {
+                    "iri": failure.run,
+                    "label": failure.run_label,
+                    "href": href(site, failure.run),
+                    "started": _moment(failure.started) if failure.started else "",
+                    "files": [],
+                }
+            )
+        runs[-1]["files"].append({"file": failure.file_name, "reason": failure.reason})
+    return runs
+
+
+def _jsonld(title: str, rows: list[CoverageRow], meetings: int) -> dict[str, Any]:
+    """The page as a schema.org ``CollectionPage`` of the meetings loaded (the first
+    :data:`MEETINGS_SHOWN` listed)."""
+    listed = [iri for row in rows for iri, _ in row.meetings][:MEETINGS_SHOWN]
+    return {
+        "@context": "https://schema.org/",
+        "@type": "CollectionPage",
+        "name": title,
+        "inLanguage": "da",
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": meetings,
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "url": iri}
+                for n, iri in enumerate(listed, start=1)
+            ],
+        },
+    }

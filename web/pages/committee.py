@@ -1,0 +1,109 @@
+"""The page of a committee: its municipality, its meetings newest first (``PER_PAGE`` a page),
+and its members as the attendance lists show them, with roles.
+
+Three queries, each starting from the committee's IRI: ``committee_main`` (with the number of
+meetings, for the pages), ``committee_meetings`` (one page of them) and ``committee_members``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import NamedNode
+
+from web.pages import PER_PAGE, Page, register
+from web.pages.page_sparql import Row, run
+from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+
+if TYPE_CHECKING:
+    from web.site import Site
+
+SCHEMA = "https://schema.org"
+
+
+@register("Committee")
+def committee_page(site: Site, iri: str, number: int = 1) -> Page | None:
+    """Page ``number`` (from 1) of the committee ``iri``'s meetings, with its members."""
+    store, bound = site.store(), {"committee": NamedNode(iri)}
+    main = run(store, "committee_main", bound)
+    if not main.rows:
+        return None
+    committee = main.rows[0]
+    total = committee["meetings"] if isinstance(committee["meetings"], int) else 0
+    number = max(1, number)
+    offset = (number - 1) * PER_PAGE
+    meetings = run(store, "committee_meetings", bound, limit=PER_PAGE, offset=offset)
+    members = run(store, "committee_members", bound)
+    label = text_of(committee["label"]) or "Udvalg"
+    data: dict[str, Any] = {
+        "iri": iri,
+        "label": label,
+        "path": site.path_for_iri(iri) or "",
+        "municipality": link(site, committee["municipality"], committee["municipalityLabel"]),
+        "kommunekode": committee["kommunekode"],
+        "meetings": [_meeting(site, row) for row in meetings.rows],
+        "pages": pagination(number, total, PER_PAGE),
+        "members": [_member(site, row) for row in first_rows(members.rows, "membership")],
+    }
+    return Page(
+        title=label,
+        template="pages/committee.html",
+        data=data,
+        jsonld=_jsonld(iri, label, committee, data),
+        queries=(main.text, meetings.text, members.text),
+    )
+
+
+def _meeting(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "meeting": link(site, row["meeting"], day(row["date"]) or row["label"]),
+        "date": day(row["date"]),
+        "date_iso": iso(row["date"]),
+        "kind": row["kind"],
+        "agenda_size": row["items"],
+    }
+
+
+def _member(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "person": link(site, row["person"], row["personLabel"]),
+        "party": row["party"],
+        "role": row["role"],
+        "first_seen": day(row["firstSeen"]),
+        "last_seen": day(row["lastSeen"]),
+        "first_seen_iso": iso(row["firstSeen"]),
+        "last_seen_iso": iso(row["lastSeen"]),
+    }
+
+
+def _jsonld(iri: str, label: str, committee: Row, data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org: a GovernmentOrganization, part of its municipality, with member roles."""
+    found: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "GovernmentOrganization",
+        "@id": iri,
+        "name": label,
+    }
+    if committee["municipality"]:
+        found["parentOrganization"] = {
+            "@type": "GovernmentOrganization",
+            "@id": committee["municipality"],
+            "name": committee["municipalityLabel"],
+        }
+    found["member"] = [
+        {
+            "@type": "OrganizationRole",
+            "member": {"@type": "Person", "@id": m["person"]["iri"], "name": m["person"]["label"]},
+            **({"roleName": m["role"]} if m["role"] else {}),
+            **({"startDate": m["first_seen_iso"]} if m["first_seen_iso"] else {}),
+            **({"endDate": m["last_seen_iso"]} if m["last_seen_iso"] else {}),
+        }
+        for m in data["members"]
+        if m["person"]
+    ]
+    found["event"] = [
+        {"@type": "Event", "@id": m["meeting"]["iri"], "startDate": m["date_iso"]}
+        for m in data["meetings"]
+        if m["meeting"]
+    ]
+    return found

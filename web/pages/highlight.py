@@ -1,0 +1,88 @@
+"""Marking mentions in a text, safely: the text becomes a list of segments, plain or marked
+(with the page of what is mentioned), and the template escapes each one. No HTML is built here.
+
+Spans that overlap are settled longest first: a span that overlaps one already kept is dropped,
+so marks never nest and a kept mention is never cut. Spans outside the text are ignored.
+
+>>> text = "KLAPjob og beskæftigelsesloven"
+>>> [(s.text, s.href) for s in segments(text, [Span(0, 7, "/program/klapjob", "KLAPjob")])]
+[('KLAPjob', '/program/klapjob'), (' og beskæftigelsesloven', None)]
+>>> [s.text for s in segments(text, [Span(11, 30, "/lov/a"), Span(11, 17, "/x")])]
+['KLAPjob og ', 'beskæftigelsesloven']
+>>> paragraphs(segments("a\\n\\nb", [])) == [[Segment("a")], [Segment("b")]]
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A mention: characters ``begin`` to ``end`` (code points, end exclusive) of the text."""
+
+    begin: int
+    end: int
+    href: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the text; ``marked`` pieces are mentions, linked when ``href`` is given."""
+
+    text: str
+    href: str | None = None
+    title: str | None = None
+    marked: bool = False
+
+    def as_dict(self) -> dict[str, str | bool | None]:
+        return {"text": self.text, "href": self.href, "title": self.title, "marked": self.marked}
+
+
+def kept_spans(text: str, spans: Iterable[Span]) -> list[Span]:
+    """The spans to mark, in text order: inside the text, not empty, longest first wins."""
+    inside = [s for s in spans if 0 <= s.begin < s.end <= len(text)]
+    kept: list[Span] = []
+    for span in sorted(inside, key=lambda s: (s.begin - s.end, s.begin)):
+        if all(span.end <= k.begin or k.end <= span.begin for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.begin)
+
+
+def segments(text: str, spans: Iterable[Span]) -> list[Segment]:
+    """``text`` cut into plain and marked segments; joined, they give ``text`` back."""
+    found: list[Segment] = []
+    at = 0
+    for span in kept_spans(text, spans):
+        if span.begin > at:
+            found.append(Segment(text[at : span.begin]))
+        found.append(Segment(text[span.begin : span.end], span.href, span.title, marked=True))
+        at = span.end
+    if at < len(text):
+        found.append(Segment(text[at:]))
+    return found
+
+
+def paragraphs(found: list[Segment]) -> list[list[Segment]]:
+    """The segments split into paragraphs at blank lines in plain text (a mention stays whole);
+    single line breaks stay in the segments for the template to show."""
+    result: list[list[Segment]] = [[]]
+    for segment in found:
+        pieces = [segment.text] if segment.marked else _BLANK_LINES.split(segment.text)
+        for i, piece in enumerate(pieces):
+            if i > 0:
+                result.append([])
+            if piece:
+                result[-1].append(replace(segment, text=piece))
+    return [p for p in result if p]
+
+
+def marked_text(text: str, spans: Iterable[Span]) -> list[list[dict[str, str | bool | None]]]:
+    """What a template shows of a text: paragraphs of segments as plain dicts."""
+    return [[s.as_dict() for s in p] for p in paragraphs(segments(text, spans))]

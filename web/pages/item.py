@@ -1,0 +1,209 @@
+"""The page of an agenda item: heading, meeting, committee and municipality, case numbers with
+their KLE concept, the full text by section with every mention marked and linked, the decision
+and its outcome, attachments, earlier treatments, absences, and where it all was read from.
+
+Five queries, each starting from the item's IRI: the item (``item_main``), its sections
+(``item_sections``), its other parts (``item_parts``), its mentions (``item_mentions``, read
+from the item's source graph: on 1,000 minutes half the time of the union graph) and the
+labels of what it mentions (``item_mentioned``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import NamedNode
+
+from graph.labels import item_label
+from web.pages import Page, register
+from web.pages.highlight import Span, marked_text
+from web.pages.page_sparql import Row, run
+from web.pages.page_values import day, first_rows, iso, link, text_of, timestamp
+
+if TYPE_CHECKING:
+    from web.site import Site
+
+SCHEMA = "https://schema.org"
+
+
+@register("AgendaItem")
+def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
+    """The page of the agenda item ``iri`` (one page: ``number`` is not used)."""
+    del number
+    store, bound = site.store(), {"item": NamedNode(iri)}
+    main = run(store, "item_main", bound)
+    if not main.rows:
+        return None
+    item = main.rows[0]
+    sections = run(store, "item_sections", bound)
+    parts = run(store, "item_parts", bound)
+    source = NamedNode(str(item["source"] or iri + "/kilde"))
+    mentions = run(store, "item_mentions", {**bound, "source": source})
+    mentioned = run(store, "item_mentioned", bound)
+    labels = {r["entity"]: r["entityLabel"] for r in first_rows(mentioned.rows, "entity")}
+    found = [{**r, "entityLabel": labels.get(r["entity"])} for r in mentions.rows]
+    spans = _spans(site, found)
+    title = text_of(item["title"])
+    kinds: dict[str, list[Row]] = defaultdict(list)
+    for row in first_rows(parts.rows, "node"):
+        kinds[str(row["kind"])].append(row)
+    section_nodes = {row["section"] for row in sections.rows}
+    data: dict[str, Any] = {
+        "iri": iri,
+        "number": item["number"],
+        "title": title,
+        "heading": marked_text(title, spans.get(iri, [])),
+        "closed": item["closed"] is True,
+        "prefix": item["prefix"],
+        "meeting": link(site, item["meeting"], item["meetingLabel"]),
+        "date": day(item["date"]),
+        "committee": link(site, item["committee"], item["committeeLabel"]),
+        "municipality": link(site, item["municipality"], item["municipalityLabel"]),
+        "cases": [_case(site, row) for row in kinds["sag"]],
+        "sections": [_section(site, row, spans) for row in first_rows(sections.rows, "section")],
+        "decisions": [
+            _decision(site, row, spans, shown=row["node"] in section_nodes)
+            for row in kinds["beslutning"] + kinds["anden-beslutning"]
+        ],
+        "attachments": [
+            {"title": marked_text(text_of(row["label"]), spans.get(str(row["node"]), []))}
+            for row in sorted(kinds["bilag"], key=lambda r: _int(r["position"]))
+        ],
+        "treatments": [_treatment(site, row, spans) for row in kinds["behandling"]],
+        "absences": [
+            {"person": link(site, row["other"], row["otherLabel"]), "reason": row["reason"]}
+            for row in kinds["fravaer"]
+        ],
+        "mentioned": _mentioned(site, found),
+        "provenance": _provenance(site, item),
+    }
+    return Page(
+        title=item_label(_int(item["number"]), title),
+        template="pages/item.html",
+        data=data,
+        jsonld=_jsonld(iri, item, data),
+        queries=(main.text, sections.text, parts.text, mentions.text, mentioned.text),
+    )
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _spans(site: Site, rows: list[Row]) -> dict[str, list[Span]]:
+    """The mentions of each text node, as spans linking to the mentioned entity's page."""
+    spans: dict[str, list[Span]] = defaultdict(list)
+    for row in first_rows(rows, "mention"):
+        target = link(site, row["entity"], row["entityLabel"])
+        begin, end = row["begin"], row["end"]
+        if target is None or not isinstance(begin, int) or not isinstance(end, int):
+            continue
+        spans[str(row["node"])].append(Span(begin, end, target["href"], target["label"]))
+    return spans
+
+
+def _case(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "number": row["label"],
+        "kle_code": row["code"],
+        "kle": link(site, row["other"], row["otherLabel"]),
+    }
+
+
+def _section(site: Site, row: Row, spans: dict[str, list[Span]]) -> dict[str, Any]:
+    node = str(row["section"])
+    return {
+        "iri": node,
+        "heading": text_of(row["heading"]) or text_of(row["label"]).capitalize(),
+        "label": row["label"],
+        "text": marked_text(text_of(row["text"]), spans.get(node, [])),
+        "lines": _range(row["firstLine"], row["lastLine"]),
+        "offsets": _range(row["beginOffset"], row["endOffset"]),
+        "outcome": link(site, row["outcome"], row["outcomeLabel"]),
+    }
+
+
+def _decision(site: Site, row: Row, spans: dict[str, list[Span]], *, shown: bool) -> dict[str, Any]:
+    """A decision; its text only when no section shows it already."""
+    node = str(row["node"])
+    return {
+        "iri": node,
+        "other": row["kind"] == "anden-beslutning",
+        "text": None if shown else marked_text(text_of(row["text"]), spans.get(node, [])),
+        "outcome": link(site, row["outcome"], row["outcomeLabel"]),
+        "date": day(row["date"]),
+        "decided_by": link(site, row["other"], row["otherLabel"]),
+    }
+
+
+def _treatment(site: Site, row: Row, spans: dict[str, list[Span]]) -> dict[str, Any]:
+    node = str(row["node"])
+    return {
+        "label": row["label"],
+        "committee": link(site, row["other"], row["otherLabel"]),
+        "date": day(row["date"]),
+        "text": marked_text(text_of(row["text"]), spans.get(node, [])),
+    }
+
+
+def _mentioned(site: Site, rows: list[Row]) -> list[dict[str, Any]]:
+    """Each entity mentioned in the item, once, with how many times, in order of first mention."""
+    counts: dict[str, int] = defaultdict(int)
+    labels: dict[str, Any] = {}
+    for row in first_rows(rows, "mention"):
+        entity = str(row["entity"])
+        counts[entity] += 1
+        labels.setdefault(entity, row["entityLabel"])
+    return [{"entity": link(site, e, labels[e]), "count": n} for e, n in counts.items()]
+
+
+def _range(first: object, last: object) -> str | None:
+    if not isinstance(first, int) or not isinstance(last, int):
+        return None
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _provenance(site: Site, item: Row) -> dict[str, Any]:
+    return {
+        "source": link(site, item["source"], item["fileName"]),
+        "file_name": item["fileName"],
+        "lines": _range(item["firstLine"], item["lastLine"]),
+        "offsets": _range(item["beginOffset"], item["endOffset"]),
+        "loaded_at": timestamp(item["loadedAt"]),
+        "loaded_at_iso": iso(item["loadedAt"]),
+        "run": link(site, item["run"], "indlæsningen"),
+    }
+
+
+def _jsonld(iri: str, item: Row, data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org: a CreativeWork, part of the meeting (an Event), about its KLE subjects."""
+    found: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "CreativeWork",
+        "@id": iri,
+        "name": item_label(_int(item["number"]), data["title"]),
+        "headline": data["title"],
+        "position": item["number"],
+        "inLanguage": "da",
+        "isPartOf": {"@type": "Event", "@id": item["meeting"], "name": item["meetingLabel"]},
+    }
+    if item["date"] is not None:
+        found["datePublished"] = iso(item["date"])
+    if item["municipality"]:
+        found["publisher"] = {
+            "@type": "GovernmentOrganization",
+            "@id": item["municipality"],
+            "name": item["municipalityLabel"],
+        }
+    about = [{"@id": c["kle"]["iri"], "name": c["kle"]["label"]} for c in data["cases"] if c["kle"]]
+    if about:
+        found["about"] = about
+    mentions = [
+        {"@id": m["entity"]["iri"], "name": m["entity"]["label"]} for m in data["mentioned"]
+    ]
+    if mentions:
+        found["mentions"] = mentions
+    if data["closed"]:
+        found["conditionsOfAccess"] = "Lukket punkt"
+    return found

@@ -1,0 +1,180 @@
+"""The page of a meeting: date, time and place, the kind of document (referat or dagsorden),
+committee and municipality, the agenda with each item's outcome, attendance with party and role,
+absence from the whole meeting and from single items, and the source document.
+
+Three queries, each starting from the meeting's IRI: ``meeting_main``, ``meeting_agenda`` and
+``meeting_people``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import NamedNode
+
+from web.pages import Page, register
+from web.pages.page_sparql import Row, run
+from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
+
+if TYPE_CHECKING:
+    from web.site import Site
+
+SCHEMA = "https://schema.org"
+KINDS = {"referat": "Referat", "dagsorden": "Dagsorden"}
+
+
+@register("Meeting")
+def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
+    """The page of the meeting ``iri`` (one page: ``number`` is not used)."""
+    del number
+    store, bound = site.store(), {"meeting": NamedNode(iri)}
+    main = run(store, "meeting_main", bound)
+    if not main.rows:
+        return None
+    meeting = main.rows[0]
+    agenda = run(store, "meeting_agenda", bound)
+    people = run(store, "meeting_people", bound)
+    by_kind: dict[str, list[Row]] = defaultdict(list)
+    for row in people.rows:
+        by_kind[str(row["kind"])].append(row)
+    present = {row["person"] for row in by_kind["til-stede"]}
+    absent = {row["person"] for row in by_kind["fravaer"]}
+    data: dict[str, Any] = {
+        "iri": iri,
+        "date": day(meeting["date"]),
+        "date_iso": iso(meeting["date"]),
+        "start": clock(meeting["startTime"]),
+        "end": clock(meeting["endTime"]),
+        "place": meeting["place"],
+        "kind": KINDS.get(text_of(meeting["kind"]), text_of(meeting["kind"]) or None),
+        "committee": link(site, meeting["committee"], meeting["committeeLabel"]),
+        "municipality": link(site, meeting["municipality"], meeting["municipalityLabel"]),
+        "agenda": [_agenda_row(site, row) for row in first_rows(agenda.rows, "item")],
+        "participants": [
+            _participant(site, row, present=row["person"] in present, absent=absent)
+            for row in first_rows(by_kind["deltager"], "person")
+        ],
+        "attendees": [
+            link(site, row["person"], row["personLabel"])
+            for row in first_rows(by_kind["til-stede"], "person")
+        ],
+        "absences": [
+            {
+                "person": link(site, row["person"], row["personLabel"]),
+                "party": row["party"],
+                "reason": row["reason"],
+            }
+            for row in first_rows(by_kind["fravaer"], "person")
+        ],
+        "item_absences": _item_absences(site, by_kind["fravaer-punkt"]),
+        "source": _source(site, meeting),
+    }
+    label = text_of(meeting["label"]) or text_of(meeting["committeeLabel"]) or "Møde"
+    return Page(
+        title=label,
+        template="pages/meeting.html",
+        data=data,
+        jsonld=_jsonld(iri, meeting, label, data),
+        queries=(main.text, agenda.text, people.text),
+    )
+
+
+def _agenda_row(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "item": link(site, row["item"], row["title"] or f"Punkt {text_of(row['number'])}"),
+        "number": row["number"],
+        "title": row["title"],
+        "closed": row["closed"] is True,
+        "outcome": link(site, row["outcome"], row["outcomeLabel"]),
+    }
+
+
+def _participant(site: Site, row: Row, *, present: bool, absent: set[Any]) -> dict[str, Any]:
+    return {
+        "person": link(site, row["person"], row["personLabel"]),
+        "party": row["party"],
+        "role": row["role"],
+        "present": present,
+        "absent": row["person"] in absent,
+    }
+
+
+def _item_absences(site: Site, rows: list[Row]) -> list[dict[str, Any]]:
+    """Absences from single items, one entry per person and reason with the items in order."""
+    grouped: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["person"], row["reason"])
+        entry = grouped.setdefault(
+            key,
+            {
+                "person": link(site, row["person"], row["personLabel"]),
+                "reason": row["reason"],
+                "agenda_items": [],
+            },
+        )
+        target = link(site, row["item"], f"punkt {text_of(row['itemNumber'])}")
+        if target is not None and target not in entry["agenda_items"]:
+            entry["agenda_items"].append(target)
+    return list(grouped.values())
+
+
+def _source(site: Site, meeting: Row) -> dict[str, Any]:
+    return {
+        "document": link(site, meeting["source"], meeting["fileName"]),
+        "file_name": meeting["fileName"],
+        "media_type": meeting["mediaType"],
+        "encoding": meeting["encoding"],
+        "byte_size": meeting["byteSize"],
+        "layout": meeting["layout"],
+        "sha256": meeting["sha256"],
+        "loaded_at": timestamp(meeting["loadedAt"]),
+        "loaded_at_iso": iso(meeting["loadedAt"]),
+        "run": link(site, meeting["run"], "indlæsningen"),
+        "municipality_inferred": meeting["municipalitySource"] == "inferred",
+    }
+
+
+def _moment(date: object, time: object) -> str | None:
+    """A schema.org date: the date, with the time when the minutes state one."""
+    if not isinstance(date, dt.date):
+        return None
+    if isinstance(time, dt.time):
+        return dt.datetime.combine(date, time).isoformat()
+    return date.isoformat()
+
+
+def _jsonld(iri: str, meeting: Row, label: str, data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org: an Event organised by the committee, with its attendees and agenda items."""
+    found: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "@id": iri,
+        "name": label,
+        "inLanguage": "da",
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    start = _moment(meeting["date"], meeting["startTime"])
+    if start:
+        found["startDate"] = start
+    end = _moment(meeting["date"], meeting["endTime"])
+    if end and meeting["endTime"] is not None:
+        found["endDate"] = end
+    if meeting["place"]:
+        found["location"] = {"@type": "Place", "name": meeting["place"]}
+    if meeting["committee"]:
+        found["organizer"] = {
+            "@type": "GovernmentOrganization",
+            "@id": meeting["committee"],
+            "name": meeting["committeeLabel"],
+        }
+    found["attendee"] = [
+        {"@type": "Person", "@id": a["iri"], "name": a["label"]} for a in data["attendees"] if a
+    ]
+    found["subjectOf"] = [
+        {"@type": "CreativeWork", "@id": row["item"]["iri"], "name": row["item"]["label"]}
+        for row in data["agenda"]
+        if row["item"]
+    ]
+    return found

@@ -1,0 +1,114 @@
+"""The page of a municipality: kommunekode, its committees, its meetings newest first
+(``PER_PAGE`` a page), its persons, and the counts of each. Every one of the 98 municipalities
+has a page, with or without meetings loaded.
+
+Four queries, each starting from the municipality's IRI: ``municipality_main`` (the counts),
+``municipality_committees``, ``municipality_meetings`` (one page) and ``municipality_persons``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import NamedNode
+
+from web.pages import PER_PAGE, Page, register
+from web.pages.page_sparql import Row, run
+from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+
+if TYPE_CHECKING:
+    from web.site import Site
+
+SCHEMA = "https://schema.org"
+MAX_PERSONS = 200
+"""Persons listed on the page at most (the person pages and the A-Å register have the rest)."""
+
+
+@register("Municipality")
+def municipality_page(site: Site, iri: str, number: int = 1) -> Page | None:
+    """Page ``number`` (from 1) of the municipality ``iri``'s meetings, with the rest."""
+    store, bound = site.store(), {"municipality": NamedNode(iri)}
+    main = run(store, "municipality_main", bound)
+    if not main.rows:
+        return None
+    first = main.rows[0]
+    counts = {str(r["kind"]): r["count"] for r in main.rows if r["kind"] is not None}
+    number = max(1, number)
+    committees = run(store, "municipality_committees", bound)
+    meetings = run(
+        store, "municipality_meetings", bound, limit=PER_PAGE, offset=(number - 1) * PER_PAGE
+    )
+    persons = run(store, "municipality_persons", bound, limit=MAX_PERSONS)
+    label = text_of(first["label"]) or "Kommune"
+    total = {kind: _count(counts.get(kind)) for kind in ("meetings", "committees", "persons")}
+    data: dict[str, Any] = {
+        "iri": iri,
+        "label": label,
+        "path": site.path_for_iri(iri) or "",
+        "kommunekode": first["kommunekode"],
+        "counts": total,
+        "committees": [_committee(site, row) for row in first_rows(committees.rows, "committee")],
+        "meetings": [_meeting(site, row) for row in first_rows(meetings.rows, "meeting")],
+        "pages": pagination(number, total["meetings"], PER_PAGE),
+        "persons": [
+            {"person": link(site, row["person"], row["label"]), "party": row["party"]}
+            for row in first_rows(persons.rows, "person")
+        ],
+        "persons_cut": total["persons"] > MAX_PERSONS,
+    }
+    return Page(
+        title=label,
+        template="pages/municipality.html",
+        data=data,
+        jsonld=_jsonld(iri, label, data),
+        queries=(main.text, committees.text, meetings.text, persons.text),
+    )
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _committee(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "committee": link(site, row["committee"], row["label"]),
+        "meetings": _count(row["meetings"]),
+        "latest": day(row["latest"]),
+    }
+
+
+def _meeting(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "meeting": link(site, row["meeting"], day(row["date"]) or "uden dato"),
+        "date_iso": iso(row["date"]),
+        "kind": row["kind"],
+        "committee": link(site, row["committee"], row["committeeLabel"]),
+    }
+
+
+def _jsonld(iri: str, label: str, data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org: the municipality as the authority (GovernmentOrganization) and the area it
+    governs (AdministrativeArea), one resource as in the graph."""
+    found: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": ["GovernmentOrganization", "AdministrativeArea"],
+        "@id": iri,
+        "name": label,
+        "containedInPlace": {"@type": "Country", "name": "Danmark"},
+    }
+    if data["kommunekode"]:
+        found["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "kommunekode",
+            "value": data["kommunekode"],
+        }
+    found["subOrganization"] = [
+        {
+            "@type": "GovernmentOrganization",
+            "@id": c["committee"]["iri"],
+            "name": c["committee"]["label"],
+        }
+        for c in data["committees"]
+        if c["committee"]
+    ]
+    return found

@@ -1,0 +1,158 @@
+"""The page of a person: municipality and party, committees with roles (the memberships derived
+from the attendance lists), the meetings attended (``PER_PAGE`` a page), the meetings and items
+missed with the reason, and the items that mention the person.
+
+Five queries, each starting from the person's IRI: ``person_main`` (with the number of meetings
+attended, for the pages), ``person_memberships``, ``person_attended`` (one page),
+``person_absences`` and ``person_mentions``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import NamedNode
+
+from graph.labels import item_label
+from web.pages import PER_PAGE, Page, register
+from web.pages.page_sparql import Row, run
+from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+
+if TYPE_CHECKING:
+    from web.site import Site
+
+SCHEMA = "https://schema.org"
+MAX_ABSENCES = 500
+"""Absence rows read at most (a row per item missed, so a few hundred meetings' worth)."""
+
+
+@register("Person")
+def person_page(site: Site, iri: str, number: int = 1) -> Page | None:
+    """Page ``number`` (from 1) of the meetings the person ``iri`` attended, with the rest."""
+    store, bound = site.store(), {"person": NamedNode(iri)}
+    main = run(store, "person_main", bound)
+    if not main.rows:
+        return None
+    person = main.rows[0]
+    number = max(1, number)
+    attended_total = person["attended"] if isinstance(person["attended"], int) else 0
+    memberships = run(store, "person_memberships", bound)
+    attended = run(store, "person_attended", bound, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
+    absences = run(store, "person_absences", bound, limit=MAX_ABSENCES)
+    mentions = run(store, "person_mentions", bound, limit=PER_PAGE)
+    name = text_of(person["label"]) or "Person"
+    data: dict[str, Any] = {
+        "iri": iri,
+        "name": name,
+        "path": site.path_for_iri(iri) or "",
+        "party": person["party"],
+        "municipality": link(site, person["municipality"], person["municipalityLabel"]),
+        "memberships": [
+            _membership(site, row) for row in first_rows(memberships.rows, "membership")
+        ],
+        "attended": [_attended(site, row) for row in first_rows(attended.rows, "meeting")],
+        "pages": pagination(number, attended_total, PER_PAGE),
+        "missed": _missed(site, absences.rows),
+        "mentioned_in": [
+            {
+                "item": link(site, row["item"], _item_text(row)),
+                "meeting": link(site, row["meeting"], day(row["date"]) or "møde uden dato"),
+            }
+            for row in first_rows(mentions.rows, "item")
+        ],
+    }
+    return Page(
+        title=name,
+        template="pages/person.html",
+        data=data,
+        jsonld=_jsonld(iri, name, data),
+        queries=(main.text, memberships.text, attended.text, absences.text, mentions.text),
+    )
+
+
+def _item_text(row: Row) -> str:
+    number = row.get("number") if "number" in row else row.get("itemNumber")
+    title = row.get("title") if "title" in row else row.get("itemTitle")
+    return item_label(number if isinstance(number, int) else 0, text_of(title))
+
+
+def _membership(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "committee": link(site, row["committee"], row["committeeLabel"]),
+        "role": row["role"],
+        "first_seen": day(row["firstSeen"]),
+        "last_seen": day(row["lastSeen"]),
+        "first_seen_iso": iso(row["firstSeen"]),
+        "last_seen_iso": iso(row["lastSeen"]),
+    }
+
+
+def _attended(site: Site, row: Row) -> dict[str, Any]:
+    return {
+        "meeting": link(site, row["meeting"], day(row["date"]) or "møde uden dato"),
+        "date_iso": iso(row["date"]),
+        "committee": link(site, row["committee"], row["committeeLabel"]),
+        "role": row["role"],
+    }
+
+
+def _missed(site: Site, rows: list[Row]) -> list[dict[str, Any]]:
+    """One entry per meeting missed in whole or in part: the reason for the whole meeting, and
+    the items missed with theirs."""
+    meetings: dict[Any, dict[str, Any]] = {}
+    for row in first_rows(rows, "absence"):
+        entry = meetings.setdefault(
+            row["meeting"],
+            {
+                "meeting": link(site, row["meeting"], day(row["date"]) or "møde uden dato"),
+                "date_iso": iso(row["date"]),
+                "committee": link(site, row["committee"], row["committeeLabel"]),
+                "whole": False,
+                "reason": None,
+                "missed_items": [],
+            },
+        )
+        if row["item"] is None:
+            entry["whole"] = True
+            entry["reason"] = row["reason"]
+        else:
+            entry["missed_items"].append(
+                {"item": link(site, row["item"], _item_text(row)), "reason": row["reason"]}
+            )
+    return list(meetings.values())
+
+
+def _jsonld(iri: str, name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """schema.org: a Person, member of committees (OrganizationRole with role and dates) and,
+    where the minutes say, of a party."""
+    roles: list[dict[str, Any]] = []
+    for m in data["memberships"]:
+        if not m["committee"]:
+            continue
+        role: dict[str, Any] = {
+            "@type": "OrganizationRole",
+            "memberOf": {
+                "@type": "GovernmentOrganization",
+                "@id": m["committee"]["iri"],
+                "name": m["committee"]["label"],
+            },
+        }
+        if m["role"]:
+            role["roleName"] = m["role"]
+        if m["first_seen_iso"]:
+            role["startDate"] = m["first_seen_iso"]
+        if m["last_seen_iso"]:
+            role["endDate"] = m["last_seen_iso"]
+        roles.append(role)
+    if data["party"]:
+        roles.append({"@type": "PoliticalParty", "name": data["party"]})
+    found: dict[str, Any] = {"@context": SCHEMA, "@type": "Person", "@id": iri, "name": name}
+    if data["municipality"]:
+        found["workLocation"] = {
+            "@type": "AdministrativeArea",
+            "@id": data["municipality"]["iri"],
+            "name": data["municipality"]["label"],
+        }
+    if roles:
+        found["memberOf"] = roles
+    return found

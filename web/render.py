@@ -1,0 +1,102 @@
+"""A :class:`~web.pages.Page` as HTML: its template inside the page shell (``base.html``).
+
+Every page gets the same context, so the shell can show what all pages show:
+
+- ``title``: the ``<title>`` and, by convention, the page's one ``<h1>``;
+- ``data``: the page's dict (``Page.data``), all the template needs;
+- ``jsonld``: ``Page.jsonld`` as JSON safe inside ``<script type="application/ld+json">``
+  (``<``, ``>`` and ``&`` written as ``\\u003c`` ...), or ``""``;
+- ``queries``: each SPARQL of the page as ``{"text", "href"}``, ``href`` opening it at
+  ``/sparql?query=...``;
+- ``rdf_links``: the RDF variants of the resource as ``{"href", "type", "label", "name"}``;
+- ``iri``: the resource's IRI (``None`` for pages that are no resource: search, coverage).
+
+Jinja2 escapes every value (autoescape on); the filters ``tal`` (``1.234``) and ``dato``
+(``"2020-01-08"`` -> ``8. januar 2020``) write numbers and dates the Danish way.
+
+>>> safe_json({"name": "</script><b>&"})
+'{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+>>> query_href("SELECT * WHERE { ?s ?p ?o }")
+'/sparql?query=SELECT%20%2A%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D'
+>>> tal(1234567)
+'1.234.567'
+>>> dato("2020-01-08")
+'8. januar 2020'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import quote
+
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from graph.labels import danish_date
+from web.pages import Page
+
+TEMPLATES: Final = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+
+
+def tal(number: int | float) -> str:
+    """A number with Danish digit grouping and decimal comma."""
+    if isinstance(number, int):
+        return f"{number:,}".replace(",", ".")
+    return f"{number:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def dato(value: str | dt.date | None) -> str:
+    """An ISO date (or a ``date``) as Danish prose; anything else as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return danish_date(value)
+    try:
+        return danish_date(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
+
+
+TEMPLATES.env.filters["tal"] = tal
+TEMPLATES.env.filters["dato"] = dato
+
+
+def safe_json(value: Any) -> str:
+    """JSON that cannot end a ``<script>`` block nor start markup inside one."""
+    text = json.dumps(value, ensure_ascii=False, indent=None)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def query_href(query: str) -> str:
+    """Where a query opens in the query page."""
+    return "/sparql?query=" + quote(query, safe="")
+
+
+def render_page(
+    request: Request,
+    page: Page,
+    *,
+    iri: str | None = None,
+    rdf_links: Iterable[dict[str, str]] = (),
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The HTML of ``page``: ``page.template`` (which extends ``base.html``) with the shared
+    context described in the module's docstring."""
+    context: dict[str, Any] = {
+        "title": page.title,
+        "data": page.data,
+        "jsonld": Markup(safe_json(page.jsonld)) if page.jsonld else "",  # noqa: S704 - escaped above
+        "queries": [{"text": q, "href": query_href(q)} for q in page.queries],
+        "rdf_links": list(rdf_links),
+        "iri": iri,
+    }
+    return TEMPLATES.TemplateResponse(
+        request, page.template, context, status_code=status_code, headers=headers
+    )

@@ -1,0 +1,68 @@
+"""What every page reads: the store (opened read-only, once), the side index of counts,
+timelines and text search (``graph.siteindex``), and where the dataset's IRIs live.
+
+The dataset's IRIs live under ``base`` (``https://w3id.org/referatgraf/`` by default); the
+server answers for each at its own path, whatever origin it runs at: ``/kommune/lejre`` is the
+page of ``<base>kommune/lejre``.
+
+>>> site = Site(base="https://w3id.org/referatgraf/", store_path=Path("data/store"))
+>>> site.iri_for_path("/kommune/lejre")
+'https://w3id.org/referatgraf/kommune/lejre'
+>>> site.path_for_iri("https://w3id.org/referatgraf/kommune/lejre")
+'/kommune/lejre'
+>>> site.path_for_iri("https://w3id.org/referatgraf/def#Meeting")
+'/def#Meeting'
+>>> site.path_for_iri("http://schema.org/Event") is None
+True
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.siteindex import SiteIndex, SiteIndexError, default_index_path
+from graph.store import MinutesStore
+
+
+@dataclass
+class Site:
+    base: str
+    store_path: Path
+    index_path: Path | None = None
+    _store: MinutesStore | None = None
+    _index: SiteIndex | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        if self.index_path is None:
+            self.index_path = default_index_path(self.store_path)
+
+    def store(self) -> MinutesStore:
+        """The store, opened read-only on first use."""
+        with self._lock:
+            if self._store is None:
+                self._store = MinutesStore.open_read_only(self.store_path)
+            return self._store
+
+    def index(self) -> SiteIndex | None:
+        """The side index, or ``None`` when it has not been built or is of an older schema
+        (pages then say how to build it: ``referatgraf index``)."""
+        with self._lock:
+            if self._index is None and self.index_path is not None and self.index_path.exists():
+                try:
+                    self._index = SiteIndex.open(self.index_path)
+                except SiteIndexError:
+                    return None
+            return self._index
+
+    def iri_for_path(self, path: str) -> str:
+        """The dataset IRI that ``path`` (as the server received it) stands for."""
+        return self.base + path.lstrip("/")
+
+    def path_for_iri(self, iri: str) -> str | None:
+        """The local path of a dataset IRI (a link on this server), ``None`` for others."""
+        if not iri.startswith(self.base):
+            return None
+        return "/" + iri[len(self.base) :]
