@@ -32,6 +32,7 @@ from sparql.workers import PoolError, WorkerPool
 from web import browse, publish, query_page, resources
 from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint
 from web.home import StoreFigures, home_page
+from web.index_refresh import start_index_refresh
 from web.openapi import sparql_paths
 from web.render import render_page
 from web.security import SecurityHeaders
@@ -64,6 +65,7 @@ def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI
         await pool.start()
         state.set_description(Description(resolved, sandboxed=bool(pool.state.get("sandboxed"))))
         counting = asyncio.create_task(_count_figures(state))
+        start_index_refresh(site)  # a missing or stale side index is rebuilt in the background
         try:
             yield
         finally:

@@ -9,7 +9,9 @@ Every page gets the same context, so the shell can show what all pages show:
 - ``queries``: each SPARQL of the page as ``{"text", "href"}``, ``href`` opening it at
   ``/sparql?query=...``;
 - ``rdf_links``: the RDF variants of the resource as ``{"href", "type", "label", "name"}``;
-- ``iri``: the resource's IRI (``None`` for pages that are no resource: search, coverage).
+- ``iri``: the resource's IRI (``None`` for pages that are no resource: search, coverage);
+- ``query``: the words searched for (``Page.data["q"]``, the search page's), which the header's
+  search box shows; ``""`` on other pages.
 
 Jinja2 escapes every value (autoescape on); the filters ``tal`` (``1.234``) and ``dato``
 (``"2020-01-08"`` -> ``8. januar 2020``) write numbers and dates the Danish way.
@@ -78,6 +80,18 @@ def query_href(query: str) -> str:
     return "/sparql?query=" + quote(query, safe="")
 
 
+def search_words(page: Page) -> str:
+    """What the header's search box shows: the search page's query (its ``data["q"]``).
+
+    >>> search_words(Page("Søg", "pages/search.html", {"q": "ældre"}))
+    'ældre'
+    >>> search_words(Page("KLAPjob", "pages/entity.html", {}))
+    ''
+    """
+    words = page.data.get("q")
+    return words if isinstance(words, str) else ""
+
+
 def render_page(
     request: Request,
     page: Page,
@@ -96,6 +110,7 @@ def render_page(
         "queries": [{"text": q, "href": query_href(q)} for q in page.queries],
         "rdf_links": list(rdf_links),
         "iri": iri,
+        "query": search_words(page),
     }
     return TEMPLATES.TemplateResponse(
         request, page.template, context, status_code=status_code, headers=headers

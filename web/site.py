@@ -1,5 +1,7 @@
 """What every page reads: the store (opened read-only, once), the side index of counts,
-timelines and text search (``graph.siteindex``), and where the dataset's IRIs live.
+timelines and text search (``graph.siteindex``; :meth:`Site.reopen_index` switches to a new
+file, :mod:`web.index_refresh` builds one when the server starts over a stale one), and where
+the dataset's IRIs live.
 
 The dataset's IRIs live under ``base`` (``https://w3id.org/referatgraf/`` by default); the
 server answers for each at its own path, whatever origin it runs at: ``/kommune/lejre`` is the
@@ -56,6 +58,14 @@ class Site:
                 except SiteIndexError:
                     return None
             return self._index
+
+    def reopen_index(self) -> SiteIndex | None:
+        """Switch to the index file now at ``index_path`` (after a build renamed a new one
+        over it). Requests that hold the old index finish with it (a connection already open
+        reads the file it opened); its connections close when the last reference goes."""
+        with self._lock:
+            self._index = None
+        return self.index()
 
     def iri_for_path(self, path: str) -> str:
         """The dataset IRI that ``path`` (as the server received it) stands for."""

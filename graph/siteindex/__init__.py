@@ -13,6 +13,8 @@ from graph.siteindex.folding import fold
 from graph.siteindex.queries import SiteIndex, SiteIndexError
 from graph.siteindex.read import store_token
 from graph.siteindex.rows import (
+    ConceptRow,
+    ConceptTotals,
     CoverageRow,
     EntityCount,
     EntityHit,
@@ -31,6 +33,8 @@ from graph.siteindex.rows import (
 
 __all__ = [
     "BuildReport",
+    "ConceptRow",
+    "ConceptTotals",
     "CoverageRow",
     "EntityCount",
     "EntityHit",

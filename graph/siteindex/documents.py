@@ -6,6 +6,10 @@ so the index reads only the quads it keeps: not the spans, labels and provenance
 nor the document's whole normalised text, which together are more than half of a graph; nor
 a mention's ``rg:anchorText``, which is its text's characters ``beginIndex`` to ``endIndex``
 (:mod:`graph.mentions`; the tests check it).
+
+The concepts of the items are read too: the KLE subjects each item is filed under (``rg:kle``)
+and the outcome of each decision (``rg:outcome``), with the start of the decision's text, so
+that a concept's page lists thousands of them without asking the store.
 """
 
 from __future__ import annotations
@@ -14,11 +18,18 @@ from collections import defaultdict
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.siteindex.read import DocumentRecord, ItemRecord, MentionRecord, context
+from graph.siteindex.read import (
+    ConceptRecord,
+    DocumentRecord,
+    ItemRecord,
+    MentionRecord,
+    context,
+)
 from graph.store import MinutesStore
 from graph.terms import PROV_GENERATED_AT, RDFS_LABEL, RG, term
 
 _ITEM_PARTS = (RG.section, RG.decision, RG.otherDecision, RG.treatment, RG.attachment)
+DECISION_CHARS = 240  # characters of a decision's text kept for the outcome pages' lists
 
 
 class _Graph:
@@ -101,7 +112,46 @@ def read_document(store: MinutesStore, graph: str, sha256: str) -> DocumentRecor
             )
         )
     record.mentions = _mentions(g, texts)
+    record.concepts = _concepts(g, agenda[meeting], parts[1], parts[2], texts)
     return record
+
+
+def _concepts(
+    g: _Graph,
+    items: list[str],
+    decisions: dict[str, list[str]],
+    others: dict[str, list[str]],
+    texts: dict[str, str],
+) -> list[ConceptRecord]:
+    """The KLE subjects of the items (not those of their case numbers: the item has each
+    once) and the outcomes of their decisions."""
+    kle, outcomes = g.lists(RG.kle), g.lists(RG.outcome)
+    found: list[ConceptRecord] = []
+    for item in items:
+        found += [ConceptRecord(concept, item) for concept in dict.fromkeys(kle.get(item, ()))]
+        for decision in dict.fromkeys([*decisions.get(item, ()), *others.get(item, ())]):
+            text = decision_snippet(texts.get(decision, ""))
+            found += [
+                ConceptRecord(outcome, item, decision, text)
+                for outcome in dict.fromkeys(outcomes.get(decision, ()))
+            ]
+    return found
+
+
+def decision_snippet(text: str, size: int = DECISION_CHARS) -> str:
+    """The start of a decision's text for a list: white space made single spaces, cut at a
+    word before ``size`` characters with an ellipsis.
+
+    >>> decision_snippet("Godkendt.\\n\\nSagen  genoptages.")
+    'Godkendt. Sagen genoptages.'
+    >>> decision_snippet("Udvalget godkendte indstillingen", 20)
+    'Udvalget godkendte …'
+    """
+    text = " ".join(text.split())
+    if len(text) <= size:
+        return text
+    cut = text.rfind(" ", 0, size - 1)
+    return text[: cut if cut > 0 else size - 1].rstrip() + " …"
 
 
 def _mentions(g: _Graph, texts: dict[str, str]) -> list[MentionRecord]:

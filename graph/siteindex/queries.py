@@ -14,8 +14,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from graph.siteindex.concepts import concept_rows, concept_totals
 from graph.siteindex.read import store_token
 from graph.siteindex.rows import (
+    ConceptRow,
+    ConceptTotals,
     CoverageRow,
     EntityCount,
     FailureRow,
@@ -266,6 +269,17 @@ class SiteIndex:
             (law_iri,),
         )
         return [(str(p), int(n)) for p, n in rows]
+
+    # -- concepts ------------------------------------------------------------------------
+
+    def concept_items(self, concept: str, offset: int = 0, limit: int = 50) -> list[ConceptRow]:
+        """The agenda items filed under a KLE subject, or the decisions with an outcome,
+        newest meeting first (:mod:`graph.siteindex.concepts`)."""
+        return concept_rows(self._connection(), concept, offset, limit)
+
+    def concept_totals(self, concept: str) -> ConceptTotals:
+        """How many items (or decisions) a concept's list has, from how many municipalities."""
+        return concept_totals(self._connection(), concept)
 
     # -- search and coverage -------------------------------------------------------------
 

@@ -73,6 +73,17 @@ class MentionRecord:
 
 
 @dataclass(slots=True)
+class ConceptRecord:
+    """An item filed under a KLE subject (``rg:kle``, ``decision`` None), or a decision of an
+    item with an outcome (``rg:outcome``), with the start of the decision's text."""
+
+    concept: str
+    item: str
+    decision: str | None = None
+    text: str | None = None
+
+
+@dataclass(slots=True)
 class DocumentRecord:
     graph: str
     sha256: str
@@ -84,6 +95,7 @@ class DocumentRecord:
     municipality: str | None = None
     items: list[ItemRecord] = field(default_factory=list)
     mentions: list[MentionRecord] = field(default_factory=list)
+    concepts: list[ConceptRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

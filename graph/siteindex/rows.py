@@ -161,3 +161,35 @@ class FailureRow:
     started: str  # ISO date-time
     file_name: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptRow:
+    """An agenda item filed under a KLE subject (``decision`` None), or a decision with an
+    outcome, with the item's meeting, municipality and committee."""
+
+    concept: str
+    item: str
+    item_number: int
+    item_title: str
+    decision: str | None
+    decision_text: str | None  # its start (graph.siteindex.documents.DECISION_CHARS)
+    meeting: str
+    date: str | None
+    municipality: str
+    municipality_label: str
+    committee: str
+    committee_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptTotals:
+    """How long a concept's list is: rows (items under a KLE subject, decisions with an
+    outcome), the distinct items and municipalities among them, the dates they cover."""
+
+    concept: str
+    rows: int
+    items: int
+    municipalities: int
+    first_date: str | None
+    last_date: str | None

@@ -6,7 +6,8 @@ mention's own IRI and its text node's are kept relative to its item's. Rows read
 document carry its ``documents.id`` (``doc``), so that an update replaces one document's rows
 without touching the others; shared resources have ``doc`` NULL and are updated in place at
 each update (their ids stay). Totals and counts per year are recomputed from the mentions by
-SQL after each update.
+SQL after each update, and so are the totals of the concepts' lists (``concept_rows``: the
+items under each KLE subject, the decisions with each outcome).
 
 The full-text tables are contentless: they hold the folded words only (see
 :mod:`graph.siteindex.folding`); the texts themselves, as the graph has them, are in ``items``
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: the concepts' lists (concept_rows, concept_totals)
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -75,6 +76,28 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_entity ON mentions (entity, place, date DESC, number, item, id);
 CREATE INDEX mentions_place ON mentions (entity, municipality, date DESC, number, item, id);
 CREATE INDEX mentions_doc ON mentions (doc);
+-- the items filed under a KLE subject (decision NULL) and the decisions with an outcome
+CREATE TABLE concept_rows (
+  id INTEGER PRIMARY KEY,
+  concept INTEGER NOT NULL,
+  item INTEGER NOT NULL,
+  decision TEXT,  -- relative to the item's IRI, like a mention's
+  text TEXT,  -- the start of the decision's text
+  meeting INTEGER NOT NULL,
+  municipality INTEGER NOT NULL,
+  committee INTEGER NOT NULL,
+  date TEXT,
+  place TEXT NOT NULL,  -- the municipality's sort key
+  number INTEGER NOT NULL,  -- the item's
+  doc INTEGER NOT NULL
+);
+-- a page of a concept's list is a walk along this, newest meeting first
+CREATE INDEX concept_rows_concept ON concept_rows (concept, date DESC, place, number, item, id);
+CREATE INDEX concept_rows_doc ON concept_rows (doc);
+CREATE TABLE concept_totals (
+  concept INTEGER PRIMARY KEY, rows INTEGER NOT NULL, items INTEGER NOT NULL,
+  municipalities INTEGER NOT NULL, first_date TEXT, last_date TEXT
+);
 CREATE TABLE provisions (entity INTEGER NOT NULL, provision TEXT NOT NULL, doc INTEGER NOT NULL);
 CREATE TABLE provision_counts (
   entity INTEGER NOT NULL, provision TEXT NOT NULL, count INTEGER NOT NULL
@@ -115,6 +138,10 @@ AGGREGATES = (
     "DELETE FROM letters",
     "INSERT INTO letters (kind, letter, count) SELECT kind, letter, COUNT(*) FROM resources"
     " WHERE candidate = 0 GROUP BY kind, letter",
+    "DELETE FROM concept_totals",
+    "INSERT INTO concept_totals (concept, rows, items, municipalities, first_date, last_date)"
+    " SELECT concept, COUNT(*), COUNT(DISTINCT item), COUNT(DISTINCT municipality), MIN(date),"
+    " MAX(date) FROM concept_rows GROUP BY concept",
     "DELETE FROM entity_years",
     "INSERT INTO entity_years (entity, municipality, year, count)"
     " SELECT entity, municipality, year, COUNT(*) FROM mentions"

@@ -93,7 +93,7 @@ class IndexWriter:
             [(i, fold_for_index(title or ""), fold_for_index(body)) for i, title, body in items],
         )
         self.connection.executemany("DELETE FROM item_texts WHERE id = ?", [(i[0],) for i in items])
-        for table in ("resources", "mentions", "provisions"):
+        for table in ("resources", "mentions", "provisions", "concept_rows"):
             self.connection.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))  # noqa: S608
         self.connection.execute("DELETE FROM documents WHERE id = ?", (doc,))
 
@@ -158,6 +158,17 @@ class IndexWriter:
         self.connection.executemany(
             "INSERT INTO provisions (entity, provision, doc) VALUES (?, ?, ?)", provisions
         )
+        self.connection.executemany(
+            "INSERT INTO concept_rows (concept, item, decision, text, meeting, municipality,"
+            " committee, date, place, number, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (self.resource_id(c.concept), items[c.item],
+                 relative(c.decision, c.item) if c.decision else None, c.text, meeting,
+                 municipality, committee, record.date, place, numbers[c.item], doc)
+                for c in record.concepts
+                if c.item in items
+            ],
+        )  # fmt: skip
 
     # -- shared resources and load runs --------------------------------------------------
 
@@ -187,6 +198,7 @@ class IndexWriter:
         self.connection.execute(
             "DELETE FROM resources WHERE doc IS NULL AND generation != ?"
             " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = resources.id)"
+            " AND NOT EXISTS (SELECT 1 FROM concept_rows c WHERE c.concept = resources.id)"
             " AND NOT EXISTS (SELECT 1 FROM resources r WHERE r.municipality = resources.id"
             "                 OR r.committee = resources.id)",
             (self.generation,),

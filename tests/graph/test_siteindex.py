@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, QuerySolutions
 
 from graph.siteindex import SiteIndex, default_index_path, store_token
 from graph.store import MinutesStore
@@ -285,3 +285,66 @@ def test_threads_read_at_once(index: SiteIndex) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(work, range(64)))
     assert set(results) == {results[0]}
+
+
+OUTCOME = "https://w3id.org/referatgraf/def/outcome/"
+HOLSTEBRO_2019 = BASE + "kommune/holstebro/udvalg/arbejdsmarkedsudvalget/moede/2019-10-23"
+
+
+def test_the_kle_subject_lists_its_three_holstebro_items(index: SiteIndex) -> None:
+    rows = index.concept_items(BASE + "kle/15.00.15")
+    assert [r.item for r in rows] == [f"{HOLSTEBRO_2019}/punkt/{n}" for n in (1, 2, 3)]
+    assert [r.item_title for r in rows][1] == "Målretning af beskæftigelsestilbud"
+    assert {(r.date, r.municipality_label, r.committee_label, r.decision) for r in rows} == {
+        ("2019-10-23", "Holstebro Kommune", "Arbejdsmarkedsudvalget", None)
+    }
+    totals = index.concept_totals(BASE + "kle/15.00.15")
+    assert (totals.rows, totals.items, totals.municipalities) == (3, 3, 1)
+    assert (totals.first_date, totals.last_date) == ("2019-10-23", "2019-10-23")
+
+
+def test_the_outcomes_count_their_decisions(index: SiteIndex) -> None:
+    expected = {"godkendt": (9, 9, 4), "taget-til-efterretning": (17, 16, 4), "droeftet": (5, 5, 3)}
+    for name, counts in expected.items():
+        totals = index.concept_totals(OUTCOME + name)
+        assert (totals.rows, totals.items, totals.municipalities) == counts, name
+    afvist = index.concept_totals(OUTCOME + "afvist")
+    assert (afvist.rows, afvist.first_date) == (0, None)
+    assert index.concept_items(OUTCOME + "afvist") == []
+    first, *rest = index.concept_items(OUTCOME + "godkendt", limit=4)
+    assert first.decision == f"{first.item}/beslutning"
+    assert (first.date, first.municipality_label, first.item_number) == (
+        "2022-08-18", "Ringkøbing-Skjern Kommune", 1,
+    )  # fmt: skip
+    assert first.decision_text == "Dagsordenen blev godkendt."
+    pages = [index.concept_items(OUTCOME + "godkendt", offset=o, limit=4) for o in (0, 4, 8)]
+    assert [len(p) for p in pages] == [4, 4, 1]
+    dates = [r.date or "" for p in pages for r in p]
+    assert dates == sorted(dates, reverse=True)
+    assert pages[0][1:] == rest
+
+
+def test_every_concept_list_is_what_the_store_says(index: SiteIndex, store: MinutesStore) -> None:
+    """Each KLE subject's items (``rg:kle``) and each outcome's decisions, as SPARQL finds
+    them, are the index's rows, and the totals count them."""
+    query = """PREFIX rg: <https://w3id.org/referatgraf/def#>
+    SELECT ?concept ?item ?decision WHERE {
+      { ?item rg:kle ?concept ; rg:meeting ?m }
+      UNION
+      { ?decision rg:outcome ?concept . ?item rg:decision|rg:otherDecision ?decision }
+    }"""
+    expected: dict[str, set[tuple[str, str | None]]] = {}
+    result = store.query(query)
+    assert isinstance(result, QuerySolutions)
+    for row in result:
+        decision = row["decision"]
+        expected.setdefault(row["concept"].value, set()).add(
+            (row["item"].value, decision.value if decision is not None else None)
+        )
+    assert len(expected) == 11 + 6  # KLE subjects with items, outcomes with decisions
+    for concept, rows in expected.items():
+        found = index.concept_items(concept, limit=1000)
+        assert {(r.item, r.decision) for r in found} == rows, concept
+        totals = index.concept_totals(concept)
+        assert totals.rows == len(rows)
+        assert totals.items == len({item for item, _ in rows})

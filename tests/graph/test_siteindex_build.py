@@ -3,6 +3,7 @@ atomic replacement, load failures, and files that are no index."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ KLAPJOB = BASE + "program/klapjob"
 LEMVIG = BASE + "kommune/lemvig"
 LEJRE = BASE + "kommune/lejre"
 ENTITIES = (KLAPJOB, BASE + "lov/lab-2019", BASE + "organisation/star", LEJRE + "/jobcenter")
+OUTCOME = "https://w3id.org/referatgraf/def/outcome/"
+CONCEPTS = (OUTCOME + "godkendt", OUTCOME + "taget-til-efterretning", BASE + "kle/15.20.00")
 
 
 def _store(tmp_path: Path, files: list[Path]) -> MinutesStore:
@@ -47,6 +50,8 @@ def _answers(index: SiteIndex) -> dict[str, object]:
         "az": [index.az(kind) for kind in ("Municipality", "Person", "Law", "Programme")],
         "coverage": index.coverage(),
         "pages": sorted(index.pages()),
+        "concepts": [index.concept_items(c, limit=1000) for c in CONCEPTS],
+        "concept_totals": [index.concept_totals(c) for c in CONCEPTS],
     }
 
 
@@ -75,6 +80,8 @@ def test_an_update_follows_a_changed_document_and_matches_a_rebuild(tmp_path: Pa
     found = after.search("Zebrafinkeprojektet")
     assert [(m.municipality_label, len(m.items)) for m in found.meetings] == [("Lemvig Kommune", 1)]
     assert (after.summary().meetings, after.summary().items) == (5, 46)
+    godkendt = after.concept_totals(OUTCOME + "godkendt")
+    assert (godkendt.rows, godkendt.municipalities) == (9, 4)  # the replaced Lemvig rows once
     # the old index, still open, reads the file it opened: never half of the new one
     assert [m.municipality for m in before.mentions(KLAPJOB)] == [LEJRE, LEMVIG]
 
@@ -126,4 +133,21 @@ def test_a_file_that_is_no_index_is_refused_and_rebuilt(tmp_path: Path) -> None:
     assert build_index(store, path).full
     index = SiteIndex.open(path)
     assert index.summary().meetings == 1
+    index.close()
+
+
+def test_an_index_of_an_older_schema_is_refused_and_rebuilt_whole(tmp_path: Path) -> None:
+    store = _store(tmp_path, SAMPLE_FILES[:2])
+    path = tmp_path / "index.sqlite"
+    build_index(store, path)
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(SiteIndexError, match="another version"):
+        SiteIndex.open(path)
+    report = build_index(store, path)  # not an update of the old file: a build from nothing
+    assert (report.full, report.added, report.documents) == (True, 2, 2)
+    index = SiteIndex.open(path)
+    assert index.concept_totals(OUTCOME + "godkendt").rows > 0
     index.close()

@@ -153,7 +153,7 @@ def test_without_an_index_the_page_says_how_to_build_it(
         title=page.title, data=page.data, queries=[], rdf_links=[], iri=None
     )
     text = text_of(html)
-    assert "Sideindekset er ikke bygget" in text
+    assert "Sideindekset er ikke klar endnu" in text
     assert "referatgraf index" in text
     assert "Tallene tælles op" in text
     assert 'href="/sparql"' in html

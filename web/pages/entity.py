@@ -18,6 +18,7 @@ from pyoxigraph import NamedNode
 from graph.labels import danish_date
 from web.pages import PER_PAGE, Page, register
 from web.pages.entity_facts import EntityFacts, entity_facts
+from web.pages.item import mention_anchor
 from web.pages.page_sparql import bound_text, page_query
 from web.pages.page_values import pagination
 from web.timeline import thousands, timeline_chart, timeline_view
@@ -174,9 +175,11 @@ def counted(number: int, singular: str, plural: str) -> str:
 
 
 def _mention_view(site: Site, row: MentionRow) -> dict[str, Any]:
+    """A mention in context, linked to its mark on the item's page (``#omtale-N``)."""
+    anchor = mention_anchor(row.mention)
     return {
         "item": row.item,
-        "href": site.path_for_iri(row.item) or row.item,
+        "href": (site.path_for_iri(row.item) or row.item) + (f"#{anchor}" if anchor else ""),
         "item_label": f"Punkt {row.item_number}: {row.item_title}"
         if row.item_title
         else f"Punkt {row.item_number}",

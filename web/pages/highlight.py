@@ -30,6 +30,7 @@ class Span:
     end: int
     href: str | None = None
     title: str | None = None
+    anchor: str | None = None  # the mark's id, for links to it (``omtale-3``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,15 @@ class Segment:
     href: str | None = None
     title: str | None = None
     marked: bool = False
+    anchor: str | None = None
 
     def as_dict(self) -> dict[str, str | bool | None]:
-        return {"text": self.text, "href": self.href, "title": self.title, "marked": self.marked}
+        found: dict[str, str | bool | None] = {
+            "text": self.text, "href": self.href, "title": self.title, "marked": self.marked,
+        }  # fmt: skip
+        if self.anchor is not None:
+            found["id"] = self.anchor
+        return found
 
 
 def kept_spans(text: str, spans: Iterable[Span]) -> list[Span]:
@@ -62,7 +69,7 @@ def segments(text: str, spans: Iterable[Span]) -> list[Segment]:
     for span in kept_spans(text, spans):
         if span.begin > at:
             found.append(Segment(text[at : span.begin]))
-        found.append(Segment(text[span.begin : span.end], span.href, span.title, marked=True))
+        found.append(Segment(text[span.begin : span.end], span.href, span.title, True, span.anchor))
         at = span.end
     if at < len(text):
         found.append(Segment(text[at:]))

@@ -1,5 +1,6 @@
 """The page of an agenda item: heading, meeting, committee and municipality, case numbers with
-their KLE concept, the full text by section with every mention marked and linked, the decision
+their KLE concept, the full text by section with every mention marked and linked (the mark of
+``<item>/omtale/N`` has the id ``omtale-N``, which the entity pages link to), the decision
 and its outcome, attachments, earlier treatments, absences, and where it all was read from.
 
 Five queries, each starting from the item's IRI: the item (``item_main``), its sections
@@ -99,8 +100,22 @@ def _spans(site: Site, rows: list[Row]) -> dict[str, list[Span]]:
         begin, end = row["begin"], row["end"]
         if target is None or not isinstance(begin, int) or not isinstance(end, int):
             continue
-        spans[str(row["node"])].append(Span(begin, end, target["href"], target["label"]))
+        anchor = mention_anchor(str(row["mention"]))
+        spans[str(row["node"])].append(Span(begin, end, target["href"], target["label"], anchor))
     return spans
+
+
+def mention_anchor(mention: str) -> str | None:
+    """The id of a mention's mark on its item's page: ``omtale-N`` for ``<item>/omtale/N``
+    (the entity pages link to ``<item path>#omtale-N``).
+
+    >>> mention_anchor("https://w3id.org/referatgraf/kommune/lejre/.../punkt/2/omtale/7")
+    'omtale-7'
+    >>> mention_anchor("https://example.org/x") is None
+    True
+    """
+    head, _, number = mention.rpartition("/omtale/")
+    return f"omtale-{number}" if head and number.isdigit() else None
 
 
 def _case(site: Site, row: Row) -> dict[str, Any]:

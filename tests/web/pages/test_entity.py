@@ -17,6 +17,7 @@ from pyoxigraph import QuerySolutions
 
 from web import resources
 from web.pages import builder_for, entity
+from web.pages.item import item_page
 from web.site import Site
 
 from .conftest import BASE, render, visible_text
@@ -55,8 +56,8 @@ def test_klapjob_lists_lemvig_and_lejre_with_links_to_the_exact_items(site: Site
     assert [[y["label"] for y in g["years"]] for g in data["groups"]] == [["2022"], ["2022"]]
     found = mentions(data)
     assert [(m["href"], m["date"], m["anchor_text"]) for m in found] == [
-        (LEJRE_ITEM, "4. maj 2022", "KLAPjob"),
-        (LEMVIG_ITEM, "8. juni 2022", "KLAPjob"),
+        (LEJRE_ITEM + "#omtale-2", "4. maj 2022", "KLAPjob"),
+        (LEMVIG_ITEM + "#omtale-13", "8. juni 2022", "KLAPjob"),
     ]
     assert found[1]["before"] == "Jobcentret samarbejder med "
     assert found[1]["after"].startswith(" om at etablere skånejobs")
@@ -78,8 +79,8 @@ def test_klapjob_html_has_the_timeline_the_table_and_the_mentions(site: Site) ->
     page = entity.programme_page(site, KLAPJOB, 1)
     assert page is not None
     html = render(page, KLAPJOB)
-    assert f'<a href="{LEJRE_ITEM}">Punkt 2: Orientering maj 2022</a>' in html
-    assert f'<a href="{LEMVIG_ITEM}">' in html
+    assert f'<a href="{LEJRE_ITEM}#omtale-2">Punkt 2: Orientering maj 2022</a>' in html
+    assert f'<a href="{LEMVIG_ITEM}#omtale-13">' in html
     assert "<mark>KLAPjob</mark>" in html
     assert 'href="/feeds/program/klapjob.atom"' in html
     assert " style=" not in html
@@ -149,8 +150,32 @@ def test_the_page_sparql_gives_the_numbers_of_the_index(site: Site) -> None:
         ("Lemvig Kommune", "2022", "5"),
         ("Ringkøbing-Skjern Kommune", "2022", "1"),
     ]
-    hrefs = [site.path_for_iri(r["punkt"]) for r in listed]
-    assert hrefs == [m["href"] for m in mentions(page.data)]
+    hrefs = [
+        f"{site.path_for_iri(r['punkt'])}#omtale-{r['omtale'].rsplit('/', 1)[1]}" for r in listed
+    ]
+    assert sorted(hrefs) == sorted(m["href"] for m in mentions(page.data))
+    # the same order, item by item (within an item the SPARQL sorts the mention IRIs as text)
+    assert [h.split("#")[0] for h in hrefs] == [
+        m["href"].split("#")[0] for m in mentions(page.data)
+    ]
+
+
+@pytest.mark.parametrize("iri", [KLAPJOB, LAB_2019])
+def test_each_mention_links_to_its_mark_on_the_item_page(site: Site, iri: str) -> None:
+    page = entity.entity_page(site, iri, 1, "Programme" if iri == KLAPJOB else "Law")
+    assert page is not None
+    found = mentions(page.data)
+    assert len(found) == (2 if iri == KLAPJOB else 10)
+    for mention in found:
+        path, anchor = mention["href"].split("#")
+        assert re.fullmatch(r"omtale-\d+", anchor)
+        item = item_page(site, site.iri_for_path(path), 1)
+        assert item is not None
+        html = render(item, site.iri_for_path(path))
+        marked = re.search(f'<mark id="{anchor}"><a href="([^"]+)"[^>]*>([^<]+)</a></mark>', html)
+        assert marked is not None, mention["href"]
+        assert marked.group(1) == site.path_for_iri(iri)
+        assert " ".join(marked.group(2).split()) == " ".join(mention["anchor_text"].split())
 
 
 def _rows(site: Site, query: str) -> list[dict[str, str]]:

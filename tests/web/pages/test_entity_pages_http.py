@@ -78,7 +78,9 @@ def test_each_page_answers_with_its_json_ld_and_queries(
 
 def test_the_item_page_marks_klapjob(client: Client) -> None:
     html = client.get(ITEM, headers=HTML).text
-    assert '<mark><a href="/program/klapjob" title="KLAPjob">KLAPjob</a></mark>' in html
+    assert (
+        '<mark id="omtale-13"><a href="/program/klapjob" title="KLAPjob">KLAPjob</a></mark>' in html
+    )
     assert client.get("/program/klapjob", headers=HTML).status_code == 200
 
 

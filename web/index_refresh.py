@@ -1,0 +1,59 @@
+"""Keeping the side index in step when the server starts: if it is missing, of another schema,
+or was built from another state of the store (``referatgraf load --no-index``, a load killed
+before its index step, an index deleted by hand), the pages would show stale counts or none.
+
+:func:`start_index_refresh` checks in a background thread, so the server answers at once (the
+pages say the index is missing, or show the old one, meanwhile): it builds the index beside the
+store (:func:`graph.siteindex.build_index` writes a new file and renames it over the old one;
+from a copy of the old one when it is of this schema, re-reading only the documents that
+changed), then switches the :class:`~web.site.Site` to it and logs one line. The store is only
+read: the server opened it read-only, and the index is a file of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from graph.siteindex import BuildReport, build_index
+
+if TYPE_CHECKING:
+    from web.site import Site
+
+log = logging.getLogger("referatgraf.index")
+
+
+def refresh_index(site: Site) -> BuildReport | None:
+    """Bring the side index of ``site`` in step with its store; ``None`` when it already was.
+    Errors are logged, never raised: the pages do without an index."""
+    path = site.index_path
+    if path is None:
+        return None
+    try:
+        store = site.store()
+        index = site.index()
+        if index is not None and index.is_current(store):
+            return None
+        why = "missing (or of another schema)" if index is None else "stale"
+        report = build_index(store, path)
+        site.reopen_index()
+    except Exception as error:  # a thread of its own: say what went wrong, and go on without
+        log.warning("the side index could not be built: %s", error)
+        return None
+    how = "built" if report.full else "updated"
+    log.info(
+        "side index %s, %s: %d documents (%d read), %d mentions in %.1f s -> %s",
+        why, how, report.documents, report.added, report.mentions, report.seconds, path,
+    )  # fmt: skip
+    return report
+
+
+def start_index_refresh(site: Site) -> threading.Thread:
+    """:func:`refresh_index` in a daemon thread (a server stopped midway leaves only a
+    temporary file, which the next build removes)."""
+    thread = threading.Thread(
+        target=refresh_index, args=(site,), name="referatgraf-index", daemon=True
+    )
+    thread.start()
+    return thread
