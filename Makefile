@@ -49,10 +49,16 @@ $(YASGUI): web/frontend/package.json web/frontend/package-lock.json web/frontend
 	@command -v npm >/dev/null || { echo "npm is needed to build the query page (Node 18+); apt-get install nodejs npm" >&2; exit 1; }
 	cd web/frontend && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	cd web/frontend && node build.mjs
+# axe-core, from the same lock, for the accessibility checks of the browser test only: into
+# web/frontend/dist-test/, which is neither served nor committed.
+AXE := web/frontend/dist-test/axe.min.js
+dev: $(AXE)
+$(AXE): $(YASGUI)
+	cd web/frontend && node build.mjs test
 .PHONY: clean-frontend
 clean: clean-frontend
 clean-frontend:
-	rm -rf web/frontend/node_modules web/static/yasgui
+	rm -rf web/frontend/node_modules web/static/yasgui web/frontend/dist-test
 
 # The browser test drives Debian's chromium with chromedriver; installed here when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -1,0 +1,78 @@
+"""bench.pages on the five samples, untimed: the pages it picks from the side index, and a whole
+run (server started, every page asked for, the table written) with a runner that fetches each
+page once instead of wrk."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bench import pages
+from bench.pages import Run, Target, parse_wrk, pick_pages
+from graph.siteindex import SiteIndex, default_index_path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))
+LAB_2019 = "/lov/lab-2019"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five samples with their side index, as ``referatgraf load`` builds them."""
+    store = tmp_path_factory.mktemp("bench-pages") / "store"
+    done = subprocess.run(
+        [sys.executable, "-m", "referatgraf", "load", "--store", str(store), *map(str, SAMPLES)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return store
+
+
+def test_the_pages_are_found_in_the_side_index(store: Path) -> None:
+    index = SiteIndex.open(default_index_path(store))
+    try:
+        picked = pick_pages(index)
+    finally:
+        index.close()
+    # the 2019 act is the most mentioned law of the samples; its mentions fit on one page
+    assert [p.path for p in picked] == ["/", picked[1].path, LAB_2019, f"{LAB_2019}?side=1"]
+    assert picked[1].path.startswith("/kommune/")
+    assert "/punkt/" in picked[1].path
+
+
+def test_a_run_asks_for_every_page_and_writes_the_table(
+    store: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = tmp_path / "benchmarks.md"
+    monkeypatch.setattr(pages, "DOCS", docs)
+    asked: list[tuple[str, int]] = []
+
+    def fetch_once(url: str, seconds: int, connections: int) -> Run:
+        assert connections == 8
+        response = httpx.get(url, headers={"Accept": pages.ACCEPT_HTML}, timeout=60)
+        asked.append((url.split("/", 3)[-1], response.status_code))
+        assert response.headers["content-type"].startswith("text/html")
+        return Run(100.0, 5.0 + seconds, 20.0, 0 if response.status_code == 200 else 1)
+
+    argv = ["--store", str(store), "--duration", "2", "--warmup", "1", "--rounds", "2"]
+    assert pages.main(argv, runner=fetch_once) == 0
+    assert len(asked) == 4 * 2 * 2  # four pages, two rounds, each with its warm-up
+    assert {status for _, status in asked} == {200}
+    table = docs.read_text(encoding="utf-8")
+    assert "`python -m bench.pages --store" in table
+    assert f"| law (10 mentions) | `{LAB_2019}` | 100 | 7.0 | 20.0 | 0 | yes |" in table
+    assert table in capsys.readouterr().out
+
+
+def test_wrk_output_is_read() -> None:
+    run = parse_wrk(pages.SAMPLE_WRK_OUTPUT.replace("1.05s", "180.00ms"))
+    assert run == Run(312.5, 24.1, 180.0, 3)
+    assert Target("home", "/").path == "/"
