@@ -53,13 +53,27 @@ class Segment:
 
 
 def kept_spans(text: str, spans: Iterable[Span]) -> list[Span]:
-    """The spans to mark, in text order: inside the text, not empty, longest first wins."""
-    inside = [s for s in spans if 0 <= s.begin < s.end <= len(text)]
+    """The spans to mark, in text order: inside the text, trimmed of white space at their
+    edges (a mark never starts or ends a line or a paragraph), not empty, longest first wins.
+
+    >>> kept_spans("a\\n\\nb", [Span(0, 2)])
+    [Span(begin=0, end=1, href=None, title=None, anchor=None)]
+    """
+    inside = [t for s in spans if 0 <= s.begin < s.end <= len(text) if (t := _trimmed(text, s))]
     kept: list[Span] = []
     for span in sorted(inside, key=lambda s: (s.begin - s.end, s.begin)):
         if all(span.end <= k.begin or k.end <= span.begin for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.begin)
+
+
+def _trimmed(text: str, span: Span) -> Span | None:
+    begin, end = span.begin, span.end
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return replace(span, begin=begin, end=end) if begin < end else None
 
 
 def segments(text: str, spans: Iterable[Span]) -> list[Segment]:
