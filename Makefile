@@ -38,6 +38,15 @@ BENCH_N ?= 1000
 bench: dev
 	$(BIN)/python -m bench.run --n $(BENCH_N)
 
+# The endpoint, dump and page benchmarks on a loaded store (with its side index), e.g. the
+# 10,000 minutes that `BENCH_N=10000 make bench` loads: make bench-all STORE=path/to/store
+.PHONY: bench-all
+bench-all: dev
+	@test -n "$(STORE)" || { echo "usage: make bench-all STORE=path/to/store" >&2; exit 2; }
+	$(BIN)/python -m bench.endpoint --store $(STORE)
+	$(BIN)/python -m bench.dump --store $(STORE)
+	$(BIN)/python -m bench.pages --store $(STORE)
+
 clean:
 	rm -rf $(VENV) data build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
@@ -49,22 +58,28 @@ $(YASGUI): web/frontend/package.json web/frontend/package-lock.json web/frontend
 	@command -v npm >/dev/null || { echo "npm is needed to build the query page (Node 18+); apt-get install nodejs npm" >&2; exit 1; }
 	cd web/frontend && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	cd web/frontend && node build.mjs
-# axe-core, from the same lock, for the accessibility checks of the browser test only: into
-# web/frontend/dist-test/, which is neither served nor committed.
+# axe-core and the Nu Html Checker (vnu.jar), from the same lock, for the accessibility checks
+# of the browser test and the HTML validity test only: into web/frontend/dist-test/, which is
+# neither served nor committed.
 AXE := web/frontend/dist-test/axe.min.js
-dev: $(AXE)
-$(AXE): $(YASGUI)
+VNU := web/frontend/dist-test/vnu.jar
+dev: $(AXE) $(VNU)
+$(AXE) $(VNU) &: $(YASGUI)
 	cd web/frontend && node build.mjs test
 .PHONY: clean-frontend
 clean: clean-frontend
 clean-frontend:
 	rm -rf web/frontend/node_modules web/static/yasgui web/frontend/dist-test
 
-# The browser test drives Debian's chromium with chromedriver; installed here when missing.
+# The browser test drives Debian's chromium with chromedriver, and the HTML validity test runs
+# vnu.jar under Java; installed here when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: browser-deps
 browser-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends chromium chromium-driver; \
+	fi
+	@if ! command -v java >/dev/null; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends default-jre-headless; \
 	fi
 test: browser-deps
