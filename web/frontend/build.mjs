@@ -1,8 +1,10 @@
 // Copies the YASGUI build from node_modules into web/static/yasgui/, where the query page
 // serves it from our own origin (no CDN at run time). Run by `make install` after `npm ci`.
-// `node build.mjs test` (run by `make dev`) copies axe-core instead, into dist-test/ here: the
-// browser test injects it to check accessibility; it is never served and never committed.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// `node build.mjs test` (run by `make dev`) copies axe-core and the Nu Html Checker's vnu.jar
+// instead, into dist-test/ here: the browser test injects axe-core to check accessibility, and
+// tests/web/test_html_valid.py runs vnu.jar (under Java) over the pages; never served, never
+// committed.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -36,17 +38,21 @@ function buildYasgui() {
 }
 
 function buildTestAssets() {
-  const { source, version, license } = packageOf("axe-core");
+  const axe = packageOf("axe-core");
+  const vnu = packageOf("vnu-jar");
   const target = join(here, "dist-test");
   mkdirSync(target, { recursive: true });
-  copyScript(join(source, "axe.min.js"), join(target, "axe.min.js"));
+  copyScript(join(axe.source, "axe.min.js"), join(target, "axe.min.js"));
+  copyFileSync(join(vnu.source, "build", "dist", "vnu.jar"), join(target, "vnu.jar"));
   writeFileSync(join(target, ".gitignore"), "# built by `make dev` (web/frontend/build.mjs test)\n*\n");
   writeFileSync(
     join(target, "README.md"),
-    `Built from axe-core ${version} (licence: ${license}) by web/frontend/build.mjs test; do not edit.\n` +
-      "For tests/web/test_browser_pages.py only: never served, never committed.\n",
+    `Built from axe-core ${axe.version} (licence: ${axe.license}) and vnu-jar ${vnu.version} ` +
+      `(licence: ${vnu.license}) by web/frontend/build.mjs test; do not edit.\n` +
+      "axe.min.js for tests/web/test_browser_pages.py, vnu.jar for tests/web/test_html_valid.py " +
+      "only: never served, never committed.\n",
   );
-  console.log(`axe-core ${version} -> ${target}`);
+  console.log(`axe-core ${axe.version}, vnu-jar ${vnu.version} -> ${target}`);
 }
 
 if (process.argv[2] === "test") {

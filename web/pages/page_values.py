@@ -42,7 +42,16 @@ def day(value: Value) -> str | None:
 
 
 def iso(value: Value) -> str | None:
-    """A date, time or timestamp as ISO 8601 text (for JSON-LD and ``<time datetime>``)."""
+    """A date, time or timestamp as ISO 8601 text (for JSON-LD and ``<time datetime>``), with
+    at most milliseconds, as HTML's ``datetime`` allows.
+
+    >>> iso(dt.datetime(2026, 11, 23, 0, 17, 5, 906360, tzinfo=dt.UTC))
+    '2026-11-23T00:17:05.906+00:00'
+    >>> iso(dt.date(2020, 1, 8)), iso(dt.time(16, 30)), iso("x")
+    ('2020-01-08', '16:30:00', None)
+    """
+    if isinstance(value, dt.datetime | dt.time) and value.microsecond:
+        return value.isoformat(timespec="milliseconds")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return None
