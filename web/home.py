@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from graph.labels import danish_date
 from web.pages import Page
+from web.pages.derived import PerIndex
 from web.site_index import BUILD_HINT, browse_query, href, index_of
 from web.timeline import thousands, timeline_chart, timeline_svg
 
@@ -47,6 +48,10 @@ CLASSES: Final = (
 )
 """The store's resources per class shown on the page, with Danish names, in reading order."""
 
+_INDEX_VIEWS: Final = PerIndex[dict[str, Any]](4)
+"""What the page shows from the side index (figures, latest meetings, top lists, timeline),
+per index state: shared between requests, never changed."""
+
 
 @dataclass(frozen=True, slots=True)
 class StoreFigures:
@@ -68,7 +73,8 @@ def home_page(site: Site, store: StoreFigures, base_url: str) -> Page:
         "store": _store_view(store),
     }
     if index is not None:
-        data |= _index_view(site, index)
+        # the same for every request until the next load: computed once per index state
+        data |= _INDEX_VIEWS.get((index.token(), site.base), lambda: _index_view(site, index))
     return Page(
         title="referatgraf",
         template=TEMPLATE,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.siteindex.concepts import concept_rows, concept_totals
+from graph.siteindex.mention_order import FAR, MentionOrder
 from graph.siteindex.read import store_token
 from graph.siteindex.rows import (
     ConceptRow,
@@ -23,6 +24,7 @@ from graph.siteindex.rows import (
     EntityCount,
     FailureRow,
     GroupRow,
+    ItemMention,
     MeetingRow,
     MentionRow,
     Resource,
@@ -69,6 +71,7 @@ class SiteIndex:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._order = MentionOrder()
 
     @classmethod
     def open(cls, path: Path) -> SiteIndex:
@@ -235,12 +238,42 @@ class SiteIndex:
             where += " AND municipality = (SELECT id FROM resources WHERE iri = ?)"
             order = "date DESC, number, item, id"
             parameters.append(municipality)
-        page = f"(SELECT * FROM mentions WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?)"  # noqa: S608
+        if municipality is None and offset >= FAR:
+            # far into a long list: the page's ids, from the entity's ids kept in list order
+            ids = self._order.page(self._connection(), entity_iri, offset, limit)
+            if not ids:
+                return []
+            marks = ", ".join("?" for _ in ids)
+            page = f"(SELECT * FROM mentions WHERE id IN ({marks}))"  # noqa: S608 - placeholders
+            parameters = ids
+        else:
+            page = f"(SELECT * FROM mentions WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?)"  # noqa: S608
+            parameters += [max(0, limit), max(0, offset)]
         rows = self._rows(
             _MENTION.format(page) + " ORDER BY m.place, m.date DESC, m.number, m.item, m.id",
-            (*parameters, max(0, limit), max(0, offset)),
+            parameters,
         )
         return [_mention(row) for row in rows]
+
+    def item_mentions(self, item_iri: str) -> list[ItemMention]:
+        """The mentions in an agenda item's texts, by text node and place in it."""
+        rows = self._rows(
+            "SELECT m.mention, m.text_node, m.begin_index, m.end_index, e.iri, e.label"
+            " FROM mentions m JOIN resources e ON e.id = m.entity"
+            " WHERE m.doc = (SELECT doc FROM resources WHERE iri = ?)"
+            " AND m.item = (SELECT id FROM resources WHERE iri = ?)",
+            (item_iri, item_iri),
+        )
+        found = [
+            ItemMention(absolute(m, item_iri), absolute(n, item_iri), b, e, entity, label)
+            for m, n, b, e, entity, label in rows
+        ]
+        return sorted(found, key=lambda m: (m.node, m.begin))
+
+    def document_sha256(self, graph: str) -> str | None:
+        """The sha256 of the source file the index read the document ``graph`` from."""
+        value = self._one("SELECT sha256 FROM documents WHERE graph = ?", (graph,))
+        return None if value is None else str(value)
 
     def mention_groups(self, entity_iri: str) -> list[GroupRow]:
         rows = self._rows(
@@ -254,11 +287,7 @@ class SiteIndex:
 
     def timeline(self, entity_iri: str) -> Timeline:
         """Mentions of an entity per year, one row per municipality (by label)."""
-        counts: dict[tuple[str, str], dict[int, int]] = {}
-        for group in self.mention_groups(entity_iri):
-            key = (group.municipality, group.municipality_label)
-            counts.setdefault(key, {})[group.year] = group.count
-        return _timeline([(iri, label, years) for (iri, label), years in counts.items()])
+        return groups_timeline(self.mention_groups(entity_iri))
 
     def provisions(self, law_iri: str) -> list[tuple[str, int]]:
         """The provisions of a law cited ("§ 91"), most cited first."""
@@ -331,6 +360,21 @@ def _mention(row: Sequence[Any]) -> MentionRow:
         mun_label, com, com_label, anchor_text, before, anchor_text, after, provision,
         absolute(node, item), begin, end,
     )  # fmt: skip
+
+
+def groups_timeline(groups: Sequence[GroupRow]) -> Timeline:
+    """The timeline of :meth:`SiteIndex.mention_groups` (for a caller that has them already):
+    one row per municipality, in their order.
+
+    >>> t = groups_timeline([GroupRow("k/a", "A", 2022, 2), GroupRow("k/a", "A", 2020, 1)])
+    >>> t.years, [(r.label, r.counts) for r in t.rows]
+    ([2020, 2021, 2022], [('A', [1, 0, 2])])
+    """
+    counts: dict[tuple[str, str], dict[int, int]] = {}
+    for group in groups:
+        key = (group.municipality, group.municipality_label)
+        counts.setdefault(key, {})[group.year] = group.count
+    return _timeline([(iri, label, years) for (iri, label), years in counts.items()])
 
 
 def _timeline(rows: list[tuple[str, str, dict[int, int]]]) -> Timeline:

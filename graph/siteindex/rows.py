@@ -193,3 +193,16 @@ class ConceptTotals:
     municipalities: int
     first_date: str | None
     last_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMention:
+    """A mention in an agenda item's texts, as the item's page marks it: which text node,
+    which characters (code points, end exclusive), and the entity with its label."""
+
+    mention: str
+    node: str
+    begin: int
+    end: int
+    entity: str
+    entity_label: str

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
-from graph.siteindex import SiteIndex, default_index_path, store_token
+from graph.siteindex import SiteIndex, default_index_path, queries, store_token
+from graph.siteindex.queries import groups_timeline
 from graph.store import MinutesStore
 from graph.terms import RG, term
 from tests.cli.conftest import loaded_store  # noqa: F401 - the session's sample store
@@ -106,6 +107,27 @@ def test_the_2019_act_is_mentioned_in_several_municipalities(index: SiteIndex) -
     assert index.provisions(LAB_2019) == [("§ 91", 1)]
     cited = [r for r in index.mentions(LAB_2019, limit=100) if r.provision]
     assert [r.provision for r in cited] == ["§ 91"]
+
+
+@pytest.mark.parametrize("offset", [0, 1, 4, 9, 10, 11])
+def test_a_page_far_into_the_mentions_is_the_page_the_walk_gives(
+    index: SiteIndex, offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages from the kept ids (far into a long list) are the pages ``OFFSET`` walks to: the
+    same 10 mentions of the 2019 act in the same order, and nothing past the end."""
+    walked = [r.mention for r in index.mentions(LAB_2019, offset=offset, limit=3)]
+    monkeypatch.setattr(queries, "FAR", 0)
+    kept = [r.mention for r in index.mentions(LAB_2019, offset=offset, limit=3)]
+    assert kept == walked
+    assert len(kept) == max(0, min(3, 10 - offset))
+    assert [r.mention for r in index.mentions(LAB_2019, limit=100)] == [
+        r.mention for r in index.mentions(LAB_2019, offset=0, limit=100)
+    ]
+
+
+def test_an_entity_timeline_is_the_timeline_of_its_groups(index: SiteIndex) -> None:
+    assert groups_timeline(index.mention_groups(LAB_2019)) == index.timeline(LAB_2019)
+    assert groups_timeline([]).years == []
 
 
 def test_timelines_cover_every_year_and_add_up(index: SiteIndex) -> None:

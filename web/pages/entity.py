@@ -11,12 +11,15 @@ SPARQL that gives the same lists, for a reader to run.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
 
 from pyoxigraph import NamedNode
 
 from graph.labels import danish_date
+from graph.siteindex.queries import groups_timeline
 from web.pages import PER_PAGE, Page, register
+from web.pages.derived import PerIndex
 from web.pages.entity_facts import EntityFacts, entity_facts
 from web.pages.item import mention_anchor
 from web.pages.page_sparql import bound_text, page_query
@@ -25,7 +28,7 @@ from web.timeline import thousands, timeline_chart, timeline_view
 
 if TYPE_CHECKING:
     from graph.siteindex import SiteIndex
-    from graph.siteindex.rows import GroupRow, MentionRow
+    from graph.siteindex.rows import MentionRow
     from web.site import Site
 
 TEMPLATE = "pages/entity.html"
@@ -100,47 +103,84 @@ def _facts_view(facts: EntityFacts) -> dict[str, Any]:
 
 
 def _mentions_view(site: Site, index: SiteIndex, facts: EntityFacts, number: int) -> dict[str, Any]:
-    """Totals, provisions, timeline and one page of mentions, all from the side index."""
-    totals = index.entity_totals(facts.iri)
-    mentions = totals.mentions if totals else 0
-    paging = pagination(number, mentions, PER_PAGE)
+    """Totals, provisions, timeline and one page of mentions, all from the side index; all but
+    the page of mentions computed once per index state (:func:`entity_counts`)."""
+    counts = _COUNTS.get(
+        (index.token(), site.base, facts.iri, facts.kind, facts.label),
+        lambda: entity_counts(index, facts),
+    )
+    paging = pagination(number, counts.mentions, PER_PAGE)
     rows = index.mentions(facts.iri, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
-    timeline = index.timeline(facts.iri)
-    chart = timeline_chart(timeline.years, [(r.label, r.counts) for r in timeline.rows])
-    provisions = index.provisions(facts.iri) if facts.kind == "Law" else []
-    items = totals.items if totals else 0
-    places = totals.municipalities if totals else 0
     return {
-        "totals": {
-            "mentions": mentions,
-            "text": f"{counted(mentions, 'omtale', 'omtaler')} i "
-            f"{counted(items, 'dagsordenspunkt', 'dagsordenspunkter')} fra "
-            f"{counted(places, 'kommune', 'kommuner')}.",
-        },
-        "provisions": [
-            {"provision": p, "text": counted(c, "omtale", "omtaler")} for p, c in provisions
-        ],
-        "timeline": timeline_view(chart, facts.label),
-        "groups": mention_groups(site, rows, index.mention_groups(facts.iri)),
+        "totals": {"mentions": counts.mentions, "text": counts.text},
+        "provisions": counts.provisions,
+        "timeline": counts.timeline,
+        "groups": mention_groups(site, rows, counts),
         "paging": paging,
         "previous": f"?side={number - 1}" if number > 1 else None,
         "next": f"?side={number + 1}" if number < paging["pages"] else None,
     }
 
 
+@dataclass(frozen=True, slots=True)
+class EntityCounts:
+    """What every page of an entity's mentions shows the same: its totals, provisions and
+    timeline (the SVG and its table), and its mentions per municipality and per year (the
+    groups' counts). Shared between requests: read it, never change it."""
+
+    mentions: int
+    text: str
+    provisions: list[dict[str, str]]
+    timeline: dict[str, Any]
+    by_year: dict[tuple[str, int], int]
+    by_municipality: dict[str, int]
+
+
+_COUNTS: Final = PerIndex[EntityCounts](256)
+"""The counts of the entities most recently shown, per index state."""
+
+
+def entity_counts(index: SiteIndex, facts: EntityFacts) -> EntityCounts:
+    """An entity's :class:`EntityCounts`, from the side index (one read of its mentions per
+    municipality and year gives the timeline and the groups' counts)."""
+    totals = index.entity_totals(facts.iri)
+    mentions = totals.mentions if totals else 0
+    items = totals.items if totals else 0
+    places = totals.municipalities if totals else 0
+    groups = index.mention_groups(facts.iri)
+    timeline = groups_timeline(groups)
+    chart = timeline_chart(timeline.years, [(r.label, r.counts) for r in timeline.rows])
+    provisions = index.provisions(facts.iri) if facts.kind == "Law" else []
+    by_municipality: dict[str, int] = {}
+    for group in groups:
+        by_municipality[group.municipality] = by_municipality.get(group.municipality, 0) + (
+            group.count
+        )
+    return EntityCounts(
+        mentions=mentions,
+        text=f"{counted(mentions, 'omtale', 'omtaler')} i "
+        f"{counted(items, 'dagsordenspunkt', 'dagsordenspunkter')} fra "
+        f"{counted(places, 'kommune', 'kommuner')}.",
+        provisions=[
+            {"provision": p, "text": counted(c, "omtale", "omtaler")} for p, c in provisions
+        ],
+        timeline=timeline_view(chart, facts.label),
+        by_year={(g.municipality, g.year): g.count for g in groups},
+        by_municipality=by_municipality,
+    )
+
+
 def mention_groups(
-    site: Site, rows: list[MentionRow], groups: list[GroupRow]
+    site: Site, rows: list[MentionRow], counts: EntityCounts | None
 ) -> list[dict[str, Any]]:
     """One page of mentions, grouped by municipality and then year (the rows come ordered so),
     each group with its count over all pages.
 
-    >>> mention_groups(None, [], [])
+    >>> mention_groups(None, [], None)
     []
     """
-    counts = {(g.municipality, g.year): g.count for g in groups}
-    totals: dict[str, int] = {}
-    for group in groups:
-        totals[group.municipality] = totals.get(group.municipality, 0) + group.count
+    by_year = counts.by_year if counts else {}
+    totals = counts.by_municipality if counts else {}
     grouped: list[dict[str, Any]] = []
     for row in rows:
         year = int(row.date[:4]) if row.date else None
@@ -156,7 +196,7 @@ def mention_groups(
             )
         years = grouped[-1]["years"]
         if not years or years[-1]["year"] != year:
-            count = counts.get((row.municipality, year or 0), 0)
+            count = by_year.get((row.municipality, year or 0), 0)
             years.append(
                 {"year": year, "label": str(year or "Uden dato"), "mentions": []}
                 | {"text": counted(count, "omtale", "omtaler") if count else ""}

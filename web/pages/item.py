@@ -6,7 +6,9 @@ and its outcome, attachments, earlier treatments, absences, and where it all was
 Five queries, each starting from the item's IRI: the item (``item_main``), its sections
 (``item_sections``), its other parts (``item_parts``), its mentions (``item_mentions``, read
 from the item's source graph: on 1,000 minutes half the time of the union graph) and the
-labels of what it mentions (``item_mentioned``).
+labels of what it mentions (``item_mentioned``). The mentions and their labels come from the
+side index instead when it read the item's document from the same file as the store: the
+same rows, in a fraction of the time (on 10,000 minutes the page took 11 ms, 6 ms so).
 """
 
 from __future__ import annotations
@@ -14,18 +16,21 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from graph.labels import item_label
+from graph.terms import RG, term
 from web.pages import Page, register
 from web.pages.highlight import Span, marked_text
-from web.pages.page_sparql import Row, run
+from web.pages.page_sparql import Row, bound_text, page_query, run
 from web.pages.page_values import day, first_rows, iso, link, text_of, timestamp
+from web.site_index import index_of
 
 if TYPE_CHECKING:
     from web.site import Site
 
 SCHEMA = "https://schema.org"
+SHA256 = term(RG.sha256)
 
 
 @register("AgendaItem")
@@ -40,10 +45,7 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
     sections = run(store, "item_sections", bound)
     parts = run(store, "item_parts", bound)
     source = NamedNode(str(item["source"] or iri + "/kilde"))
-    mentions = run(store, "item_mentions", {**bound, "source": source})
-    mentioned = run(store, "item_mentioned", bound)
-    labels = {r["entity"]: r["entityLabel"] for r in first_rows(mentioned.rows, "entity")}
-    found = [{**r, "entityLabel": labels.get(r["entity"])} for r in mentions.rows]
+    found, mention_queries = _item_mentions(site, iri, source)
     spans = _spans(site, found)
     title = text_of(item["title"])
     kinds: dict[str, list[Row]] = defaultdict(list)
@@ -84,8 +86,48 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
         template="pages/item.html",
         data=data,
         jsonld=_jsonld(iri, item, data),
-        queries=(main.text, sections.text, parts.text, mentions.text, mentioned.text),
+        queries=(main.text, sections.text, parts.text, *mention_queries),
     )
+
+
+def _item_mentions(site: Site, iri: str, source: NamedNode) -> tuple[list[Row], tuple[str, str]]:
+    """The item's mentions with their entities' labels, and the two queries that give them.
+
+    From the side index when it read the item's document from the same file as the store
+    (the sha256 of each agrees): a quarter of the page's time when they come from the store,
+    which looks up each mention's five facts one by one. Else from the store, by the queries.
+    """
+    bound = {"item": NamedNode(iri)}
+    mentions_query = bound_text(page_query("item_mentions"), {**bound, "source": source})
+    mentioned_query = bound_text(page_query("item_mentioned"), bound)
+    index = index_of(site)
+    if index is not None and index.document_sha256(source.value) == _sha256(site, source):
+        rows: list[Row] = [
+            {
+                "mention": m.mention,
+                "node": m.node,
+                "begin": m.begin,
+                "end": m.end,
+                "entity": m.entity,
+                "entityLabel": m.entity_label,
+            }
+            for m in index.item_mentions(iri)
+        ]
+        return rows, (mentions_query, mentioned_query)
+    store = site.store()
+    mentions = run(store, "item_mentions", {**bound, "source": source})
+    mentioned = run(store, "item_mentioned", bound)
+    labels = {r["entity"]: r["entityLabel"] for r in first_rows(mentioned.rows, "entity")}
+    found = [{**r, "entityLabel": labels.get(r["entity"])} for r in mentions.rows]
+    return found, (mentions.text, mentioned.text)
+
+
+def _sha256(site: Site, source: NamedNode) -> str | None:
+    """The sha256 of the file the store read the document ``source`` from."""
+    for quad in site.store().quads_matching(source, SHA256, None, source):
+        if isinstance(quad.object, Literal):
+            return quad.object.value
+    return None
 
 
 def _int(value: object) -> int:

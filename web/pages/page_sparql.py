@@ -121,5 +121,5 @@ def run(
     result = store.query(text)
     assert isinstance(result, QuerySolutions), f"{name}.rq must be a SELECT query"
     names = [variable.value for variable in result.variables]
-    rows = [{n: python_value(solution[n]) for n in names} for solution in result]
+    rows = [dict(zip(names, map(python_value, solution), strict=True)) for solution in result]
     return Ran(rows, text)

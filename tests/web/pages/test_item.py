@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pyoxigraph import NamedNode, QuerySolutions
 
-from web.pages import Page
+from web.pages import Page, item
 from web.pages.highlight import Span, marked_text
 from web.pages.item import item_page
 from web.pages.page_sparql import page_query, python_value
@@ -220,6 +220,36 @@ def test_the_queries_shown_are_the_queries_run(site: Site) -> None:
         rows = sorted(repr([python_value(v) for v in row]) for row in bound)
         assert rows == sorted(repr([python_value(v) for v in row]) for row in as_shown)
         assert rows
+
+
+def test_the_mentions_from_the_side_index_are_the_mentions_in_the_store(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every item of the samples: the page that reads its mentions from the side index is the
+    page that reads them from the store, and the side index is used only for a document it
+    read from the same file as the store."""
+    found = site.store().query(
+        "SELECT ?i WHERE { ?i a <https://w3id.org/referatgraf/def#AgendaItem> }"
+    )
+    assert isinstance(found, QuerySolutions)
+    items = sorted(str(row["i"].value) for row in found)
+    assert len(items) == 46
+    ran: list[str] = []
+    real_run = item.run
+    monkeypatch.setattr(
+        item, "run", lambda store, name, *a, **k: ran.append(name) or real_run(store, name, *a, **k)
+    )
+    indexed = [page_of(site, iri) for iri in items]
+    assert set(ran) == {"item_main", "item_sections", "item_parts"}
+    used: list[str] = []
+    real_index_of = item.index_of
+    monkeypatch.setattr(item, "index_of", lambda s: used.append("index") or real_index_of(s))
+    monkeypatch.setattr(item, "_sha256", lambda s, source: "another file")
+    from_store = [page_of(site, iri) for iri in items]
+    assert len(used) == len(items)  # asked, and not used: the file differs
+    for a, b in zip(indexed, from_store, strict=True):
+        assert (a.data, a.queries) == (b.data, b.queries)
+    assert sum(len(p.data["mentioned"]) for p in indexed) > 50
 
 
 @pytest.mark.parametrize(
