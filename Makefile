@@ -79,7 +79,9 @@ browser-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends chromium chromium-driver; \
 	fi
+	@# slim Debian images lack man1, where the JRE's postinst links java.1 (it fails without)
 	@if ! command -v java >/dev/null; then \
+		$(SUDO) mkdir -p /usr/share/man/man1; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends default-jre-headless; \
 	fi
 test: browser-deps
