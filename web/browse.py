@@ -85,6 +85,7 @@ def _html(request: Request, build: Page | None) -> Response:
 
 
 @router.api_route("/soeg", methods=METHODS, summary="Søg i referaterne (HTML)")
+@router.api_route("/search", methods=METHODS, summary="The same search, at the contract's path")
 def search(request: Request) -> Response:
     parameters = request.query_params
     page = search_page(_site(request), parameters.get("q", ""), page_number(parameters.get("side")))

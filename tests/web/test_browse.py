@@ -87,6 +87,13 @@ def test_searching_klapjob_leads_to_the_klapjob_page_first(server: Server) -> No
     assert get(server, "/program/klapjob").status_code == 200
 
 
+def test_the_contracts_search_path_answers_the_same_search(server: Server) -> None:
+    danish, contract = get(server, "/soeg", q="KLAPjob"), get(server, "/search", q="KLAPjob")
+    assert contract.status_code == 200
+    assert main_text(contract.text) == main_text(danish.text)
+    assert "/program/klapjob" in contract.text
+
+
 def test_search_groups_the_items_by_meeting_with_the_passage_marked(server: Server) -> None:
     page = get(server, "/soeg", q="KLAPjob").text
     text = main_text(page)
