@@ -24,6 +24,26 @@ from loaders.dates import MONTHS
 MONTHS_DA = MONTHS  # the Danish month names, as the date parser knows them
 
 
+def danish_number(number: int | float) -> str:
+    """A number as Danes write it: digit grouping with points, a decimal comma.
+
+    >>> danish_number(1234567), danish_number(1234.5)
+    ('1.234.567', '1.234,5')
+    """
+    if isinstance(number, int):
+        return f"{number:,}".replace(",", ".")
+    return f"{number:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def counted(number: int, singular: str, plural: str) -> str:
+    """A count with its noun: "1 møde", "1.234 møder".
+
+    >>> counted(1, "møde", "møder"), counted(1234, "møde", "møder")
+    ('1 møde', '1.234 møder')
+    """
+    return f"{danish_number(number)} {singular if number == 1 else plural}"
+
+
 def danish_date(day: dt.date) -> str:
     return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
 

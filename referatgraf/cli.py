@@ -24,6 +24,7 @@ from graph.ingest import (
 from graph.store import MinutesStore, StoreError
 from graph.uris import Minter
 from referatgraf import demo as demo_module
+from referatgraf.options import serve_options
 from referatgraf.settings import Settings, resolve
 from sparql.execute import QueryError, read_query_argument, run_query
 from sparql.limits import Limits
@@ -298,59 +299,6 @@ def validate(store: Path | None) -> None:
         conforms, report_text = validate_store(minutes)
     click.echo(report_text)
     sys.exit(0 if conforms else 1)
-
-
-def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options of ``serve`` (and ``demo``): where to listen, and the endpoint's limits."""
-    defaults = Limits()
-    options = (
-        click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind."),
-        click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True),
-        click.option(
-            "--query-timeout",
-            type=click.FloatRange(0.1, 86_400),
-            default=defaults.query_timeout,
-            show_default=True,
-            help="Seconds a query may run; then it is stopped and the client gets 422.",
-        ),
-        click.option(
-            "--workers",
-            type=click.IntRange(0, 256),
-            default=0,
-            help="Query worker processes (default: one per core, at least 2).",
-        ),
-        click.option(
-            "--max-concurrent",
-            type=click.IntRange(0, 100_000),
-            default=0,
-            help="Queries admitted at once, running or waiting; more get 503 "
-            "(default: 8 per worker).",
-        ),
-        click.option(
-            "--max-rows",
-            type=click.IntRange(1, 100_000_000),
-            default=defaults.max_rows,
-            show_default=True,
-            help="Rows (or triples) per answer; a longer result is cut, and marked in headers.",
-        ),
-        click.option(
-            "--result-cache-bytes",
-            type=click.IntRange(0, 1 << 40),
-            default=defaults.result_cache_bytes,
-            show_default=True,
-            help="Answers kept to answer the same query again without evaluating it (0: none).",
-        ),
-        click.option(
-            "--max-request-bytes",
-            type=click.IntRange(1024, 1 << 30),
-            default=defaults.max_request_bytes,
-            show_default=True,
-            help="Largest request body or query string; more gets 413 or 414.",
-        ),
-    )
-    for option in reversed(options):
-        func = option(func)
-    return func
 
 
 @main.command()

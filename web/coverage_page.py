@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Final
 
-from graph.labels import danish_date
+from graph.labels import counted, danish_date
 from web.pages import Page
 from web.site_index import BUILD_HINT, browse_query, href, index_of
-from web.timeline import thousands
 
 if TYPE_CHECKING:
     from graph.siteindex.rows import CoverageRow, FailureRow
@@ -44,10 +43,6 @@ def _moment(value: str) -> str:
     return f"{danish_date(moment.date())} kl. {moment.hour:02d}.{moment.minute:02d} UTC"
 
 
-def _counted(number: int, singular: str, plural: str) -> str:
-    return f"{thousands(number)} {singular if number == 1 else plural}"
-
-
 def coverage_page(site: Site) -> Page:
     index = index_of(site)
     rows = index.coverage() if index is not None else []
@@ -57,9 +52,9 @@ def coverage_page(site: Site) -> Page:
     data: dict[str, Any] = {
         "indexed": index is not None,
         "build_hint": BUILD_HINT,
-        "text": f"{_counted(meetings, 'møde', 'møder')} fra "
-        f"{_counted(len(municipalities), 'kommune', 'kommuner')} og "
-        f"{_counted(len(rows), 'udvalg', 'udvalg')}.",
+        "text": f"{counted(meetings, 'møde', 'møder')} fra "
+        f"{counted(len(municipalities), 'kommune', 'kommuner')} og "
+        f"{counted(len(rows), 'udvalg', 'udvalg')}.",
         "meetings": meetings,
         "municipalities": municipalities,
         "failures": _failures(site, failures),
@@ -95,7 +90,7 @@ def _municipalities(site: Site, rows: list[CoverageRow]) -> list[dict[str, Any]]
             {
                 "href": href(site, row.committee),
                 "label": row.committee_label,
-                "text": _counted(len(row.meetings), "møde", "møder"),
+                "text": counted(len(row.meetings), "møde", "møder"),
                 "span": f"{_date(first)} – {_date(last)}"
                 if first and last and first != last
                 else None,
@@ -107,7 +102,7 @@ def _municipalities(site: Site, rows: list[CoverageRow]) -> list[dict[str, Any]]
             }
         )
     for municipality in grouped:
-        municipality["text"] = _counted(municipality["meetings"], "møde", "møder")
+        municipality["text"] = counted(municipality["meetings"], "møde", "møder")
     return grouped
 
 

@@ -14,11 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from graph.labels import danish_date
+from graph.labels import counted, danish_date, danish_number
 from web.pages import Page
 from web.pages.derived import PerIndex
 from web.site_index import BUILD_HINT, browse_query, href, index_of
-from web.timeline import thousands, timeline_chart, timeline_svg
+from web.timeline import timeline_chart, timeline_svg
 
 if TYPE_CHECKING:
     from graph.siteindex import SiteIndex
@@ -95,12 +95,12 @@ def _store_view(store: StoreFigures) -> dict[str, Any]:
     modified = store.modified
     return {
         "counted": figures is not None,
-        "counts": [{"label": label, "count": thousands(n)} for label, n in counts],
-        "triples": thousands(figures["triples"]) if figures else None,
-        "graphs": thousands(figures["graphs"]) if figures else None,
+        "counts": [{"label": label, "count": danish_number(n)} for label, n in counts],
+        "triples": danish_number(figures["triples"]) if figures else None,
+        "graphs": danish_number(figures["graphs"]) if figures else None,
         "modified": _utc(modified) if modified else None,
         "query_timeout": f"{store.limits.query_timeout:g}",
-        "max_rows": thousands(store.limits.max_rows),
+        "max_rows": danish_number(store.limits.max_rows),
     }
 
 
@@ -137,12 +137,14 @@ def _index_view(site: Site, index: SiteIndex) -> dict[str, Any]:
     first, last = _date(summary.first_date), _date(summary.last_date)
     return {
         "summary": {
-            "figures": [{"label": label, "count": thousands(n)} for label, n in figures],
+            "figures": [{"label": label, "count": danish_number(n)} for label, n in figures],
             "first_date": first,
             "first_iso": summary.first_date,
             "last_date": last,
             "last_iso": summary.last_date,
-            "years": [{"year": y, "meetings": thousands(n)} for y, n in summary.meetings_per_year],
+            "years": [
+                {"year": y, "meetings": danish_number(n)} for y, n in summary.meetings_per_year
+            ],
         },
         "latest": [
             {
@@ -163,9 +165,9 @@ def _index_view(site: Site, index: SiteIndex) -> dict[str, Any]:
                     {
                         "href": href(site, e.iri),
                         "label": e.label,
-                        "mentions": thousands(e.mentions),
-                        "text": _counted(e.mentions, "omtale", "omtaler")
-                        + f" i {_counted(e.municipalities, 'kommune', 'kommuner')}",
+                        "mentions": danish_number(e.mentions),
+                        "text": counted(e.mentions, "omtale", "omtaler")
+                        + f" i {counted(e.municipalities, 'kommune', 'kommuner')}",
                     }
                     for e in index.top_entities((kind,), TOP_PER_KIND)
                 ],
@@ -174,10 +176,6 @@ def _index_view(site: Site, index: SiteIndex) -> dict[str, Any]:
         ],
         "timeline": top_timeline_view(index),
     }
-
-
-def _counted(number: int, singular: str, plural: str) -> str:
-    return f"{thousands(number)} {singular if number == 1 else plural}"
 
 
 def top_timeline_view(index: SiteIndex) -> dict[str, Any]:
@@ -189,7 +187,7 @@ def top_timeline_view(index: SiteIndex) -> dict[str, Any]:
     description = (
         f"Stablede søjler: omtaler pr. år af {subject}, "
         f"{', '.join(s.label for s in chart.series)}. "
-        f"I alt {_counted(chart.total, 'omtale', 'omtaler')}. Tabellen under har tallene."
+        f"I alt {counted(chart.total, 'omtale', 'omtaler')}. Tabellen under har tallene."
     )
     svg = timeline_svg(chart, subject, "forside-tidslinje", title=title, description=description)
     return {
@@ -200,8 +198,8 @@ def top_timeline_view(index: SiteIndex) -> dict[str, Any]:
         "rows": [
             {
                 "label": s.label,
-                "counts": [thousands(c) for c in s.counts],
-                "total": thousands(s.total),
+                "counts": [danish_number(c) for c in s.counts],
+                "total": danish_number(s.total),
             }
             for s in chart.series
         ],

@@ -9,9 +9,7 @@ catalog, the VoID description and the Atom feeds.
   ``Accept`` or ``format=``, with ``Vary: Accept``; a Danish HTML page for browsers
   (``web.catalog_page``);
 - ``/.well-known/void``: the VoID description of the latest dump, negotiated the same way;
-- ``/feeds/``: the feeds of every municipality and committee (HTML, or JSON);
-- ``/feeds/<path of the IRI under the base>.atom``: one Atom feed, e.g.
-  ``/feeds/kommune/lejre.atom``, ``/feeds/program/klapjob.atom``, ``/feeds/lov/lab-2019.atom``.
+- ``/feeds/``: the Atom feeds (``web.feeds``, installed with the rest).
 
 Compressed dumps are sent as what they are, ``application/gzip`` without ``Content-Encoding``:
 curl, wget and CKAN save the ``.gz`` as it is on the server, and byte ranges count bytes of
@@ -39,6 +37,7 @@ from fastapi import APIRouter, FastAPI
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 
+from graph.labels import danish_number
 from graph.publish.dump import (
     CATALOG_JSONLD,
     CATALOG_TTL,
@@ -47,19 +46,12 @@ from graph.publish.dump import (
     listed_files,
     media_type,
 )
-from graph.publish.feeds import (
-    ATOM_MEDIA_TYPE,
-    Documents,
-    document_times,
-    feed_index,
-    feed_subject,
-    render_feed,
-)
+from graph.publish.feeds import Documents, document_times, render_feed
 from graph.publish.namespaces import CATALOG_PREFIXES
 from graph.publish.rdfdoc import convert_turtle
 from graph.publish.settings import PublishSettings, resolve_publish_settings
 from graph.publish.void import VOID_PREFIXES
-from graph.store import MinutesStore, StoreError
+from graph.store import MinutesStore
 from graph.uris import DEFAULT_BASE
 from sparql.negotiation import NotAcceptableError, negotiate
 from web.catalog_page import catalog_body, wants_html
@@ -110,6 +102,21 @@ class PublishState:
             self._documents = document_times(self.minutes())
         return self._documents
 
+    def feed(self, path: str, subject: str) -> tuple[str, bytes] | None:
+        """The Atom feed of ``subject`` as (ETag, body), ``None`` for an unknown subject:
+        rendered from the store on first use and kept (the least recently asked go first)."""
+        with self._lock:
+            if path in self._feeds:
+                self._feeds.move_to_end(path)
+                return self._feeds[path]
+        body = render_feed(self.minutes(), subject, self.base, self.settings, self.documents())
+        entry = None if body is None else (f'"{hashlib.sha256(body).hexdigest()}"', body)
+        with self._lock:
+            self._feeds[path] = entry
+            while len(self._feeds) > FEED_CACHE:
+                self._feeds.popitem(last=False)
+        return entry
+
     def minutes(self) -> MinutesStore:
         with self._lock:
             if self.store is None:
@@ -141,6 +148,9 @@ def install(
         store=store,
     )
     app.include_router(router)
+    from web.feeds import router as feeds_router  # noqa: PLC0415 - web.feeds reads this module
+
+    app.include_router(feeds_router)
     app.add_middleware(PublishLinks)
 
 
@@ -169,7 +179,7 @@ class PublishLinks:
         await self.app(scope, receive, linked)
 
 
-def _state(request: Request) -> PublishState:
+def state_of(request: Request) -> PublishState:
     state = getattr(request.app.state, "publish", None)
     if not isinstance(state, PublishState):
         raise LookupError("web.publish.install(app, settings) was not called")
@@ -181,13 +191,13 @@ def _state(request: Request) -> PublishState:
 
 @router.api_route("/dumps/", methods=["GET", "HEAD"], summary="The files of the latest dump")
 def dump_listing(request: Request) -> Response:
-    state = _state(request)
+    state = state_of(request)
     listed = [
         (name, sha, (state.dumps / name).stat().st_size)
         for name, sha in listed_files(state.dumps).items()
         if (state.dumps / name).is_file()
     ]
-    if _wants_json(request):
+    if wants_json(request):
         files = [
             {"name": n, "url": f"/dumps/{n}", "bytes": size, "sha256": sha,
              "mediaType": media_type(n)}
@@ -197,7 +207,7 @@ def dump_listing(request: Request) -> Response:
         return JSONResponse(body, headers={"Vary": "Accept"})
     rows = "".join(
         f'<tr><td><a href="/dumps/{escape(n)}">{escape(n)}</a></td>'
-        f"<td>{_thousands(size)}</td><td>{escape(media_type(n))}</td>"
+        f"<td>{danish_number(size)}</td><td>{escape(media_type(n))}</td>"
         f"<td><code>{sha}</code></td></tr>"
         for n, sha, size in listed
     )
@@ -208,7 +218,7 @@ def dump_listing(request: Request) -> Response:
         if listed
         else empty
     )
-    return _html_page(
+    return html_page(
         "datadumps",
         "<h1>Datadumps</h1><p>Hele grafen og én fil pr. kommune, beskrevet med størrelse og "
         'kontrolsum i <a href="/catalog">DCAT-kataloget</a>. Licens: CC BY 4.0.</p>' + table,
@@ -217,7 +227,7 @@ def dump_listing(request: Request) -> Response:
 
 @router.api_route("/dumps/{name:path}", methods=["GET", "HEAD"], summary="One dump file")
 def dump_file(name: str, request: Request) -> Response:
-    state = _state(request)
+    state = state_of(request)
     path = _inside(state.dumps, name)
     if path is None:
         return PlainTextResponse("no such file in the dump", status_code=404)
@@ -225,7 +235,7 @@ def dump_file(name: str, request: Request) -> Response:
     etag = f'"{_file_sha256(state, path, name)}"'
     last_modified = formatdate(stat.st_mtime, usegmt=True)
     headers = {"ETag": etag, "Last-Modified": last_modified, "Cache-Control": "no-cache"}
-    if _not_modified(request, etag, stat.st_mtime):
+    if not_modified(request, etag, stat.st_mtime):
         return Response(status_code=304, headers=headers)
     return FileResponse(path, media_type=media_type(name), headers=headers)
 
@@ -257,25 +267,20 @@ def _file_sha256(state: PublishState, path: Path, name: str) -> str:
     return state._hashes[key]
 
 
-def _thousands(number: int) -> str:
-    """Danish digit grouping: 1.234.567."""
-    return f"{number:,}".replace(",", ".")
-
-
 # -- /catalog and /.well-known/void ---------------------------------------------------------
 
 
 @router.api_route("/catalog", methods=["GET", "HEAD"], summary="The DCAT-AP catalog")
 def catalog(request: Request) -> Response:
     if wants_html(request.headers.get("accept"), request.query_params.get("format")):
-        source = _state(request).dumps / CATALOG_TTL
+        source = state_of(request).dumps / CATALOG_TTL
         if not source.is_file():
             body = (
                 "<h1>DCAT-katalog</h1>"
                 "<p>Intet katalog endnu: kør <code>referatgraf dump</code>.</p>"
             )
-            return _html_page("DCAT-katalog", body, status_code=404)
-        return _html_page("DCAT-katalog", catalog_body(source.read_bytes()))
+            return html_page("DCAT-katalog", body, status_code=404)
+        return html_page("DCAT-katalog", catalog_body(source.read_bytes()))
     return _rdf_document(request, CATALOG_TTL, CATALOG_JSONLD, dict(CATALOG_PREFIXES))
 
 
@@ -287,7 +292,7 @@ def void(request: Request) -> Response:
 def _rdf_document(
     request: Request, turtle_name: str, jsonld_name: str | None, prefixes: dict[str, str]
 ) -> Response:
-    state = _state(request)
+    state = state_of(request)
     source = state.dumps / turtle_name
     if not source.is_file():
         return PlainTextResponse(
@@ -317,7 +322,7 @@ def _rdf_document(
         "Vary": "Accept",
         "Cache-Control": "no-cache",
     }
-    if _not_modified(request, etag, stat.st_mtime):
+    if not_modified(request, etag, stat.st_mtime):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=content_type, headers=headers)
 
@@ -329,35 +334,10 @@ def _convert(source: Path, name: str, jsonld_name: str | None, prefixes: dict[st
     return convert_turtle(source.read_bytes(), name, prefixes)
 
 
-# -- /feeds/ --------------------------------------------------------------------------------
+# -- shared ---------------------------------------------------------------------------------
 
 
-@router.api_route(
-    "/feeds/", methods=["GET", "HEAD"], summary="The feeds of municipalities and committees"
-)
-def feeds(request: Request) -> Response:
-    state = _state(request)
-    try:
-        listed = feed_index(state.minutes(), state.base)
-    except StoreError as error:
-        return PlainTextResponse(str(error), status_code=503)
-    if _wants_json(request):
-        body = [{"iri": i, "label": label, "feed": f"/feeds/{p}"} for i, label, p in listed]
-        return JSONResponse(body, headers={"Vary": "Accept"})
-    items = "".join(
-        f'<li><a href="/feeds/{escape(p)}">{escape(label)}</a></li>' for _, label, p in listed
-    )
-    return _html_page(
-        "feeds",
-        "<h1>Atom-feeds</h1><p>Nye møder i en kommune eller et udvalg. Enhver lov, ethvert "
-        "program, enhver organisation og person har også sit feed med nye omtaler: "
-        "<code>/feeds/</code> efterfulgt af IRI'ens sti og <code>.atom</code>, fx "
-        '<a href="/feeds/program/klapjob.atom"><code>/feeds/program/klapjob.atom</code></a>.'
-        f"</p><ul>{items}</ul>",
-    )
-
-
-def _html_page(title: str, body: str, status_code: int = 200) -> Response:
+def html_page(title: str, body: str, status_code: int = 200) -> Response:
     """A small Danish page around ``body``, with the links to dumps, catalog and feeds."""
     page = (
         '<!doctype html><html lang="da"><head><meta charset="utf-8">'
@@ -376,43 +356,7 @@ def _html_page(title: str, body: str, status_code: int = 200) -> Response:
     )
 
 
-@router.api_route("/feeds/{path:path}", methods=["GET", "HEAD"], summary="One Atom feed")
-def feed(path: str, request: Request) -> Response:
-    state = _state(request)
-    subject = feed_subject(path, state.base)
-    if subject is None:
-        return PlainTextResponse("a feed's path ends in .atom", status_code=404)
-    try:
-        cached = _cached_feed(state, path, subject)
-    except StoreError as error:
-        return PlainTextResponse(str(error), status_code=503)
-    if cached is None:
-        return PlainTextResponse(f"nothing is known of {subject}", status_code=404)
-    etag, body = cached
-    headers = {"ETag": etag, "Cache-Control": "no-cache"}
-    if _not_modified(request, etag, None):
-        return Response(status_code=304, headers=headers)
-    return Response(body, media_type=f"{ATOM_MEDIA_TYPE}; charset=utf-8", headers=headers)
-
-
-def _cached_feed(state: PublishState, path: str, subject: str) -> tuple[str, bytes] | None:
-    with state._lock:
-        if path in state._feeds:
-            state._feeds.move_to_end(path)
-            return state._feeds[path]
-    body = render_feed(state.minutes(), subject, state.base, state.settings, state.documents())
-    entry = None if body is None else (f'"{hashlib.sha256(body).hexdigest()}"', body)
-    with state._lock:
-        state._feeds[path] = entry
-        while len(state._feeds) > FEED_CACHE:
-            state._feeds.popitem(last=False)
-    return entry
-
-
-# -- shared ---------------------------------------------------------------------------------
-
-
-def _not_modified(request: Request, etag: str, mtime: float | None) -> bool:
+def not_modified(request: Request, etag: str, mtime: float | None) -> bool:
     """Whether a GET or HEAD may answer 304: ``If-None-Match`` first, else
     ``If-Modified-Since`` (whole seconds, as HTTP dates go)."""
     if request.method not in ("GET", "HEAD"):
@@ -430,7 +374,7 @@ def _not_modified(request: Request, etag: str, mtime: float | None) -> bool:
         return False
 
 
-def _wants_json(request: Request) -> bool:
+def wants_json(request: Request) -> bool:
     if request.query_params.get("format") == "json":
         return True
     accept = request.headers.get("accept", "")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlencode
 
+from graph.labels import counted
 from web.pages import Page
 from web.pages.page_values import pagination
 from web.site_index import (
@@ -24,7 +25,6 @@ from web.site_index import (
     href,
     index_of,
 )
-from web.timeline import thousands
 
 if TYPE_CHECKING:
     from graph.siteindex.rows import Resource
@@ -42,17 +42,13 @@ def letter_of(value: str | None) -> str | None:
     return letter if letter in ALPHABET else None
 
 
-def _counted(number: int, singular: str, plural: str) -> str:
-    return f"{thousands(number)} {singular if number == 1 else plural}"
-
-
 def _letters(kind: RegisterKind, counts: dict[str, int], chosen: str | None) -> list[Any]:
     path = f"/register/{kind.slug}"
     return [
         {
             "letter": letter,
             "count": counts.get(letter, 0),
-            "title": _counted(counts.get(letter, 0), kind.singular, kind.plural),
+            "title": counted(counts.get(letter, 0), kind.singular, kind.plural),
             "href": f"{path}?{urlencode({'bogstav': letter})}" if counts.get(letter) else None,
             "current": letter == chosen,
         }
@@ -72,7 +68,7 @@ def overview_page(site: Site) -> Page:
                 "slug": kind.slug,
                 "title": kind.title,
                 "href": f"/register/{kind.slug}",
-                "text": _counted(sum(counts.values()), kind.singular, kind.plural),
+                "text": counted(sum(counts.values()), kind.singular, kind.plural),
                 "letters": _letters(kind, counts, None),
             }
         )
@@ -123,7 +119,7 @@ def register_page(site: Site, slug: str, bogstav: str | None, number: int) -> Pa
         "unknown_letter": bogstav if bogstav is not None and letter is None else None,
         "letters": _letters(kind, counts, letter),
         "all_href": base,
-        "text": _counted(total, kind.singular, kind.plural),
+        "text": counted(total, kind.singular, kind.plural),
         "entries": [_entry(site, kind, r) for r in found],
         "paging": paging,
         "previous": page_href(paging["page"] - 1) if paging["page"] > 1 else None,
@@ -150,7 +146,7 @@ def _entry(site: Site, kind: RegisterKind, resource: Resource) -> dict[str, Any]
     if resource.municipality_label and kind.kind != "Municipality":
         details.append(resource.municipality_label)
     if kind.kind in {"Law", "Programme", "Organisation"}:
-        details.append(_counted(resource.mentions, "omtale", "omtaler"))
+        details.append(counted(resource.mentions, "omtale", "omtaler"))
     return {
         "href": href(site, resource.iri),
         "label": resource.label,

@@ -20,8 +20,6 @@ Jinja2 escapes every value (autoescape on); the filters ``tal`` (``1.234``) and 
 '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
 >>> query_href("SELECT * WHERE { ?s ?p ?o }")
 '/sparql?query=SELECT%20%2A%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D'
->>> tal(1234567)
-'1.234.567'
 >>> dato("2020-01-08")
 '8. januar 2020'
 """
@@ -42,7 +40,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from graph.labels import danish_date
+from graph.labels import danish_date, danish_number
 from web.pages import Page
 
 
@@ -69,13 +67,6 @@ TEMPLATES: Final = Jinja2Templates(
 )
 
 
-def tal(number: int | float) -> str:
-    """A number with Danish digit grouping and decimal comma."""
-    if isinstance(number, int):
-        return f"{number:,}".replace(",", ".")
-    return f"{number:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def dato(value: str | dt.date | None) -> str:
     """An ISO date (or a ``date``) as Danish prose; anything else as it is."""
     if value is None:
@@ -88,7 +79,7 @@ def dato(value: str | dt.date | None) -> str:
         return value
 
 
-TEMPLATES.env.filters["tal"] = tal
+TEMPLATES.env.filters["tal"] = danish_number
 TEMPLATES.env.filters["dato"] = dato
 
 

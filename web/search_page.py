@@ -21,12 +21,11 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlencode
 
-from graph.labels import danish_date
+from graph.labels import counted, danish_date
 from graph.siteindex.folding import MAX_QUERY_WORDS
 from web.pages import Page
 from web.pages.page_values import pagination
 from web.site_index import BUILD_HINT, KIND_NAMES, href, index_of
-from web.timeline import thousands
 
 if TYPE_CHECKING:
     from graph.siteindex import SiteIndex
@@ -88,23 +87,19 @@ def search_page(site: Site, raw_query: str, number: int) -> Page:
                 "href": href(site, e.iri),
                 "label": e.label,
                 "kind": KIND_NAMES.get(e.kind, e.kind.lower()).capitalize(),
-                "mentions": _counted(e.mentions, "omtale", "omtaler") if e.mentions else "",
+                "mentions": counted(e.mentions, "omtale", "omtaler") if e.mentions else "",
             }
             for e in (result.entities if number == 1 else [])
         ],
         "meetings": [_meeting_view(site, index, m) for m in result.meetings],
         "total": result.total,
-        "total_text": _counted(result.total, "dagsordenspunkt", "dagsordenspunkter"),
+        "total_text": counted(result.total, "dagsordenspunkt", "dagsordenspunkter"),
         "paging": paging,
         "previous": search_href(q, number - 1) if number > 1 else None,
         "next": search_href(q, number + 1) if number < paging["pages"] else None,
         "none_found": not result.entities and not result.total,
     }
     return Page(title=title, template=TEMPLATE, data=data, jsonld=_jsonld(title, q, result))
-
-
-def _counted(number: int, singular: str, plural: str) -> str:
-    return f"{thousands(number)} {singular if number == 1 else plural}"
 
 
 def _meeting_view(site: Site, index: SiteIndex, hits: MeetingHits) -> dict[str, Any]:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from graph.labels import danish_number
+
 PALETTE: tuple[str, ...] = (
     "#0072B2",
     "#E69F00",
@@ -129,15 +131,6 @@ def timeline_chart(
     return Chart(span, tuple(series))
 
 
-def thousands(number: int) -> str:
-    """A count as Danes write it.
-
-    >>> thousands(12345)
-    '12.345'
-    """
-    return f"{number:,}".replace(",", ".")
-
-
 def _text(value: str) -> str:
     return escape(_NOT_XML.sub("", value), quote=True)
 
@@ -153,7 +146,7 @@ def _element(name: str, attrs: dict[str, Any], body: str = "") -> str:
 
 
 def _omtaler(count: int) -> str:
-    return f"{thousands(count)} omtale" if count == 1 else f"{thousands(count)} omtaler"
+    return f"{danish_number(count)} omtale" if count == 1 else f"{danish_number(count)} omtaler"
 
 
 def _nice_ceiling(value: int) -> int:
@@ -178,7 +171,7 @@ def describe(chart: Chart, subject: str) -> str:
     first, last = chart.years[0], chart.years[-1]
     span = str(first) if first == last else f"{first}–{last}"
     municipalities = sum(s.members for s in chart.series)
-    where = "én kommune" if municipalities == 1 else f"{thousands(municipalities)} kommuner"
+    where = "én kommune" if municipalities == 1 else f"{danish_number(municipalities)} kommuner"
     peak = max(range(len(chart.years)), key=lambda i: (chart.totals[i], -i))
     return (
         f"Stablede søjler: omtaler af {subject} pr. år {span}, fordelt på {where}. "
@@ -241,7 +234,7 @@ def _axes(chart: Chart) -> list[str]:
         line = {"x1": PLOT_LEFT, "x2": WIDTH - PLOT_RIGHT, "y1": f"{y:.1f}", "y2": f"{y:.1f}"}
         parts.append(_element("line", {**line, "stroke": "#D0D0D0", "stroke-width": "1"}))
         label = {"x": PLOT_LEFT - 6, "y": f"{y + 4:.1f}", "text-anchor": "end", **FONT}
-        parts.append(_element("text", label, thousands(value)))
+        parts.append(_element("text", label, danish_number(value)))
     slot = _slot(chart)
     every = max(1, math.ceil(len(chart.years) * 34 / (WIDTH - PLOT_LEFT - PLOT_RIGHT)))
     for i, year in enumerate(chart.years):
@@ -285,7 +278,7 @@ def _legend(chart: Chart, top: int) -> list[str]:
         parts.append(_element("rect", {"class": "swatch", **swatch}))
         label = _shorten(series.label, 26)
         text = {"x": f"{x + 18:.1f}", "y": y + 11, **FONT}
-        parts.append(_element("text", text, _text(f"{label} ({thousands(series.total)})")))
+        parts.append(_element("text", text, _text(f"{label} ({danish_number(series.total)})")))
     return parts
 
 
@@ -305,11 +298,11 @@ def timeline_view(chart: Chart, subject: str, ident: str = "tidslinje") -> dict[
             {
                 "label": s.label,
                 "colour": s.colour,
-                "counts": [thousands(c) for c in s.counts],
-                "total": thousands(s.total),
+                "counts": [danish_number(c) for c in s.counts],
+                "total": danish_number(s.total),
             }
             for s in chart.series
         ],
-        "totals": [thousands(c) for c in chart.totals],
-        "total": thousands(chart.total),
+        "totals": [danish_number(c) for c in chart.totals],
+        "total": danish_number(chart.total),
     }

@@ -16,8 +16,10 @@ from pathlib import Path
 import httpx
 import pytest
 from pyoxigraph import Quad, RdfFormat, parse
+from selenium.webdriver.chrome.webdriver import WebDriver
 
 from graph.store import MinutesStore
+from tests.web.chrome import chrome
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))
@@ -106,6 +108,27 @@ def server(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 @pytest.fixture(scope="session")
+def published(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server over the samples, with their dumps in ``$REFERATGRAF_DUMPS`` (so the
+    catalog and the dump listing that every page links to are there)."""
+    dumps = tmp_path_factory.mktemp("published") / "dumps"
+    command = [sys.executable, "-m", "referatgraf", "dump", "--store", str(samples_store)]
+    done = subprocess.run(
+        [*command, "--out", str(dumps)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    log = tmp_path_factory.mktemp("published-server") / "server.log"
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("REFERATGRAF_DUMPS", str(dumps))
+        yield from start_server(samples_store, log, "--workers=2")
+
+
+@pytest.fixture(scope="session")
 def protocol_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The server over the W3C protocol tests' data: each data file a named graph."""
     store = tmp_path_factory.mktemp("protocol") / "store"
@@ -118,3 +141,21 @@ def protocol_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     del minutes
     log = tmp_path_factory.mktemp("protocol-server") / "server.log"
     yield from start_server(store, log, "--workers=2")
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[WebDriver]:
+    driver = chrome(tmp_path / "profile")
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def browser_without_javascript(tmp_path: Path) -> Iterator[WebDriver]:
+    driver = chrome(tmp_path / "profile", javascript=False)
+    try:
+        yield driver
+    finally:
+        driver.quit()

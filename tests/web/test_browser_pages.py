@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.web.conftest import ROOT, Server
-from tests.web.test_query_page_browser import _chrome as chrome
 
 pytestmark = pytest.mark.slow
 
@@ -55,24 +53,6 @@ def axe_source() -> str:
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run make dev (npm builds it from web/frontend)")
     return AXE.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[WebDriver]:
-    driver = chrome(tmp_path / "profile")
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-@pytest.fixture
-def browser_without_javascript(tmp_path: Path) -> Iterator[WebDriver]:
-    driver = chrome(tmp_path / "profile", javascript=False)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def test_search_open_the_programme_and_see_its_timeline(server: Server, browser: WebDriver) -> None:

@@ -13,20 +13,17 @@ is a fault of its own).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 import pytest
 
-from tests.web.conftest import ROOT, Server, start_server
+from tests.web.conftest import Server
 
 pytestmark = pytest.mark.slow
 
@@ -250,26 +247,6 @@ class Crawler:
         page.footer_links, page.jsonld = parser.footer_links, parser.jsonld
         page.script_sources = parser.script_sources
         return page, parser
-
-
-@pytest.fixture(scope="module")
-def published(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The server over the samples, with their dumps in ``$REFERATGRAF_DUMPS``."""
-    dumps = tmp_path_factory.mktemp("crawl") / "dumps"
-    command = [sys.executable, "-m", "referatgraf", "dump", "--store", str(samples_store)]
-    done = subprocess.run(
-        [*command, "--out", str(dumps)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    log = tmp_path_factory.mktemp("crawl-server") / "server.log"
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("REFERATGRAF_DUMPS", str(dumps))
-        yield from start_server(samples_store, log, "--workers=2")
 
 
 @pytest.fixture(scope="module")

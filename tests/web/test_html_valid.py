@@ -16,15 +16,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import httpx
 import pytest
 
-from tests.web.conftest import ROOT, Server, start_server
+from tests.web.conftest import ROOT, Server
 from web.render import TEMPLATES
 from web.timeline import MAX_SERIES, timeline_chart, timeline_view
 
@@ -74,26 +72,6 @@ SHELL = (
     '<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>{name}</title></head>'
     "<body><main><h1>{name}</h1>{body}</main></body></html>"
 )
-
-
-@pytest.fixture(scope="module")
-def published(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The server over the samples, with their dumps in ``$REFERATGRAF_DUMPS``."""
-    dumps = tmp_path_factory.mktemp("valid") / "dumps"
-    command = [sys.executable, "-m", "referatgraf", "dump", "--store", str(samples_store)]
-    done = subprocess.run(
-        [*command, "--out", str(dumps)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    log = tmp_path_factory.mktemp("valid-server") / "server.log"
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("REFERATGRAF_DUMPS", str(dumps))
-        yield from start_server(samples_store, log, "--workers=2")
 
 
 @pytest.fixture(scope="module")

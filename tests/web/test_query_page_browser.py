@@ -12,16 +12,12 @@ results is kept in test-artifacts/ for a person to look at.
 from __future__ import annotations
 
 import json
-import shutil
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -31,59 +27,10 @@ from tests.web.conftest import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 EXAMPLE = "flest-moeder"
 WAIT = 30.0
 
 pytestmark = pytest.mark.slow
-
-
-def _chrome(profile: Path, *, javascript: bool = True) -> WebDriver:
-    for program in (CHROMIUM, CHROMEDRIVER):
-        if not shutil.which(program):
-            pytest.fail(f"{program} is missing: run make browser-deps")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-        "--window-size=1280,1500",
-        "--lang=da",
-    ):
-        options.add_argument(flag)
-    if not javascript:
-        options.add_experimental_option(
-            "prefs", {"profile.managed_default_content_settings.javascript": 2}
-        )
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    # Debian's chromedriver, named outright, so Selenium never looks for (or fetches) a driver.
-    return webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[WebDriver]:
-    driver = _chrome(tmp_path / "profile")
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-@pytest.fixture
-def browser_without_javascript(tmp_path: Path) -> Iterator[WebDriver]:
-    driver = _chrome(tmp_path / "profile", javascript=False)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def _rows(driver: WebDriver) -> list[Any]:

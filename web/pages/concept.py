@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.labels import danish_date
+from graph.labels import counted, danish_date, danish_number
 from graph.siteindex import ConceptRow
 from graph.siteindex.documents import decision_snippet
 from graph.terms import RG
 from loaders.reference.model import KleConcept
 from web.pages import PER_PAGE, Page, register
-from web.pages.entity import counted
 from web.pages.entity_facts import (
     RDFS_LABEL,
     SKOS,
@@ -40,7 +39,6 @@ from web.pages.entity_facts import (
 )
 from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
-from web.timeline import thousands
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -210,7 +208,7 @@ def _listed(site: Site, iri: str, number: int, *, outcome: bool) -> _Listed:
             "rows": total,
             "items": items,
             "municipalities": places,
-            "shown": thousands(total),  # "1.234", for the pager
+            "shown": danish_number(total),  # "1.234", for the pager
             "text": text + ".",
         },
         "paging": paging,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pyoxigraph import NamedNode
 
-from graph.labels import danish_date
+from graph.labels import counted, danish_date
 from graph.siteindex.queries import groups_timeline
 from web.pages import PER_PAGE, Page, register
 from web.pages.derived import PerIndex
@@ -24,7 +24,7 @@ from web.pages.entity_facts import EntityFacts, entity_facts
 from web.pages.item import mention_anchor
 from web.pages.page_sparql import bound_text, page_query
 from web.pages.page_values import pagination
-from web.timeline import thousands, timeline_chart, timeline_view
+from web.timeline import timeline_chart, timeline_view
 
 if TYPE_CHECKING:
     from graph.siteindex import SiteIndex
@@ -203,15 +203,6 @@ def mention_groups(
             )
         years[-1]["mentions"].append(_mention_view(site, row))
     return grouped
-
-
-def counted(number: int, singular: str, plural: str) -> str:
-    """A count and its noun, the Danish way.
-
-    >>> counted(1, "omtale", "omtaler"), counted(1234, "omtale", "omtaler")
-    ('1 omtale', '1.234 omtaler')
-    """
-    return f"{thousands(number)} {singular if number == 1 else plural}"
 
 
 def _mention_view(site: Site, row: MentionRow) -> dict[str, Any]:

@@ -1,0 +1,64 @@
+"""The options of ``serve`` and ``demo``: where to listen, and the endpoint's limits (their
+defaults are :class:`sparql.limits.Limits`'s, shown in ``--help``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from sparql.limits import Limits
+
+
+def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of ``serve`` (and ``demo``): where to listen, and the endpoint's limits."""
+    defaults = Limits()
+    options = (
+        click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind."),
+        click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True),
+        click.option(
+            "--query-timeout",
+            type=click.FloatRange(0.1, 86_400),
+            default=defaults.query_timeout,
+            show_default=True,
+            help="Seconds a query may run; then it is stopped and the client gets 422.",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(0, 256),
+            default=0,
+            help="Query worker processes (default: one per core, at least 2).",
+        ),
+        click.option(
+            "--max-concurrent",
+            type=click.IntRange(0, 100_000),
+            default=0,
+            help="Queries admitted at once, running or waiting; more get 503 "
+            "(default: 8 per worker).",
+        ),
+        click.option(
+            "--max-rows",
+            type=click.IntRange(1, 100_000_000),
+            default=defaults.max_rows,
+            show_default=True,
+            help="Rows (or triples) per answer; a longer result is cut, and marked in headers.",
+        ),
+        click.option(
+            "--result-cache-bytes",
+            type=click.IntRange(0, 1 << 40),
+            default=defaults.result_cache_bytes,
+            show_default=True,
+            help="Answers kept to answer the same query again without evaluating it (0: none).",
+        ),
+        click.option(
+            "--max-request-bytes",
+            type=click.IntRange(1024, 1 << 30),
+            default=defaults.max_request_bytes,
+            show_default=True,
+            help="Largest request body or query string; more gets 413 or 414.",
+        ),
+    )
+    for option in reversed(options):
+        func = option(func)
+    return func
