@@ -73,7 +73,9 @@ def _trimmed(text: str, span: Span) -> Span | None:
         begin += 1
     while end > begin and text[end - 1].isspace():
         end -= 1
-    return replace(span, begin=begin, end=end) if begin < end else None
+    if begin >= end:
+        return None
+    return span if (begin, end) == (span.begin, span.end) else replace(span, begin=begin, end=end)
 
 
 def segments(text: str, spans: Iterable[Span]) -> list[Segment]:
@@ -95,12 +97,14 @@ def paragraphs(found: list[Segment]) -> list[list[Segment]]:
     single line breaks stay in the segments for the template to show."""
     result: list[list[Segment]] = [[]]
     for segment in found:
-        pieces = [segment.text] if segment.marked else _BLANK_LINES.split(segment.text)
-        for i, piece in enumerate(pieces):
+        if segment.marked or "\n\n" not in segment.text:
+            result[-1].append(segment)  # whole (the usual case: no copy)
+            continue
+        for i, piece in enumerate(_BLANK_LINES.split(segment.text)):
             if i > 0:
                 result.append([])
             if piece:
-                result[-1].append(replace(segment, text=piece))
+                result[-1].append(Segment(piece))  # plain text: no link, no mark
     return [p for p in result if p]
 
 
