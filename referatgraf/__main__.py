@@ -2,4 +2,5 @@
 
 from referatgraf.cli import main
 
-main()
+if __name__ == "__main__":  # not when a page worker (spawn) imports it
+    main()

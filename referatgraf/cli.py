@@ -27,7 +27,7 @@ from referatgraf import demo as demo_module
 from referatgraf.options import serve_options
 from referatgraf.settings import Settings, resolve
 from sparql.execute import QueryError, read_query_argument, run_query
-from sparql.limits import Limits
+from sparql.limits import Limits, default_workers
 from sparql.stats import collect_stats
 
 if TYPE_CHECKING:
@@ -304,16 +304,25 @@ def validate(store: Path | None) -> None:
 @main.command()
 @store_option
 @serve_options
-def serve(store: Path | None, host: str, port: int, **limits: Any) -> None:
+def serve(
+    store: Path | None, host: str, port: int, page_workers: int | None, **limits: Any
+) -> None:
     """Serve the web app and the SPARQL endpoint (read-only) until interrupted."""
-    _serve(resolve(store), host, port, Limits(**limits))
+    _serve(resolve(store), host, port, Limits(**limits), page_workers)
 
 
 @main.command()
 @store_option
 @serve_options
 @click.option("--no-serve", is_flag=True, help="Load and show the examples, then stop.")
-def demo(store: Path | None, host: str, port: int, no_serve: bool, **limits: Any) -> None:
+def demo(
+    store: Path | None,
+    host: str,
+    port: int,
+    no_serve: bool,
+    page_workers: int | None,
+    **limits: Any,
+) -> None:
     """Load the bundled sample minutes, show what the graph answers, and serve it."""
     settings = resolve(store)
     with _open_store(settings.store, writable=True) as (minutes, recovered):
@@ -325,7 +334,7 @@ def demo(store: Path | None, host: str, port: int, no_serve: bool, **limits: Any
         demo_module.show_examples(minutes, click.echo)
     if no_serve:
         sys.exit(1 if report.failed else 0)
-    _serve(settings, host, port, Limits(**limits))
+    _serve(settings, host, port, Limits(**limits), page_workers)
 
 
 def _dump_for_demo(minutes: MinutesStore, settings: Settings) -> None:
@@ -348,7 +357,9 @@ def _publish_settings() -> PublishSettings:
         sys.exit(2)
 
 
-def _serve(settings: Settings, host: str, port: int, limits: Limits) -> None:
+def _serve(
+    settings: Settings, host: str, port: int, limits: Limits, page_workers: int | None
+) -> None:
     from web.app import create_app  # noqa: PLC0415  (FastAPI loads slowly; only serve needs it)
     from web.server import run  # noqa: PLC0415
 
@@ -359,7 +370,8 @@ def _serve(settings: Settings, host: str, port: int, limits: Limits) -> None:
         sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
-    run(create_app(settings, limits), host, port)
+    workers = default_workers() if page_workers is None else page_workers
+    run(create_app(settings, limits, page_workers=workers), host, port)
 
 
 @contextmanager

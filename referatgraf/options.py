@@ -31,6 +31,13 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Query worker processes (default: one per core, at least 2).",
         ),
         click.option(
+            "--page-workers",
+            type=click.IntRange(0, 256),
+            default=None,
+            help="Processes rendering the dataset's pages (default: one per core, at least 2; "
+            "0: the server process renders them).",
+        ),
+        click.option(
             "--max-concurrent",
             type=click.IntRange(0, 100_000),
             default=0,

@@ -34,6 +34,7 @@ from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint
 from web.home import StoreFigures, home_page
 from web.index_refresh import start_index_refresh
 from web.openapi import sparql_paths
+from web.page_workers import PagePool
 from web.render import render_page
 from web.security import SecurityHeaders
 from web.site import Site
@@ -55,21 +56,30 @@ def site_of(settings: StoreSettings) -> Site:
     return Site(base=str(getattr(settings, "base", DEFAULT_BASE)), store_path=settings.store)
 
 
-def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI:
+def create_app(
+    settings: StoreSettings, limits: Limits | None = None, *, page_workers: int = 0
+) -> FastAPI:
+    """The app over the store of ``settings``: queries evaluated under ``limits``, the
+    dataset's pages rendered by ``page_workers`` processes (0: in the server process)."""
     resolved = (limits or Limits()).resolved()
     pool = WorkerPool(settings.store, resolved)
     state = EndpointState(pool, Description(resolved, sandboxed=False), _query_page)
+    site = site_of(settings)
+    pages = PagePool(site, page_workers)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await pool.start()
         state.set_description(Description(resolved, sandboxed=bool(pool.state.get("sandboxed"))))
         counting = asyncio.create_task(_count_figures(state))
+        starting_pages = asyncio.create_task(pages.start())  # meanwhile, pages render here
         start_index_refresh(site)  # a missing or stale side index is rebuilt in the background
         try:
             yield
         finally:
             counting.cancel()
+            starting_pages.cancel()
+            await pages.close()
             await pool.close()
 
     app = FastAPI(
@@ -80,8 +90,8 @@ def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI
         redoc_url=None,
     )
     app.state.endpoint = state
-    site = site_of(settings)
     app.state.site = site
+    app.state.page_pool = pages
     app.include_router(query_page.router)
     app.include_router(browse.router)  # /soeg, /register/, /daekning, /sitemap.xml, /robots.txt
     publish.install(app, settings)  # /dumps/, /catalog, /.well-known/void, /feeds/
@@ -101,7 +111,15 @@ def create_app(settings: StoreSettings, limits: Limits | None = None) -> FastAPI
 
     @app.get("/healthz", summary="200 while the server answers queries")
     def healthz() -> JSONResponse:
-        return JSONResponse({"status": "ok", "store": pool.state.get("token"), "idle": pool.ready})
+        return JSONResponse(
+            {
+                "status": "ok",
+                "store": pool.state.get("token"),
+                "idle": pool.ready,
+                "figures": state.description.figures is not None,
+                "page_workers": pages.processes if pages.ready else 0,
+            }
+        )
 
     # Every other route before this line: the resources' route takes any path.
     resources.install(app, site)

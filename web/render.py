@@ -63,6 +63,7 @@ TEMPLATES: Final = Jinja2Templates(
     env=PageEnvironment(
         loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
         autoescape=jinja2.select_autoescape(),
+        auto_reload=False,  # shipped with the code: no stat of every template on every page
     )
 )
 

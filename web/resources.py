@@ -45,12 +45,13 @@ import importlib
 import logging
 import pkgutil
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Final
 
 from fastapi import FastAPI
 from pyoxigraph import NamedNode
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
@@ -58,6 +59,7 @@ from graph.store import StoreError
 from sparql.negotiation import NotAcceptableError
 from sparql.worker import store_state
 from web import pages
+from web.page_workers import PagePool
 from web.pages import Page, builder_for
 from web.pages.generic import generic_page
 from web.rdf_views import (
@@ -208,9 +210,14 @@ def install(app: FastAPI, site: Site) -> Resources:
     return resources
 
 
-def _endpoint(resources: Resources) -> Callable[[Request], Response]:
-    def resource(request: Request) -> Response:
-        return resources.answer(request)
+def _endpoint(resources: Resources) -> Callable[[Request], Awaitable[Response]]:
+    async def resource(request: Request) -> Response:
+        pool: PagePool | None = getattr(request.app.state, "page_pool", None)
+        if pool is not None:
+            answered = await pool.answer(request)
+            if answered is not None:
+                return answered
+        return await run_in_threadpool(resources.answer, request)
 
     return resource
 

@@ -1,6 +1,6 @@
 """Run the app with uvicorn: one process, uvloop and httptools where installed (a worker
-pool per process does the queries; uvicorn's own --workers would multiply it and cost
-keep-alive latency)."""
+pool does the queries and another renders the pages, :mod:`web.page_workers`; uvicorn's own
+--workers would multiply the query pool and its limits, and cost keep-alive latency)."""
 
 from __future__ import annotations
 

@@ -35,6 +35,8 @@ class Site:
     index_path: Path | None = None
     _store: MinutesStore | None = None
     _index: SiteIndex | None = None
+    generation: int = 0
+    """How many times :meth:`reopen_index` switched files (page workers follow it)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -65,6 +67,7 @@ class Site:
         reads the file it opened); its connections close when the last reference goes."""
         with self._lock:
             self._index = None
+            self.generation += 1
         return self.index()
 
     def iri_for_path(self, path: str) -> str:

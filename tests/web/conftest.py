@@ -32,6 +32,7 @@ class Server:
     url: str
     log: Path
     store: Path
+    pid: int = 0
 
     @property
     def sparql(self) -> str:
@@ -50,7 +51,7 @@ def start_server(store: Path, log: Path, *options: str) -> Iterator[Server]:
     command += ["--port", str(port), *options]
     with log.open("wb") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=ROOT)
-    server = Server(f"http://127.0.0.1:{port}", log, store)
+    server = Server(f"http://127.0.0.1:{port}", log, store, process.pid)
     try:
         _wait_until_ready(process, server)
         yield server
