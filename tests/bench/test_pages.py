@@ -43,9 +43,16 @@ def test_the_pages_are_found_in_the_side_index(store: Path) -> None:
     finally:
         index.close()
     # the 2019 act is the most mentioned law of the samples; its mentions fit on one page
-    assert [p.path for p in picked] == ["/", picked[1].path, LAB_2019, f"{LAB_2019}?side=1"]
-    assert picked[1].path.startswith("/kommune/")
-    assert "/punkt/" in picked[1].path
+    item, rotation = picked[1].path, picked[2]
+    assert [p.path for p in picked] == ["/", item, item, LAB_2019, f"{LAB_2019}?side=1"]
+    assert item.startswith("/kommune/")
+    assert "/punkt/" in item
+    # its 10 mentions are in 8 different items (of Lemvig, Lejre, Ringkøbing-Skjern), asked in turn
+    items = [rotation.path, *rotation.rotation]
+    assert rotation.name == "items (8 different, in turn)"
+    assert len(set(items)) == len(items) == 8
+    assert all("/punkt/" in path for path in items)
+    assert {path.split("/")[2] for path in items} == {"lemvig", "lejre", "ringkoebing-skjern"}
 
 
 def test_a_run_asks_for_every_page_and_writes_the_table(
@@ -55,16 +62,21 @@ def test_a_run_asks_for_every_page_and_writes_the_table(
     monkeypatch.setattr(pages, "DOCS", docs)
     asked: list[tuple[str, int]] = []
 
-    def fetch_once(url: str, seconds: int, connections: int) -> Run:
+    def fetch_once(url: str, seconds: int, connections: int, rotation: tuple[str, ...]) -> Run:
         assert connections == 8
-        response = httpx.get(url, headers={"Accept": pages.ACCEPT_HTML}, timeout=60)
-        asked.append((url.split("/", 3)[-1], response.status_code))
-        assert response.headers["content-type"].startswith("text/html")
-        return Run(100.0, 5.0 + seconds, 20.0, 0 if response.status_code == 200 else 1)
+        statuses = []
+        origin = url[: url.index("/", len("http://"))]
+        for each in [url, *(origin + path for path in rotation)]:
+            response = httpx.get(each, headers={"Accept": pages.ACCEPT_HTML}, timeout=60)
+            asked.append((each.split("/", 3)[-1], response.status_code))
+            assert response.headers["content-type"].startswith("text/html")
+            statuses.append(response.status_code)
+        return Run(100.0, 5.0 + seconds, 20.0, sum(status != 200 for status in statuses))
 
     argv = ["--store", str(store), "--duration", "2", "--warmup", "1", "--rounds", "2"]
     assert pages.main(argv, runner=fetch_once) == 0
-    assert len(asked) == 4 * 2 * 2  # four pages, two rounds, each with its warm-up
+    # four pages and the eight items in turn, two rounds, each with its warm-up
+    assert len(asked) == (4 + 8) * 2 * 2
     assert {status for _, status in asked} == {200}
     table = docs.read_text(encoding="utf-8")
     assert "`python -m bench.pages --store" in table
