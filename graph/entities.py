@@ -35,6 +35,15 @@ class EntityIris:
 
     def __init__(self, minter: Minter) -> None:
         self.minter = minter
+        self._terms: dict[tuple[str, str], str] = {}
+
+    def reference_term(self, entity_type: EntityType, key: str) -> str:
+        """:meth:`reference` as an N-Triples term, remembered: a document names the same few
+        entities again and again."""
+        term = self._terms.get((entity_type, key))
+        if term is None:
+            term = self._terms[(entity_type, key)] = iri(self.reference(entity_type, key))
+        return term
 
     def reference(self, entity_type: EntityType, key: str) -> str:
         """A law, programme or organisation of the reference data."""

@@ -9,11 +9,11 @@ A mention is an ``rg:Mention`` with ``rg:inText`` (the node whose ``rg:text`` ho
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from graph.entities import CANDIDATE_FLAG, EntityIris, entity_class, kle_concept_lines
-from graph.ntriples import iri, literal
+from graph.ntriples import XSD_INTEGER, iri, literal
 from graph.writer import RDF_TYPE, RDFS_LABEL, QuadWriter
 from loaders.mentions import Mention, find_item_mentions
 from loaders.mentions.boundaries import strip_genitive
@@ -42,6 +42,9 @@ def mention_quads(
     if not texts:
         return
     found = find_item_mentions([text for _, text in texts], on=on, people=people)
+    tail = f" {out.graph} .\n"
+    prefix = f"{item[:-1]}/omtale/"
+    lines = out.lines
     number = 0
     mentioned: set[str] = set()
     for (node, _), mentions in zip(texts, found, strict=True):
@@ -50,48 +53,86 @@ def mention_quads(
             entity = _entity(out, iris, mention)
             if entity not in mentioned:
                 mentioned.add(entity)
-                out.add(item, iri(RG.mentions), entity)
-            where = _Where(item, node)
-            _mention(out, f"{item[1:-1]}/omtale/{number}", where, entity, mention)
+                lines.append(f"{item} {_MENTIONS} {entity}{tail}")
+            iri_term = f"{prefix}{number}>"
+            lines.append(_mention(mention, iri_term, entity, item=item, node=node, tail=tail))
 
 
-class _Where(NamedTuple):
-    item: str  # the item that mentions
-    node: str  # the node whose rg:text holds the mention
+# The predicates and fixed terms of a mention, as N-Triples terms, made once.
+_MENTION_CLASS = iri(RG.Mention)
+_MENTION = iri(RG.mention)
+_MENTIONS = iri(RG.mentions)
+_MENTION_OF = iri(RG.mentionOf)
+_IN_TEXT = iri(RG.inText)
+_BEGIN = iri(RG.beginIndex)
+_END = iri(RG.endIndex)
+_ANCHOR = iri(RG.anchorText)
+_MATCHED_BY = iri(RG.matchedBy)
+_CONFIDENCE = iri(RG.confidence)
+_MATCHED_ALIAS = iri(RG.matchedAlias)
+_ROLE_IN_TEXT = iri(RG.roleInText)
+_PROVISION = iri(RG.provision)
+_CANDIDATE = iri(RG.candidate)
 
 
-def _mention(out: QuadWriter, mention_iri: str, where: _Where, entity: str, m: Mention) -> None:
-    item, node = where
-    label = f"Omtale af {m.anchor_text} ({_TYPE_LABEL[m.entity_type]})"
-    mention = out.node(mention_iri, RG.Mention, label)
-    out.add(item, iri(RG.mention), mention)
-    out.add(mention, iri(RG.mentionOf), entity)
-    out.add(mention, iri(RG.inText), node)
-    out.integer(mention, iri(RG.beginIndex), m.begin)
-    out.integer(mention, iri(RG.endIndex), m.end)
-    out.add(mention, iri(RG.anchorText), literal(m.anchor_text))
-    out.add(mention, iri(RG.matchedBy), literal(m.rule))
-    out.add(mention, iri(RG.confidence), literal(f"{m.confidence:.2f}", datatype=XSD_DECIMAL))
-    out.text(mention, iri(RG.matchedAlias), m.alias)
-    out.text(mention, iri(RG.roleInText), m.role)
+@functools.lru_cache(maxsize=8192)
+def _anchor_terms(anchor_text: str, entity_type: str) -> tuple[str, str]:
+    """The mention's Danish label and its anchor text, as literals: the same names recur."""
+    label = f"Omtale af {anchor_text} ({_TYPE_LABEL[entity_type]})"
+    return literal(label, lang="da"), literal(anchor_text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_term(value: str) -> str:
+    return literal(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _confidence_term(confidence: float) -> str:
+    return literal(f"{confidence:.2f}", datatype=XSD_DECIMAL)
+
+
+def _mention(m: Mention, mention: str, entity: str, *, item: str, node: str, tail: str) -> str:
+    """The lines of one ``rg:Mention`` (``mention`` is its IRI term), as one string: the same
+    quads as writing them one by one, formatted in one go."""
+    label, anchor = _anchor_terms(m.anchor_text, m.entity_type)
+    text = (
+        f"{mention} {RDF_TYPE} {_MENTION_CLASS}{tail}"
+        f"{mention} {RDFS_LABEL} {label}{tail}"
+        f"{item} {_MENTION} {mention}{tail}"
+        f"{mention} {_MENTION_OF} {entity}{tail}"
+        f"{mention} {_IN_TEXT} {node}{tail}"
+        f'{mention} {_BEGIN} "{m.begin}"^^<{XSD_INTEGER}>{tail}'
+        f'{mention} {_END} "{m.end}"^^<{XSD_INTEGER}>{tail}'
+        f"{mention} {_ANCHOR} {anchor}{tail}"
+        f"{mention} {_MATCHED_BY} {_text_term(m.rule)}{tail}"
+        f"{mention} {_CONFIDENCE} {_confidence_term(m.confidence)}{tail}"
+    )
+    if m.alias:
+        text += f"{mention} {_MATCHED_ALIAS} {_text_term(m.alias)}{tail}"
+    if m.role:
+        text += f"{mention} {_ROLE_IN_TEXT} {literal(m.role)}{tail}"
     for provision in m.provisions:
-        out.add(mention, iri(RG.provision), literal(provision))
+        text += f"{mention} {_PROVISION} {_text_term(provision)}{tail}"
     if m.candidate:
-        out.add(mention, iri(RG.candidate), CANDIDATE_FLAG)
+        text += f"{mention} {_CANDIDATE} {CANDIDATE_FLAG}{tail}"
+    return text
 
 
 def _entity(out: QuadWriter, iris: EntityIris, m: Mention) -> str:
     """The entity's IRI; persons and candidates get described in the entities graph here
-    (reference entities are in the reference graph already)."""
+    (reference entities are in the reference graph already), once per document."""
     if m.entity_type == "person" and not m.candidate:
         return out.person(m.anchor_text, None)
     if not m.candidate:
-        return iri(iris.reference(m.entity_type, m.entity_key))
+        return iris.reference_term(m.entity_type, m.entity_key)
     name = strip_genitive(m.anchor_text)
     node = iri(iris.candidate(m.entity_type, name))
-    out.entity(node, RDF_TYPE, iri(entity_class(m.entity_type)))
-    out.entity(node, RDFS_LABEL, literal(name, lang="da"))
-    out.entity(node, iri(RG.candidate), CANDIDATE_FLAG)
+    if (node, name, "candidate") not in out.described:
+        out.described.add((node, name, "candidate"))
+        out.entity(node, RDF_TYPE, iri(entity_class(m.entity_type)))
+        out.entity(node, RDFS_LABEL, literal(name, lang="da"))
+        out.entity(node, iri(RG.candidate), CANDIDATE_FLAG)
     return node
 
 

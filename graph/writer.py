@@ -26,6 +26,10 @@ class QuadWriter:
         self.municipality = municipality  # the name of the municipality of the minutes
         self._municipality_node = iri(minter.municipality(municipality))
         self.lines: list[str] = []
+        # Shared entities this document has described already, by node and label (and party):
+        # a person mentioned a hundred times, or a committee deciding every item, is written
+        # once per document (the store would keep each quad once all the same).
+        self.described: set[tuple[str, str, str | None]] = set()
 
     def add(self, s: str, p: str, o: str) -> None:
         self.lines.append(f"{s} {p} {o} {self.graph} .\n")
@@ -69,18 +73,26 @@ class QuadWriter:
     def committee(self, name: str) -> str:
         """A committee of the minutes' municipality, described once in the entities graph."""
         node = iri(self.minter.committee(self.municipality, name))
+        label = committee_label(name)
+        if (node, label, None) in self.described:
+            return node
+        self.described.add((node, label, None))
         self.entity(node, RDF_TYPE, iri(RG.Committee))
-        self.entity(node, RDFS_LABEL, literal(committee_label(name), lang="da"))
+        self.entity(node, RDFS_LABEL, literal(label, lang="da"))
         self.entity(node, iri(RG.municipality), self._municipality_node)
         return node
 
     def person(self, name: str, party: str | None) -> str:
         """One person per municipality: the folded name is the key."""
         node = iri(self.minter.person(self.municipality, name))
-        self.entity(node, RDF_TYPE, iri(RG.Person))
-        self.entity(node, RDFS_LABEL, literal(person_label(name), lang="da"))
-        self.entity(node, iri(RG.municipality), self._municipality_node)
-        if party:
+        label = person_label(name)
+        if (node, label, None) not in self.described:
+            self.described.add((node, label, None))
+            self.entity(node, RDF_TYPE, iri(RG.Person))
+            self.entity(node, RDFS_LABEL, literal(label, lang="da"))
+            self.entity(node, iri(RG.municipality), self._municipality_node)
+        if party and (node, "", party) not in self.described:
+            self.described.add((node, "", party))
             self.entity(node, iri(RG.party), literal(party))
         return node
 

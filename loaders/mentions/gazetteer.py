@@ -17,7 +17,6 @@ ending, and must be written in the case its alias allows.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 # pyahocorasick is a C extension without type stubs.
@@ -100,27 +99,23 @@ def _case_confidence(written: str, alias: Alias) -> float | None:
     return CASE_CONFIDENCE
 
 
-def _raw_hits(text: str) -> Iterator[tuple[int, int, tuple[_Payload, ...]]]:
-    # The text is searched with a space before it: offset i there is offset i - 1 here, and a
-    # key's leading space sits on the character before the name.
-    padded = " " + fold_words(text)
-    for last, (length, payloads) in automaton().iter(padded):
-        yield last + 1 - length, last, payloads
-
-
 def find_aliases(text: str) -> list[AliasHit]:
     """Every alias standing alone in ``text``, overlapping ones included, in text order."""
     if not text:
         return []
     unified = unify(text)
     hits: list[AliasHit] = []
-    for begin, stop, payloads in _raw_hits(text):
-        if not is_start(text, begin) or "\n" in text[begin:stop]:
+    # The text is searched with a space before it: offset i there is offset i - 1 here, and a
+    # key's leading space sits on the character before the name. One pass of the automaton,
+    # its raw matches checked in this loop (no generator between them: there are many).
+    for last, (length, payloads) in automaton().iter(" " + fold_words(text)):
+        begin = last + 1 - length
+        if not is_start(text, begin) or text.find("\n", begin, last) >= 0:
             continue  # inside a word, or across a line break
-        end = name_end(text, stop)
+        end = name_end(text, last)
         if end is None:
             continue
-        written = unified[begin:stop]
+        written = unified[begin:last]
         for alias, entity_type, target, acts in payloads:
             confidence = _case_confidence(written, alias)
             if confidence is not None:

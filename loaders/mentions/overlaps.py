@@ -35,9 +35,14 @@ def longest_first(
         else:
             starts.append(begin)
             ends.append(end)
-    ordered = sorted(found, key=lambda f: (span(f)[0] - span(f)[1], -rank(f), span(f)[0]))
-    for finding in ordered:
+    # Each finding's span and rank computed once; its position breaks ties as a stable sort
+    # would, and keeps the findings themselves from being compared.
+    keyed: list[tuple[int, float, int, int, int, T]] = []
+    for position, finding in enumerate(found):
         begin, end = span(finding)
+        keyed.append((begin - end, -rank(finding), begin, position, end, finding))
+    keyed.sort()
+    for _, _, begin, _, end, finding in keyed:
         at = bisect.bisect_right(starts, begin)
         if (
             end <= begin

@@ -20,8 +20,6 @@ star 'STAR' alias
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -251,15 +249,13 @@ def find_item_mentions(
     found = _propagate(joined, first, names)
     starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     split: list[list[Mention]] = [[] for _ in texts]
+    # The mentions come in text order, so each text's start is found by walking forward.
+    at, last = 0, len(texts) - 1
     for mention in found:
-        at = bisect.bisect_right(starts, mention.begin) - 1
-        split[at].append(
-            dataclasses.replace(
-                mention, begin=mention.begin - starts[at], end=mention.end - starts[at]
-            )
-            if starts[at]
-            else mention
-        )
+        while at < last and starts[at + 1] <= mention.begin:
+            at += 1
+        start = starts[at]
+        split[at].append(mention.shifted(start) if start else mention)
     return split
 
 

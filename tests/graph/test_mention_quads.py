@@ -1,0 +1,151 @@
+"""Mentions -> quads (graph/mentions.py): the lines formatted in one go per mention are the
+quads that writing each fact on its own gives, and shared entities are described once per
+document, not once per mention."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, Quad, RdfFormat, parse
+
+from graph.entities import CANDIDATE_FLAG, EntityIris, entity_class
+from graph.mapping import LoadContext, document_quads
+from graph.mentions import XSD_DECIMAL, mention_quads
+from graph.ntriples import iri, literal
+from graph.uris import Minter
+from graph.writer import RDF_TYPE, RDFS_LABEL, QuadWriter
+from loaders.mentions import Mention, find_item_mentions
+from loaders.mentions.boundaries import strip_genitive
+from loaders.read import read_minutes
+from ontology.namespace import RG
+
+SAMPLES = Path(__file__).resolve().parents[2] / "referatgraf" / "samples"
+BASE = "https://example.org/rg/"
+ITEM = f"<{BASE}kommune/lemvig/udvalg/x/moede/2022-06-08/punkt/1>"
+_TYPE_LABEL = {"law": "lov", "programme": "program", "organisation": "organisation"}
+TEXTS = [
+    (
+        f"{ITEM[:-1]}/afsnit/sagsfremstilling>",
+        "Jf. § 91 i beskæftigelsesloven samarbejder Jobcenter Lemvig med KLAPjob og STAR. "
+        "Projektleder Rikke Præsius fortalte om Projekt Edison; STARs tal og KL's aftale.",
+    ),
+    (
+        f"{ITEM[:-1]}/beslutning>",
+        "Godkendt. Ole Hansen og projektleder Rikke Præsius følger Projekt Edison og "
+        "servicelovens §§ 103-104.",
+    ),
+]
+ON = dt.date(2022, 6, 8)
+PEOPLE = ("Ole Hansen",)
+
+
+def _one_by_one(out: QuadWriter, iris: EntityIris) -> None:
+    """The mentions' quads written fact by fact with the writer's helpers: the reference the
+    fast path must equal."""
+    found = find_item_mentions([t for _, t in TEXTS], on=ON, people=PEOPLE)
+    number = 0
+    mentioned: set[str] = set()
+    for (node, _), mentions in zip(TEXTS, found, strict=True):
+        for m in mentions:
+            number += 1
+            entity = _entity(out, iris, m)
+            if entity not in mentioned:
+                mentioned.add(entity)
+                out.add(ITEM, iri(RG.mentions), entity)
+            kind = _TYPE_LABEL.get(m.entity_type, "person")
+            label = f"Omtale af {m.anchor_text} ({kind})"
+            mention = out.node(f"{ITEM[1:-1]}/omtale/{number}", RG.Mention, label)
+            out.add(ITEM, iri(RG.mention), mention)
+            out.add(mention, iri(RG.mentionOf), entity)
+            out.add(mention, iri(RG.inText), node)
+            out.integer(mention, iri(RG.beginIndex), m.begin)
+            out.integer(mention, iri(RG.endIndex), m.end)
+            out.add(mention, iri(RG.anchorText), literal(m.anchor_text))
+            out.add(mention, iri(RG.matchedBy), literal(m.rule))
+            confidence = literal(f"{m.confidence:.2f}", datatype=XSD_DECIMAL)
+            out.add(mention, iri(RG.confidence), confidence)
+            out.text(mention, iri(RG.matchedAlias), m.alias)
+            out.text(mention, iri(RG.roleInText), m.role)
+            for provision in m.provisions:
+                out.add(mention, iri(RG.provision), literal(provision))
+            if m.candidate:
+                out.add(mention, iri(RG.candidate), CANDIDATE_FLAG)
+
+
+def _entity(out: QuadWriter, iris: EntityIris, m: Mention) -> str:
+    if m.entity_type == "person" and not m.candidate:
+        return out.person(m.anchor_text, None)
+    if not m.candidate:
+        return iri(iris.reference(m.entity_type, m.entity_key))
+    name = strip_genitive(m.anchor_text)
+    node = iri(iris.candidate(m.entity_type, name))
+    out.entity(node, RDF_TYPE, iri(entity_class(m.entity_type)))
+    out.entity(node, RDFS_LABEL, literal(name, lang="da"))
+    out.entity(node, iri(RG.candidate), CANDIDATE_FLAG)
+    return node
+
+
+def _writer() -> tuple[QuadWriter, EntityIris]:
+    minter = Minter(BASE)
+    out = QuadWriter(f"{BASE}g", f"{BASE}graf/entiteter", minter, "Lemvig")
+    return out, EntityIris(minter)
+
+
+def _quads(lines: list[str]) -> list[Quad]:
+    return list(parse("".join(lines).encode("utf-8"), format=RdfFormat.N_QUADS))
+
+
+def test_the_fast_lines_are_the_quads_written_one_by_one() -> None:
+    fast, iris = _writer()
+    mention_quads(fast, iris, ITEM, TEXTS, on=ON, people=PEOPLE)
+    slow, iris = _writer()
+    _one_by_one(slow, iris)
+    assert set(_quads(fast.lines)) == set(_quads(slow.lines))
+    rules = Counter(
+        q.object.value
+        for q in _quads(fast.lines)
+        if q.predicate.value == RG.matchedBy and isinstance(q.object, Literal)
+    )
+    # a law with provisions twice; the jobcentre, KLAPjob, STAR twice and KL; the project
+    # leader twice by her title; Projekt Edison twice; the member from the attendance list
+    assert rules == Counter(
+        {"alias": 5, "alias+provision": 2, "role-title": 2, "projekt-x": 2, "attendance": 1}
+    )
+
+
+def test_a_person_mentioned_again_is_described_once() -> None:
+    out, iris = _writer()
+    mention_quads(out, iris, ITEM, TEXTS, on=ON, people=PEOPLE)
+    assert len(out.lines) == len(set(out.lines))  # no line twice (each mention is one chunk)
+    people = [q for q in _quads(out.lines) if str(q.subject).endswith("/person/rikke-praesius>")]
+    assert sorted(q.predicate.value for q in people) == sorted(
+        [RDF_TYPE[1:-1], RDFS_LABEL[1:-1], RG.municipality]
+    )
+
+
+def test_a_candidate_mentioned_again_is_described_once() -> None:
+    out, iris = _writer()
+    mention_quads(out, iris, ITEM, TEXTS, on=ON, people=PEOPLE)
+    edison = [q for q in _quads(out.lines) if str(q.subject).endswith("/Projekt-Edison>")]
+    assert len(edison) == 3  # type, label, rg:candidate, though mentioned twice
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_no_document_line_is_written_twice(path: Path) -> None:
+    doc = read_minutes(path.read_bytes(), path.name)
+    context = LoadContext(
+        minter=Minter(BASE),
+        loader_version="test",
+        loaded_at=dt.datetime(2026, 1, 2, tzinfo=dt.UTC),
+        run_iri=f"{BASE}indlaesning/test",
+    )
+    lines = document_quads(doc, context).nquads.splitlines()
+    # A person's or committee's label, party and candidate flag are written once, however
+    # often the document names them (a person printed under two spellings of one name has
+    # two labels, and their type is written with each).
+    once = (RDFS_LABEL, f"<{RG.party}>", f"<{RG.candidate}>")
+    described = [line for line in lines if line.split(" ", 2)[1] in once]
+    assert [line for line, count in Counter(described).items() if count > 1] == []
