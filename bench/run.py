@@ -111,9 +111,14 @@ def load_command(store: Path, corpus: Path, extra: list[str]) -> list[str]:
 
 
 def load_options(args: argparse.Namespace) -> list[str]:
-    """The options passed on to ``referatgraf load``."""
+    """The options passed on to ``referatgraf load``.
+
+    >>> load_options(argparse.Namespace(workers=2, no_mentions=False, no_index=True))
+    ['--workers', '2', '--no-index']
+    """
     extra = ["--workers", str(args.workers)] if args.workers else []
-    return extra + (["--no-mentions"] if args.no_mentions else [])
+    extra += ["--no-mentions"] if args.no_mentions else []
+    return extra + (["--no-index"] if args.no_index else [])
 
 
 def count_quads(path: Path) -> int:
@@ -221,6 +226,12 @@ def main(argv: list[str] | None = None) -> int:
         "--no-mentions",
         action="store_true",
         help="passed to referatgraf load: structure only, to measure what recognition costs",
+    )
+    parser.add_argument(
+        "--no-index",
+        action="store_true",
+        help="passed to referatgraf load: the graph only, without the pages' side index "
+        "(which bulk_load has no counterpart of; `referatgraf index` builds it later)",
     )
     parser.add_argument("--docs", type=Path, default=DOCS, help="Markdown file to append to")
     parser.add_argument("--no-docs", action="store_true", help="print only, append nothing")
