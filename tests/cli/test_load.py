@@ -210,3 +210,32 @@ def test_no_mentions_loads_the_structure_only(tmp_path: Path) -> None:
         "WHERE { ?m a rg:Meeting OPTIONAL { ?x a rg:Mention } }",
     )  # fmt: skip
     assert counted.out.splitlines()[1] == "5,0"
+
+
+@pytest.mark.parametrize("batch_size", ["1", "125"])
+def test_two_files_of_one_meeting_in_one_run_keep_the_later(
+    tmp_path: Path, batch_size: str
+) -> None:
+    """The same meeting twice in one run (a corrected copy beside the first): the store keeps
+    the later file's graph, and the earlier file is reported replaced, whether the two were
+    written in one batch or in two."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    first, second = corpus / "a.txt", corpus / "b.txt"
+    text = SAMPLE_FILES[4].read_text(encoding="utf-8")
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text + "\nRettet udgave.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    ran = referatgraf("load", "--store", store, "--batch-size", batch_size, corpus)
+    assert ran.code == 0, ran.out
+    assert "1 loaded, 1 skipped, 0 failed" in ran.out
+    replaced = [line for line in ran.out.splitlines() if "which replaces it" in line]
+    assert len(replaced) == 1
+    assert "a.txt" in replaced[0]
+    assert "same meeting as b.txt" in replaced[0]
+    graphs = document_graphs(store)
+    sources = [g for g in graphs if g.endswith(SOURCE_GRAPH)]
+    assert len(sources) == 1
+    file_names = {q for q in graphs[sources[0]] if "#fileName>" in q}
+    assert len(file_names) == 1
+    assert '"b.txt"' in next(iter(file_names))
