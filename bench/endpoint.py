@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import shutil
 import signal
 import socket
@@ -30,6 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.wrk import Run, median, parse_wrk
+
 ROOT = Path(__file__).resolve().parents[1]
 # Oxigraph's server; ours with every query evaluated; ours as served by default (answers kept)
 SERVERS = ("oxigraph", "referatgraf", "referatgraf, cache")
@@ -42,14 +43,6 @@ class Query:
     name: str
     text: str
     accept: str
-
-
-@dataclass(frozen=True)
-class Run:
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    errors: int
 
 
 def free_port() -> int:
@@ -133,26 +126,7 @@ def wrk(url: str, query: Query, duration: int, connections: int) -> Run:
     target = url + "?" + urllib.parse.urlencode({"query": query.text})
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "60s", "--latency"]
     command += ["-H", f"Accept: {query.accept}", target]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return Run(
-        rate, _latency(output, "50"), _latency(output, "99"), int(errors.group(1)) if errors else 0
-    )
-
-
-def _median(runs: list[Run]) -> Run:
-    return Run(
-        statistics.median(r.requests_per_second for r in runs),
-        statistics.median(r.p50_ms for r in runs),
-        statistics.median(r.p99_ms for r in runs),
-        sum(r.errors for r in runs),
-    )
-
-
-def _latency(output: str, percentile: str) -> float:
-    value, unit = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()  # type: ignore[union-attr]
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    return parse_wrk(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,7 +209,7 @@ def render(
         base = results[query.name]["oxigraph"]
         for name in SERVERS:
             runs = results[query.name][name]
-            run = _median(runs)
+            run = median(runs)
             # each round's ratio pairs runs made seconds apart: steadier on a shared machine
             rate = _ratio(
                 [r.requests_per_second for r in runs], [b.requests_per_second for b in base]

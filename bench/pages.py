@@ -18,9 +18,7 @@ import json
 import math
 import os
 import platform
-import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +31,7 @@ from pathlib import Path
 import httpx
 
 from bench.endpoint import free_port, running
+from bench.wrk import Run, median, parse_wrk
 from graph.siteindex import SiteIndex, default_index_path
 from graph.uris import DEFAULT_BASE
 from web.pages import PER_PAGE
@@ -49,14 +48,6 @@ class Target:
     path: str
     rotation: tuple[str, ...] = ()
     """More paths, asked for in turn with ``path`` (a wrk script): pages no cache has seen."""
-
-
-@dataclass(frozen=True)
-class Run:
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    errors: int
 
 
 Runner = Callable[[str, int, int, tuple[str, ...]], Run]
@@ -94,32 +85,6 @@ def _spread_items(index: SiteIndex, law: str, mentions: int, base: str) -> list[
     found = (index.mentions(law, offset, 1) for offset in range(0, mentions, step))
     items = dict.fromkeys("/" + rows[0].item.removeprefix(base) for rows in found if rows)
     return list(items)[:ROTATED_ITEMS]
-
-
-def parse_wrk(output: str) -> Run:
-    """wrk's ``--latency`` report as a :class:`Run`.
-
-    >>> parse_wrk(SAMPLE_WRK_OUTPUT)
-    Run(requests_per_second=312.5, p50_ms=24.1, p99_ms=1050.0, errors=3)
-    """
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if rate is None:
-        raise ValueError(f"no Requests/sec in wrk's output:\n{output}")
-    return Run(
-        float(rate.group(1)),
-        _latency(output, "50"),
-        _latency(output, "99"),
-        int(errors.group(1)) if errors else 0,
-    )
-
-
-def _latency(output: str, percentile: str) -> float:
-    found = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
-    if found is None:
-        raise ValueError(f"no {percentile}% latency in wrk's output (run it with --latency)")
-    value, unit = found.groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
 def wrk(url: str, seconds: int, connections: int, rotation: tuple[str, ...] = ()) -> Run:
@@ -169,15 +134,6 @@ def wait_until_settled(healthz: str, page_workers: int | None, seconds: float = 
             return
         time.sleep(1)
     raise SystemExit(f"the server did not settle within {seconds:.0f} s: {healthz}")
-
-
-def median(runs: list[Run]) -> Run:
-    return Run(
-        statistics.median(r.requests_per_second for r in runs),
-        statistics.median(r.p50_ms for r in runs),
-        statistics.median(r.p99_ms for r in runs),
-        sum(r.errors for r in runs),
-    )
 
 
 def measure(
@@ -289,19 +245,6 @@ def main(argv: list[str] | None = None, runner: Runner = wrk) -> int:
         print(f"p99 at or over {TARGET_P99_MS:.0f} ms: {', '.join(missed)}", file=sys.stderr)
     return 0
 
-
-SAMPLE_WRK_OUTPUT = """\
-Running 15s test @ http://127.0.0.1:8000/
-  2 threads and 8 connections
-  Latency Distribution
-     50%   24.10ms
-     75%   30.00ms
-     90%   41.00ms
-     99%    1.05s
-  4688 requests in 15.00s, 80.00MB read
-  Non-2xx or 3xx responses: 3
-Requests/sec:    312.50
-"""
 
 if __name__ == "__main__":
     sys.exit(main())

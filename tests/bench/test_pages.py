@@ -4,36 +4,23 @@ page once instead of wrk."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
 from bench import pages
-from bench.pages import Run, Target, parse_wrk, pick_pages
+from bench.pages import Target, pick_pages
+from bench.wrk import SAMPLE_WRK_OUTPUT, Run, parse_wrk
 from graph.siteindex import SiteIndex, default_index_path
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))
 LAB_2019 = "/lov/lab-2019"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(samples_store: Path) -> Path:
     """The five samples with their side index, as ``referatgraf load`` builds them."""
-    store = tmp_path_factory.mktemp("bench-pages") / "store"
-    done = subprocess.run(
-        [sys.executable, "-m", "referatgraf", "load", "--store", str(store), *map(str, SAMPLES)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return store
+    return samples_store
 
 
 def test_the_pages_are_found_in_the_side_index(store: Path) -> None:
@@ -85,6 +72,6 @@ def test_a_run_asks_for_every_page_and_writes_the_table(
 
 
 def test_wrk_output_is_read() -> None:
-    run = parse_wrk(pages.SAMPLE_WRK_OUTPUT.replace("1.05s", "180.00ms"))
+    run = parse_wrk(SAMPLE_WRK_OUTPUT.replace("1.05s", "180.00ms"))
     assert run == Run(312.5, 24.1, 180.0, 3)
     assert Target("home", "/").path == "/"

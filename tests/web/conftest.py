@@ -19,10 +19,9 @@ from pyoxigraph import Quad, RdfFormat, parse
 from selenium.webdriver.chrome.webdriver import WebDriver
 
 from graph.store import MinutesStore
+from tests.conftest import ROOT
 from tests.web.chrome import chrome
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))
 PROTOCOL_TESTS = ROOT / "tests" / "data" / "sparql11-protocol"  # copied from shared/specs
 STARTUP_SECONDS = 90
 
@@ -76,22 +75,6 @@ def _wait_until_ready(process: subprocess.Popen[bytes], server: Server) -> None:
             pass
         time.sleep(0.2)
     pytest.fail(f"the server did not answer within {STARTUP_SECONDS} s:\n{server.log.read_text()}")
-
-
-@pytest.fixture(scope="session")
-def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The five samples, loaded with ``referatgraf load`` (read it, never write it)."""
-    store = tmp_path_factory.mktemp("samples") / "store"
-    done = subprocess.run(
-        [sys.executable, "-m", "referatgraf", "load", "--store", str(store), *map(str, SAMPLES)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return store
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.web.conftest import ROOT, SAMPLES, Server
+from tests.conftest import ROOT, SAMPLES
+from tests.web.conftest import Server
 from web import browse
 from web.site import Site
 from web.sitemap import BROWSING_PATHS, chunk, chunk_count

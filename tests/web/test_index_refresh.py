@@ -19,7 +19,8 @@ from graph.ingest import LoadOptions, load_files
 from graph.siteindex import SiteIndex, build_index, default_index_path
 from graph.store import MinutesStore
 from graph.uris import Minter
-from tests.web.conftest import SAMPLES, start_server
+from tests.conftest import SAMPLES
+from tests.web.conftest import start_server
 from web.index_refresh import refresh_index
 from web.site import Site
 

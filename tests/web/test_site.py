@@ -10,7 +10,7 @@ from graph.ingest import LoadOptions, load_files
 from graph.siteindex import build_index, default_index_path
 from graph.store import MinutesStore
 from graph.uris import Minter
-from tests.web.conftest import SAMPLES
+from tests.conftest import SAMPLES
 from web.site import Site
 
 BASE = "https://w3id.org/referatgraf/"
