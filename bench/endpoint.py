@@ -86,12 +86,16 @@ def ask_json(endpoint: str, query: str) -> list[dict[str, dict[str, str]]]:
 
 
 def wait_for_figures(endpoint: str, seconds: float = 600) -> None:
+    """Until the service description has its figures, ten times in a row (on new connections,
+    so every server process has been asked: each counts them once, a core busy meanwhile)."""
     deadline = time.monotonic() + seconds
+    ready = 0
     while time.monotonic() < deadline:
         with urllib.request.urlopen(endpoint, timeout=30) as answer:
-            if b"being counted" not in answer.read():
-                return
-        time.sleep(1)
+            ready = 0 if b"being counted" in answer.read() else ready + 1
+        if ready >= 10:
+            return
+        time.sleep(0.1 if ready else 1)
     raise SystemExit("the store's figures were not counted in time")
 
 
@@ -122,6 +126,19 @@ def pick_queries(endpoint: str) -> list[Query]:
     ]
 
 
+def answered_lookups(healthz: str, processes: int) -> int:
+    """Lookups answered by all the server's processes: /healthz asked on fresh connections
+    until each process has said its count."""
+    counts: dict[int, int] = {}
+    for _ in range(50 * processes):
+        with urllib.request.urlopen(healthz, timeout=30) as answer:
+            health = json.load(answer)
+        counts[health.get("pid", 0)] = health.get("lookups", {}).get("answered", 0)
+        if len(counts) >= processes:
+            break
+    return sum(counts.values())
+
+
 def wrk(url: str, query: Query, duration: int, connections: int) -> Run:
     target = url + "?" + urllib.parse.urlencode({"query": query.text})
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "60s", "--latency"]
@@ -137,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs; medians kept")
     parser.add_argument("--workers", type=int, default=0, help="our query workers (0: default)")
+    parser.add_argument(
+        "--processes", type=int, default=os.cpu_count() or 1, help="our server processes"
+    )
     parser.add_argument("--no-docs", action="store_true")
     args = parser.parse_args(argv)
     for tool in ("wrk", "oxigraph"):
@@ -151,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     theirs = f"http://127.0.0.1:{their_port}/query"
     serve = [sys.executable, "-m", "referatgraf", "serve", "--store", str(args.store)]
     serve += ["--workers", str(args.workers), "--query-timeout", "120"]
+    serve += ["--processes", str(args.processes)]
     uncached = [*serve, "--port", str(ours_port), "--result-cache-bytes", "0"]
     serve_cached = [*serve, "--port", str(cached_port)]
     reference = [oxigraph, "serve-read-only", "--location", str(args.store)]
@@ -174,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
                     runs[name].append(run)
                     print(f"{query.name:10} {name:12} {run}", flush=True)
             results[query.name] = runs
-    table = render(results, queries, args)
+        lookups = answered_lookups(ours.replace("/sparql", "/healthz"), args.processes)
+    table = render(results, queries, args, lookups)
     print(table)
     if not args.no_docs:
         with DOCS.open("a", encoding="utf-8") as docs:
@@ -183,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(
-    results: dict[str, dict[str, list[Run]]], queries: list[Query], args: argparse.Namespace
+    results: dict[str, dict[str, list[Run]]],
+    queries: list[Query],
+    args: argparse.Namespace,
+    lookups: int,
 ) -> str:
     triples = _store_size(args.store)
     today = dt.datetime.now(dt.UTC).date().isoformat()
@@ -195,10 +220,13 @@ def render(
         f"{args.warmup} s of warm-up, {args.rounds} rounds alternating the servers (medians; "
         "each ratio is the median of the rounds' own ratios, which pair runs made seconds "
         f"apart), all on the same store ({triples}), on {os.cpu_count()} cores "
-        f"({platform.machine()}), wrk on the same machine. Our server ({args.workers or 2} "
-        "query workers, logging every request) runs twice: `referatgraf` evaluates every "
+        f"({platform.machine()}), wrk on the same machine. Our server (`--processes "
+        f"{args.processes}`, {args.workers or 2} query workers in all, logging every request) "
+        "runs twice: `referatgraf` evaluates every "
         "query (`--result-cache-bytes 0`); `referatgraf, cache` is the default, which keeps "
-        "answers and so serves a repeated query without evaluating it.",
+        "answers and so serves a repeated query without evaluating it. "
+        f"`referatgraf`'s processes answered {lookups:,} lookups themselves, without a "
+        "worker (`sparql/lookups.py`; the backlinks query is one).",
         "",
         "| query | server | req/s | p50 ms | p99 ms | non-2xx | req/s vs Oxigraph "
         "| p99 vs Oxigraph |",

@@ -305,10 +305,15 @@ def validate(store: Path | None) -> None:
 @store_option
 @serve_options
 def serve(
-    store: Path | None, host: str, port: int, page_workers: int | None, **limits: Any
+    store: Path | None,
+    host: str,
+    port: int,
+    page_workers: int | None,
+    processes: int,
+    **limits: Any,
 ) -> None:
     """Serve the web app and the SPARQL endpoint (read-only) until interrupted."""
-    _serve(resolve(store), host, port, Limits(**limits), page_workers)
+    _serve(resolve(store), host, port, Limits(**limits), page_workers, processes)
 
 
 @main.command()
@@ -321,6 +326,7 @@ def demo(
     port: int,
     no_serve: bool,
     page_workers: int | None,
+    processes: int,
     **limits: Any,
 ) -> None:
     """Load the bundled sample minutes, show what the graph answers, and serve it."""
@@ -334,7 +340,7 @@ def demo(
         demo_module.show_examples(minutes, click.echo)
     if no_serve:
         sys.exit(1 if report.failed else 0)
-    _serve(settings, host, port, Limits(**limits), page_workers)
+    _serve(settings, host, port, Limits(**limits), page_workers, processes)
 
 
 def _dump_for_demo(minutes: MinutesStore, settings: Settings) -> None:
@@ -358,10 +364,14 @@ def _publish_settings() -> PublishSettings:
 
 
 def _serve(
-    settings: Settings, host: str, port: int, limits: Limits, page_workers: int | None
+    settings: Settings,
+    host: str,
+    port: int,
+    limits: Limits,
+    page_workers: int | None,
+    processes: int = 1,
 ) -> None:
-    from web.app import create_app  # noqa: PLC0415  (FastAPI loads slowly; only serve needs it)
-    from web.server import run  # noqa: PLC0415
+    from web.server import ServeSettings, serve  # noqa: PLC0415  (FastAPI loads slowly)
 
     if not (settings.store / "CURRENT").exists():
         click.echo(
@@ -371,7 +381,8 @@ def _serve(
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
     workers = default_workers() if page_workers is None else page_workers
-    run(create_app(settings, limits, page_workers=workers), host, port)
+    served = ServeSettings(settings.store, settings.base, settings.dumps)
+    serve(served, limits, host, port, page_workers=workers, processes=processes)
 
 
 @contextmanager

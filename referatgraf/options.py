@@ -31,11 +31,27 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Query worker processes (default: one per core, at least 2).",
         ),
         click.option(
+            "--processes",
+            type=click.IntRange(1, 64),
+            default=1,
+            show_default=True,
+            help="Server processes sharing the port, each with its share of the workers "
+            "(one per core uses every core for HTTP, cached answers and lookups).",
+        ),
+        click.option(
             "--page-workers",
             type=click.IntRange(0, 256),
             default=None,
             help="Processes rendering the dataset's pages (default: one per core, at least 2; "
             "0: the server process renders them).",
+        ),
+        click.option(
+            "--lookup-rows",
+            type=click.IntRange(0, 100_000),
+            default=defaults.lookup_rows,
+            show_default=True,
+            help="A SELECT of one triple pattern with LIMIT + OFFSET up to this (or an ASK of "
+            "one) is answered without a worker (0: every query goes to a worker).",
         ),
         click.option(
             "--max-concurrent",

@@ -30,6 +30,10 @@ class Limits:
     """Bytes of a request body or query string; more gets 413 (body) or 414 (URL)."""
     result_cache_bytes: int = 64 << 20
     """Bytes of answers kept in the server to answer the same query again (0: none)."""
+    lookup_rows: int = 1_000
+    """Lookups (a SELECT of one triple pattern with LIMIT + OFFSET up to this, or an ASK of one
+    pattern: ``sparql.lookups``) are answered by the server process without a worker (0: every
+    query goes to a worker)."""
 
     def resolved(self) -> Limits:
         workers = self.workers or default_workers()
@@ -40,6 +44,7 @@ class Limits:
             max_rows=self.max_rows,
             max_request_bytes=self.max_request_bytes,
             result_cache_bytes=self.result_cache_bytes,
+            lookup_rows=self.lookup_rows,
         )
 
 
@@ -51,4 +56,10 @@ LIMIT_TERMS = (
     ("maxResultRows", "max_rows", "Rows or triples in one answer; more are cut, and marked."),
     ("maxRequestBytes", "max_request_bytes", "Bytes of a request body or query string."),
     ("resultCacheBytes", "result_cache_bytes", "Bytes of answers kept to answer a query again."),
+    (
+        "lookupRows",
+        "lookup_rows",
+        "Rows (LIMIT + OFFSET) up to which a SELECT or ASK of one triple pattern is answered "
+        "without a worker process.",
+    ),
 )

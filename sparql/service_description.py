@@ -3,7 +3,8 @@
 The limits are stated with terms of this project's service vocabulary (:data:`SERVICE_NS`,
 prefix ``rgs:``), described in the same document and in the README: ``rgs:queryTimeout``,
 ``rgs:workers``, ``rgs:maxConcurrentQueries``, ``rgs:maxResultRows``, ``rgs:maxRequestBytes``,
-and ``rgs:networkSandbox`` (true when the query workers run without network access).
+``rgs:resultCacheBytes``, ``rgs:lookupRows``, and ``rgs:networkSandbox`` (true when the
+query workers run without network access).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from starlette.responses import JSONResponse, Response
 
 from graph.uris import DEFAULT_BASE
 from sparql.limits import Limits
+from sparql.lookups import Lookups
 from sparql.service_description import Description
 from sparql.workers import PoolError, WorkerPool
 from web import browse, publish, query_page, resources
@@ -63,13 +65,15 @@ def create_app(
     dataset's pages rendered by ``page_workers`` processes (0: in the server process)."""
     resolved = (limits or Limits()).resolved()
     pool = WorkerPool(settings.store, resolved)
-    state = EndpointState(pool, Description(resolved, sandboxed=False), _query_page)
     site = site_of(settings)
+    lookups = Lookups(site.store, resolved.lookup_rows)
+    state = EndpointState(pool, Description(resolved, sandboxed=False), _query_page, lookups)
     pages = PagePool(site, page_workers)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await pool.start()
+        await lookups.start(pool.state.get("token"))
         state.set_description(Description(resolved, sandboxed=bool(pool.state.get("sandboxed"))))
         counting = asyncio.create_task(_count_figures(state))
         starting_pages = asyncio.create_task(pages.start())  # meanwhile, pages render here
@@ -118,6 +122,8 @@ def create_app(
                 "idle": pool.ready,
                 "figures": state.description.figures is not None,
                 "page_workers": pages.processes if pages.ready else 0,
+                "lookups": {"on": lookups.ready, "answered": lookups.answered},
+                "pid": os.getpid(),
             }
         )
 

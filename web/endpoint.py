@@ -19,8 +19,9 @@ from functools import lru_cache
 from typing import Any
 
 from sparql.cache import ResultCache
-from sparql.evaluate import Job
-from sparql.guard import RefusedError, inspect
+from sparql.evaluate import Job, Outcome
+from sparql.guard import QueryShape, RefusedError, inspect
+from sparql.lookups import Lookups
 from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, parse_accept
 from sparql.protocol import ProtocolError, QueryRequest, parse_get, parse_post
 from sparql.service_description import Description, render
@@ -51,6 +52,7 @@ class EndpointState:
     pool: WorkerPool
     description: Description
     html_page: HtmlPage | None = None
+    lookups: Lookups | None = None
     _described: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
     def service_description(self, endpoint: str, format_name: str) -> bytes:
@@ -157,12 +159,7 @@ class SparqlEndpoint:
         if cached is not None:
             (outcome, store_state), body = cached
         else:
-            try:
-                outcome, body, store_state = await pool.run(job, _disconnected(receive))
-            except PoolError as error:
-                retry = error.retry_after
-                extra = [(b"retry-after", str(retry).encode())] if retry else []
-                raise _error(error.status, error.message, *extra) from None
+            outcome, body, store_state = await self._evaluate(job, shape, receive)
             if key is not None and outcome.status == 200 and self.cache.max_bytes:
                 self.cache.put(key, (outcome, store_state), body)
         if outcome.status != 200:
@@ -186,6 +183,23 @@ class SparqlEndpoint:
                 ),
             ]
         return 200, body, extra
+
+    async def _evaluate(
+        self, job: Job, shape: QueryShape, receive: Receive
+    ) -> tuple[Outcome, bytes, dict[str, Any]]:
+        """A lookup here, in the event loop (a few milliseconds at most), any other query by a
+        worker."""
+        lookups = self.state.lookups
+        if lookups is not None:
+            answered = lookups.answer(job, shape)
+            if answered is not None:
+                return answered[0], answered[1], lookups.state
+        try:
+            return await self.state.pool.run(job, _disconnected(receive))
+        except PoolError as error:
+            retry = error.retry_after
+            extra = [(b"retry-after", str(retry).encode())] if retry else []
+            raise _error(error.status, error.message, *extra) from None
 
     async def _request(
         self, scope: Scope, receive: Receive, method: str, headers: dict[bytes, bytes]

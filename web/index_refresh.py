@@ -12,8 +12,12 @@ read: the server opened it read-only, and the index is a file of its own.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import threading
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph.siteindex import BuildReport, build_index
@@ -35,9 +39,14 @@ def refresh_index(site: Site) -> BuildReport | None:
         index = site.index()
         if index is not None and index.is_current(store):
             return None
-        why = "missing (or of another schema)" if index is None else "stale"
-        report = build_index(store, path)
-        site.reopen_index()
+        with _exclusive(path.with_name(path.name + ".lock")):
+            # another server process may have built it while this one waited for the lock
+            index = site.reopen_index()
+            if index is not None and index.is_current(store):
+                return None
+            why = "missing (or of another schema)" if index is None else "stale"
+            report = build_index(store, path)
+            site.reopen_index()
     except Exception as error:  # a thread of its own: say what went wrong, and go on without
         log.warning("the side index could not be built: %s", error)
         return None
@@ -47,6 +56,18 @@ def refresh_index(site: Site) -> BuildReport | None:
         why, how, report.documents, report.added, report.mentions, report.seconds, path,
     )  # fmt: skip
     return report
+
+
+@contextlib.contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``lock`` (made if missing): one build at a time when
+    several server processes start together (``serve --processes``)."""
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def start_index_refresh(site: Site) -> threading.Thread:

@@ -1,32 +1,134 @@
-"""Run the app with uvicorn: one process, uvloop and httptools where installed (a worker
-pool does the queries and another renders the pages, :mod:`web.page_workers`; uvicorn's own
---workers would multiply the query pool and its limits, and cost keep-alive latency)."""
+"""Run the app with uvicorn, uvloop and httptools where installed: in one process, or in
+``processes`` processes that share one listening socket (the kernel hands each connection to
+one of them).
+
+Python serves one request at a time per process, so on a machine with several cores one process
+leaves cores idle for everything it does itself: HTTP, the result cache, lookups (queries whose
+text bounds their work, answered without a worker: :mod:`sparql.lookups`). With ``processes``
+the whole app runs in each: its own query workers and page workers (the totals shared out, at
+least one of each per process where there were any), its own answer cache (the bytes shared
+out). uvicorn's supervisor starts them (spawned: each imports the app afresh through
+:func:`app_from_environment`, the settings passed in ``$REFERATGRAF_SERVE``), restarts one that
+dies, and stops them all on SIGINT or SIGTERM; each also dies with the supervisor if that is
+killed.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import json
 import logging
+import os
 import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
+from uvicorn.supervisors import Multiprocess
 
-from web.app import front_door
+from sparql.limits import Limits
+from sparql.sandbox import die_with_parent
+from web.app import create_app, front_door
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+SERVE_ENV = "REFERATGRAF_SERVE"
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """What each process needs to build the app (``referatgraf.settings.Settings``'s fields)."""
+
+    store: Path
+    base: str
+    dumps: Path | None = None
 
 
 def run(app: FastAPI, host: str, port: int, *, access_log: bool = True) -> None:
-    """Serve ``app`` (from ``web.app.create_app``) until interrupted; one log line per request
-    on stderr."""
+    """Serve ``app`` (from ``web.app.create_app``) in this process until interrupted; one log
+    line per request on stderr."""
+    _logging(access_log)
+    uvicorn.Server(_config(front_door(app), host, port)).run()
+
+
+def serve(
+    settings: ServeSettings,
+    limits: Limits,
+    host: str,
+    port: int,
+    *,
+    page_workers: int,
+    processes: int = 1,
+) -> None:
+    """Serve the app over ``settings`` in ``processes`` processes until interrupted."""
+    if processes <= 1:
+        run(create_app(settings, limits, page_workers=page_workers), host, port)
+        return
+    _logging(access_log=True)
+    share = shared_out(limits.resolved(), processes)
+    os.environ[SERVE_ENV] = json.dumps(
+        {
+            "store": str(settings.store),
+            "base": settings.base,
+            "dumps": str(settings.dumps) if settings.dumps else None,
+            "limits": dataclasses.asdict(share),
+            "page_workers": _per_process(page_workers, processes),
+        }
+    )
+    config = _config("web.server:app_from_environment", host, port, factory=True)
+    config.workers = processes
+    socket = config.bind_socket()
+    Multiprocess(config, sockets=[socket]).run()
+
+
+def shared_out(limits: Limits, processes: int) -> Limits:
+    """Each process's part of resolved ``limits``: workers, admitted queries and cache bytes
+    divided (at least one worker and one admitted query each); the others as they are.
+
+    >>> share = shared_out(Limits(workers=2, max_concurrent=16, result_cache_bytes=64), 2)
+    >>> share.workers, share.max_concurrent, share.result_cache_bytes, share.max_rows
+    (1, 8, 32, 10000)
+    """
+    return dataclasses.replace(
+        limits,
+        workers=_per_process(limits.workers, processes) or 1,
+        max_concurrent=_per_process(limits.max_concurrent, processes) or 1,
+        result_cache_bytes=limits.result_cache_bytes // processes,
+    )
+
+
+def _per_process(total: int, processes: int) -> int:
+    """``total`` shared out: at least one each when there was any."""
+    return max(1, total // processes) if total > 0 else 0
+
+
+def app_from_environment() -> Any:
+    """The app of one of several processes (uvicorn calls this in each; see :func:`serve`)."""
+    die_with_parent()
+    given = json.loads(os.environ[SERVE_ENV])
+    settings = ServeSettings(
+        Path(given["store"]), given["base"], Path(given["dumps"]) if given["dumps"] else None
+    )
+    _logging(access_log=True)
+    app = create_app(settings, Limits(**given["limits"]), page_workers=given["page_workers"])
+    return front_door(app)
+
+
+def _logging(access_log: bool) -> None:
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT, stream=sys.stderr)
     logging.getLogger("referatgraf.access").setLevel(
         logging.INFO if access_log else logging.WARNING
     )
-    config = uvicorn.Config(
-        front_door(app),
+
+
+def _config(app: Any, host: str, port: int, *, factory: bool = False) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
         host=host,
         port=port,
+        factory=factory,
         loop="uvloop" if importlib.util.find_spec("uvloop") else "asyncio",
         http="httptools" if importlib.util.find_spec("httptools") else "h11",
         access_log=False,  # the app writes its own, with timings and sizes
@@ -35,4 +137,3 @@ def run(app: FastAPI, host: str, port: int, *, access_log: bool = True) -> None:
         proxy_headers=False,  # served directly; behind a proxy, run uvicorn with its own flags
         timeout_graceful_shutdown=5,
     )
-    uvicorn.Server(config).run()
