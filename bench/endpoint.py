@@ -215,14 +215,15 @@ def render(
     lines = [
         f"## SPARQL endpoint against `oxigraph serve-read-only` ({today})",
         "",
-        f"`python -m bench.endpoint --store {args.store.name} --duration {args.duration}`: "
+        f"`python -m bench.endpoint --store {args.store.name} --duration {args.duration} "
+        f"--processes {args.processes}`: "
         f"wrk, 2 threads, {args.connections} connections, {args.duration} s per run after "
         f"{args.warmup} s of warm-up, {args.rounds} rounds alternating the servers (medians; "
         "each ratio is the median of the rounds' own ratios, which pair runs made seconds "
         f"apart), all on the same store ({triples}), on {os.cpu_count()} cores "
         f"({platform.machine()}), wrk on the same machine. Our server (`--processes "
-        f"{args.processes}`, {args.workers or 2} query workers in all, logging every request) "
-        "runs twice: `referatgraf` evaluates every "
+        f"{args.processes}`, {args.workers or max(2, os.cpu_count() or 1)} query workers in "
+        "each, logging every request) runs twice: `referatgraf` evaluates every "
         "query (`--result-cache-bytes 0`); `referatgraf, cache` is the default, which keeps "
         "answers and so serves a repeated query without evaluating it. "
         f"`referatgraf`'s processes answered {lookups:,} lookups themselves, without a "

@@ -48,10 +48,10 @@ def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--lookup-rows",
             type=click.IntRange(0, 100_000),
-            default=defaults.lookup_rows,
-            show_default=True,
+            default=None,
             help="A SELECT of one triple pattern with LIMIT + OFFSET up to this (or an ASK of "
-            "one) is answered without a worker (0: every query goes to a worker).",
+            "one) is answered without a worker (default: 1000 with --processes 2 or more, "
+            "else 0: every query goes to a worker).",
         ),
         click.option(
             "--max-concurrent",

@@ -66,7 +66,7 @@ def create_app(
     resolved = (limits or Limits()).resolved()
     pool = WorkerPool(settings.store, resolved)
     site = site_of(settings)
-    lookups = Lookups(site.store, resolved.lookup_rows)
+    lookups = Lookups(site.store, resolved.lookup_rows or 0)
     state = EndpointState(pool, Description(resolved, sandboxed=False), _query_page, lookups)
     pages = PagePool(site, page_workers)
 

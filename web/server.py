@@ -5,9 +5,11 @@ one of them).
 Python serves one request at a time per process, so on a machine with several cores one process
 leaves cores idle for everything it does itself: HTTP, the result cache, lookups (queries whose
 text bounds their work, answered without a worker: :mod:`sparql.lookups`). With ``processes``
-the whole app runs in each: its own query workers and page workers (the totals shared out, at
-least one of each per process where there were any), its own answer cache (the bytes shared
-out). uvicorn's supervisor starts them (spawned: each imports the app afresh through
+the whole app runs in each, with the same options: its own query workers and page workers, its
+own admission limit and answer cache. (Sharing the workers out was tried: the kernel gives the
+connections of one client unevenly to the processes, so one worker was left with most of the
+queries and a process's share of the admission limit turned some away with 503.) uvicorn's
+supervisor starts them (spawned: each imports the app afresh through
 :func:`app_from_environment`, the settings passed in ``$REFERATGRAF_SERVE``), restarts one that
 dies, and stops them all on SIGINT or SIGTERM; each also dies with the supervisor if that is
 killed.
@@ -29,7 +31,7 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
-from sparql.limits import Limits
+from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.sandbox import die_with_parent
 from web.app import create_app, front_door
 
@@ -63,45 +65,25 @@ def serve(
     processes: int = 1,
 ) -> None:
     """Serve the app over ``settings`` in ``processes`` processes until interrupted."""
+    if limits.lookup_rows is None:  # lookups in the server process pay only with several
+        limits = dataclasses.replace(limits, lookup_rows=LOOKUP_ROWS if processes > 1 else 0)
     if processes <= 1:
         run(create_app(settings, limits, page_workers=page_workers), host, port)
         return
     _logging(access_log=True)
-    share = shared_out(limits.resolved(), processes)
     os.environ[SERVE_ENV] = json.dumps(
         {
             "store": str(settings.store),
             "base": settings.base,
             "dumps": str(settings.dumps) if settings.dumps else None,
-            "limits": dataclasses.asdict(share),
-            "page_workers": _per_process(page_workers, processes),
+            "limits": dataclasses.asdict(limits),
+            "page_workers": page_workers,
         }
     )
     config = _config("web.server:app_from_environment", host, port, factory=True)
     config.workers = processes
     socket = config.bind_socket()
     Multiprocess(config, sockets=[socket]).run()
-
-
-def shared_out(limits: Limits, processes: int) -> Limits:
-    """Each process's part of resolved ``limits``: workers, admitted queries and cache bytes
-    divided (at least one worker and one admitted query each); the others as they are.
-
-    >>> share = shared_out(Limits(workers=2, max_concurrent=16, result_cache_bytes=64), 2)
-    >>> share.workers, share.max_concurrent, share.result_cache_bytes, share.max_rows
-    (1, 8, 32, 10000)
-    """
-    return dataclasses.replace(
-        limits,
-        workers=_per_process(limits.workers, processes) or 1,
-        max_concurrent=_per_process(limits.max_concurrent, processes) or 1,
-        result_cache_bytes=limits.result_cache_bytes // processes,
-    )
-
-
-def _per_process(total: int, processes: int) -> int:
-    """``total`` shared out: at least one each when there was any."""
-    return max(1, total // processes) if total > 0 else 0
 
 
 def app_from_environment() -> Any:

@@ -35,21 +35,26 @@ NOT_LOOKUPS = [
 SAME_HEADERS = ("content-type", "etag", "last-modified", "vary", "content-encoding")
 
 
+LIMITS = ("--workers=2", "--query-timeout=3", "--max-rows=2000", "--max-request-bytes=32768")
+
+
+@pytest.fixture(scope="module")
+def lookup_server(
+    samples_store: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The ``server`` fixture's limits, answering lookups itself (one process does not by
+    default: ``--lookup-rows``)."""
+    log = tmp_path_factory.mktemp("lookups") / "server.log"
+    yield from start_server(samples_store, log, *LIMITS, "--lookup-rows=1000")
+
+
 @pytest.fixture(scope="module")
 def worker_only_server(
     samples_store: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
-    """The ``server`` fixture's limits, with every query sent to a worker."""
-    yield from start_server(
-        samples_store,
-        tmp_path_factory.mktemp("lookups") / "server.log",
-        "--workers=2",
-        "--query-timeout=3",
-        "--max-rows=2000",
-        "--max-request-bytes=32768",
-        "--lookup-rows=0",
-        "--result-cache-bytes=0",
-    )
+    """The same limits, as served by default in one process: every query to a worker."""
+    log = tmp_path_factory.mktemp("workers-only") / "server.log"
+    yield from start_server(samples_store, log, *LIMITS, "--result-cache-bytes=0")
 
 
 def _lookups(server: Server) -> dict[str, int]:
@@ -79,8 +84,9 @@ def _descendants(pid: int) -> set[int]:
 
 @pytest.mark.parametrize("gzip", [False, True])
 def test_a_lookup_is_answered_as_a_worker_answers_it(
-    server: Server, worker_only_server: Server, gzip: bool
+    lookup_server: Server, worker_only_server: Server, gzip: bool
 ) -> None:
+    server = lookup_server
     assert _lookups(server)["on"]
     assert not _lookups(worker_only_server)["on"]
     before = _lookups(server)["answered"]
@@ -102,7 +108,8 @@ def test_a_lookup_is_answered_as_a_worker_answers_it(
     assert _lookups(worker_only_server)["answered"] == 0
 
 
-def test_only_lookups_take_the_lane(server: Server) -> None:
+def test_only_lookups_take_the_lane(lookup_server: Server) -> None:
+    server = lookup_server
     before = _lookups(server)["answered"]
     for number, query in enumerate(NOT_LOOKUPS):
         text = f"{query}\n# not a lookup {number}"
@@ -113,7 +120,8 @@ def test_only_lookups_take_the_lane(server: Server) -> None:
     assert _lookups(server)["answered"] == before
 
 
-def test_a_bad_lookup_is_a_400_from_the_lane_too(server: Server) -> None:
+def test_a_bad_lookup_is_a_400_from_the_lane_too(lookup_server: Server) -> None:
+    server = lookup_server
     before = _lookups(server)["answered"]
     answer = httpx.get(server.sparql, params={"query": "SELECT ?s WHERE { ?s nope:p ?o } LIMIT 3"})
     assert answer.status_code == 400
@@ -128,8 +136,10 @@ def test_several_processes_share_the_port_and_stop_together(
     server = next(started)
     try:
         below = _descendants(server.pid)
-        pids = {httpx.get(server.url + "/healthz").json()["pid"] for _ in range(40)}
+        health = [httpx.get(server.url + "/healthz").json() for _ in range(40)]
+        pids = {answer["pid"] for answer in health}
         assert len(pids) == 2, pids  # the kernel spreads connections over both
+        assert all(answer["lookups"]["on"] for answer in health)  # on by default with two
         assert pids <= below
         for query, accept in LOOKUPS[:2]:
             answer = httpx.get(server.sparql, params={"query": query}, headers={"Accept": accept})
