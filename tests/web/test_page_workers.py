@@ -116,3 +116,24 @@ def test_a_worker_that_dies_is_replaced_and_no_request_fails(
         assert first[0] not in replaced
         assert httpx.get(server.url + ITEM, headers={"Accept": "text/html"}).status_code == 200
         assert "a page worker died" in server.log.read_text()
+
+
+def test_a_killed_server_leaves_no_worker_behind(samples_store: Path, tmp_path: Path) -> None:
+    for server in start_server(samples_store, tmp_path / "server.log", "--workers=2"):
+        settled(server, 2)
+        children = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children")
+                    .read_text().split()]  # fmt: skip
+        assert len(children) >= 4  # two query workers, two page workers
+        os.kill(server.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while (left := [p for p in children if _running(p)]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not left, [Path(f"/proc/{p}/cmdline").read_bytes()[:80] for p in left]
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
