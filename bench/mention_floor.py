@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import statistics
 import subprocess
 import sys
@@ -36,10 +35,8 @@ from pyoxigraph import NamedNode, RdfFormat, Store, serialize
 from bench import machine, report
 from bench.generate import write_corpus
 from bench.measure import measure
+from bench.run import BULK_LOAD, DOCS, load_command, parse_load_output
 
-ROOT = Path(__file__).resolve().parent.parent
-REFERATGRAF = ROOT / ".venv" / "bin" / "referatgraf"
-DOCS = ROOT / "docs" / "benchmarks.md"
 RG = "https://w3id.org/referatgraf/def#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 CONTRACT = frozenset(
@@ -47,27 +44,16 @@ CONTRACT = frozenset(
     | {RG + "anchorText"}
 )
 REQUIRED = CONTRACT | {RG + "matchedBy", RG + "confidence"}
-SUMMARY = re.compile(r"^\d+ loaded, \d+ skipped, \d+ failed in ([\d.]+) s$", re.MULTILINE)
-BULK_LOAD = (
-    "import sys, time\n"
-    "from pyoxigraph import RdfFormat, Store\n"
-    "store = Store(sys.argv[1])\n"
-    "started = time.perf_counter()\n"
-    "store.bulk_load(path=sys.argv[2], format=RdfFormat.N_QUADS)\n"
-    "print(time.perf_counter() - started)\n"
-)
 
 
 def load(corpus: Path, store: Path, *extra: str) -> float:
-    """``referatgraf load`` of ``corpus``; the seconds the load reports for itself."""
-    done = subprocess.run(
-        [str(REFERATGRAF), "load", "--no-index", *extra, "--store", str(store), str(corpus)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    found = SUMMARY.search(done.stdout)
-    if found is None:
+    """``referatgraf load --no-index`` of ``corpus``; the seconds the load reports for itself."""
+    command = load_command(store, corpus, ["--no-index", *extra])
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    summary, _ = parse_load_output(done.stdout)
+    if summary is None:
         raise SystemExit(f"no summary in the load's output:\n{done.stdout}{done.stderr}")
-    return float(found.group(1))
+    return summary[3]
 
 
 def cut(store_path: Path, keep: frozenset[str], target: Path) -> int:
