@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,17 +13,30 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))
 
 
+@dataclass(frozen=True)
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+def referatgraf(*args: str | Path, timeout: float = 300) -> Ran:
+    """The real command line (``python -m referatgraf ARGS``) in a subprocess, as a user runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "referatgraf", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        cwd=ROOT,
+    )
+    return Ran(done.returncode, done.stdout, done.stderr)
+
+
 @pytest.fixture(scope="session")
 def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The five samples, loaded with ``referatgraf load`` (read it, never write it)."""
     store = tmp_path_factory.mktemp("samples") / "store"
-    done = subprocess.run(
-        [sys.executable, "-m", "referatgraf", "load", "--store", str(store), *map(str, SAMPLES)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    ran = referatgraf("load", "--store", store, *SAMPLES)
+    assert ran.code == 0, ran.out + ran.err
     return store

@@ -11,11 +11,11 @@ from .conftest import referatgraf
 
 
 def test_dump_twice_gives_identical_files_with_matching_sums(
-    loaded_store: Path, tmp_path: Path
+    samples_store: Path, tmp_path: Path
 ) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     for out in (first, second):
-        ran = referatgraf("dump", "--store", loaded_store, "--out", out)
+        ran = referatgraf("dump", "--store", samples_store, "--out", out)
         assert ran.code == 0, ran.err
     names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert Path("referatgraf.nq.gz") in names
@@ -32,10 +32,10 @@ def test_dump_twice_gives_identical_files_with_matching_sums(
 
 
 def test_a_contact_address_that_is_no_address_is_refused_by_name(
-    loaded_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    samples_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("REFERATGRAF_CONTACT_EMAIL", "redaktionen")
-    ran = referatgraf("dump", "--store", loaded_store, "--out", tmp_path / "out")
+    ran = referatgraf("dump", "--store", samples_store, "--out", tmp_path / "out")
     assert ran.code == 2
     assert "'redaktionen'" in ran.err
     assert "REFERATGRAF_CONTACT_EMAIL" in ran.err

@@ -17,7 +17,6 @@ from graph.siteindex import SiteIndex, default_index_path, queries, store_token
 from graph.siteindex.queries import groups_timeline
 from graph.store import MinutesStore
 from graph.terms import RG, term
-from tests.cli.conftest import loaded_store  # noqa: F401 - the session's sample store
 
 BASE = "https://w3id.org/referatgraf/"
 KLAPJOB = BASE + "program/klapjob"
@@ -31,16 +30,16 @@ LEMVIG_MEETING = (
 
 
 @pytest.fixture(scope="module")
-def index(loaded_store: Path) -> Iterator[SiteIndex]:  # noqa: F811
+def index(samples_store: Path) -> Iterator[SiteIndex]:
     """The index that ``referatgraf load`` built beside the sample store."""
-    opened = SiteIndex.open(default_index_path(loaded_store))
+    opened = SiteIndex.open(default_index_path(samples_store))
     yield opened
     opened.close()
 
 
 @pytest.fixture(scope="module")
-def store(loaded_store: Path) -> MinutesStore:  # noqa: F811
-    return MinutesStore.open_read_only(loaded_store)
+def store(samples_store: Path) -> MinutesStore:
+    return MinutesStore.open_read_only(samples_store)
 
 
 def test_the_index_is_current_with_the_store_it_was_built_from(

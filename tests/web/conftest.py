@@ -19,7 +19,7 @@ from pyoxigraph import Quad, RdfFormat, parse
 from selenium.webdriver.chrome.webdriver import WebDriver
 
 from graph.store import MinutesStore
-from tests.conftest import ROOT
+from tests.conftest import ROOT, referatgraf
 from tests.web.chrome import chrome
 
 PROTOCOL_TESTS = ROOT / "tests" / "data" / "sparql11-protocol"  # copied from shared/specs
@@ -77,6 +77,45 @@ def _wait_until_ready(process: subprocess.Popen[bytes], server: Server) -> None:
     pytest.fail(f"the server did not answer within {STARTUP_SECONDS} s:\n{server.log.read_text()}")
 
 
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid``, from ``/proc``."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def outliving(pids: set[int], seconds: float = 10) -> dict[int, str]:
+    """Those of ``pids`` still running (not zombies) after up to ``seconds``, with their
+    command lines: what a stopped server left behind."""
+    deadline = time.monotonic() + seconds
+    while True:
+        alive = {}
+        for pid in pids:
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+            except OSError:
+                continue
+            if stat[stat.rindex(")") + 2] != "Z":
+                alive[pid] = command.decode(errors="replace")
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
+
+
 @pytest.fixture(scope="session")
 def server(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The server over the samples: 2 workers, a 3 s time limit, 2,000 rows, 32 KiB requests."""
@@ -96,16 +135,8 @@ def published(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The server over the samples, with their dumps in ``$REFERATGRAF_DUMPS`` (so the
     catalog and the dump listing that every page links to are there)."""
     dumps = tmp_path_factory.mktemp("published") / "dumps"
-    command = [sys.executable, "-m", "referatgraf", "dump", "--store", str(samples_store)]
-    done = subprocess.run(
-        [*command, "--out", str(dumps)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    ran = referatgraf("dump", "--store", samples_store, "--out", dumps)
+    assert ran.code == 0, ran.out + ran.err
     log = tmp_path_factory.mktemp("published-server") / "server.log"
     with pytest.MonkeyPatch.context() as environment:
         environment.setenv("REFERATGRAF_DUMPS", str(dumps))

@@ -7,8 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import subprocess
-import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,7 +17,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES, referatgraf
 from tests.web.conftest import Server
 from web import browse
 from web.site import Site
@@ -400,12 +398,8 @@ def test_coverage_shows_the_files_that_failed(tmp_path: Path) -> None:
     broken = tmp_path / "ikke-et-referat.txt"
     broken.write_bytes(b"\x00\x01\x02 <script>alert(1)</script>")
     store = tmp_path / "store"
-    done = subprocess.run(
-        [sys.executable, "-m", "referatgraf", "load", "--store", str(store), str(SAMPLES[0]),
-         str(broken)],
-        capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
-    )  # fmt: skip
-    assert done.returncode == 1, done.stdout + done.stderr
+    ran = referatgraf("load", "--store", store, SAMPLES[0], broken)
+    assert ran.code == 1, ran.out + ran.err
     page = request(Site(base=BASE, store_path=store), "/daekning")
     assert page.status_code == 200
     failures = page.text.split('id="fejl-titel"', 1)[1]

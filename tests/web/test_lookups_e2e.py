@@ -4,14 +4,13 @@ that way. And the server in several processes sharing one port."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.web.conftest import Server, start_server
+from tests.web.conftest import Server, descendants, outliving, start_server
 
 ITEM = (
     "https://w3id.org/referatgraf/kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked/"
@@ -60,26 +59,6 @@ def worker_only_server(
 def _lookups(server: Server) -> dict[str, int]:
     counts: dict[str, int] = httpx.get(server.url + "/healthz").json()["lookups"]
     return counts
-
-
-def _descendants(pid: int) -> set[int]:
-    """Every process below ``pid``, from ``/proc``."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat[stat.rindex(")") + 2 :].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
 
 
 @pytest.mark.parametrize("gzip", [False, True])
@@ -135,7 +114,7 @@ def test_several_processes_share_the_port_and_stop_together(
     started = start_server(samples_store, tmp_path / "server.log", "--processes=2", "--workers=2")
     server = next(started)
     try:
-        below = _descendants(server.pid)
+        below = descendants(server.pid)
         health = [httpx.get(server.url + "/healthz").json() for _ in range(40)]
         pids = {answer["pid"] for answer in health}
         assert len(pids) == 2, pids  # the kernel spreads connections over both
@@ -152,21 +131,4 @@ def test_several_processes_share_the_port_and_stop_together(
         assert "Lejre" in page.text
     finally:
         next(started, None)  # SIGTERM to the supervisor, which stops the rest
-    deadline = time.monotonic() + 10
-    while (left := _alive(below)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not left
-
-
-def _alive(pids: set[int]) -> dict[int, str]:
-    """Those of ``pids`` still running (not zombies), with their command lines."""
-    alive = {}
-    for pid in pids:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text()
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-        except OSError:
-            continue
-        if stat[stat.rindex(")") + 2] != "Z":
-            alive[pid] = command.decode(errors="replace")
-    return alive
+    assert not outliving(below)

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.web.conftest import Server, start_server
+from tests.web.conftest import Server, descendants, outliving, start_server
 
 ITEM = (
     "/kommune/lejre/udvalg/udvalget-for-job-arbejdsmarked-og-integration/moede/2022-05-04/punkt/4"
@@ -121,19 +121,7 @@ def test_a_worker_that_dies_is_replaced_and_no_request_fails(
 def test_a_killed_server_leaves_no_worker_behind(samples_store: Path, tmp_path: Path) -> None:
     for server in start_server(samples_store, tmp_path / "server.log", "--workers=2"):
         settled(server, 2)
-        children = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children")
-                    .read_text().split()]  # fmt: skip
+        children = descendants(server.pid)
         assert len(children) >= 4  # two query workers, two page workers
         os.kill(server.pid, signal.SIGKILL)
-        deadline = time.monotonic() + 10
-        while (left := [p for p in children if _running(p)]) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not left, [Path(f"/proc/{p}/cmdline").read_bytes()[:80] for p in left]
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+        assert not outliving(children)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,8 +19,9 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions
 from starlette.requests import Request
 
 from graph.uris import DEFAULT_BASE
+from tests.conftest import referatgraf
 from tests.sparql.rdf import parse_rdf
-from tests.web.conftest import ROOT, Server
+from tests.web.conftest import Server
 from web import resources
 from web.pages.generic import generic_page
 from web.query_page import CONTENT_SECURITY_POLICY as QUERY_PAGE_POLICY
@@ -42,11 +41,8 @@ SELECT DISTINCT ?s WHERE {
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("hostile") / "store"
-    done = subprocess.run(
-        [sys.executable, "-m", "referatgraf", "load", "--store", str(store), str(HOSTILE)],
-        capture_output=True, text=True, timeout=300, check=False, cwd=ROOT,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout + done.stderr
+    ran = referatgraf("load", "--store", store, HOSTILE)
+    assert ran.code == 0, ran.out + ran.err
     return store
 
 
