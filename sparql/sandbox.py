@@ -14,6 +14,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import multiprocessing
+import os
 import platform
 import signal
 import struct
@@ -77,13 +79,23 @@ def filter_program(machine: str) -> bytes:
     return b"".join(program)
 
 
-def die_with_parent() -> None:
+def spawned_by() -> int | None:
+    """The pid of the process that started this one with :mod:`multiprocessing`, if it did."""
+    parent = multiprocessing.parent_process()
+    return parent.pid if parent is not None else None
+
+
+def die_with_parent(parent: int | None = None) -> None:
     """Have the kernel SIGKILL this process when its parent dies (Linux; elsewhere nothing),
-    so a worker busy with a long query never outlives a server that was killed."""
+    so a worker busy with a long query never outlives a server that was killed. With
+    ``parent`` (the pid it was started by), a process whose parent died before this call, while
+    it was starting, exits at once: the kernel would never send it the signal."""
     if not sys.platform.startswith("linux"):
         return
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def deny_network() -> None:

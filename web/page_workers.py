@@ -34,7 +34,7 @@ from typing import Any, Final
 from starlette.requests import Request
 from starlette.responses import Response
 
-from sparql.sandbox import die_with_parent
+from sparql.sandbox import die_with_parent, spawned_by
 from web.site import Site
 
 log = logging.getLogger("referatgraf.pages")
@@ -141,7 +141,7 @@ def _start_worker(parts: SiteParts) -> None:
 
     # a server that is killed takes its page workers with it: their queue's pipe stays open
     # in the sibling workers, so they would not see it go
-    die_with_parent()
+    die_with_parent(spawned_by())
     load_builders()
     index = None if parts.index_path is None else Path(parts.index_path)
     site = Site(base=parts.base, store_path=Path(parts.store_path), index_path=index)

@@ -32,7 +32,7 @@ from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
 from sparql.limits import LOOKUP_ROWS, Limits
-from sparql.sandbox import die_with_parent
+from sparql.sandbox import die_with_parent, spawned_by
 from web.app import create_app, front_door
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -88,7 +88,7 @@ def serve(
 
 def app_from_environment() -> Any:
     """The app of one of several processes (uvicorn calls this in each; see :func:`serve`)."""
-    die_with_parent()
+    die_with_parent(spawned_by())
     given = json.loads(os.environ[SERVE_ENV])
     settings = ServeSettings(
         Path(given["store"]), given["base"], Path(given["dumps"]) if given["dumps"] else None
