@@ -106,9 +106,11 @@ class Treatment:
 
 @dataclass(slots=True)
 class AgendaItem:
-    """One item on the agenda, numbered as printed."""
+    """One item on the agenda, numbered as printed. ``number`` is None for an item the minutes
+    print without a number (it starts at a case-number line, an access line or a repeated run
+    of labels); ``title`` is ``""`` when none is printed (never a made-up one)."""
 
-    number: int
+    number: int | None
     title: str
     span: Span
     closed: bool = False
@@ -142,6 +144,11 @@ class Meeting:
     absences: list[Absence] = field(default_factory=list)
     items: list[AgendaItem] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)  # where each header field was read
+    # Where the date and the committee were read, in words for the load report: "header",
+    # "title", "decision heading", "item line"; None when not found.
+    date_source: str | None = None
+    committee_source: str | None = None
+    toc_entries: int = 0  # entries of the table of contents, 0 when there is none
 
 
 @dataclass(frozen=True, slots=True)
