@@ -31,7 +31,10 @@ CORE_RULES: tuple[tuple[str, CoreRule], ...] = (
     ("municipality", municipality.find_municipality),  # given, stated or inferred
 )
 
-NO_ITEMS = "no agenda items found: this does not look like minutes"
+NO_ITEMS = (
+    "not minutes: no meeting header (a committee or a date), "
+    "and no agenda items found: this does not look like minutes"
+)
 
 
 def parse_minutes(text: str, *, municipality: str | None = None) -> tuple[Meeting, str, list[str]]:
@@ -39,15 +42,19 @@ def parse_minutes(text: str, *, municipality: str | None = None) -> tuple[Meetin
     rules that fired, e.g. ``punkt-number+toc+labels-on-own-line``) and notes for the load
     report. ``municipality``, if given, wins over what the text says.
 
-    Raises :class:`LoaderError` for text that cannot be read as minutes.
+    A text with a meeting header (a committee or a date) or with agenda items is minutes, and
+    gives what could be read of it. Raises :class:`LoaderError` for text that is not minutes
+    (neither) or that was cut short. A municipality that cannot be found is left empty here:
+    the graph cannot place such minutes, and says so.
     """
     state = ParseState.from_text(text, municipality=municipality)
-    for name, rule in CORE_RULES:
+    for _, rule in CORE_RULES:
         rule(state)
         if state.problem is not None:
             raise LoaderError(state.problem)
-        if name == "items" and not state.headings:
-            raise LoaderError(NO_ITEMS)
+    meeting = state.meeting
+    if not meeting.items and meeting.committee is None and meeting.date is None:
+        raise LoaderError(NO_ITEMS)
     truncated = toc.truncation(state)
     if truncated is not None:
         raise LoaderError(truncated)

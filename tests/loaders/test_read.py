@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 import hashlib
 from pathlib import Path
@@ -48,9 +49,26 @@ def test_the_limit_can_be_changed() -> None:
         read_minutes(data, "x.txt", max_bytes=1000)
 
 
-def test_no_items() -> None:
-    with pytest.raises(LoaderError, match="no agenda items found: this does not look like minutes"):
+def test_no_header_and_no_items_is_not_minutes() -> None:
+    with pytest.raises(
+        LoaderError,
+        match=r"^not minutes: no meeting header \(a committee or a date\), and no agenda items",
+    ):
         read_minutes("Kære alle\n\nHer er en indkøbsliste.\n".encode(), "letter.txt")
+
+
+def test_a_header_without_items_is_minutes_with_no_items() -> None:
+    text = "REFERAT Byrådet d. 08-06-2022\n\nMødet blev aflyst.\n"
+    doc = read_minutes(text.encode(), "aflyst.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == ("Byrådet", dt.date(2022, 6, 8))
+    assert doc.meeting.items == []
+
+
+def test_items_without_a_header_are_minutes_without_date_or_committee() -> None:
+    text = "Punkt 1: Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+    doc = read_minutes(text.encode(), "bare.txt")
+    assert (doc.meeting.committee, doc.meeting.date) == (None, None)
+    assert [(i.number, i.title) for i in doc.meeting.items] == [(1, "Godkendelse af dagsorden")]
 
 
 @pytest.mark.parametrize("data", [b"", b"%PDF-1.7\n...", b"\x00\x01\x02\x03" * 100])
