@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from graph.entities import EntityIris
-from graph.labels import danish_date, item_label
+from graph.labels import danish_date, item_label, item_reference
 from graph.mentions import kle_link, mention_quads
 from graph.ntriples import XSD_BOOLEAN, iri, iri_value, literal
 from graph.uris import Minter
@@ -36,8 +36,10 @@ class ItemWriter:
         out.node(iri_value(node), RG.AgendaItem, item_label(item.number, item.title))
         out.add(meeting, iri(RG.agendaItem), node)
         out.add(node, iri(RG.meeting), meeting)
-        out.integer(node, iri(RG.number), item.number)
-        out.add(node, iri(RG.title), literal(item.title))
+        if item.number is not None:  # printed without a number: none, never a made-up one
+            out.integer(node, iri(RG.number), item.number)
+        if item.title:  # printed without a title: none, never a made-up one
+            out.add(node, iri(RG.title), literal(item.title))
         self._text(node, item.title)  # the heading is the item's own text
         out.integer(node, iri(RG.position), position)
         closed = literal("true" if item.closed else "false", datatype=XSD_BOOLEAN)
@@ -94,7 +96,7 @@ class ItemWriter:
                 out.add(sec, RDF_TYPE, iri(RG.Section))  # the decision is also a section
             else:
                 key = section.label if count == 1 else f"{section.label}-{count}"
-                label = f"{section.heading}, punkt {item.number}"
+                label = f"{section.heading}, {item_reference(item.number)}"
                 sec = out.node(Minter.part(iri_value(node), "afsnit", key), RG.Section, label)
                 self._text(sec, section.text)
                 out.span(sec, section.span)
@@ -108,7 +110,7 @@ class ItemWriter:
 
     def _decision(self, decision_iri: str, decision: Decision) -> str:
         out = self.out
-        dec = out.node(decision_iri, RG.Decision, f"Beslutning, punkt {self.item.number}")
+        dec = out.node(decision_iri, RG.Decision, f"Beslutning, {item_reference(self.item.number)}")
         self._text(dec, decision.text)
         out.date(dec, iri(RG.decisionDate), decision.date)
         if decision.committee:

@@ -49,12 +49,32 @@ def danish_date(day: dt.date) -> str:
 
 
 def meeting_label(committee: str, day: dt.date | None) -> str:
+    """``committee`` is the committee's name, or the municipality's for minutes that name none."""
     when = danish_date(day) if day else "uden dato"
     return f"{committee}, møde {when}"
 
 
-def item_label(number: int, title: str) -> str:
-    return f"Punkt {number}: {title}" if title else f"Punkt {number}"
+def item_reference(number: int | None) -> str:
+    """How a page names an item: ``punkt 3``, or ``punkt uden nummer`` for one printed without.
+
+    >>> item_reference(3), item_reference(None)
+    ('punkt 3', 'punkt uden nummer')
+    """
+    return f"punkt {number}" if number is not None else "punkt uden nummer"
+
+
+def item_label(number: int | None, title: str) -> str:
+    """``Punkt 3: Title``; the number or the title alone when the other is not printed.
+
+    >>> item_label(3, "Budget"), item_label(None, "Budget"), item_label(4, "")
+    ('Punkt 3: Budget', 'Budget', 'Punkt 4')
+    >>> item_label(None, "")
+    'Punkt uden nummer'
+    """
+    reference = item_reference(number).capitalize()
+    if not title:
+        return reference
+    return f"{reference}: {title}" if number is not None else title
 
 
 # Name particles written in lower case inside a name, whatever a particular minutes did.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graph.entities import EntityIris
 from graph.items import ItemWriter, absences
 from graph.labels import meeting_label
-from graph.ntriples import XSD_DATETIME, iri, iri_value, literal
+from graph.ntriples import XSD_BOOLEAN, XSD_DATETIME, iri, iri_value, literal
 from graph.uris import Minter
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import LoaderError, MinutesDocument
@@ -53,8 +53,9 @@ class DocumentQuads:
     commit: str = ""  # written last: marks the document whole
 
 
-def place(doc: MinutesDocument) -> tuple[Municipality, str]:
-    """The municipality and committee the minutes belong to, or a clear error."""
+def place(doc: MinutesDocument) -> tuple[Municipality, str | None]:
+    """The municipality and committee (None when the minutes name none) the minutes belong
+    to, or a clear error."""
     meeting = doc.meeting
     if not meeting.municipality:
         raise PlacementError(
@@ -63,9 +64,7 @@ def place(doc: MinutesDocument) -> tuple[Municipality, str]:
     municipality = by_name(meeting.municipality)
     if municipality is None:
         raise PlacementError(f"unknown municipality {meeting.municipality!r}")
-    if not meeting.committee:
-        raise PlacementError("no committee named in the header of the minutes")
-    return municipality, meeting.committee
+    return municipality, meeting.committee or None
 
 
 def meeting_day(doc: MinutesDocument) -> str:
@@ -79,15 +78,20 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     """All quads of one parsed document."""
     municipality, committee_name = place(doc)
     minter = ctx.minter
-    committee_iri = minter.committee(municipality.name, committee_name)
-    meeting_iri = minter.meeting(committee_iri, meeting_day(doc))
+    if committee_name is not None:
+        committee_iri = minter.committee(municipality.name, committee_name)
+        meeting_iri = minter.meeting(committee_iri, meeting_day(doc))
+    else:  # the meeting hangs on its municipality; its IRI cannot depend on a date it may lack
+        meeting_iri = minter.meeting_without_committee(municipality.name, doc.source.sha256[:12])
     graph_iri = minter.source(meeting_iri)
     out = QuadWriter(graph_iri, minter.base + ENTITIES_GRAPH, minter, municipality.name)
     graph = out.graph
     m = doc.meeting
 
-    meeting = out.node(meeting_iri, RG.Meeting, meeting_label(committee_name, m.date))
-    out.add(meeting, iri(RG.committee), out.committee(committee_name))
+    who = committee_name or f"{municipality.name} Kommune"
+    meeting = out.node(meeting_iri, RG.Meeting, meeting_label(who, m.date))
+    if committee_name is not None:
+        out.add(meeting, iri(RG.committee), out.committee(committee_name))
     out.add(meeting, iri(RG.municipality), iri(minter.municipality(municipality.name)))
     out.add(meeting, iri(RG.sourceDocument), graph)
     out.date(meeting, iri(RG.date), m.date)
@@ -96,13 +100,16 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     out.text(meeting, iri(RG.place), m.place)
     out.text(meeting, iri(RG.meetingKind), m.kind)
     out.text(meeting, iri(RG.municipalitySource), m.municipality_source)
+    out.text(meeting, iri(RG.dateSource), m.date_source)
+    out.text(meeting, iri(RG.committeeSource), m.committee_source)
+    if m.date is None:  # loaded without a date, never with a guessed one
+        out.add(meeting, iri(RG.dateKnown), literal("false", datatype=XSD_BOOLEAN))
     _attendance(out, meeting, doc)
     iris = EntityIris(minter)
     people = [p.name for p in m.participants] + [a.name for a in m.absences]
     numbers_seen: set[int] = set()
     for position, item in enumerate(m.items, start=1):
-        key = item.number if item.number not in numbers_seen else f"{item.number}-{position}"
-        numbers_seen.add(item.number)
+        key = _item_key(item.number, position, numbers_seen)
         writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item)
         writer.write(meeting, position, m.date, people if ctx.mentions else None)
     _provenance(out, graph, doc, ctx)
@@ -114,6 +121,22 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
         nquads="".join(out.lines),
         commit=commit,
     )
+
+
+def _item_key(number: int | None, position: int, seen: set[int]) -> str | int:
+    """The item's IRI key: its number as printed; a number printed twice, or none, adds the
+    item's position on the agenda (``3-7``, ``uden-nummer-2``).
+
+    >>> seen: set[int] = set()
+    >>> [_item_key(n, p, seen) for p, n in enumerate([1, 2, 2, None], start=1)]
+    [1, 2, '2-3', 'uden-nummer-4']
+    """
+    if number is None:
+        return f"uden-nummer-{position}"
+    if number in seen:
+        return f"{number}-{position}"
+    seen.add(number)
+    return number
 
 
 def _attendance(out: QuadWriter, meeting: str, doc: MinutesDocument) -> None:

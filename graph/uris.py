@@ -86,6 +86,15 @@ class Minter:
         """``day`` is the ISO date, or ``uden-dato-<hash>`` when the minutes state none."""
         return f"{committee_iri}/moede/{day}"
 
+    def meeting_without_committee(self, municipality: str, key: str) -> str:
+        """A meeting whose minutes name no committee, under its municipality; ``key`` comes
+        from the file's content, so that two such meetings on one day stay apart.
+
+        >>> Minter("https://data.example.org/").meeting_without_committee("Lejre", "0a1b2c")
+        'https://data.example.org/kommune/lejre/moede/uden-udvalg-0a1b2c'
+        """
+        return f"{self.municipality(municipality)}/moede/uden-udvalg-{key}"
+
     def person(self, municipality: str, name: str) -> str:
         """One person per municipality: the same name elsewhere is someone else."""
         return f"{self.municipality(municipality)}/person/{slug(name)}"

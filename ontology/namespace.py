@@ -226,11 +226,22 @@ class RG:
     closed: Final[str] = "https://w3id.org/referatgraf/def#closed"
     """True if the item was treated behind closed doors (lukket punkt)."""
 
+    committeeSource: Final[str] = "https://w3id.org/referatgraf/def#committeeSource"
+    """Where in the minutes the meeting's committee was read, in the words of rg:dateSource."""
+
     confidence: Final[str] = "https://w3id.org/referatgraf/def#confidence"
     """How sure the recognition is, from 0 to 1."""
 
     date: Final[str] = "https://w3id.org/referatgraf/def#date"
     """The meeting date, as the minutes or agenda state it."""
+
+    dateKnown: Final[str] = "https://w3id.org/referatgraf/def#dateKnown"
+    """False for a meeting whose date could not be found in the minutes: it is loaded without a
+    date, never with a guessed one."""
+
+    dateSource: Final[str] = "https://w3id.org/referatgraf/def#dateSource"
+    """Where in the minutes the meeting's date was read: "header", "title", "decision heading" or
+    "item line"."""
 
     decisionDate: Final[str] = "https://w3id.org/referatgraf/def#decisionDate"
     """The date the decision was taken, where the minutes state it."""

@@ -38,9 +38,8 @@ def store_of(document: MinutesDocument) -> Store:
 
 
 def ask(store: Store, query: str) -> bool:
-    return bool(
-        store.query(f"PREFIX rg: <{RG}> ASK {{ {query} }}", use_default_graph_as_union=True)
-    )
+    prefixes = f"PREFIX rg: <{RG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
+    return bool(store.query(f"{prefixes} ASK {{ {query} }}", use_default_graph_as_union=True))
 
 
 def test_meeting_lands_in_the_graph_of_its_source(document: MinutesDocument) -> None:
@@ -104,6 +103,36 @@ def test_without_date_the_meeting_is_keyed_by_content(document: MinutesDocument)
     mapped = document_quads(undated, context())
     assert mapped.meeting.endswith("/moede/uden-dato-" + document.source.sha256[:12])
     assert not any(q.predicate == NamedNode(RG + "date") for q in quads(mapped.nquads))
+    store = store_of(undated)
+    assert ask(store, f"<{mapped.meeting}> rg:dateKnown false")
+    assert not ask(store_of(document), "?m rg:dateKnown ?known")
+
+
+def test_without_committee_the_meeting_hangs_on_its_municipality(
+    document: MinutesDocument,
+) -> None:
+    nameless = replace(document, meeting=replace(document.meeting, committee=None))
+    mapped = document_quads(nameless, context())
+    key = document.source.sha256[:12]
+    assert mapped.meeting == f"{BASE}kommune/lejre/moede/uden-udvalg-{key}"
+    store = store_of(nameless)
+    assert not ask(store, "?m rg:committee ?c")
+    assert ask(store, f"<{mapped.meeting}> rg:municipality <{BASE}kommune/lejre>")
+    label = 'rdfs:label "Lejre Kommune, møde 8. januar 2020"@da'
+    assert ask(store, f"<{mapped.meeting}> {label}")
+
+
+def test_items_without_number_or_title_get_neither(document: MinutesDocument) -> None:
+    first = document.meeting.items[0]
+    items = [replace(first, number=None, title=""), *document.meeting.items[1:]]
+    bare = replace(document, meeting=replace(document.meeting, items=items))
+    store = store_of(bare)
+    item = f"<{MEETING}/punkt/uden-nummer-1>"
+    assert ask(store, f"{item} a rg:AgendaItem ; rg:position 1")
+    assert not ask(store, f"{item} rg:number ?n")
+    assert not ask(store, f"{item} rg:title ?t")
+    labelled = 'rdfs:label "Punkt uden nummer"@da'
+    assert ask(store, f"{item} {labelled}")
 
 
 @pytest.mark.parametrize(
@@ -111,7 +140,6 @@ def test_without_date_the_meeting_is_keyed_by_content(document: MinutesDocument)
     [
         ("municipality", None, "--municipality"),
         ("municipality", "Atlantis", "unknown municipality 'Atlantis'"),
-        ("committee", None, "no committee"),
     ],
 )
 def test_minutes_that_cannot_be_placed_fail_clearly(

@@ -471,7 +471,11 @@ BREAKAGES: dict[str, tuple[str, URIRef | None]] = {
         RDFS.label,
     ),
     "no label at all": ("DELETE WHERE { ex:hansen rdfs:label ?l }", RDFS.label),
-    "meeting without committee": ("DELETE WHERE { ex:m1 rg:committee ?c }", RG.committee),
+    "meeting of two committees": (
+        "INSERT DATA { ex:m1 rg:committee ex:c2 . ex:c2 a rg:Committee }",
+        RG.committee,
+    ),
+    "date known given as text": ('INSERT DATA { ex:m1 rg:dateKnown "nej" }', RG.dateKnown),
     "two meeting dates": (
         'INSERT DATA { ex:m1 rg:date "2020-01-09"^^xsd:date }',
         RG.date,
