@@ -1,10 +1,24 @@
 """A web page of minutes as plain text with its structure kept.
 
 The page is parsed with selectolax (Lexbor, an HTML5 parser, tolerant of broken markup). Block
-elements start lines of their own, with a blank line between blocks; list items become ``- ``
-lines (``1. `` in an ordered list); table rows become cells joined by a tab. Script, style and
-other elements that are never read are dropped with their content, and attributes are never
-read at all, so ``onerror=`` handlers and ``javascript:`` URLs cannot reach the text.
+elements start lines of their own, with a blank line between blocks; headings are lines of
+their own; list items become ``- `` lines (``1. `` in an ordered list); table rows become cells
+joined by a tab. The structure that meeting systems use for the meeting header and the items is
+read as such:
+
+- a definition list entry ``<dt>Sted</dt><dd>Rådhuset</dd>`` with a short value is one line
+  ``Sted: Rådhuset``; a two-column table row whose first cell is a header label (``UDVALG``,
+  ``Mødedato``, ``Sagsnr.``, see :data:`LABELS`) is ``UDVALG: Økonomiudvalget``: the forms the
+  header rules read;
+- an item's number printed in an element of its own just before the heading
+  (``<span>1.</span><h2>Godkendelse</h2>``, or two spans glued together in one heading) joins
+  the heading's line: ``1. Godkendelse``.
+
+Page furniture (cookie banners, navigation, breadcrumbs, share and print buttons, translation
+widgets: :mod:`loaders.page_furniture`) is dropped, as are script, style and other elements
+that are never read, with their content. Attributes are read only to classify an element
+(``role``, ``class``, ``aria-hidden``, an ordered list's ``start``); no attribute value ever
+reaches the text, so ``onerror=`` handlers and ``javascript:`` URLs cannot.
 """
 
 from __future__ import annotations
@@ -14,6 +28,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.inline_html import count_tag_lines
+from loaders.page_furniture import is_furniture, is_furniture_control, is_furniture_phrase
 
 
 def _words(names: str) -> list[str]:
@@ -37,6 +52,57 @@ _ROWS = frozenset(["li", "tr", "dt", "dd", "caption", "figcaption", "legend", "s
 _CELLS = frozenset(("td", "th"))
 _LISTS = frozenset(("ul", "ol", "menu", "dir"))
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+_HEADINGS = frozenset(_words("h1 h2 h3 h4 h5 h6"))
+# Inside these a <header> or <footer> is the content's own, not the site's.
+_CONTENT = frozenset(_words("main article section"))
+# Labels of the meeting header and of an item's case, as printed in the first column of a
+# label/value table (compared case-folded, a trailing colon ignored).
+LABELS = frozenset(
+    label.casefold()
+    for label in _words(
+        "Udvalg Møde Mødedato Mødedag Mødetidspunkt Mødetid Mødested Mødestart Mødeslut "
+        "Starttidspunkt Sluttidspunkt Start Slut Dato Tidspunkt Tid Sted Lokale Mødelokale "
+        "Afsluttet Kommune Mødeleder Formand Næstformand Sekretær Referent Deltagere "
+        "Mødedeltagere Medlemmer Afbud Fraværende Fravær Sagsnr Sagsnr. Sagsnummer Sagsid "
+        "J.nr. Journalnr. Journalnummer Dok.nr. Dokumentnr. Beslutning Indstilling "
+        "Sagsfremstilling Resumé Resume Bilag"
+    )
+) | {"start kl.", "slut kl.", "sags nr.", "åben/lukket"}
+# A number printed on its own before an item's heading: "1", "1.", "Punkt 1", "Pkt. 12:".
+_ITEM_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
+# Blocks that make a definition's value more than one line.
+_BLOCKS_IN_VALUE = "p, div, ul, ol, table, br, h1, h2, h3, h4, h5, h6, dl, blockquote, pre"
+_LONGEST_JOINED = 300
+
+
+def is_label(text: str) -> bool:
+    """Whether a table cell holds a header label (``UDVALG``, ``Sted:``).
+
+    >>> is_label("STARTTIDSPUNKT"), is_label("Sagsnr.:"), is_label("Budget 2023")
+    (True, True, False)
+    """
+    return " ".join(text.split()).rstrip(":").rstrip().casefold() in LABELS
+
+
+def _element_children(node: LexborNode) -> list[LexborNode]:
+    return [child for child in node.iter() if not child.is_text_node]
+
+
+def _short_value(node: LexborNode) -> bool:
+    """A ``<dd>`` or cell that reads as one line: short, at most one paragraph."""
+    blocks = node.css(_BLOCKS_IN_VALUE)
+    if len(blocks) > 1 or (blocks and (blocks[0].tag or "").lower() not in ("p", "div")):
+        return False
+    return len(node.text(deep=True, separator=" ", strip=True)) <= _LONGEST_JOINED
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    following = node.next
+    while following is not None and (following.is_text_node or following.is_comment_node):
+        if (following.text_content or "").strip():
+            return None
+        following = following.next
+    return following
 
 
 def looks_like_html_page(text: str) -> bool:
@@ -69,13 +135,24 @@ class _TextBuilder:
         self.prefix = ""
         self.blank_wanted = False
         self.preformatted = False  # inside <pre>: leading spaces are layout
+        self.boundary = False  # an element ended or began inside a heading
+        self.held = False  # an item number waiting for its heading
 
     def word_text(self, text: str) -> None:
         text = _SPACES.sub(" ", text)
         if not self.parts or self.parts[-1][-1] in " \t":
             text = text.lstrip(" ")
-        if text:
-            self.parts.append(text)
+        if not text:
+            return
+        if self.boundary and self.parts and text[0] != " ":
+            left, right = self.parts[-1][-1], text[0]
+            # "1." + "Godkendelse", "Punkt" + "1": two elements that no space separates
+            if (right.isalpha() and (left.isdigit() or left in ".:)")) or (
+                left.isalpha() and right.isdigit()
+            ):
+                text = " " + text
+        self.boundary = False
+        self.parts.append(text)
 
     def raw_text(self, text: str) -> None:
         first, *rest = text.split("\n")
@@ -93,12 +170,23 @@ class _TextBuilder:
                 self.parts.pop()
         self.parts.append(sep)
 
+    def content(self) -> str:
+        return "".join(self.parts).strip(" ")
+
+    def holds_number(self) -> bool:
+        """The line so far is only an item number (``1.``, ``Punkt 3``)."""
+        return not self.prefix and _ITEM_NUMBER.fullmatch(self.content()) is not None
+
     def end_line(self, *, keep_empty: bool = False) -> None:
+        self.held = False
         content = "".join(self.parts)
         content = content.rstrip(" ") if self.preformatted else content.strip(" ")
         self.parts = []
         if not content and not keep_empty:
             return  # a pending list marker waits for the item's text
+        if content and not self.preformatted and is_furniture_phrase(content):
+            self.prefix = ""  # a bar of controls: "Kopier link til punktet - Print"
+            return
         if self.blank_wanted and self.lines and self.lines[-1]:
             self.lines.append("")
         self.blank_wanted = False
@@ -116,6 +204,10 @@ class _TextBuilder:
         return "\n".join(self.lines) + "\n" if self.lines else ""
 
 
+# Blocks an item number may wait through on its way to the heading.
+_WRAPPERS = frozenset(_words("div section article header hgroup"))
+
+
 class _Walker:
     """Walks the parsed page once, without recursion (deep nesting cannot exhaust the stack)."""
 
@@ -123,36 +215,90 @@ class _Walker:
         self.out = _TextBuilder()
         self.lists: list[list[int]] = []  # [next number] of an ordered list, [0] for bullets
         self.in_cell = 0
+        self.in_flat = 0  # inside a definition joined to its term: blocks are spaces
         self.in_pre = 0
         self.in_item = 0
+        self.in_heading = 0
+        self.in_content = 0
         self.cell_count: list[int] = []
+        self.label_rows: list[bool] = []
+        self.terms: list[bool] = []  # per open <dt>: its <dd> joins its line
+        self.definitions: list[bool] = []  # per open <dd>: joined to its term's line
+        self.joining = False  # a <dt> ended with ":", its <dd> comes next
 
     def enter(self, tag: str, node: LexborNode) -> None:
         out = self.out
-        if self.in_cell and tag in _PARAGRAPHS | _ROWS | {"br"}:
+        if tag in _CONTENT:
+            self.in_content += 1
+        if out.held and tag not in _HEADINGS and tag not in _WRAPPERS:
+            out.end_block()
+        if self.in_heading and tag not in _PARAGRAPHS:
+            out.boundary = True
+        if (self.in_cell or self.in_flat) and tag in _PARAGRAPHS | _ROWS | {"br"}:
             out.word_text(" ")
+            if tag == "dd":
+                self.joining = False
+                self.definitions.append(False)
         elif tag == "br":
             out.end_line()
         elif tag in _CELLS:
             if self.cell_count and self.cell_count[-1]:
-                out.separator("\t")
+                self._cell_separator()
             if self.cell_count:
                 self.cell_count[-1] += 1
         elif tag in _PARAGRAPHS:
-            self._end_paragraph()
+            self._enter_block(tag)
         elif tag in _ROWS:
-            out.end_line()
-            if tag == "tr":
-                self.cell_count.append(0)
-            elif tag == "li":
-                self._start_item(node)
+            self._enter_row(tag, node)
+        self._count_depths(tag, node)
+
+    def _enter_block(self, tag: str) -> None:
+        out = self.out
+        if tag in _HEADINGS and (out.held or out.holds_number()):
+            out.held = False
+            out.word_text(" ")  # the item's number and its heading make one line
+        elif not (out.held and tag in _WRAPPERS):
+            self._end_paragraph()
+
+    def _enter_row(self, tag: str, node: LexborNode) -> None:
+        out = self.out
+        if tag == "dd" and self.joining:
+            self.joining = False
+            self.definitions.append(True)
+            self.in_flat += 1
+            out.word_text(" ")
+            return
+        out.end_line()
+        if tag == "tr":
+            self.cell_count.append(0)
+            self.label_rows.append(_is_label_row(node))
+        elif tag == "li":
+            self._start_item(node)
+        elif tag == "dt":
+            self.terms.append(_joins_its_definition(node))
+        elif tag == "dd":
+            self.definitions.append(False)
+
+    def _count_depths(self, tag: str, node: LexborNode) -> None:
+        if tag in _HEADINGS:
+            self.in_heading += 1
         if tag in _CELLS:
             self.in_cell += 1
         if tag == "pre" and not self.in_cell:
             self.in_pre += 1
-            out.preformatted = True
+            self.out.preformatted = True
         if tag in _LISTS:
             self.lists.append([_number(node.attributes.get("start"), 1) if tag == "ol" else 0])
+
+    def _cell_separator(self) -> None:
+        out = self.out
+        if not (self.label_rows and self.label_rows[-1]):
+            out.separator("\t")
+        elif out.content().endswith(":"):
+            out.word_text(" ")
+        else:
+            out.separator(":")
+            out.word_text(" ")
 
     def _end_paragraph(self) -> None:
         # inside a list item a paragraph is one more line of the item, not a block apart
@@ -174,6 +320,41 @@ class _Walker:
 
     def leave(self, tag: str) -> None:
         out = self.out
+        self._uncount_depths(tag)
+        if tag == "dd" and self.definitions and self.definitions.pop():
+            self.in_flat -= 1
+            out.end_line()
+            return
+        if self.in_cell or self.in_flat:
+            if tag in _PARAGRAPHS | _ROWS:
+                out.word_text(" ")
+            return
+        if tag == "tr" and self.cell_count:
+            self.cell_count.pop()
+            self.label_rows.pop()
+        if tag == "li":
+            self.in_item -= 1
+        if tag == "dt" and self.terms and self.terms.pop() and out.content():
+            if not out.content().endswith(":"):
+                out.word_text(":")
+            self.joining = True
+        elif out.held and tag in _WRAPPERS:
+            pass  # the number still waits for its heading
+        elif tag in _PARAGRAPHS and not self.in_item and out.holds_number():
+            out.held = True  # "<div>1.</div><h2>Godkendelse</h2>": wait for the heading
+        elif tag in _PARAGRAPHS:
+            self._end_paragraph()
+        elif tag in _ROWS:
+            out.end_line()
+
+    def _uncount_depths(self, tag: str) -> None:
+        out = self.out
+        if tag in _CONTENT:
+            self.in_content -= 1
+        if tag in _HEADINGS:
+            self.in_heading -= 1
+        if self.in_heading:
+            out.boundary = True
         if tag in _CELLS:
             self.in_cell -= 1
         if tag == "pre" and not self.in_cell:
@@ -182,24 +363,24 @@ class _Walker:
             out.preformatted = self.in_pre > 0
         if tag in _LISTS and self.lists:
             self.lists.pop()
-        if self.in_cell:
-            if tag in _PARAGRAPHS | _ROWS:
-                out.word_text(" ")
-            return
-        if tag == "tr" and self.cell_count:
-            self.cell_count.pop()
-        if tag == "li":
-            self.in_item -= 1
-        if tag in _PARAGRAPHS:
-            self._end_paragraph()
-        elif tag in _ROWS:
-            out.end_line()
 
     def text(self, text: str) -> None:
+        if self.out.held and text.strip():
+            self.out.end_block()
         if self.in_pre and not self.in_cell:
             self.out.raw_text(text)
         else:
             self.out.word_text(text)
+
+    def skipped(self, node: LexborNode, tag: str) -> bool:
+        """Elements whose content is never read: scripts and the like, and page furniture."""
+        return (
+            node.is_comment_node
+            or tag in _DROPPED
+            or tag.startswith("-")
+            or is_furniture(node, tag, in_content=self.in_content > 0)
+            or is_furniture_control(node, tag)
+        )
 
     def walk(self, root: LexborNode) -> str:
         stack: list[tuple[LexborNode, bool]] = [(root, True)]
@@ -210,12 +391,38 @@ class _Walker:
                 self.leave(tag)
             elif node.is_text_node:
                 self.text(node.text_content or "")
-            elif not node.is_comment_node and tag not in _DROPPED and not tag.startswith("-"):
+            elif not self.skipped(node, tag):
                 self.enter(tag, node)
                 stack.append((node, False))
                 children = list(node.iter(include_text=True))
                 stack.extend((child, True) for child in reversed(children))
         return self.out.text()
+
+
+_SHORT_TERM = 60
+
+
+def _joins_its_definition(term: LexborNode) -> bool:
+    """A short ``<dt>`` followed by a short ``<dd>``: one line ``term: definition``."""
+    following = _next_element(term)
+    return (
+        following is not None
+        and (following.tag or "").lower() == "dd"
+        and len(term.text(deep=True, separator=" ", strip=True)) <= _SHORT_TERM
+        and _short_value(following)
+    )
+
+
+def _is_label_row(row: LexborNode) -> bool:
+    """A table row ``label | value`` whose label is a header label (:func:`is_label`)."""
+    cells = [c for c in _element_children(row) if (c.tag or "").lower() in _CELLS]
+    if len(cells) != 2:
+        return False
+    if all((c.tag or "").lower() == "th" for c in cells):
+        return False  # the column headings of a table
+    label = cells[0].text(deep=True, separator=" ", strip=True)
+    value = cells[1].text(deep=True, separator=" ", strip=True)
+    return bool(value) and is_label(label) and not is_label(value)
 
 
 def html_to_text(page: str) -> str:

@@ -39,7 +39,7 @@ def test_blocks_lists_and_tables() -> None:
         "Punkt 1\n\ntekst direkte i body\n\nblok med span\n\n"
         "- a\n  - b\n- c\nd\n\n"
         "3. tre\n7. syv\n8. otte\n\n"
-        "Sted\nRådhuset\n\n"
+        "Sted: Rådhuset\n\n"
         "a\t\tc\nb\n\n"
         "før\nefter\n\nsidst\n"
     )
@@ -48,3 +48,76 @@ def test_blocks_lists_and_tables() -> None:
 def test_nothing_readable() -> None:
     assert html_to_text("") == ""
     assert html_to_text("<script>x</script><style>y</style>") == ""
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        # a definition list with short values: "Label: value", the form the header reads
+        (
+            "<dl><dt>Mødedato</dt><dd>12. marts 2024</dd><dt>Sted:</dt><dd><p>Rådhuset</p></dd>"
+            "</dl>",
+            "Mødedato: 12. marts 2024\nSted: Rådhuset\n",
+        ),
+        # a long or many-paragraph value keeps its own lines
+        (
+            "<dl><dt>Sagsfremstilling</dt><dd><p>Første afsnit.</p><p>Andet afsnit.</p></dd></dl>",
+            "Sagsfremstilling\n\nFørste afsnit.\n\nAndet afsnit.\n",
+        ),
+        # a two-column table of header labels
+        (
+            "<table><tr><th>UDVALG</th><td>Økonomiudvalget</td></tr>"
+            "<tr><th>STARTTIDSPUNKT</th><td>14-11-2019 08:15:00</td></tr>"
+            "<tr><td>Sagsnr.:</td><td>19/21544</td></tr></table>",
+            "UDVALG: Økonomiudvalget\nSTARTTIDSPUNKT: 14-11-2019 08:15:00\nSagsnr.: 19/21544\n",
+        ),
+        # a table of figures, and column headings, keep their tabs
+        (
+            "<table><tr><th>Bilag</th><th>Sagsnr.</th></tr><tr><td>Budget</td><td>3.800</td></tr>"
+            "<tr><td>Tid</td><td>Sted</td></tr></table>",
+            "Bilag\tSagsnr.\nBudget\t3.800\nTid\tSted\n",
+        ),
+        # number and title in spans of one heading, glued by the markup
+        ("<h2><span>1.</span><span>Godkendelse</span></h2>", "1. Godkendelse\n"),
+        ("<h2><span>Punkt</span><span>3</span>: Budget</h2>", "Punkt 3: Budget\n"),
+        ("<h2>Ø<span>konomi</span></h2>", "Økonomi\n"),
+        # an item's number in an element of its own before the title heading
+        (
+            "<div class='item'><div class='nr'>Punkt 2</div><div><h2>Budget 2020</h2></div>"
+            "<p>Tekst.</p></div>",
+            "Punkt 2 Budget 2020\n\nTekst.\n",
+        ),
+        ("<span>4.</span><h3>Eventuelt</h3>", "4. Eventuelt\n"),
+        # a number paragraph not followed by a heading stays as printed
+        ("<p>12</p><p>Tekst.</p>", "12\n\nTekst.\n"),
+    ],
+)
+def test_structure_of_meeting_systems(page: str, text: str) -> None:
+    assert html_to_text(page) == text
+
+
+MEETING_LIST = """<!DOCTYPE html><html><body>
+<header class="site-header"><a href="/">Syddjurs Kommune</a><nav><a>Politik</a></nav></header>
+<main><nav class="breadcrumb"><a href="/">Forside</a> / <a href="/politik">Politik</a></nav>
+<h1>Dagsordener og referater</h1>
+<form class="meeting-filter" role="search"><select><option>Alle udvalg</option></select></form>
+<h2>Økonomiudvalget</h2>
+<table><tr><th>Dato</th><th>Møde</th><th>Dokument</th></tr>
+<tr><td>14-03-2023</td><td><a href="/m/1201">Økonomiudvalget</a></td><td><a>Referat</a></td></tr>
+<tr><td>14-02-2023</td><td><a href="/m/1188">Økonomiudvalget</a></td><td><a>Referat</a></td></tr>
+</table>
+<h2>Byrådet</h2>
+<ul><li><a href="/m/1210">Byrådet 29. marts 2023</a> - <a>Dagsorden</a></li>
+<li><a href="/m/1195">Byrådet 22. februar 2023</a> - <a>Referat</a></li></ul>
+</main><footer><p>Syddjurs Kommune, Lundbergsvej 2, 8400 Ebeltoft</p></footer></body></html>
+"""
+
+
+def test_a_list_of_meetings_keeps_only_its_headings_and_rows() -> None:
+    # What the parser is given for a list of meetings: no furniture, and no agenda items.
+    assert html_to_text(MEETING_LIST) == (
+        "Dagsordener og referater\n\nØkonomiudvalget\n\n"
+        "Dato\tMøde\tDokument\n14-03-2023\tØkonomiudvalget\tReferat\n"
+        "14-02-2023\tØkonomiudvalget\tReferat\n\nByrådet\n\n"
+        "- Byrådet 29. marts 2023 - Dagsorden\n- Byrådet 22. februar 2023 - Referat\n"
+    )

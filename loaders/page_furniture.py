@@ -1,0 +1,221 @@
+"""Page furniture: the parts of a web page that belong to the site, not to the minutes.
+
+Municipal sites and meeting systems wrap the minutes in cookie banners and consent dialogs,
+navigation, breadcrumbs, the site's header and footer, skip links, search forms, share and print
+buttons and translation widgets. They are recognised by structure first (the element, its
+``role``, ``aria-hidden``, and words in its ``class`` and ``id``), and by a short list of
+phrases that such controls print (``Til toppen``, ``Udskriv``, ``Kopier link``). Attributes are
+only *read* here to classify an element; their values never reach the text.
+
+>>> furniture_words("CybotCookiebotDialog coi-banner__wrapper")
+['cybot', 'cookiebot', 'dialog', 'coi', 'banner', 'wrapper']
+>>> is_furniture_phrase("Kopier link til punktet - Print")
+True
+>>> is_furniture_phrase("Print af bilag 3")
+False
+>>> is_furniture_phrase("Senest opdateret 23. september 2022")
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+
+def _words(names: str) -> list[str]:
+    return names.split()
+
+
+# Elements that are never minutes, whatever their content.
+FURNITURE_TAGS = frozenset(("nav", "button", "select", "textarea", "input", "label"))
+# ARIA roles of site furniture (landmarks of the site, dialogs, tool bars).
+FURNITURE_ROLES = frozenset(
+    (
+        "navigation",
+        "banner",
+        "contentinfo",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "toolbar",
+        "tablist",
+    )
+)
+# Words in class or id names that mark furniture of any size (a cookie dialog can hold pages of
+# cookie declarations): split at -, _, :, white space and lower-to-upper case changes.
+FURNITURE_WORDS = frozenset(
+    _words(
+        """cookie cookies cookiebot cookieconsent cookieinformation coi consent gdpr cybot
+    breadcrumb breadcrumbs crumbs brødkrumme brødkrummer brodkrumme
+    skip skiplink skiplinks skipnav skiptranslate
+    share sharing sharebar someshare addthis social socialmedia
+    translate translation googletranslate goog
+    navbar navigation nav mainnav subnav megamenu menu submenu sitemenu
+    searchform sitesearch
+    readspeaker"""
+    )
+)
+# Words that mark a *small* control (a print button, a tool bar); an element with one of these
+# and more text than a control holds (e.g. ``<div class="print-area">`` around the minutes) is
+# kept.
+SMALL_CONTROL_WORDS = frozenset(_words("print udskriv tools toolbar actions feedback"))
+SMALL_CONTROL_TEXT = 80
+# aria-hidden and hidden elements are dropped when they are small: an accordion may hide a
+# whole agenda item with aria-hidden until it is opened, and that item is minutes.
+SMALL_HIDDEN_TEXT = 200
+
+# What furniture controls print: a line (or a link or button) made of these alone is dropped.
+FURNITURE_PHRASES = frozenset(
+    phrase.casefold()
+    for phrase in (
+        "Til toppen",
+        "Til top",
+        "Tilbage til toppen",
+        "Gå til toppen",
+        "Top",
+        "Udskriv",
+        "Udskriv siden",
+        "Udskriv punkt",
+        "Udskriv dagsorden",
+        "Print",
+        "Print siden",
+        "Print punkt",
+        "Kopier link",
+        "Kopier link til punktet",
+        "Kopiér link",
+        "Kopiér link til punktet",
+        "Link kopieret",
+        "Del",
+        "Del siden",
+        "Del punkt",
+        "Del på Facebook",
+        "Del på LinkedIn",
+        "Del på Twitter",
+        "Del på X",
+        "Del via e-mail",
+        "Del på e-mail",
+        "Send til en ven",
+        "Facebook",
+        "LinkedIn",
+        "Twitter",
+        "Translate this page",
+        "Select Language",
+        "Vælg sprog",
+        "Powered by Google Translate",
+        "Gå til indhold",
+        "Gå til hovedindhold",
+        "Spring til indhold",
+        "Spring til hovedindhold",
+        "Spring navigation over",
+        "Skip to content",
+        "Skip to main content",
+        "Læs op",
+        "Lyt til siden",
+        "Lyt",
+        "Luk",
+        "Close",
+        "Menu",
+        "Søg",
+        "Tilbage",
+        "Tilbage til oversigten",
+        "Accepter",
+        "Accepter alle",
+        "Accepter alle cookies",
+        "Afvis",
+        "Afvis alle",
+        "Tillad alle",
+        "Tillad valgte",
+        "Gem indstillinger",
+        "Vis detaljer",
+        "Skjul detaljer",
+        "Fold alle ud",
+        "Fold alle sammen",
+        "Åbn alle",
+        "Luk alle",
+        "Abonner",
+        "RSS",
+    )
+)
+# A page's own dates: "Senest opdateret 23. september 2022", "Sidst redigeret: 01.02.2023".
+_PAGE_DATE = re.compile(
+    r"(?:senest|sidst)\s+(?:opdateret|ændret|redigeret|revideret)\b.{0,60}"
+    r"|(?:last\s+updated|publiceret|offentliggjort)\s*:?\s*\d.{0,40}",
+    re.IGNORECASE,
+)
+# Separators between controls on one line: "Kopier link til punktet - Print", "Del | Print".
+_CONTROL_SEPARATORS = re.compile(r"\s*(?:\t|\s[-–|·•/]\s|\s?[|·•]\s?)\s*")
+_NAME_PARTS = re.compile(r"[\s\-_:.]+")
+_CAMEL = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ])")
+
+
+def furniture_words(names: str) -> list[str]:
+    """The words of ``class`` or ``id`` values, lower case: ``skipLink`` -> skip, link."""
+    words: list[str] = []
+    for part in _NAME_PARTS.split(names):
+        words.extend(w.lower() for w in _CAMEL.split(part) if w)
+    return words
+
+
+def is_furniture_phrase(text: str) -> bool:
+    """``text`` consists of nothing but furniture phrases (several separated by ``-``, ``|``,
+    tabs): it is a bar of controls, not minutes; or it is the page's own date (``Senest
+    opdateret ...``), which is not the meeting's."""
+    if _PAGE_DATE.fullmatch(text.strip()):
+        return True
+    parts = [p.strip(" .:·•|") for p in _CONTROL_SEPARATORS.split(text.strip())]
+    parts = [p for p in parts if p]
+    return bool(parts) and all(p.casefold() in FURNITURE_PHRASES for p in parts)
+
+
+def _text_length(node: LexborNode, limit: int) -> int:
+    """The length of the element's text, counted up to ``limit`` (pages nest deeply)."""
+    return min(len(node.text(deep=True, separator="", strip=True)), limit + 1)
+
+
+def is_furniture(node: LexborNode, tag: str, *, in_content: bool) -> bool:
+    """Whether the element ``node`` (lower-case ``tag``) is page furniture.
+
+    ``in_content`` is true inside ``<main>``, ``<article>`` or ``<section>``: there a
+    ``<header>`` or ``<footer>`` is the article's own (it may name the meeting), not the site's;
+    so is a ``<header>`` that holds the page's ``<h1>``.
+    """
+    if tag in FURNITURE_TAGS:
+        return True
+    if tag in ("header", "footer") and not in_content:
+        # a site's header has its logo and menus; one with the page's <h1> names the meeting
+        return tag == "footer" or node.css_first("h1") is None
+    attributes = node.attributes
+    return bool(attributes) and _furniture_by_attributes(node, tag, attributes)
+
+
+def _furniture_by_attributes(node: LexborNode, tag: str, attributes: dict[str, str | None]) -> bool:
+    role = (attributes.get("role") or "").strip().lower()
+    if role in FURNITURE_ROLES:
+        return True
+    hidden = (attributes.get("aria-hidden") or "").strip().lower() == "true"
+    if (hidden or "hidden" in attributes) and _text_length(
+        node, SMALL_HIDDEN_TEXT
+    ) <= SMALL_HIDDEN_TEXT:
+        return True
+    href = (attributes.get("href") or "").strip().lower()
+    if tag == "a" and href.startswith("javascript:"):
+        return _text_length(node, SMALL_CONTROL_TEXT) <= SMALL_CONTROL_TEXT
+    words = furniture_words(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+    if not FURNITURE_WORDS.isdisjoint(words):
+        return True
+    if not SMALL_CONTROL_WORDS.isdisjoint(words):
+        return _text_length(node, SMALL_CONTROL_TEXT) <= SMALL_CONTROL_TEXT
+    return False
+
+
+def is_furniture_control(node: LexborNode, tag: str) -> bool:
+    """A link or inline element whose whole text is a furniture phrase (``<a>Udskriv</a>``)."""
+    if tag not in ("a", "span", "li", "p", "div", "small"):
+        return False
+    if _text_length(node, 60) > 60:
+        return False
+    return is_furniture_phrase(node.text(deep=True, separator=" ", strip=True))

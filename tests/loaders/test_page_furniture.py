@@ -1,0 +1,178 @@
+"""Page furniture: found by structure (element, role, aria-hidden, class and id words) and by
+the phrases controls print; the minutes around it are untouched."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders import page_furniture
+from loaders.html_text import html_to_text
+from loaders.page_furniture import furniture_words, is_furniture_phrase
+from loaders.read import read_minutes
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(page_furniture).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("names", "words"),
+    [
+        ("skipLink", ["skip", "link"]),
+        ("region-breadcrumb", ["region", "breadcrumb"]),
+        ("google_translate_element", ["google", "translate", "element"]),
+        ("CybotCookiebotDialogBodyButtonAccept", ["cybot", "cookiebot", "dialog", "body"]),
+        ("", []),
+    ],
+)
+def test_furniture_words(names: str, words: list[str]) -> None:
+    assert furniture_words(names)[: len(words)] == words
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Til toppen", True),
+        ("Udskriv", True),
+        ("Kopier link til punktet  -   Print", True),
+        ("Del | Print", True),
+        ("Translate this page", True),
+        ("Spring til hovedindhold", True),
+        ("Sidst opdateret: 01.02.2023", True),
+        ("Senest opdateret 23. september 2022", True),
+        ("Del 2 af sagen", False),
+        ("Print af bilag 3", False),
+        ("Godkendt.", False),
+        ("Til toppen af listen står", False),
+        ("Beslutning", False),
+        ("", False),
+    ],
+)
+def test_furniture_phrases(line: str, furniture: bool) -> None:
+    assert is_furniture_phrase(line) is furniture
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "<nav><a href='/'>Forside</a></nav>",
+        "<div role='navigation'><a href='/'>Forside</a></div>",
+        "<div role='banner'>Kommunen</div>",
+        "<div role='contentinfo'>Kommunen, Torvet 1</div>",
+        "<div role='dialog'><p>Vi bruger cookies</p></div>",
+        "<div class='cookie-banner'><p>Vi bruger cookies til statistik.</p></div>",
+        "<div id='CybotCookiebotDialog'><p>Denne hjemmeside bruger cookies</p></div>",
+        "<section class='coi-banner__wrapper'><p>Vi passer på dine data</p></section>",
+        "<ol class='breadcrumb'><li><a>Forside</a></li><li>Politik</li></ol>",
+        "<div id='google_translate_element'><span>Oversæt</span></div>",
+        "<div class='social-share'><a>Facebook-side</a></div>",
+        "<a class='skip-link' href='#c'>Hop videre</a>",
+        "<form role='search'><input name='q'><span>Søg her</span></form>",
+        "<button>Vis mere</button>",
+        "<span aria-hidden='true'>»</span>",
+        "<div hidden>skjult tekst</div>",
+        "<a href='javascript:window.print()'>Udskriv denne side</a>",
+        "<div class='print-button'><a>Udskriv punktet</a></div>",
+        "<header class='site-header'><a href='/'>Kommunen</a></header>",
+        "<footer>Kommunen, Torvet 1, 4600 Køge</footer>",
+        "<p><a href='#top'>Til toppen</a></p>",
+    ],
+)
+def test_furniture_is_dropped(element: str) -> None:
+    page = f"<html><body><p>Før.</p>{element}<p>Efter.</p></body></html>"
+    assert html_to_text(page) == "Før.\n\nEfter.\n"
+
+
+@pytest.mark.parametrize(
+    ("element", "text"),
+    [
+        # an accordion hides a whole item until it is opened: that is minutes
+        (
+            "<div class='accordion-panel' aria-hidden='true'><h2>Punkt 1: Godkendelse</h2>"
+            "<p>" + "Sagsfremstilling med lang tekst. " * 8 + "</p></div>",
+            "Punkt 1: Godkendelse\n\n" + ("Sagsfremstilling med lang tekst. " * 8).strip(),
+        ),
+        # a print area around the minutes is not a print button
+        (
+            "<div class='print-area'><p>" + "Referatets tekst står her. " * 4 + "</p></div>",
+            ("Referatets tekst står her. " * 4).strip(),
+        ),
+        # the article's own header names the meeting
+        (
+            "<article><header><h2>Byrådet</h2><p>Mødedato: 1. marts 2023</p></header></article>",
+            "Byrådet\n\nMødedato: 1. marts 2023",
+        ),
+        # a page header with the page's h1
+        ("<header><h1>Referat Byrådet</h1></header>", "Referat Byrådet"),
+        # ASP.NET pages wrap the whole page in one form
+        ("<form id='aspnetForm'><p>Punkt 1: Godkendelse</p></form>", "Punkt 1: Godkendelse"),
+        ("<p>Del 2 af sagen behandles senere.</p>", "Del 2 af sagen behandles senere."),
+    ],
+)
+def test_content_is_kept(element: str, text: str) -> None:
+    page = f"<html><body><p>Før.</p>{element}<p>Efter.</p></body></html>"
+    assert html_to_text(page) == f"Før.\n\n{text}\n\nEfter.\n"
+
+
+# --- properties: furniture anywhere around the minutes never changes what is read ---
+
+MINUTES = [
+    "<h1>Økonomiudvalget</h1><p>Referat</p>",
+    "<dl><dt>Mødedato</dt><dd>Tirsdag den 12. marts 2024</dd>"
+    "<dt>Mødested</dt><dd>Mødelokale 1, Rådhuset</dd></dl>",
+    "<h2>1. Godkendelse af dagsorden</h2><p>Sagsnr.: 24-001201</p>"
+    "<h3>Beslutning</h3><p>Godkendt.</p>",
+    "<h2>2. Budgetopfølgning</h2><p>Sagsnr.: 24-000318</p><h3>Sagsfremstilling</h3>"
+    "<p>Køge Kommune har et mindreforbrug.</p><h3>Beslutning</h3><p>Taget til efterretning.</p>",
+    "<h2>3. Eventuelt</h2><p>Sagsnr.: 24-000013</p><h3>Beslutning</h3><p>Intet.</p>",
+]
+FURNITURE = [
+    "<div class='cookie-consent'><p>Vi bruger cookies.</p><button>Accepter</button></div>",
+    "<div id='CybotCookiebotDialog'><h2>Denne hjemmeside bruger cookies</h2></div>",
+    "<nav><ul><li><a>Forside</a></li><li><a>Politik</a></li></ul></nav>",
+    "<ol class='breadcrumb'><li>Forside</li><li>Udvalg</li></ol>",
+    "<p><a href='#top'>Til toppen</a></p>",
+    "<div class='actions'><a>Kopier link til punktet</a> - <a>Print</a></div>",
+    "<p><a href='javascript:print()'>Udskriv</a></p>",
+    "<div class='share'><a>Del på Facebook</a><a>Del på LinkedIn</a></div>",
+    "<div id='google_translate_element'><span>Translate this page</span></div>",
+    "<a class='skip-link' href='#main'>Spring til indhold</a>",
+    "<div role='search'><input><button>Søg</button></div>",
+    "<span aria-hidden='true'>&#9660;</span>",
+    "<p>Sidst opdateret: 13.03.2024</p>",
+]
+
+
+def _page(parts: list[str]) -> bytes:
+    return ("<!DOCTYPE html><html><body>" + "".join(parts) + "</body></html>").encode()
+
+
+_CLEAN = read_minutes(_page(MINUTES), "clean.html")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(MINUTES)), st.sampled_from(FURNITURE)), max_size=8))
+def test_furniture_around_minutes_changes_nothing(placed: list[tuple[int, str]]) -> None:
+    parts: list[str] = []
+    for index, block in enumerate([*MINUTES, ""]):
+        parts.extend(f for at, f in placed if at == index)
+        parts.append(block)
+    doc = read_minutes(_page(parts), "page.html")
+    assert doc.text == _CLEAN.text
+    items = [(i.number, i.title, i.decision and i.decision.text) for i in doc.meeting.items]
+    assert items == [
+        (1, "Godkendelse af dagsorden", "Godkendt."),
+        (2, "Budgetopfølgning", "Taget til efterretning."),
+        (3, "Eventuelt", "Intet."),
+    ]
+    assert (doc.meeting.committee, str(doc.meeting.date)) == ("Økonomiudvalget", "2024-03-12")
+
+
+def test_a_hidden_cookie_dialog_of_any_size_is_dropped() -> None:
+    dialog = "<div class='cookie-declaration' aria-hidden='true'>" + "<p>Cookie x.</p>" * 50
+    page = f"<html><body><p>Før.</p>{dialog}</div><p>Efter.</p></body></html>"
+    assert html_to_text(page) == "Før.\n\nEfter.\n"
