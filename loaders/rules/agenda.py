@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from loaders.model import Absence, AgendaItem, Decision
 from loaders.rules import attachments, casenumbers, decisions, people
-from loaders.rules.sections import SectionToken, build_section
+from loaders.rules.sections import NOTE_SECTIONS, SectionToken, build_section, is_section_end
 from loaders.rules.state import HeadingCandidate, Label, ParseState
 
 
@@ -19,8 +19,12 @@ class ItemBody:
 
     preamble: list[int] = field(default_factory=list)  # before the first label
     sections: list[SectionToken] = field(default_factory=list)
-    attendance: list[int] = field(default_factory=list)  # "Fraværende X, Y" lines
-    loose: list[int] = field(default_factory=list)  # text after an attendance line
+    # Attendance notes ("Fraværende: X", "Afbud:" and the names under it, "X deltog ikke ..."
+    # in a decision), never section text: each with the position in ``sections`` of the section
+    # it stands in (None outside any section), and for the names under a label, its reason.
+    notes: dict[int, int | None] = field(default_factory=dict)
+    listed: dict[int, str] = field(default_factory=dict)
+    loose: list[int] = field(default_factory=list)  # after a signature block or the meeting's end
     last: int = -1  # last content line of the item
 
 
@@ -34,16 +38,52 @@ def _demoted(labels: tuple[Label, ...], current: Label | None, has_text: bool) -
     return label.weak or label.key == current.key
 
 
+@dataclass(slots=True)
+class _Walk:
+    """The open section while an item's lines are walked."""
+
+    label: Label | None = None
+    span: list[int] = field(default_factory=list)  # first and last text line
+    skipped: set[int] = field(default_factory=set)
+    absent_reason: str | None = None  # an absence label alone: names may follow, a line each
+    ended: bool = False  # after a signature block: no section until the next label
+
+    def token(self) -> SectionToken | None:
+        if self.label is None:
+            return None
+        lines = (self.span[0], self.span[1]) if self.span else None
+        skipped = frozenset(i for i in self.skipped if lines and lines[0] < i < lines[1])
+        return SectionToken(self.label, lines, skipped)
+
+
+def _note(state: ParseState, walk: _Walk, index: int) -> str | None:
+    """Why line ``index`` is an attendance note (``"label"``, ``"listed"``, ``"sentences"``),
+    or None if it is text. A note ends the list under an absence label unless it continues it."""
+    plain = state.plain[index]
+    found = people.attendance_line(plain)
+    if found is not None:
+        walk.absent_reason = None if found[1] else found[0]
+        return "label"
+    if walk.absent_reason is not None:
+        if people.listed_people(plain) is not None or people.is_nobody_line(plain):
+            return "listed"
+        walk.absent_reason = None
+    in_prose = walk.label is not None and walk.label.key not in NOTE_SECTIONS
+    if not in_prose and people.is_note_line(state.lines[index].text):
+        return "sentences"
+    return None
+
+
 def split_body(state: ParseState, first: int, last: int) -> ItemBody:
-    """Walk the item's lines once, opening a section at every label."""
+    """Walk the item's lines once, opening a section at every label. A section runs to the next
+    label, signature block or the end of the item; attendance notes within it are not its text."""
     body = ItemBody(last=first - 1)
-    current: Label | None = None
-    span: list[int] = []  # first and last text line of the open section
-    after_attendance = False
+    walk = _Walk()
 
     def close() -> None:
-        if current is not None:
-            body.sections.append(SectionToken(current, (span[0], span[1]) if span else None))
+        token = walk.token()
+        if token is not None:
+            body.sections.append(token)
 
     for index in range(first, last + 1):
         plain = state.plain[index]
@@ -51,20 +91,27 @@ def split_body(state: ParseState, first: int, last: int) -> ItemBody:
             continue
         body.last = index
         labels = state.labels.get(index)
-        has_text = bool(span) or (current is not None and bool(current.rest))
-        if labels and not _demoted(labels, current, has_text):
+        has_text = bool(walk.span) or (walk.label is not None and bool(walk.label.rest))
+        if labels and not _demoted(labels, walk.label, has_text):
             close()
             body.sections.extend(SectionToken(label, None) for label in labels[:-1])
-            current, span, after_attendance = labels[-1], [], False
+            walk = _Walk(label=labels[-1])
             continue
-        found = people.attendance_line(plain)
-        if found is not None and found[1]:
+        if is_section_end(plain):
             close()
-            current, span, after_attendance = None, [], True
-            body.attendance.append(index)
-        elif current is not None:
-            span[:] = [span[0] if span else index, index]
-        elif after_attendance or body.sections:
+            walk = _Walk(ended=True)
+            body.loose.append(index)
+            continue
+        reason = walk.absent_reason
+        kind = _note(state, walk, index)
+        if kind is not None:
+            body.notes[index] = len(body.sections) if walk.label is not None else None
+            if kind == "listed" and reason is not None:
+                body.listed[index] = reason
+            walk.skipped.add(index)
+        elif walk.label is not None:
+            walk.span[:] = [walk.span[0] if walk.span else index, index]
+        elif walk.ended or body.sections:
             body.loose.append(index)
         else:
             body.preamble.append(index)
@@ -72,19 +119,35 @@ def split_body(state: ParseState, first: int, last: int) -> ItemBody:
     return body
 
 
-def _absences_in(state: ParseState, first: int, last: int, *, blocks: bool) -> list[Absence]:
-    """Absences stated on lines ``first..last``: ``... deltog ikke ...`` sentences, and (with
-    ``blocks``) the names listed under an ``Afbud:`` label."""
+def _note_absences(state: ParseState, body: ItemBody, index: int) -> list[Absence]:
+    """The absences an attendance note line records."""
+    plain = state.plain[index]
+    if index in body.listed:
+        names = people.listed_people(plain)
+        reason = body.listed[index]
+        return people.absences_from(state, index, names, "item", reason) if names else []
+    found = people.attendance_line(plain)
+    if found is not None:
+        return people.absences_from(state, index, found[1], "item", found[0]) if found[1] else []
+    return people.note_absences(state, index, "item")
+
+
+def _absences(state: ParseState, body: ItemBody, own: int | None) -> list[Absence]:
+    """The item's absences: its attendance notes, and notes in sentences of the preamble, of
+    the loose lines and of the decision (position ``own`` in the sections). Notes under another
+    committee's decision are that committee's meeting's, not this item's."""
+    decisions_at = {i for i, token in enumerate(body.sections) if token.label.key == "beslutning"}
     found: list[Absence] = []
-    for index in range(first, last + 1):
-        plain = state.plain[index]
-        if not plain or state.noise[index]:
-            continue
-        found.extend(people.did_not_take_part(state, index, "item"))
-        label = people.attendance_line(plain) if blocks else None
-        if label is not None and not label[1]:
-            for line in people.list_block(state, index, last + 1):
-                found.extend(people.absences_from(state, line, state.plain[line], "item", label[0]))
+    lines = [*body.preamble, *body.loose]
+    token = body.sections[own] if own is not None else None
+    if token is not None and token.lines:
+        lines.extend(range(token.lines[0], token.lines[1] + 1))
+    for index in lines:
+        if index not in body.notes and state.plain[index] and not state.noise[index]:
+            found.extend(people.note_absences(state, index, "item"))
+    for index, position in sorted(body.notes.items()):
+        if position is None or position == own or position not in decisions_at:
+            found.extend(_note_absences(state, body, index))
     return found
 
 
@@ -104,30 +167,23 @@ def build_item(state: ParseState, heading: HeadingCandidate, last: int) -> Agend
             item.case_numbers.extend(casenumbers.case_numbers_in_line(state, index))
         elif plain.lower() in people.STATUS_LINES and plain.lower().startswith("lukket"):
             item.closed = True
-    if body.preamble:
-        item.absences.extend(_absences_in(state, body.preamble[0], body.preamble[-1], blocks=True))
-    found: list[tuple[Decision, SectionToken]] = []
-    for token in body.sections:
+    found: list[tuple[Decision, int]] = []
+    for position, token in enumerate(body.sections):
         item.sections.append(build_section(state, token))
         key = token.label.key
         if key == "bilag":
             item.attachments.extend(attachments.attachments_of(state, token))
         elif key == "beslutning":
-            found.append((decisions.decision_of(state, token), token))
+            found.append((decisions.decision_of(state, token), position))
         elif key == "sagens forløb":
             item.treatments.extend(decisions.treatments_of(state, token))
+    own: int | None = None
     if found:
         meeting = state.meeting
-        own = decisions.own_decision([d for d, _ in found], meeting.committee, meeting.date)
-        item.decision, token = found[own]
-        item.other_decisions = [d for i, (d, _) in enumerate(found) if i != own]
-        if token.lines:
-            item.absences.extend(_absences_in(state, *token.lines, blocks=True))
-    for index in body.attendance:
-        reason, rest = people.attendance_line(state.plain[index]) or ("fraværende", "")
-        item.absences.extend(people.absences_from(state, index, rest, "item", reason))
-    for index in body.loose:
-        item.absences.extend(people.did_not_take_part(state, index, "item"))
+        chosen = decisions.own_decision([d for d, _ in found], meeting.committee, meeting.date)
+        item.decision, own = found[chosen]
+        item.other_decisions = [d for i, (d, _) in enumerate(found) if i != chosen]
+    item.absences.extend(_absences(state, body, own))
     return item
 
 

@@ -59,8 +59,8 @@ def attachments_of(state: ParseState, token: SectionToken) -> list[Attachment]:
     if token.lines is None:
         return found
     for index in range(token.lines[0], token.lines[1] + 1):
-        if state.noise[index] or not state.plain[index]:
-            continue
+        if state.noise[index] or not state.plain[index] or index in token.skipped:
+            continue  # attendance notes among the titles are no titles
         raw = state.lines[index].text.strip()
         if _NONE.fullmatch(state.plain[index]):
             return found  # "Ingen bilag.": what follows is not a list of attachments

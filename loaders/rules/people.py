@@ -25,10 +25,10 @@ _PARTICIPANT_LABEL = re.compile(
     r"\s*:?\s*(?P<rest>.*)",
     re.IGNORECASE,
 )
-_ABSENCE_LABEL = re.compile(
-    r"(?P<label>Fraværende|Fravær|Afbud|Ikke til stede|Ikke mødt)\s*:?\s*(?P<rest>.*)",
-    re.IGNORECASE,
-)
+_ABSENCE_LABELS = r"Fraværende|Fravær|Afbud fra|Meldt afbud|Afbud|Forfald|Ikke til stede|Ikke mødt"
+_ABSENCE_LABEL = re.compile(rf"(?P<label>{_ABSENCE_LABELS})\s*:?\s*(?P<rest>.*)", re.IGNORECASE)
+# Labels printed in more words than their reason.
+_REASONS = {"afbud fra": "afbud", "meldt afbud": "afbud"}
 _BULLET = re.compile(r"[•·▪◦*\-–]\s+")
 # "Christian Plank (F) (Formand)", "Henrik Nielsen (Sekretær)", "Steen Hansen (O)".
 _PERSON = re.compile(
@@ -43,8 +43,37 @@ _NOT_NAMES = frozenset(
     {"Kommune", "Kommunes", "Rådhus", "Rådhuset", "Udvalget", "Udvalg", "Jobcenter", "Region"}
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|\bsamt\b|&)\s*")
-# "X og Y deltog ikke i sagens behandling." - the names before "deltog ikke".
-_DID_NOT_TAKE_PART = re.compile(r"(?:^|(?<=[.!?]\s))(?P<names>[^.!?]+?)\s+deltog\s+ikke\b")
+# Attendance stated in a sentence: the names, then what they did, to the end of the sentence
+# ("kl. 17.30" and "pkt. 5" do not end it). Each form with the absence's reason; a person who
+# left the meeting ("forlod mødet") is not absent from what came before, so that note records
+# no absence.
+_NOTE_FORMS: tuple[tuple[str, str | None], ...] = (
+    (r"deltog\s+ikke", "deltog ikke"),
+    (r"(?:var|er)\s+forhindret", "forhindret"),
+    (r"(?:var|er)\s+fraværende", "fraværende"),
+    (r"(?:havde|har)\s+meldt\s+(?:afbud|forfald)|meldte\s+(?:afbud|forfald)", "afbud"),
+    (r"(?:erklærede\s+sig|blev\s+erklæret|var|er)\s+inhabil", "inhabil"),
+    (r"forlod\s+mødet", None),
+)
+_SENTENCE_START = r"(?:^|(?<=[.!?:]\s)|(?<=[.!?]))\s*"
+_SENTENCE_REST = r"(?:\s*(?:kl|pkt|nr|ca)\.|\.(?=\d)|[^.!?])*(?:[.!?]|$)"
+_NOTE_SENTENCE = re.compile(
+    _SENTENCE_START
+    + r"(?P<names>[^.!?:]+?)\s+(?P<verb>"
+    + "|".join(f"(?:{form})" for form, _ in _NOTE_FORMS)
+    + r")\b"
+    + _SENTENCE_REST
+)
+_NOTE_VERBS = [(re.compile(form), reason) for form, reason in _NOTE_FORMS]
+# "... Godkendt. Fraværende: Steen Hansen (O)": an absence label after a sentence, in a line.
+_NOTE_LABEL = re.compile(
+    _SENTENCE_START + rf"(?P<label>{_ABSENCE_LABELS})\s*:\s*(?P<names>[^.!?:]+?)\s*(?:[.!?]|$)",
+    re.IGNORECASE,
+)
+# A line without one of these has no note; most lines have none (a quick test first).
+_NOTE_WORDS = ("deltog", "forhindret", "ravær", "fbud", "orfald", "inhabil", "forlod", "kke ")
+# What may stand under an absence label when nobody was absent.
+_NOBODY = re.compile(r"(?:ingen|intet|ingen afbud|ingen fraværende|-|–)\.?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +84,18 @@ class Person:
     party: str | None
     role: str | None
     start: int  # offset of the name in the string it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceNote:
+    """A sentence in a line that says who was absent (or left): ``start..end`` is the whole
+    sentence within the line, ``people`` the names with their offsets within the line, and
+    ``reason`` the absence's reason (None for a note that records no absence)."""
+
+    start: int
+    end: int
+    people: tuple[Person, ...]
+    reason: str | None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -124,7 +165,12 @@ def attendance_line(plain: str) -> tuple[str, str] | None:
     rest = match["rest"]
     if rest and parse_people(rest) is None:
         return None
-    return match["label"].lower(), rest
+    return _reason(match["label"]), rest
+
+
+def _reason(label: str) -> str:
+    reason = " ".join(label.lower().split())
+    return _REASONS.get(reason, reason)
 
 
 def is_attendance_line(plain: str) -> bool:
@@ -209,27 +255,76 @@ def list_block(state: ParseState, label_line: int, stop: int) -> list[int]:
         index = following
 
 
-def did_not_take_part(state: ParseState, index: int, scope: AbsenceScope) -> list[Absence]:
-    """Absences stated as ``X og Y deltog ikke ...`` on line ``index``."""
-    raw = state.lines[index].text
-    if "deltog" not in raw:
+def attendance_notes(raw: str) -> list[AttendanceNote]:
+    """The attendance notes among the sentences of ``raw``, in order.
+
+    >>> [(n.reason, [p.name for p in n.people]) for n in attendance_notes(
+    ...     "Godkendt. Ole Berg (O) og Bo Lund deltog ikke i behandlingen af punktet.")]
+    [('deltog ikke', ['Ole Berg', 'Bo Lund'])]
+    >>> attendance_notes("Udvalget deltog ikke i mødet.")
+    []
+    """
+    if not raw or not any(word in raw for word in _NOTE_WORDS):
         return []
-    absences: list[Absence] = []
-    for match in _DID_NOT_TAKE_PART.finditer(raw):
-        names = match["names"].strip()
-        people = parse_people(names)
-        if people is None:
-            continue
-        base = match.start("names") + match["names"].find(names)
-        for person in people:
-            at = base + person.start
-            absences.append(
-                Absence(
-                    name=person.name,
-                    scope=scope,
-                    span=state.lines[index].span(at, at + len(person.name)),
-                    party=person.party,
-                    reason="deltog ikke",
+    found: list[AttendanceNote] = []
+    for pattern, labelled in ((_NOTE_SENTENCE, False), (_NOTE_LABEL, True)):
+        for match in pattern.finditer(raw):
+            names = match["names"].strip()
+            people = parse_people(names)
+            if people is None:
+                continue
+            base = match.start("names") + match["names"].find(names)
+            if labelled:
+                reason: str | None = _reason(match["label"])
+            else:
+                reason = next(r for form, r in _NOTE_VERBS if form.fullmatch(match["verb"]))
+            found.append(
+                AttendanceNote(
+                    start=match.start("label" if labelled else "names"),
+                    end=match.end(),
+                    people=tuple(Person(p.name, p.party, p.role, base + p.start) for p in people),
+                    reason=reason,
                 )
             )
-    return absences
+    found.sort(key=lambda note: note.start)
+    return [n for i, n in enumerate(found) if i == 0 or n.start >= found[i - 1].end]
+
+
+def is_note_line(raw: str) -> bool:
+    """True if ``raw`` holds nothing but attendance notes (and punctuation)."""
+    notes = attendance_notes(raw)
+    if not notes:
+        return False
+    rest = raw
+    for note in reversed(notes):
+        rest = rest[: note.start] + rest[note.end :]
+    return not rest.strip(" \t.,;-–")
+
+
+def is_nobody_line(plain: str) -> bool:
+    """``Ingen`` or ``-`` under an absence label: nobody was absent."""
+    return _NOBODY.fullmatch(plain) is not None
+
+
+def listed_people(plain: str) -> str | None:
+    """The names on a line of a list under an absence label (bullet removed), or None."""
+    text = _BULLET.sub("", plain, count=1) if _BULLET.match(plain) else plain
+    return text if parse_people(text) is not None else None
+
+
+def note_absences(state: ParseState, index: int, scope: AbsenceScope) -> list[Absence]:
+    """Absences stated in the attendance notes of line ``index``
+    (``X og Y deltog ikke i sagens behandling.``), each name with its span."""
+    line = state.lines[index]
+    return [
+        Absence(
+            name=person.name,
+            scope=scope,
+            span=line.span(person.start, person.start + len(person.name)),
+            party=person.party,
+            reason=note.reason,
+        )
+        for note in attendance_notes(line.text)
+        if note.reason is not None
+        for person in note.people
+    ]

@@ -8,55 +8,51 @@ Arbejdsmarked den 08-01-2020``) or the one who recommends (``Direktøren for ...
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 
 from loaders.model import Section, Span
-from loaders.rules.state import Label, ParseState
+from loaders.rules import people
+from loaders.rules.state import Label, ParseState, locate
 
-# The canonical keys of FORMAT.md and the headings printed for them (lower case).
-SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "resume": ("resume", "resumé", "kort resume", "sammenfatning"),
-    "sagsfremstilling": ("sagsfremstilling", "sagsbeskrivelse", "beskrivelse af sagen"),
-    "indstilling": (
-        "indstilling",
-        "indstillinger",
-        "forslag til beslutning",
-        "administrationens indstilling",
-        "forvaltningens indstilling",
-        "direktionens indstilling",
-    ),
-    "beslutning": ("beslutning", "beslutninger", "udvalgets beslutning"),
-    "lovgrundlag": ("lovgrundlag", "retsgrundlag", "lovgrundlag og tidligere beslutninger"),
-    "økonomi": ("økonomi", "økonomiske konsekvenser", "økonomi og finansiering"),
-    "vision": (
-        "vision og politikker",
-        "sammenhæng til vision/politikker",
-        "vision, politikker og strategier",
-        "politikker og strategier",
-    ),
-    "effektvurdering": ("effektvurdering",),
-    "vurdering": ("administrationens vurdering", "forvaltningens vurdering", "vurdering"),
-    "handicappolitik": ("handicappolitik", "handicappolitiske konsekvenser"),
-    "bilag": ("bilag", "bilagsliste"),
-    "sagens forløb": ("sagens forløb", "tidligere behandling"),
-    "kompetence": ("sagen afgøres endelig af", "beslutningskompetence", "kompetence"),
-    "høring": ("høring", "høringssvar"),
-    "kommunikation": ("kommunikation",),
-    "tidsplan": ("tidsplan",),
-    "baggrund": ("baggrund",),
-    # Not in FORMAT.md's table; a common label (statements of councils and boards) whose key is
-    # the heading itself, as FORMAT.md prescribes for such labels.
-    "udtalelser": ("udtalelser",),
-}
-# Keys whose headings are just as often a sub-heading inside a section: directly under another
-# label (with no text between) they are read as that section's first line.
-WEAK_KEYS = frozenset({"baggrund", "vurdering", "tidsplan", "kommunikation", "høring"})
+_PACKAGE = "loaders"
 
-_BY_HEADING: dict[str, str] = {
-    heading: key for key, headings in SECTION_LABELS.items() for heading in headings
-}
+
+@dataclass(frozen=True, slots=True)
+class HeadingRow:
+    """One row of ``loaders/data/section_labels.csv``: a heading as printed (lower case), the
+    canonical key of the section it opens (``""`` for an end of sections), and its kind."""
+
+    heading: str
+    key: str
+    kind: str  # "label", "weak" or "end"
+
+
+def _read_rows() -> tuple[HeadingRow, ...]:
+    text = (resources.files(_PACKAGE) / "data" / "section_labels.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(
+        HeadingRow(row["heading"].strip().lower(), row["key"].strip(), row["kind"].strip())
+        for row in csv.DictReader(lines)
+    )
+
+
+_ROWS = _read_rows()
+# The canonical keys of FORMAT.md and the headings printed for them (lower case), from the data.
+SECTION_LABELS: dict[str, tuple[str, ...]] = {}
+for _row in _ROWS:
+    if _row.kind != "end":
+        SECTION_LABELS[_row.key] = (*SECTION_LABELS.get(_row.key, ()), _row.heading)
+# Headings that are just as often a sub-heading inside a section: directly under another label
+# (with no text between) they are read as that section's first line.
+WEAK_HEADINGS = frozenset(row.heading for row in _ROWS if row.kind == "weak")
+# Lines that end the sections of an item and open none: signature blocks.
+SECTION_ENDS = frozenset(row.heading for row in _ROWS if row.kind == "end")
+
+_BY_HEADING: dict[str, str] = {row.heading: row.key for row in _ROWS if row.kind != "end"}
 _ONE_WORD = {h: k for h, k in _BY_HEADING.items() if " " not in h and "/" not in h}
 _MAX_LABEL = 140  # longer lines are text, not labels
 
@@ -78,6 +74,31 @@ _DECISION = re.compile(
 _BODY = re.compile(
     r"(?:udvalg(?:et)?|byrådet|byråd|kommunalbestyrelsen|bestyrelsen|rådet|"
     r"borgerrepræsentationen|direktionen)\b",
+    re.IGNORECASE,
+)
+_DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\s+\d{4})"
+# "Økonomiudvalgets beslutning den 3. maj 2022", "Byrådets beslutning": a body in the genitive.
+_GENITIVE_DECISION = re.compile(
+    r"(?P<who>[A-ZÆØÅ][\w&/ -]{0,80}?(?:ets|ens))\s+beslutning"
+    r"(?:\s+(?:den|d\.)\s+(?P<date>" + _DATE + r"))?",
+    re.IGNORECASE,
+)
+_GENITIVE_BODY = re.compile(
+    r"udvalg|byråd|bestyrelse|rådet|borgerrepræsentation|direktion", re.IGNORECASE
+)
+# Genitives that name no particular body: "Udvalgets beslutning" is this meeting's committee's.
+_UNNAMED_BODIES = frozenset({"udvalgets", "rådets", "bestyrelsens", "mødets"})
+# "Indstilling fra Økonomiudvalget den 3. maj 2022", "Indstilling fra direktionen".
+_RECOMMENDATION_FROM = re.compile(
+    r"Indstilling(?:er)?\s+fra\s+(?P<who>[^.:;]{2,100}?)(?:\s+(?:den|d\.)\s+" + _DATE + r")?",
+    re.IGNORECASE,
+)
+# "Relation til Planstrategi 2023", "Relation til andre udvalg".
+_RELATION = re.compile(r"Relation(?:er)?\s+til\s+[\wæøåé/,& -]{2,80}", re.IGNORECASE)
+_RELATION_VISION = re.compile(r"vision|politik|strategi", re.IGNORECASE)
+# "Mødet hævet kl. 18.30", "Mødet sluttede kl. 17:45": the end of the meeting's record.
+_MEETING_CLOSED = re.compile(
+    r"Mødet\s+(?:blev\s+)?(?:hævet|hæves|slut|sluttede|sluttet|afsluttet|afsluttedes)\b.*",
     re.IGNORECASE,
 )
 _GLUED_PART = re.compile(r"[A-ZÆØÅ][a-zæøåé]+")
@@ -146,6 +167,58 @@ def recommends_label(plain: str) -> tuple[LabelMatch, ...] | None:
     return (LabelMatch("indstilling", plain),)
 
 
+def genitive_decision_label(plain: str) -> tuple[LabelMatch, ...] | None:
+    """``<Body>s beslutning [den <date>]``: the decision of a body named in the genitive
+    (``Økonomiudvalgets beslutning den 3. maj 2022`` is the Økonomiudvalget's)."""
+    if "eslutning" not in plain or plain.endswith("."):
+        return None
+    match = _GENITIVE_DECISION.fullmatch(plain.rstrip(":").rstrip())
+    if match is None or not _GENITIVE_BODY.search(match["who"]):
+        return None
+    who = match["who"]
+    committee = None if who.lower() in _UNNAMED_BODIES else who[:-1]
+    return (
+        LabelMatch(
+            "beslutning", plain.rstrip(":").rstrip(), committee=committee, date_text=match["date"]
+        ),
+    )
+
+
+def recommendation_from_label(plain: str) -> tuple[LabelMatch, ...] | None:
+    """``Indstilling fra <someone> [den <date>]`` opens the indstilling."""
+    if not plain[:10].lower().startswith("indstillin") or plain.endswith("."):
+        return None
+    if _RECOMMENDATION_FROM.fullmatch(plain.rstrip(":").rstrip()) is None:
+        return None
+    return (LabelMatch("indstilling", plain.rstrip(":").rstrip()),)
+
+
+def relation_label(plain: str) -> tuple[LabelMatch, ...] | None:
+    """``Relation til <something>``: to the council's vision and policies (key ``vision``), or
+    to anything else (key ``relation til``)."""
+    if not plain[:8].lower().startswith("relation") or plain.endswith((".", "?", "!")):
+        return None
+    heading = plain.rstrip(":").rstrip()
+    if _RELATION.fullmatch(heading) is None:
+        return None
+    key = "vision" if _RELATION_VISION.search(heading) else "relation til"
+    return (LabelMatch(key, heading),)
+
+
+def is_section_end(plain: str) -> bool:
+    """A line that ends the item's sections and opens none: a signature block
+    (``Underskrifter``) or the close of the meeting (``Mødet hævet kl. 18.30``).
+
+    >>> is_section_end("Underskriftsside"), is_section_end("Mødet hævet kl. 18.30")
+    (True, True)
+    >>> is_section_end("Mødet blev holdt på rådhuset.")
+    False
+    """
+    if not plain or plain[0] not in "UuMm":
+        return False
+    return _key_of(plain) in SECTION_ENDS or _MEETING_CLOSED.fullmatch(plain) is not None
+
+
 def glued_labels(plain: str) -> tuple[LabelMatch, ...] | None:
     """Labels run together by a web export: ``BilagBeslutning`` is Bilag then Beslutning."""
     if " " in plain or len(plain) < 8:
@@ -176,6 +249,9 @@ LABEL_RULES: tuple[tuple[str, LabelRule], ...] = (
     ("named-decisions", decision_label),
     ("labels-on-own-line", family_label),
     ("indstiller-lines", recommends_label),
+    ("named-decisions", genitive_decision_label),
+    ("labels-on-own-line", recommendation_from_label),
+    ("labels-on-own-line", relation_label),
     ("glued-labels", glued_labels),
     ("inline-labels", inline_label),
 )
@@ -219,7 +295,7 @@ def mark_labels(state: ParseState) -> bool:
                     rest=match.rest,
                     committee=match.committee,
                     date_text=match.date_text,
-                    weak=match.key in WEAK_KEYS,
+                    weak=_key_of(match.heading) in WEAK_HEADINGS,
                 )
             )
         state.labels[index] = tuple(labels)
@@ -227,32 +303,72 @@ def mark_labels(state: ParseState) -> bool:
     return bool(fired)
 
 
+# Sections in which a sentence about attendance ("X deltog ikke i behandlingen af punktet.") is
+# an attendance note, never the section's text; in the other sections such a sentence is prose.
+NOTE_SECTIONS = frozenset({"beslutning"})
+
+
 @dataclass(frozen=True, slots=True)
 class SectionToken:
     """A section of an item: its label and the lines of its text (``first..last`` inclusive,
-    ``None`` when the section is empty)."""
+    ``None`` when the section is empty); ``skipped`` are lines in between that are not its text
+    (attendance notes)."""
 
     label: Label
     lines: tuple[int, int] | None
+    skipped: frozenset[int] = frozenset()
 
     def last_line(self) -> int:
         return self.lines[1] if self.lines else self.label.line
 
 
+def _kept(raw: str, cut: bool) -> tuple[list[str], int]:
+    """The parts of ``raw`` that are text (attendance notes cut out when ``cut``), and the
+    offset in ``raw`` where the last part ends."""
+    notes = people.attendance_notes(raw) if cut and raw.strip() else []
+    if not notes:
+        return [raw], len(raw)
+    parts: list[str] = []
+    end, position = 0, 0
+    for note in [*notes, None]:
+        stop = note.start if note else len(raw)
+        part = raw[position:stop].strip()
+        if part:
+            parts.append(part)
+            end = raw.index(part, position) + len(part)
+        position = note.end if note else stop
+    return parts, end
+
+
 def build_section(state: ParseState, token: SectionToken) -> Section:
-    """The model section for a token: exact text of its lines, label line excluded."""
+    """The model section for a token: exact text of its lines, label line excluded, attendance
+    notes left out (whole lines, and in a decision the sentences that are notes)."""
     label = token.label
-    text = state.text_of(*token.lines) if token.lines else ""
-    if label.rest:
-        text = f"{label.rest}\n{text}" if text else label.rest
-    # The span starts at the heading itself: glued labels share a line.
+    cut = label.key in NOTE_SECTIONS
     line = state.lines[label.line]
-    span = state.span(label.line, token.last_line())
-    end = span.end if token.lines or label.rest else line.begin + label.stop
+    pieces: list[str] = []
+    last_line, end = label.line, line.begin + label.stop
+    if label.rest:
+        parts, stop = _kept(label.rest, cut)
+        if parts:
+            pieces.append("\n".join(parts))
+            found = locate(line.text, parts[-1])
+            end = line.begin + found[1] if found and stop < len(label.rest) else line.end
+    if token.lines:
+        first, last = token.lines
+        for index in range(first, last + 1):
+            if state.noise[index] or index in token.skipped:
+                continue
+            parts, stop = _kept(state.lines[index].text, cut and bool(state.plain[index]))
+            pieces.extend(parts)
+            if parts and state.plain[index]:
+                last_line, end = index, state.lines[index].begin + stop
+    # The span starts at the heading itself: glued labels share a line.
+    span = state.span(label.line, last_line)
     return Section(
         label=label.key,
         heading=label.heading,
-        text=text,
+        text="\n".join(pieces),
         span=Span(span.first_line, span.last_line, line.begin + label.start, end),
     )
 

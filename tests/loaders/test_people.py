@@ -71,14 +71,14 @@ def test_attendance_lines() -> None:
 def test_did_not_take_part_names_each_person_with_its_span() -> None:
     text = "X\nOle Blickfeldt (O) og Bo Berg deltog ikke i behandlingen af punktet.\n"
     state = ParseState.from_text(text)
-    found = people.did_not_take_part(state, 1, "item")
+    found = people.note_absences(state, 1, "item")
     assert [(a.name, a.party, a.reason) for a in found] == [
         ("Ole Blickfeldt", "O", "deltog ikke"),
         ("Bo Berg", None, "deltog ikke"),
     ]
     for absence in found:
         assert text[absence.span.begin : absence.span.end] == absence.name
-    assert people.did_not_take_part(ParseState.from_text("Udvalget deltog ikke."), 0, "item") == []
+    assert people.note_absences(ParseState.from_text("Udvalget deltog ikke."), 0, "item") == []
 
 
 MINUTES = """\
