@@ -38,12 +38,17 @@ _KLE = re.compile(
 _SERIAL = re.compile(
     r"(?P<serial>\d{2}/\d{3,7}|\d{2}-\d{3,7}[A-Z]?|\d{4}-\d{3,7}|[A-Z]{2,4}-\d{2,4}-\d{3,7})"
 )
-# Labels before a case number, as in "Sagsnr: 22-016257", "J.nr. ..." or "Sag nr.: ...".
+# Labels before a case number, as in "Sagsnr: 22-016257", "J.nr. ...", "Sag nr.: ...",
+# "Sagsid.: EMN-2025-009242" or "Dok.nr.: 123456/22".
 _LABELLED = re.compile(
-    r"^(?:Sagsnr|Sags\s?nr|Sagsnummer|Sag\s?nr|Sags-?id|J\.?\s?nr|Journalnr|Journalnummer)"
+    r"^(?P<label>Sagsnr|Sags\s?nr|Sagsnummer|Sag\s?nr|Sags-?id|J\.?\s?nr|Journalnr|Journalnummer"
+    r"|Dok\.?\s?nr|Dokumentnr|Dokumentnummer)"
     r"\.?\s*:?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# "Sag nr. 3 Godkendelse af dagsorden": an item number after the label, not a case number.
+_ITEM_NUMBER = re.compile(r"\d{1,3}(?:[.:)]?(?:\s+\D.*)?)?")
+_DIGIT = re.compile(r"\d")
 
 
 def parse_case_number(raw: str) -> tuple[str | None, str | None, str | None] | None:
@@ -68,10 +73,15 @@ def labelled_value(plain: str) -> str | None:
     >>> labelled_value("Sagsfremstilling") is None
     True
     """
-    if not plain or plain[0] not in "SsJj":
+    if not plain or plain[0] not in "SsJjDd":
         return None
     match = _LABELLED.match(plain)
-    return match["value"].strip() if match else None
+    if match is None:
+        return None
+    value = match["value"].strip()
+    if match["label"][3] in " n" and _ITEM_NUMBER.fullmatch(value) and value[:1].isdigit():
+        return None  # "Sag nr. 3 Godkendelse af dagsorden" is an item heading
+    return value
 
 
 def is_case_number_line(plain: str) -> bool:
@@ -83,6 +93,27 @@ def is_case_number_line(plain: str) -> bool:
     ) is not None:
         return True
     return labelled_value(plain) is not None
+
+
+def is_case_line(plain: str) -> bool:
+    """A line that holds a case number and nothing else: a bare number, or a label with an
+    empty value or a value that is case or document numbers (``Sagsnr.: 22-016257``,
+    ``Dok.nr.: 123456/22``). Stricter than :func:`is_case_number_line`: a sentence that starts
+    with ``Sagsnr.`` is not such a line.
+
+    >>> is_case_line("Sagsid.: EMN-2025-009242"), is_case_line("Sagsnr.")
+    (True, True)
+    >>> is_case_line("Sagsnr. 22-016257 blev behandlet i juni")
+    False
+    """
+    if not plain:
+        return False
+    value = labelled_value(plain)
+    if value is None:
+        return (plain[0].isdigit() or plain[0].isupper()) and parse_case_number(plain) is not None
+    # After a label any one token with a digit in it is a number (``2022/12345``, ``SAG-123``).
+    parts = [v.strip() for v in value.split(",")]
+    return all(not part or (" " not in part and _DIGIT.search(part)) for part in parts)
 
 
 def case_numbers_in_line(state: ParseState, index: int) -> list[CaseNumber]:

@@ -1,32 +1,43 @@
-"""Agenda item headings: ``Punkt 3: title``, ``3: title``, ``3. JA - title``, ``3) title``.
+"""Agenda item headings: ``Punkt 3: title``, ``3: title``, ``3. JA - title``, ``3) title``,
+``3 title``, ``Sag nr. 3``, a number alone with its title on the next line.
 
 A line that has the form of a heading is only a *candidate*; numbered lists inside a section
 look the same (``1. Alle ledige skal ...``). A candidate becomes an item heading when structure
-confirms it: the numbers run in sequence, and a weak form (a bare number) is followed by a case
-number, a section label or a status line, or matches the table of contents.
+confirms it: the numbers run in sequence (from any number: running numbers across the year go
+118, 119, ...), and a weak form (a bare number) is followed by a case number, a section label or
+an access line, or matches the table of contents. Minutes that number no items are read by
+:mod:`loaders.rules.unnumbered`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 from loaders import dates
-from loaders.rules import casenumbers, people
+from loaders.rules import casenumbers, people, signatures, titles, unnumbered
 from loaders.rules.state import HeadingCandidate, ParseState
+from loaders.rules.titles import split_title
 
-# "Punkt 3:", "Pkt. 3", "Dagsordenspunkt 3 -": the word itself says "agenda item".
+# "Punkt 3:", "Pkt. 3", "Dagsordenspunkt 3 -", "Sag nr. 3": the word itself says "agenda item".
+# "Punkt 3.1" is a sub-point, not item 3 with the title "1 ...".
 _PUNKT = re.compile(
-    r"(?:Punkt|Pkt\.?|Dagsordens?punkt)\s*(?P<n>\d{1,3})\s*[:.)\-–]?\s*(?P<title>.*)",
+    r"(?:Punkt|Pkt\.?|Dagsordens?punkt|Sag\.?\s?nr\.?)\s*(?P<n>\d{1,3})(?![.,]?\d)"
+    r"\s*[:.)\-–]?\s*(?P<title>.*)",
     re.IGNORECASE,
 )
-_NUMBER_COLON = re.compile(r"(?P<n>\d{1,3}):\s+(?P<title>\S.*)")
-_NUMBER_DOT = re.compile(r"(?P<n>\d{1,3})\.\s+(?P<title>\S.*)")
-_NUMBER_PAREN = re.compile(r"(?P<n>\d{1,3})\)\s+(?P<title>\S.*)")
-# "JA - Godkendelse af dagsorden": a committee code before the title.
-_PREFIX = re.compile(r"(?P<prefix>[A-ZÆØÅ]{2,5})\s+[-–]\s*(?P<rest>.*)")
-# "Lukket: Budgetkatalog", "Lukket punkt - ...", "Lukket:" (title withheld).
-_CLOSED = re.compile(r"Lukket(?:\s+(?:punkt|sag))?\s*(?:[:\-–]\s*|$)(?P<rest>.*)", re.IGNORECASE)
+# "3. title", and "3.Title" with no space where text extraction lost it (then a capital must
+# follow: "3.5 mio." is not a heading).
+_NUMBER_COLON = re.compile(r"(?P<n>\d{1,3}):(?:\s+(?P<title>\S.*)|(?P<glued>[A-ZÆØÅ].*))")
+_NUMBER_DOT = re.compile(r"(?P<n>\d{1,3})\.(?:\s+(?P<title>\S.*)|(?P<glued>[A-ZÆØÅ].*))")
+_NUMBER_PAREN = re.compile(r"(?P<n>\d{1,3})\)(?:\s+(?P<title>\S.*)|(?P<glued>[A-ZÆØÅ].*))")
+_NUMBER_SPACE = re.compile(r"(?P<n>\d{1,3})\s+(?P<title>[A-ZÆØÅ\"'«“].*)")
+_NUMBER_ALONE = re.compile(r"(?P<n>\d{1,3})[.:)]?")
+# "1.  1. Title": the number printed twice.
+_DOUBLED = re.compile(r"(?P<n>\d{1,3})\s?[.:)]\s*(?P<title>.*)")
+# "Jens Hansen (A)": an entry of a numbered attendance list.
+_PERSON_ENTRY = re.compile(r"[^()]{3,60}\([A-ZÆØÅ]{1,2}\)(?:\s*\([^()]{2,30}\))?")
 _MONTHS = frozenset(dates.MONTHS)
 # How far numbering may jump over a lost heading and still be one agenda.
 _MAX_GAP = 3
@@ -36,13 +47,21 @@ HeadingRule = Callable[[str], tuple[int, str] | None]
 
 def _match(pattern: re.Pattern[str], plain: str) -> tuple[int, str] | None:
     match = pattern.fullmatch(plain)
-    return (int(match["n"]), match["title"].strip()) if match else None
+    if match is None:
+        return None
+    groups = match.groupdict()
+    title = groups.get("title") or groups.get("glued") or ""
+    return int(match["n"]), title.strip()
 
 
 def punkt_heading(plain: str) -> tuple[int, str] | None:
-    """``Punkt 3: title``."""
-    if plain[0] not in "PpDd":
+    """``Punkt 3: title``, ``Sag nr. 3 title``."""
+    if plain[0] not in "PpDdSs":
         return None
+    if plain[0] in "Ss" and (not plain[1:3].lower().startswith("ag") or plain[3:4] == "s"):
+        return None
+    if casenumbers.labelled_value(plain) is not None:
+        return None  # "Sag nr. 22-016257" is a case number
     return _match(_PUNKT, plain)
 
 
@@ -54,7 +73,7 @@ def number_colon_heading(plain: str) -> tuple[int, str] | None:
 def number_dot_heading(plain: str) -> tuple[int, str] | None:
     """``3. title``; ``1. januar 2020 ...`` is a date, not a heading."""
     found = _match(_NUMBER_DOT, plain) if plain[0].isdigit() else None
-    if found and found[1].split(" ", 1)[0].lower() in _MONTHS:
+    if found and found[1].split(" ", 1)[0].lower().rstrip(".,") in _MONTHS:
         return None
     return found
 
@@ -64,70 +83,85 @@ def number_paren_heading(plain: str) -> tuple[int, str] | None:
     return _match(_NUMBER_PAREN, plain) if plain[0].isdigit() else None
 
 
+def number_space_heading(plain: str) -> tuple[int, str] | None:
+    """``3 Godkendelse af dagsorden``: a number, a space, a title that starts with a letter;
+    ``3 Januar 2020`` is a date."""
+    found = _match(_NUMBER_SPACE, plain) if plain[0].isdigit() else None
+    if found and found[1].split(" ", 1)[0].lower().rstrip(".,") in _MONTHS:
+        return None
+    return found
+
+
+def number_alone_heading(plain: str) -> tuple[int, str] | None:
+    """``3`` or ``3.`` alone on its line; the title is on the next line."""
+    if not plain[0].isdigit() or len(plain) > 4:
+        return None
+    return _match(_NUMBER_ALONE, plain)
+
+
 # (form name, rule, strong): strong forms name themselves as items and need no further proof.
 HEADING_RULES: tuple[tuple[str, HeadingRule, bool], ...] = (
     ("punkt-number", punkt_heading, True),
     ("number-colon", number_colon_heading, False),
     ("number-dot", number_dot_heading, False),
     ("number-paren", number_paren_heading, False),
+    ("number-space", number_space_heading, False),
+    ("number-alone", number_alone_heading, False),
 )
-
-
-def split_title(title: str) -> tuple[str, str | None, bool]:
-    """``(title, prefix, closed)`` from a printed title.
-
-    >>> split_title("JA - Godkendelse af dagsorden")
-    ('Godkendelse af dagsorden', 'JA', False)
-    >>> split_title("Lukket: Budgetkatalog 2023-2026")
-    ('Budgetkatalog 2023-2026', None, True)
-    >>> split_title("Lukket:")
-    ('', None, True)
-    >>> split_title("Projekt PLUS - Slutevaluering")
-    ('Projekt PLUS - Slutevaluering', None, False)
-    """
-    prefix: str | None = None
-    closed = False
-    for _ in range(2):  # "JA - Lukket: ..." and "Lukket: JA - ..." alike
-        match = _CLOSED.fullmatch(title) if not closed else None
-        if match:
-            closed, title = True, match["rest"].strip()
-            continue
-        match = _PREFIX.fullmatch(title) if prefix is None else None
-        if match:
-            prefix, title = match["prefix"], match["rest"].strip()
-    return title, prefix, closed
+_FIRST_CHARS = frozenset("0123456789PpDdSs")
 
 
 def heading_candidate(plain: str) -> tuple[str, int, str, bool] | None:
-    """``(form, number, printed title, strong)`` if the line has the form of an item heading."""
-    if not plain or len(plain) > 300:
+    """``(form, number, printed title, strong)`` if the line has the form of an item heading.
+
+    >>> heading_candidate("1.  1. Godkendelse af dagsorden")
+    ('number-dot', 1, 'Godkendelse af dagsorden', False)
+    >>> heading_candidate("Sag nr. 4 Eventuelt")
+    ('punkt-number', 4, 'Eventuelt', True)
+    """
+    if not plain or len(plain) > 300 or plain[0] not in _FIRST_CHARS:
         return None
     for form, rule, strong in HEADING_RULES:
         found = rule(plain)
         if found is None:
             continue
         number, title = found
-        if not _looks_like_title(title) and (not strong or title):
-            continue
+        doubled = _DOUBLED.fullmatch(title) if title[:1].isdigit() else None
+        if doubled is not None and int(doubled["n"]) == number:
+            title = doubled["title"].strip()
+        if title and not _looks_like_title(title, strong=strong):
+            return None
+        if not title and not strong and form != "number-alone":
+            return None
         return form, number, title, strong
     return None
 
 
-def _looks_like_title(title: str) -> bool:
+def _looks_like_title(title: str, *, strong: bool) -> bool:
     # Titles start with a capital, a digit or a quote; list entries often do not ("1. at ...").
-    return bool(title) and (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«“")
+    if not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«“"):
+        return False
+    return strong or _PERSON_ENTRY.fullmatch(title) is None
 
 
 def mark_candidates(state: ParseState) -> bool:
     """Core rule: every line with the form of an item heading (one pass)."""
     for index, plain in enumerate(state.plain):
-        if not plain or not (plain[0].isdigit() or plain[0] in "PpDd"):
+        if not plain or plain[0] not in _FIRST_CHARS:
             continue
         found = heading_candidate(plain)
         if found is None:
             continue
         form, number, printed, strong = found
         title, prefix, closed = split_title(printed)
+        last = index
+        if not printed:  # "Punkt 3", "3.": the title stands on the next line, if anywhere
+            below = titles.title_below(state, index)
+            if below is not None:
+                title, prefix, closed = split_title(below[0])
+                last = below[1]
+            elif form == "number-alone":
+                continue  # a number alone with no title under it: a page number, a count
         state.candidates[index] = HeadingCandidate(
             line=index,
             number=number,
@@ -136,26 +170,24 @@ def mark_candidates(state: ParseState) -> bool:
             strong=strong,
             prefix=prefix,
             closed=closed,
+            last=last,
         )
     return bool(state.candidates)
 
 
-def _is_status_line(plain: str) -> bool:
-    return plain.lower() in people.STATUS_LINES
-
-
 def _has_evidence(state: ParseState, candidate: HeadingCandidate, toc_titles: set[str]) -> bool:
     """Structure that confirms a heading: what follows it, or the table of contents."""
-    if title_key(candidate.title) in toc_titles:
+    if candidate.title and title_key(candidate.title) in toc_titles:
         return True
-    following = state.next_content(candidate.line)
+    following = state.next_content(candidate.last_line)
     if following is None:
         return candidate.strong
     plain = state.plain[following]
     return (
         following in state.labels
         or casenumbers.is_case_number_line(plain)
-        or _is_status_line(plain)
+        or titles.is_access_line(plain)
+        or plain.lower() in people.STATUS_LINES
         or people.is_attendance_line(plain)
     )
 
@@ -173,16 +205,17 @@ def _best_chain(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
     back: list[int] = []
     top = (0, -1)
     for position, candidate in enumerate(candidates):
+        number = candidate.number if candidate.number is not None else -_MAX_GAP - 1
         length, previous = 1, -1
         for step in range(1, _MAX_GAP + 1):
-            before = best.get(candidate.number - step)
+            before = best.get(number - step)
             if before is not None and before[0] + 1 > length:
                 length, previous = before[0] + 1, before[1]
                 break
         back.append(previous)
         # Ties go to the later candidate: a list entry earlier on must not shadow the heading.
-        if candidate.number not in best or length >= best[candidate.number][0]:
-            best[candidate.number] = (length, position)
+        if number not in best or length >= best[number][0]:
+            best[number] = (length, position)
         if length >= top[0]:
             top = (length, position)
     chain: list[HeadingCandidate] = []
@@ -194,16 +227,32 @@ def _best_chain(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
     return chain
 
 
+def _with_wrapped_title(state: ParseState, candidate: HeadingCandidate) -> HeadingCandidate:
+    """The candidate with its title joined to the lines it wraps onto."""
+    if not candidate.title:
+        return candidate
+    title, last = titles.wrapped_title(state, candidate.last_line, candidate.title)
+    if last == candidate.last_line:
+        return candidate
+    return dataclasses.replace(candidate, title=title, last=last)
+
+
 def confirm_items(state: ParseState) -> bool:
-    """Core rule: choose the item headings among the candidates."""
+    """Core rule: choose the item headings among the candidates; minutes without numbered
+    items are read by their case numbers, access lines or runs of labels."""
     toc_titles = {title_key(entry.title) for entry in state.toc if entry.title}
     in_toc = state.toc_lines
     by_form: dict[str, list[HeadingCandidate]] = {}
-    for index, candidate in state.candidates.items():
-        if state.noise[index] or index in in_toc:
+    unconfirmed: dict[str, list[HeadingCandidate]] = {}
+    for index, printed in list(state.candidates.items()):
+        if state.noise[index] or index in in_toc or state.noise[printed.last_line]:
             continue
+        candidate = _with_wrapped_title(state, printed)
+        state.candidates[index] = candidate
         if candidate.strong or _has_evidence(state, candidate, toc_titles):
             by_form.setdefault(candidate.form, []).append(candidate)
+        else:
+            unconfirmed.setdefault(candidate.form, []).append(candidate)
     chosen: list[HeadingCandidate] = []
     chosen_form = ""
     for form, _, _ in HEADING_RULES:
@@ -213,9 +262,134 @@ def confirm_items(state: ParseState) -> bool:
         chain = _best_chain(sorted(found, key=lambda c: c.line))
         if len(chain) > len(chosen):
             chosen, chosen_form = chain, form
-    state.headings = chosen
     if chosen:
+        chosen = _fill_gaps(state, chosen, unconfirmed.get(chosen_form, []))
+    if len(chosen) < 2:
+        found_unnumbered = unnumbered.find_items(state)
+        if len(found_unnumbered) > len(chosen):
+            chosen, chosen_form = found_unnumbered, ""
+            state.layout.extend(unnumbered.layout_names(chosen))
+    state.headings = _titles_from_toc(state, chosen)
+    signatures.mark_signatures(state)
+    if chosen_form:
         state.layout.append(chosen_form)
-        if any(h.prefix for h in chosen):
-            state.layout.append("committee-prefix")
+    if any(h.prefix for h in chosen):
+        state.layout.append("committee-prefix")
     return bool(chosen)
+
+
+def _fill_gaps(
+    state: ParseState, chain: list[HeadingCandidate], unconfirmed: list[HeadingCandidate]
+) -> list[HeadingCandidate]:
+    """Headings the chain jumped over: an unconfirmed candidate of the chain's form with the
+    missing number, alone in the gap, or a heading glued to the end of the line before it by
+    text extraction (``... Referat9. Title``); likewise one more at the end."""
+    filled: list[HeadingCandidate] = []
+    for position, heading in enumerate(chain):
+        filled.append(heading)
+        number = heading.number
+        if number is None:
+            continue
+        after = chain[position + 1] if position + 1 < len(chain) else None
+        line = heading.last_line
+        if after is not None:
+            for missing in range(number + 1, (after.number or 0)):
+                found = _missing_heading(state, unconfirmed, missing, line, after.line)
+                if found is not None:
+                    filled.append(found)
+                    line = found.last_line
+            continue
+        missing = number + 1
+        while True:  # more at the end: glued to the last item's text
+            found = _missing_heading(state, unconfirmed, missing, line, len(state.lines))
+            if found is None:
+                break
+            filled.append(found)
+            line, missing = found.last_line, missing + 1
+    return filled
+
+
+def _missing_heading(
+    state: ParseState, unconfirmed: list[HeadingCandidate], number: int, start: int, stop: int
+) -> HeadingCandidate | None:
+    """The heading ``number`` between lines ``start`` and ``stop``: the one candidate of the
+    chain's form there, if it stands alone (a list ``1. ... 2. ... 3.`` inside a section is
+    not a lost heading), else a heading glued to other text."""
+    inside = [c for c in unconfirmed if start < c.line < stop]
+    if len(inside) == 1 and inside[0].number == number:
+        return inside[0]
+    if inside:
+        return None
+    return _glued_heading(state, number, start, stop)
+
+
+_GLUED_LOOKAHEAD = 400  # lines searched for a heading glued to the end of the last item
+
+
+def _glued_heading(
+    state: ParseState, number: int, start: int, stop: int
+) -> HeadingCandidate | None:
+    """``...Referat9. Title``: the heading ``number`` printed right after other text on a
+    line between ``start`` and ``stop`` (one such line only)."""
+    marker = f"{number}."
+    found: HeadingCandidate | None = None
+    for index in range(start + 1, min(stop, start + 1 + _GLUED_LOOKAHEAD)):
+        plain = state.plain[index]
+        at = plain.find(marker, 1) if not state.noise[index] else -1
+        while at > 0:
+            candidate = _glued_at(state, index, plain, at, number)
+            if candidate is not None:
+                if found is not None:
+                    return None  # two places: neither is sure
+                found = candidate
+            at = plain.find(marker, at + 1)
+    return found
+
+
+def _glued_at(
+    state: ParseState, index: int, plain: str, at: int, number: int
+) -> HeadingCandidate | None:
+    before = plain[at - 1]
+    if before.isdigit() or before.isspace():
+        return None  # "19." is not "9.", and "se pkt. 9. Title" is a reference
+    printed = plain[at + len(str(number)) + 1 :].strip()
+    if not printed or not (printed[0].isupper() or printed[0] in "\"'«“"):
+        return None
+    if printed.split(" ", 1)[0].lower().rstrip(".,") in _MONTHS:
+        return None
+    title, prefix, closed = split_title(printed)
+    column = state.lines[index].text.find(printed)
+    return HeadingCandidate(
+        line=index,
+        number=number,
+        title=title,
+        form="glued",
+        strong=False,
+        prefix=prefix,
+        closed=closed,
+        last=index,
+        column=max(column - len(str(number)) - 1, 0),
+    )
+
+
+def _titles_from_toc(state: ParseState, headings: list[HeadingCandidate]) -> list[HeadingCandidate]:
+    """Headings that print no title (``Punkt 3: Lukket``) take the title the table of contents
+    gives at the same number; items without numbers take them by position when the table lists
+    exactly as many entries as there are items."""
+    if not state.toc or not headings:
+        return headings
+    by_number = {e.number: e.title for e in state.toc if e.number is not None and e.title}
+    same_count = len(state.toc) == len(headings)
+    result = []
+    for position, heading in enumerate(headings):
+        if not heading.title:
+            title = (
+                by_number.get(heading.number, "")
+                if heading.number is not None
+                else (state.toc[position].title if same_count else "")
+            )
+            if title:
+                result.append(dataclasses.replace(heading, title=title))
+                continue
+        result.append(heading)
+    return result

@@ -104,25 +104,44 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class HeadingCandidate:
-    """A line that has the form of an agenda item heading; confirmed or not by structure later."""
+    """A line that has the form of an agenda item heading; confirmed or not by structure later.
+
+    ``number`` is None for an item printed without a number (it starts at a case-number line,
+    an access line or a repeated run of labels); ``title`` is ``""`` when none is printed.
+    """
 
     line: int
-    number: int
+    number: int | None
     title: str
     form: str  # name of the heading rule that matched, e.g. "punkt-number"
     strong: bool  # the form itself says "item" (``Punkt 3:``), not just a number
     prefix: str | None = None
     closed: bool = False
+    last: int = -1  # last line of the heading (a title wrapped or printed on the next line)
+    column: int = 0  # where the heading starts in its line (glued to the previous text)
+    # First line of the item's body when the heading line itself belongs to it (an item that
+    # starts at its case number or its first label); -1: the body starts after the heading.
+    body: int = -1
+
+    @property
+    def last_line(self) -> int:
+        """The heading's last line: its own, or the last line of a title printed below it."""
+        return max(self.line, self.last)
+
+    @property
+    def body_start(self) -> int:
+        """The first line of the item's body (sections, case numbers, access line)."""
+        return self.body if self.body >= 0 else self.line + 1
 
 
 @dataclass(frozen=True, slots=True)
 class TocEntry:
-    """One line of a table of contents."""
+    """One line of a table of contents; ``page`` is None in a table printed without pages."""
 
     line: int
     number: int | None
     title: str
-    page: int
+    page: int | None
 
 
 @dataclass(slots=True)

@@ -1,0 +1,224 @@
+"""Item titles around a heading: a title printed on the line after a bare number, a title
+wrapped onto a second line, and the lines that can never be a title (labels, case numbers,
+access lines, dates, attendance lines).
+
+A title is only ever text printed where a title stands; when there is none the item's title is
+``""``, never a made-up one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders import dates
+from loaders.outcomes import classify_decision
+from loaders.rules import casenumbers, people
+from loaders.rules.state import ParseState
+
+# Lines that say whether an item is open to the public; they start an unnumbered item.
+ACCESS_LINES = frozenset(
+    {
+        "åben",
+        "åbent",
+        "åben sag",
+        "åbent punkt",
+        "åben punkt",
+        "lukket",
+        "lukket sag",
+        "lukket punkt",
+    }
+)
+# A heading line that ends in one of these words goes on on the next line.
+_OPEN_ENDINGS = frozenset(
+    {
+        "og",
+        "eller",
+        "samt",
+        "for",
+        "af",
+        "i",
+        "til",
+        "om",
+        "med",
+        "på",
+        "ved",
+        "fra",
+        "vedr.",
+        "vedrørende",
+        "mellem",
+        "under",
+        "efter",
+        "over",
+        "mod",
+        "hos",
+        "den",
+        "det",
+        "de",
+        "en",
+        "et",
+        "at",
+        "af/til",
+    }
+)
+_OPEN_MARKS = (",", "-", "–", "&", "/", "+")
+# "JA - Godkendelse af dagsorden": a committee code before the title.
+_PREFIX = re.compile(r"(?P<prefix>[A-ZÆØÅ]{2,5})\s+[-–]\s*(?P<rest>.*)")
+# "Lukket: Budgetkatalog", "Lukket punkt - ...", "Lukket:" (title withheld).
+_CLOSED = re.compile(r"Lukket(?:\s+(?:punkt|sag))?\s*(?:[:\-–]\s*|$)(?P<rest>.*)", re.IGNORECASE)
+_LONGEST_TITLE = 250
+_LONGEST_PART = 160  # a wrapped part longer than this is a paragraph, not a title line
+_MAX_WRAPPED = 2  # lines a title may wrap onto
+# "Mødested: Rådhuset", "Dato: 12.03.2020": header fields, never titles.
+_HEADER_FIELD = re.compile(
+    r"(?:Møde(?:dato|sted|tidspunkt|start|slut)?|Dato|Sted|Tid|Tidspunkt|Start|Slut|Afholdt"
+    r"|Deltagere|Medlemmer|Referent|Sekretær|Udvalg)\b\s*:",
+    re.IGNORECASE,
+)
+
+
+def split_title(title: str) -> tuple[str, str | None, bool]:
+    """``(title, prefix, closed)`` from a printed title.
+
+    >>> split_title("JA - Godkendelse af dagsorden")
+    ('Godkendelse af dagsorden', 'JA', False)
+    >>> split_title("Lukket: Budgetkatalog 2023-2026")
+    ('Budgetkatalog 2023-2026', None, True)
+    >>> split_title("Lukket:")
+    ('', None, True)
+    >>> split_title("Projekt PLUS - Slutevaluering")
+    ('Projekt PLUS - Slutevaluering', None, False)
+    """
+    prefix: str | None = None
+    closed = False
+    for _ in range(2):  # "JA - Lukket: ..." and "Lukket: JA - ..." alike
+        match = _CLOSED.fullmatch(title) if not closed else None
+        if match:
+            closed, title = True, match["rest"].strip()
+            continue
+        match = _PREFIX.fullmatch(title) if prefix is None else None
+        if match:
+            prefix, title = match["prefix"], match["rest"].strip()
+    return title, prefix, closed
+
+
+def is_access_line(plain: str) -> bool:
+    """``Åben``, ``Åbent punkt``, ``Lukket sag``: an item's access, on a line of its own.
+
+    >>> is_access_line("Åbent punkt"), is_access_line("Lukket:"), is_access_line("Lukket møde")
+    (True, True, False)
+    """
+    return bool(plain) and plain[0] in "ÅåLlAa" and plain.rstrip(":.").lower() in ACCESS_LINES
+
+
+def is_closed_access(plain: str) -> bool:
+    return is_access_line(plain) and plain[0] in "Ll"
+
+
+def is_structural(state: ParseState, index: int) -> bool:
+    """A line with a role of its own: a label, a case number, an access line, an attendance
+    line, a heading form, or a line that is only a date."""
+    plain = state.plain[index]
+    return (
+        index in state.labels
+        or index in state.candidates
+        or casenumbers.is_case_number_line(plain)
+        or is_access_line(plain)
+        or people.is_attendance_line(plain)
+        or _is_date_line(plain)
+    )
+
+
+def _is_date_line(plain: str) -> bool:
+    # Only short lines that start with a digit or a weekday can be a date alone.
+    if len(plain) > 40 or not (plain[0].isdigit() or plain[:3].lower() in _WEEKDAY_STARTS):
+        return False
+    found = dates.find_dates(plain)
+    return bool(found)
+
+
+_WEEKDAY_STARTS = frozenset(day[:3] for day in dates.WEEKDAYS) | {"den"}
+
+
+def can_be_title(state: ParseState, index: int, *, strict: bool = False) -> bool:
+    """A line that may be an item's title: short, starting with a capital, a digit or a
+    quote, and without a role of its own. ``strict`` (a line *before* an item, where the last
+    line of the previous item's text also stands) also refuses sentences: a final period,
+    a decision (``Godkendt``) or a header field."""
+    plain = state.plain[index]
+    if (
+        not plain
+        or state.noise[index]
+        or len(plain) > _LONGEST_TITLE
+        or not (plain[0].isupper() or plain[0].isdigit() or plain[0] in "\"'«“")
+        or is_structural(state, index)
+    ):
+        return False
+    if not strict:
+        return True
+    return (
+        plain[-1] not in ".!?;"
+        and _HEADER_FIELD.match(plain) is None
+        and classify_decision(plain) is None
+        and plain.count(" ") < _LONGEST_PART // 6
+    )
+
+
+def _is_open(title: str) -> bool:
+    """A title that stops mid-phrase: the next line goes on with it."""
+    if not title:
+        return False
+    if title.endswith(_OPEN_MARKS):
+        return True
+    last = title.rsplit(" ", 1)[-1].lower()
+    return last in _OPEN_ENDINGS
+
+
+def wrapped_title(state: ParseState, index: int, title: str) -> tuple[str, int]:
+    """``title`` (printed on line ``index``) joined with the lines it wraps onto, and the index
+    of its last line. The next line continues the title if it starts in lower case or the title
+    stops mid-phrase (``og``, ``,``, ``-``, ``for`` ...), and it is neither a label, a case
+    number, an access line, a date nor a heading. Parts are joined by one space, as printed
+    (``Arbejdsmarkeds-`` / ``og Integrationsudvalget`` keeps its hyphen)."""
+    last = index
+    for _ in range(_MAX_WRAPPED):
+        following = state.next_content(last)
+        if following is None:
+            break
+        plain = state.plain[following]
+        lower = plain[0].islower()
+        open_end = _is_open(title)
+        adjacent = following == last + 1
+        # Across a blank line only a title that plainly goes on.
+        if not (lower or open_end) or (not adjacent and not (lower and open_end)):
+            break
+        if len(plain) > _LONGEST_PART or is_structural(state, following):
+            break
+        if plain[-1] in ".!?" and not open_end:
+            break  # a sentence after the heading, not the rest of its title
+        title = f"{title} {plain}" if title else plain
+        last = following
+    return title, last
+
+
+def title_below(state: ParseState, index: int) -> tuple[str, int] | None:
+    """The title printed below a heading line that has none (``Punkt 3``, ``3.``), past any
+    case-number and access lines: the line and its wrapped parts, with the index of its last
+    line; None when the next text is not a title (a label: no title printed)."""
+    following = state.next_content(index)
+    steps = 0
+    while following is not None and steps < _MAX_META_LINES:
+        plain = state.plain[following]
+        if not (casenumbers.is_case_line(plain) or is_access_line(plain)):
+            break
+        following = state.next_content(following)
+        steps += 1
+    if following is None or not can_be_title(state, following):
+        return None
+    plain = state.plain[following]
+    if plain[-1] in ".!?" and plain.count(" ") > _SENTENCE_WORDS:
+        return None  # a paragraph of text
+    return wrapped_title(state, following, plain)
+
+
+_MAX_META_LINES = 4
+_SENTENCE_WORDS = 12

@@ -1,0 +1,233 @@
+"""Items printed without a number.
+
+Many systems print no item numbers at all. An item then starts at a block of case-number and
+access lines (``Sagsnr.: 22-016257``, ``Sagsid.: EMN-2025-009242``, ``Åben``, ``Lukket``), or
+where the same run of section labels starts again (``Sagsfremstilling ... Indstilling ...
+Beslutning``, then ``Sagsfremstilling`` again). The title may stand before the block, after it,
+between its lines, be printed twice (it is read once), or be missing (then it is ``""``).
+Which side the titles stand on is decided once for the whole text, by what most blocks show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.rules import casenumbers, titles
+from loaders.rules.state import HeadingCandidate, ParseState
+
+# Lines of the case's metadata that stand among its case numbers; never titles.
+_META = re.compile(
+    r"(?:Sagsbehandler|Sagsbeh\.|Sagsansvarlig|Ansvarlig(?: leder)?|Forvaltning|Afdeling"
+    r"|Område|Kategori|Emne|KLE|Sagstype|Dokumenttype|Status|Beslutningsniveau|Behandling)"
+    r"\s*:.*",
+    re.IGNORECASE,
+)
+# Where a label usually stands in an item, so that a run of labels can be told from its
+# wrap-around (``Beslutning`` then ``Sagsfremstilling`` is where one item ends and the next
+# begins). Labels whose place varies (``bilag``) have no rank.
+_RANK = {
+    "resume": 0,
+    "sagsfremstilling": 1,
+    "baggrund": 2,
+    "sagens forløb": 2,
+    "lovgrundlag": 3,
+    "vurdering": 3,
+    "høring": 3,
+    "økonomi": 4,
+    "vision": 4,
+    "effektvurdering": 4,
+    "handicappolitik": 4,
+    "kommunikation": 4,
+    "tidsplan": 4,
+    "kompetence": 5,
+    "indstilling": 6,
+    "beslutning": 7,
+}
+_MIN_ITEMS = 2
+
+
+@dataclass(slots=True)
+class _Block:
+    """Case-number and access lines standing together: where one item starts."""
+
+    first: int
+    last: int
+    inner: int = -1  # a title printed between the block's lines
+    closed: bool = False
+    kind: str = "case-number"
+
+
+def _is_anchor(plain: str) -> str | None:
+    if titles.is_access_line(plain):
+        return "access-line"
+    if casenumbers.is_case_line(plain):
+        return "case-number"
+    return None
+
+
+def _blocks(state: ParseState) -> list[_Block]:
+    """The blocks of case-number and access lines, in one pass; a title line may stand
+    between two of their lines."""
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    pending = -1  # a text line after the open block's last anchor
+    in_toc = state.toc_lines
+    for index, plain in enumerate(state.plain):
+        if not plain or state.noise[index] or index in in_toc:
+            continue
+        kind = _is_anchor(plain) if index not in state.labels else None
+        if kind is not None:
+            if current is not None:
+                if pending >= 0 and current.inner < 0:
+                    current.inner = pending
+                current.last = index
+            else:
+                current = _Block(index, index, kind=kind)
+                blocks.append(current)
+            current.closed = current.closed or titles.is_closed_access(plain)
+            pending = -1
+        elif current is not None and _META.fullmatch(plain):
+            continue
+        elif current is not None and pending < 0 and index not in state.labels:
+            pending = index
+        else:
+            current, pending = None, -1
+    return blocks
+
+
+def _title_before(state: ParseState, index: int, floor: int) -> int:
+    before = state.previous_content(index, floor)
+    if before is None or before in state.toc_lines:
+        return -1
+    return before if titles.can_be_title(state, before, strict=True) else -1
+
+
+def _title_after(state: ParseState, index: int) -> int:
+    after = state.next_content(index)
+    if after is None or not titles.can_be_title(state, after):
+        return -1
+    plain = state.plain[after]
+    following = state.next_content(after)
+    ends_heading = following is None or titles.is_structural(state, following)
+    return after if ends_heading or plain[-1] not in ".!?" else -1
+
+
+def _heading(
+    state: ParseState, start: int, title_line: int, body: int, *, form: str, closed: bool
+) -> HeadingCandidate:
+    title, last, prefix = "", start, None
+    if title_line >= 0:
+        printed, last = titles.wrapped_title(state, title_line, state.plain[title_line])
+        title, prefix, closed_title = titles.split_title(printed)
+        closed = closed or closed_title
+    return HeadingCandidate(
+        line=start,
+        number=None,
+        title=title,
+        form=form,
+        strong=False,
+        prefix=prefix,
+        closed=closed,
+        last=max(last, start),
+        body=body,
+    )
+
+
+def _block_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandidate]:
+    floor = 0
+    sides = []
+    for block in blocks:
+        before = _title_before(state, block.first, floor)
+        after = _title_after(state, block.last) if block.inner < 0 else -1
+        sides.append((before, after))
+        floor = block.last + 1
+    after_first = sum(a >= 0 for _, a in sides) >= sum(b >= 0 for b, _ in sides)
+    found: list[HeadingCandidate] = []
+    for block, (before, after) in zip(blocks, sides, strict=True):
+        title = block.inner if block.inner >= 0 else (after if after_first else before)
+        repeated = 0 <= before != title and _key(state, before) == _key(state, title)
+        if title >= 0 and (title == before or repeated):
+            start, body = before, -1  # the title opens the item; the block is its body
+        else:
+            start, body = block.first, block.first
+        found.append(_heading(state, start, title, body, form=block.kind, closed=block.closed))
+    return found
+
+
+def _key(state: ParseState, index: int) -> str:
+    return " ".join(state.plain[index].lower().split()) if index >= 0 else ""
+
+
+def _run_starts(state: ParseState) -> list[int]:
+    """The lines where the run of labels starts again: each line holding the label that most
+    plainly opens the run (the one after which the labels go forward in their usual order)."""
+    sequence = [
+        (index, labels[0].key)
+        for index, labels in sorted(state.labels.items())
+        if not labels[0].weak and index not in state.toc_lines and not state.noise[index]
+    ]
+    counts: dict[str, int] = {}
+    for _, key in sequence:
+        counts[key] = counts.get(key, 0) + 1
+    best: tuple[int, int, str] | None = None
+    for key, count in counts.items():
+        if count < _MIN_ITEMS:
+            continue
+        score = 0
+        previous: str | None = None
+        for _, label in sequence:
+            if label == key:
+                previous = label
+                continue
+            if previous is not None and previous in _RANK and label in _RANK:
+                score += 1 if _RANK[previous] < _RANK[label] else -1
+            previous = label
+        if best is None or (score, count) > best[:2]:
+            best = (score, count, key)
+    if best is None:
+        return []
+    return [index for index, key in sequence if key == best[2]]
+
+
+def _label_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandidate]:
+    """Items at the restarts of the label run that no block of case numbers opened already."""
+    starts = _run_starts(state)
+    if len(starts) < _MIN_ITEMS:
+        return []
+    block_lines = sorted(b.first for b in blocks)
+    found: list[HeadingCandidate] = []
+    previous = -1
+    cursor = 0
+    for start in starts:
+        while cursor < len(block_lines) and block_lines[cursor] < start:
+            cursor += 1
+        opened = cursor > 0 and block_lines[cursor - 1] > previous
+        if not opened:
+            title = _title_before(state, start, previous + 1)
+            line = title if title >= 0 else start
+            found.append(
+                _heading(
+                    state, line, title, -1 if title >= 0 else start, form="label-run", closed=False
+                )
+            )
+        previous = start
+    return found
+
+
+def find_items(state: ParseState) -> list[HeadingCandidate]:
+    """The items of minutes that number none, in document order (empty if fewer than two)."""
+    blocks = _blocks(state)
+    found = _block_items(state, blocks) if len(blocks) >= _MIN_ITEMS else []
+    if len(blocks) < _MIN_ITEMS:
+        blocks = []
+    found.extend(_label_items(state, blocks))
+    if len(found) < _MIN_ITEMS:
+        return []
+    found.sort(key=lambda heading: heading.line)
+    return found
+
+
+def layout_names(headings: list[HeadingCandidate]) -> list[str]:
+    """The layout names of unnumbered items, one per way they were found."""
+    return [f"unnumbered-{form}" for form in dict.fromkeys(h.form for h in headings)]
