@@ -45,6 +45,7 @@ from graph.terms import (
 from graph.uris import Minter
 from loaders.model import LoaderError
 from loaders.read import read_minutes
+from loaders.report import summarise
 from ontology import ONTOLOGY_PATH
 
 Status = Lit["loaded", "unchanged", "failed", "replaced"]
@@ -72,6 +73,9 @@ class FileResult:
     graph: str | None = None
     layout: str | None = None
     notes: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()  # what was read (loaders.report), for the report
+    warnings: tuple[str, ...] = ()  # what is missing or doubtful
+    warnings_da: tuple[str, ...] = ()  # the same in Danish, for the coverage page
 
 
 @dataclass(slots=True)
@@ -120,6 +124,9 @@ class _Prepared:
     document: PreparedDocument
     layout: str
     notes: tuple[str, ...]
+    summary: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    warnings_da: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +173,16 @@ def prepare(job: _Job) -> _Prepared | _Failed:
             nquads=mapped.nquads.encode("utf-8"),
             commit=mapped.commit.encode("utf-8"),
         )
-        return _Prepared(job.path, prepared, doc.layout, tuple(doc.notes))
+        read = summarise(doc)
+        return _Prepared(
+            job.path,
+            prepared,
+            doc.layout,
+            tuple(doc.notes),
+            tuple(read.lines()),
+            read.warnings,
+            read.warnings_da,
+        )
     except LoaderError as error:
         return _Failed(job.path, str(error))
     except OSError as error:
@@ -286,7 +302,9 @@ def _write(
             report.results[earlier] = FileResult(before.path, "replaced", note, graph)
             on_result(report.results[earlier])
         result = FileResult(path, "loaded", graph=graph, layout=prepared.layout,
-                            notes=prepared.notes)  # fmt: skip
+                            notes=prepared.notes, summary=prepared.summary,
+                            warnings=prepared.warnings,
+                            warnings_da=prepared.warnings_da)  # fmt: skip
         written[graph] = len(report.results)
         _report(report, on_result, result)
     pending.clear()
@@ -308,6 +326,26 @@ def _sha256(path: Path) -> str | None:
     except OSError:
         return None  # the worker reports the reason
     return digest.hexdigest()
+
+
+def _file_read(run_iri: str, position: int, result: FileResult) -> list[Quad]:
+    """What the run read from one loaded file: the summary the command line printed, and each
+    warning in Danish and English."""
+    run, node = NamedNode(run_iri), NamedNode(f"{run_iri}/fil/{position}")
+    assert result.graph is not None
+    quads = [
+        Quad(run, term(RG.fileRead), node, run),
+        Quad(node, RDF_TYPE, term(RG.FileRead), run),
+        Quad(node, RDFS_LABEL, Literal(f"Læst fra {result.path.name}", language="da"), run),
+        Quad(node, term(RG.fileName), Literal(result.path.name), run),
+        Quad(node, PROV_USED, NamedNode(result.graph), run),
+    ]
+    if result.summary:
+        quads.append(Quad(node, term(RG.readSummary), Literal("\n".join(result.summary)), run))
+    for english, danish in zip(result.warnings, result.warnings_da, strict=True):
+        quads.append(Quad(node, term(RG.readWarning), Literal(danish, language="da"), run))
+        quads.append(Quad(node, term(RG.readWarning), Literal(english, language="en"), run))
+    return quads
 
 
 def run_quads(report: LoadReport) -> list[Quad]:
@@ -334,6 +372,7 @@ def run_quads(report: LoadReport) -> list[Quad]:
     for i, result in enumerate(report.results, start=1):
         if result.graph and result.status == "loaded":
             quads.append(Quad(run, PROV_USED, NamedNode(result.graph), run))
+            quads += _file_read(report.run, i, result)
         if result.status in ("failed", "replaced"):
             node = NamedNode(f"{report.run}/fejl/{i}")
             quads += [

@@ -52,6 +52,10 @@ class RG:
     """What a committee decided on an agenda item (beslutning), with the decision text as
     printed."""
 
+    FileRead: Final[str] = "https://w3id.org/referatgraf/def#FileRead"
+    """What a load run read from one file: a summary of what was found, and a warning for each
+    missing or doubtful field."""
+
     Law: Final[str] = "https://w3id.org/referatgraf/def#Law"
     """A Danish act, as enacted: one resource per act, not per title; later consolidations are
     not new acts."""
@@ -146,6 +150,9 @@ class RG:
 
     failure: Final[str] = "https://w3id.org/referatgraf/def#failure"
     """A file the load run could not read, with the reason."""
+
+    fileRead: Final[str] = "https://w3id.org/referatgraf/def#fileRead"
+    """A file the load run read and loaded."""
 
     inText: Final[str] = "https://w3id.org/referatgraf/def#inText"
     """The text-bearing node (e.g. a section, a decision or a treatment) whose rg:text holds the
@@ -367,6 +374,13 @@ class RG:
 
     rawCaseNumber: Final[str] = "https://w3id.org/referatgraf/def#rawCaseNumber"
     """The case number exactly as printed, e.g. "15.20.00A00-1-22"."""
+
+    readSummary: Final[str] = "https://w3id.org/referatgraf/def#readSummary"
+    """What the load printed about the file: date, committee, municipality and where they were
+    found, the number of items, decisions and sections."""
+
+    readWarning: Final[str] = "https://w3id.org/referatgraf/def#readWarning"
+    """Something missing or doubtful in what was read, in Danish and English."""
 
     reason: Final[str] = "https://w3id.org/referatgraf/def#reason"
     """Why the file could not be read, in words a person can act on."""

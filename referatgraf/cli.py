@@ -127,6 +127,10 @@ def _load_with_progress(
 def _print_result(result: FileResult) -> None:
     if result.status == "loaded":
         click.echo(f"loaded     {result.path}  ({result.layout})")
+        for line in result.summary:
+            click.echo(f"  {line}")
+        for warning in result.warnings:
+            click.echo(f"  warning: {warning}")
     elif result.status == "unchanged":
         click.echo(f"skipped    {result.path}: unchanged since it was loaded")
     elif result.status == "replaced":
@@ -240,6 +244,39 @@ def _refresh_index(minutes: MinutesStore, store: Path, *, full: bool = False) ->
         f"index      {how}: {built.documents} documents, {built.mentions} mentions"
         f" in {built.seconds:.1f} s -> {built.path}"
     )
+
+
+@main.command()
+@click.option("--municipality", default=None, help="Municipality of minutes that do not name it.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def inspect(municipality: str | None, paths: tuple[Path, ...]) -> None:
+    """Parse minutes files without a store and print the document model as the loader sees
+    it: header fields, items, sections and decisions, each with its line span."""
+    from loaders.describe import describe  # noqa: PLC0415
+    from loaders.model import LoaderError  # noqa: PLC0415
+    from loaders.read import read_minutes  # noqa: PLC0415
+
+    failed = False
+    files = list(collect_files(p for p in paths if p.exists()))
+    for path in paths:
+        if not path.exists():
+            click.echo(f"failed     {path}: no such file or folder")
+            failed = True
+    for number, path in enumerate(files):
+        if number:
+            click.echo("")
+        try:
+            doc = read_minutes(path.read_bytes(), path.name, municipality=municipality)
+        except LoaderError as error:
+            click.echo(f"failed     {path}: {error}")
+            failed = True
+            continue
+        except OSError as error:
+            click.echo(f"failed     {path}: cannot read the file: {error.strerror or error}")
+            failed = True
+            continue
+        click.echo(describe(doc))
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

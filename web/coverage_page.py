@@ -47,6 +47,7 @@ def coverage_page(site: Site) -> Page:
     index = index_of(site)
     rows = index.coverage() if index is not None else []
     failures = index.load_failures(LOAD_RUNS) if index is not None else []
+    warnings = index.read_warnings(LOAD_RUNS) if index is not None else []
     municipalities = _municipalities(site, rows)
     meetings = sum(len(r.meetings) for r in rows)
     data: dict[str, Any] = {
@@ -58,6 +59,7 @@ def coverage_page(site: Site) -> Page:
         "meetings": meetings,
         "municipalities": municipalities,
         "failures": _failures(site, failures),
+        "warnings": _failures(site, warnings),
         "load_runs": LOAD_RUNS,
     }
     title = "Dækning: hvilke møder er indlæst"
@@ -66,7 +68,11 @@ def coverage_page(site: Site) -> Page:
         template=TEMPLATE,
         data=data,
         jsonld=_jsonld(title, rows, meetings),
-        queries=(browse_query("coverage_meetings"), browse_query("coverage_failures")),
+        queries=(
+            browse_query("coverage_meetings"),
+            browse_query("coverage_failures"),
+            browse_query("coverage_warnings"),
+        ),
     )
 
 
@@ -88,8 +94,8 @@ def _municipalities(site: Site, rows: list[CoverageRow]) -> list[dict[str, Any]]
         grouped[-1]["meetings"] += len(row.meetings)
         grouped[-1]["committees"].append(
             {
-                "href": href(site, row.committee),
-                "label": row.committee_label,
+                "href": href(site, row.committee) if row.committee else None,
+                "label": row.committee_label or "Møder uden udvalg i referatet",
                 "text": counted(len(row.meetings), "møde", "møder"),
                 "span": f"{_date(first)} – {_date(last)}"
                 if first and last and first != last

@@ -320,7 +320,7 @@ class SiteIndex:
         rows = self._rows(
             "SELECT mu.iri, mu.label, co.iri, co.label, r.iri, r.date"
             " FROM resources r JOIN resources mu ON mu.id = r.municipality"
-            " JOIN resources co ON co.id = r.committee WHERE r.kind = 'Meeting'"
+            " LEFT JOIN resources co ON co.id = r.committee WHERE r.kind = 'Meeting'"
             " ORDER BY mu.sort_key, co.sort_key, co.iri, r.date IS NULL, r.date, r.iri"
         )
         found: dict[tuple[str, str], CoverageRow] = {}
@@ -338,6 +338,17 @@ class SiteIndex:
             "SELECT l.iri, l.label, l.started, f.file_name, f.reason FROM"
             " (SELECT * FROM load_runs ORDER BY started DESC LIMIT ?) l"
             " JOIN failures f ON f.run = l.iri ORDER BY l.started DESC, f.position",
+            (runs,),
+        )
+        return [FailureRow(*row) for row in rows]
+
+    def read_warnings(self, runs: int = 5) -> list[FailureRow]:
+        """The files loaded with a warning (no date, no committee, items without a number or
+        title) in the latest ``runs`` load runs, newest run first; the warning in Danish."""
+        rows = self._rows(
+            "SELECT l.iri, l.label, l.started, w.file_name, w.warning FROM"
+            " (SELECT * FROM load_runs ORDER BY started DESC LIMIT ?) l"
+            " JOIN read_warnings w ON w.run = l.iri ORDER BY l.started DESC, w.position",
             (runs,),
         )
         return [FailureRow(*row) for row in rows]

@@ -104,6 +104,7 @@ class LoadRunRecord:
     label: str
     started: str
     failures: list[tuple[str, str]]  # (file name, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file name, in Danish)
 
 
 def store_token(store: MinutesStore) -> str:
@@ -223,5 +224,12 @@ def read_load_runs(store: MinutesStore) -> Iterator[LoadRunRecord]:
             name, reason = _one(failure, RG.fileName), _one(failure, RG.reason)
             if name is not None:
                 failures.append((name, reason or ""))
+        warnings = []
+        for node in own.get(RG.fileRead, ()):
+            read = props.get(node.value, {})
+            name = _one(read, RG.fileName)
+            for warning in read.get(RG.readWarning, ()):
+                if name is not None and isinstance(warning, Literal) and warning.language == "da":
+                    warnings.append((name, warning.value))
         started = _one(own, PROV_STARTED.value) or ""
-        yield LoadRunRecord(run, _label(own) or run, started, failures)
+        yield LoadRunRecord(run, _label(own) or run, started, failures, warnings)

@@ -149,8 +149,8 @@ class Summary:
 class CoverageRow:
     municipality: str
     municipality_label: str
-    committee: str
-    committee_label: str
+    committee: str | None  # None for the meetings whose minutes name no committee
+    committee_label: str | None
     meetings: list[tuple[str, str | None]]  # (meeting IRI, date), by date
 
 

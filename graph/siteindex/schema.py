@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "4"  # 4: the concepts' lists (concept_rows, concept_totals)
+SCHEMA_VERSION = "5"  # 5: what the load runs warned of (read_warnings)
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -117,6 +117,9 @@ CREATE TABLE entity_years (
 CREATE TABLE load_runs (iri TEXT PRIMARY KEY, label TEXT NOT NULL, started TEXT NOT NULL);
 CREATE TABLE failures (
   run TEXT NOT NULL, position INTEGER NOT NULL, file_name TEXT NOT NULL, reason TEXT NOT NULL
+);
+CREATE TABLE read_warnings (
+  run TEXT NOT NULL, position INTEGER NOT NULL, file_name TEXT NOT NULL, warning TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE item_fts USING fts5 (
   title, body, content='', tokenize='unicode61 remove_diacritics 2'

@@ -207,6 +207,7 @@ class IndexWriter:
     def write_load_runs(self, runs: Iterable[LoadRunRecord]) -> None:
         self.connection.execute("DELETE FROM load_runs")
         self.connection.execute("DELETE FROM failures")
+        self.connection.execute("DELETE FROM read_warnings")
         for run in runs:
             self.connection.execute(
                 "INSERT INTO load_runs (iri, label, started) VALUES (?, ?, ?)",
@@ -215,4 +216,8 @@ class IndexWriter:
             self.connection.executemany(
                 "INSERT INTO failures (run, position, file_name, reason) VALUES (?, ?, ?, ?)",
                 [(run.iri, i, name, reason) for i, (name, reason) in enumerate(run.failures)],
+            )
+            self.connection.executemany(
+                "INSERT INTO read_warnings (run, position, file_name, warning) VALUES (?, ?, ?, ?)",
+                [(run.iri, i, name, text) for i, (name, text) in enumerate(run.warnings)],
             )

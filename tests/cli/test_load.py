@@ -112,7 +112,6 @@ def test_bad_input_is_reported_per_file_and_the_good_files_load(tmp_path: Path) 
         "poem.txt": "does not look like minutes",
         "truncated.txt": "truncated",
         "huge.txt": "too large",
-        "baddate.txt": "does not exist",
     }
     for name, reason in expected_failures.items():
         line = lines[str(folder / name)]
@@ -120,12 +119,59 @@ def test_bad_input_is_reported_per_file_and_the_good_files_load(tmp_path: Path) 
         assert reason in line, line
     assert lines[str(good)].startswith("loaded")
     assert lines[str(folder / "cp1252.txt")].startswith("loaded")
-    # an ambiguous header loads without a date, and the report says why
-    twodates = ran.out.split(str(folder / "twodates.txt"), 1)[1].splitlines()
-    assert twodates[0].strip().startswith("(")
-    assert any("different meeting dates" in line for line in twodates[1:3]), twodates[:3]
-    assert "3 loaded, 0 skipped, 6 failed" in ran.out
+    # an ambiguous header, or a date that does not exist, loads without a date, and the
+    # report says why
+    for name, why in (("twodates.txt", "different meeting dates"), ("baddate.txt", "not exist")):
+        block = report_of(ran.out, folder / name)
+        assert block[0].startswith("loaded"), block
+        assert block[1].startswith("  date not found; committee Arbejdsmarkeds- og "), block
+        assert "  warning: no meeting date found: loaded without a date" in block
+        assert any(line.startswith("  note: ") and why in line for line in block), block
+    assert "4 loaded, 0 skipped, 5 failed" in ran.out
     assert "Traceback" not in ran.err
+
+
+def report_of(out: str, path: Path) -> list[str]:
+    """The lines ``load`` printed for one file: its status line and the indented lines below."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line[:1] != " " and str(path) in line)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] != " "), len(lines))
+    return lines[start:end]
+
+
+def test_each_loaded_file_says_what_was_read(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bare.txt").write_text(
+        "Lejre Kommune\n\nPunkt 1: Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "Punkt 2: Orientering\nSagsfremstilling\nSe bilag.\n",
+        encoding="utf-8",
+    )
+    ran = referatgraf("load", "--store", tmp_path / "store", SAMPLE_FILES[4], folder)
+    assert ran.code == 0, ran.out + ran.err
+    assert report_of(ran.out, SAMPLE_FILES[4])[1:] == [
+        "  date 2020-01-08 (header, line 11); committee Udvalget for Job & Arbejdsmarked "
+        "(header, line 5); municipality Lejre (stated, line 54)",
+        "  11 items (12 in the table of contents), 11 decisions, 74 sections",
+    ]
+    assert report_of(ran.out, folder / "bare.txt")[1:] == [
+        "  date not found; committee not found; municipality Lejre (stated, line 1)",
+        "  2 items, 1 decision, 3 sections",
+        "  warning: no meeting date found: loaded without a date",
+        "  warning: no committee found: the meeting hangs on its municipality",
+    ]
+    store = MinutesStore.open_read_only(tmp_path / "store")
+    warnings = {
+        (q.object.value, q.object.language)
+        for q in store.quads()
+        if q.predicate.value.endswith("#readWarning")
+    }
+    assert warnings == {
+        ("no meeting date found: loaded without a date", "en"),
+        ("ingen mødedato fundet: mødet er indlæst uden dato", "da"),
+        ("no committee found: the meeting hangs on its municipality", "en"),
+        ("intet udvalg fundet: mødet hører kun til sin kommune", "da"),
+    }
 
 
 def test_a_missing_path_is_a_failure_not_a_crash(tmp_path: Path) -> None:

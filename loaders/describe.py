@@ -1,0 +1,125 @@
+"""The document model as the loader sees it, as text for a person (``referatgraf inspect``).
+
+Someone facing a new layout sees what was read and where: each header field, item, section and
+decision with its line span and the start of the text it was read from.
+
+>>> from loaders.read import read_minutes
+>>> text = "REFERAT Byrådet d. 08-06-2022\\nPunkt 1: Godkendelse\\nBeslutning\\nGodkendt.\\n"
+>>> print(describe(read_minutes(text.encode(), "a.txt", municipality="Lemvig")))
+a.txt: text/plain, utf-8, 73 bytes, layout punkt-number+labels-on-own-line
+header
+  kind          referat                          line 1      "REFERAT"
+  committee     Byrådet                          line 1      "Byrådet"
+  date          2022-06-08                       line 1      "d. 08-06-2022"
+  municipality  Lemvig (given)
+items: 1
+  1  Godkendelse                                 lines 2-4
+     beslutning    "Beslutning"                  lines 3-4   "Godkendt."
+     decision                                    lines 3-4   "Godkendt."
+date 2022-06-08 (title, line 1); committee Byrådet (title, line 1); municipality Lemvig (given)
+1 item, 1 decision, 1 section
+"""
+
+from __future__ import annotations
+
+from loaders.model import AgendaItem, Meeting, MinutesDocument, Span
+from loaders.report import summarise
+
+_QUOTE = 48  # characters of the source text shown after a span
+
+
+def _lines(span: Span) -> str:
+    if span.first_line == span.last_line:
+        return f"line {span.first_line}"
+    return f"lines {span.first_line}-{span.last_line}"
+
+
+def _quote(text: str, span: Span) -> str:
+    printed = " ".join(text[span.begin : span.end].split())
+    if len(printed) > _QUOTE:
+        printed = printed[: _QUOTE - 1] + "…"
+    return f'"{printed}"'
+
+
+def _row(indent: str, name: str, value: str, span: Span | None, text: str) -> str:
+    where = f"{_lines(span):<11} {_quote(text, span)}" if span else ""
+    return f"{indent}{name:<13} {value:<32} {where}".rstrip()
+
+
+def _header(meeting: Meeting, text: str) -> list[str]:
+    spans = meeting.spans
+    fields: list[tuple[str, str | None]] = [
+        ("kind", meeting.kind),
+        ("committee", meeting.committee),
+        ("date", meeting.date.isoformat() if meeting.date else None),
+        ("start_time", meeting.start_time.strftime("%H:%M") if meeting.start_time else None),
+        ("end_time", meeting.end_time.strftime("%H:%M") if meeting.end_time else None),
+        ("place", meeting.place),
+    ]
+    out = ["header"]
+    for name, value in fields:
+        shown = value if value is not None else "(not found)"
+        out.append(_row("  ", name, shown, spans.get(name) if value else None, text))
+    municipality = meeting.municipality or "(not found)"
+    if meeting.municipality_source:
+        municipality += f" ({meeting.municipality_source})"
+    out.append(_row("  ", "municipality", municipality, spans.get("municipality"), text))
+    for person in meeting.participants:
+        extra = ", ".join(x for x in (person.party, person.role) if x)
+        shown = f"{person.name} ({extra})" if extra else person.name
+        out.append(_row("  ", "participant", shown, person.span, text))
+    for absence in meeting.absences:
+        out.append(_row("  ", "absent", f"{absence.name} ({absence.reason})", absence.span, text))
+    if meeting.toc_entries:
+        out.append(f"table of contents: {meeting.toc_entries} entries")
+    return out
+
+
+def _item(item: AgendaItem, text: str) -> list[str]:
+    number = str(item.number) if item.number is not None else "-"
+    title = item.title or "(no title)"
+    flags = "".join(
+        (" [closed]" if item.closed else "", f" [prefix {item.prefix}]" if item.prefix else "")
+    )
+    out = [f"  {number:<2} {title + flags:<44} {_lines(item.span)}".rstrip()]
+    indent = "     "
+    for case in item.case_numbers:
+        out.append(_row(indent, "case number", case.raw, case.span, text))
+    for section in item.sections:
+        out.append(_row(indent, section.label, f'"{section.heading}"', section.span, text))
+    if item.decision is not None:
+        decided = ", ".join(
+            x
+            for x in (
+                item.decision.committee,
+                item.decision.date and item.decision.date.isoformat(),
+            )
+            if x
+        )
+        out.append(_row(indent, "decision", decided, item.decision.span, text))
+    for other in item.other_decisions:
+        out.append(_row(indent, "other decision", other.committee or "", other.span, text))
+    for treatment in item.treatments:
+        out.append(_row(indent, "treatment", treatment.committee or "", treatment.span, text))
+    for absence in item.absences:
+        shown = f"{absence.name} ({absence.reason})"
+        out.append(_row(indent, "absent", shown, absence.span, text))
+    return out
+
+
+def describe(doc: MinutesDocument) -> str:
+    """The whole model of ``doc`` with spans, then the read summary, warnings and notes."""
+    source = doc.source
+    out = [
+        f"{source.name}: {source.media_type}, {source.encoding}, {source.size} bytes, "
+        f"layout {doc.layout}"
+    ]
+    out.extend(_header(doc.meeting, doc.text))
+    out.append(f"items: {len(doc.meeting.items)}")
+    for item in doc.meeting.items:
+        out.extend(_item(item, doc.text))
+    summary = summarise(doc)
+    out.extend(summary.lines())
+    out.extend(f"warning: {warning}" for warning in summary.warnings)
+    out.extend(f"note: {note}" for note in doc.notes)
+    return "\n".join(out)
