@@ -52,7 +52,7 @@ _NOTE_FORMS: tuple[tuple[str, str | None], ...] = (
     (r"(?:var|er)\s+forhindret", "forhindret"),
     (r"(?:var|er)\s+fraværende", "fraværende"),
     (r"(?:havde|har)\s+meldt\s+(?:afbud|forfald)|meldte\s+(?:afbud|forfald)", "afbud"),
-    (r"(?:erklærede\s+sig|blev\s+erklæret|var|er)\s+inhabil", "inhabil"),
+    (r"(?:erklærede\s+sig|blev\s+erklæret|var|er)\s+inhabile?", "inhabil"),
     (r"forlod\s+mødet", None),
 )
 _SENTENCE_START = r"(?:^|(?<=[.!?:]\s)|(?<=[.!?]))\s*"
