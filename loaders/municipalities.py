@@ -1,4 +1,7 @@
-"""The 98 Danish municipalities, from ``loaders/data/kommuner.csv``, and how to find them in text.
+"""The 98 Danish municipalities, from ``loaders/data/kommuner.csv``, and how to find them in text:
+by name (``Holstebro Kommune``), by their council's name (``Aarhus Byråd``), by the town of a
+postal address (``4600 Køge``, from ``loaders/data/postnumre.csv``) and by their web and e-mail
+domains (``www.kolding.dk``, ``@vejen.dk``).
 
 >>> by_name("Lemvig Kommune").kode
 '665'
@@ -6,6 +9,12 @@
 'Ringkøbing-Skjern'
 >>> [(m.name, b, e) for m, b, e in find_in_text("Holstebro Kommunes jobcenter")]
 [('Holstebro', 0, 18)]
+>>> [(m.name, b, e) for m, b, e in find_councils("Referat af møde i Aarhus Byråd")]
+[('Aarhus', 18, 30)]
+>>> [([m.name for m in ms], b, e) for ms, b, e in find_postal_addresses("Torvet 1, 4600 Køge")]
+[(['Køge'], 10, 19)]
+>>> [(m.name, b, e) for m, b, e in find_domains("Se www.kolding.dk/politik")]
+[('Kolding', 3, 17)]
 """
 
 from __future__ import annotations
@@ -119,7 +128,10 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, Municipality]]:
             spelled[form] = municipality
     # Longest first, so "Ringkøbing-Skjern" wins over any shorter name it might contain.
     alternation = "|".join(re.escape(form) for form in sorted(spelled, key=lambda f: (-len(f), f)))
-    pattern = re.compile(rf"(?<![\w-])(?P<name>{alternation})\s+[Kk]ommunes?(?![\w-])")
+    # Bornholm's official name is "Bornholms Regionskommune".
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<name>{alternation})\s+(?:[Kk]ommunes?|Regionskommunes?)(?![\w-])"
+    )
     return pattern, spelled
 
 
@@ -135,3 +147,216 @@ def find_in_text(text: str) -> list[tuple[Municipality, int, int]]:
         (spelled[match.group("name")], match.start(), match.end())
         for match in pattern.finditer(text)
     ]
+
+
+# --- council names -------------------------------------------------------------------------
+
+# "Aarhus Byråd", "Københavns Borgerrepræsentation", "Lejre Kommunalbestyrelse": the name first.
+_COUNCIL_AFTER = (
+    r"(?:byråd(?:ets|et|s)?|kommunalbestyrelse(?:ns|n|s)?|borgerrepræsentation(?:ens|en|s)?)"
+)
+# "Byrådet i Køge", "Kommunalbestyrelsen i Lejre": the council first. "Byrådet" alone says nothing.
+_COUNCIL_BEFORE = r"(?:byrådet|kommunalbestyrelsen|borgerrepræsentationen)"
+# Only København's council is called Borgerrepræsentationen; the word alone names it.
+_OWN_NAMED_COUNCILS = {"borgerrepræsentation": "101"}
+_COUNCIL_WORDS = ("byråd", "kommunalbestyrelse", "borgerrepræsentation")
+
+
+@functools.cache
+def _council_pattern() -> tuple[re.Pattern[str], dict[str, Municipality]]:
+    _, spelled = _pattern()
+    folded = {form.casefold(): m for form, m in spelled.items()}
+    names = "|".join(re.escape(form) for form in sorted(folded, key=lambda f: (-len(f), f)))
+    own = "|".join(_OWN_NAMED_COUNCILS)
+    pattern = re.compile(
+        rf"(?<![\w-])(?:(?P<name>{names})\s+{_COUNCIL_AFTER}"
+        rf"|{_COUNCIL_BEFORE}\s+i\s+(?P<place>{names})"
+        rf"|(?P<own>{own})(?:ens|en|s)?)(?![\w-])",
+        re.IGNORECASE,
+    )
+    return pattern, folded
+
+
+def find_councils(text: str) -> list[tuple[Municipality, int, int]]:
+    """Every council named after its municipality (``Aarhus Byråd``, ``Byrådet i Køge``,
+    ``Københavns Borgerrepræsentation``, ``Borgerrepræsentationen``), with 0-based,
+    end-exclusive offsets of the whole phrase. ``Byrådet`` alone names no municipality.
+
+    >>> text = "Byrådet i Køge og KØGE BYRÅDS udvalg; Byrådet; Borgerrepræsentationen"
+    >>> [(m.name, text[b:e]) for m, b, e in find_councils(text)]
+    [('Køge', 'Byrådet i Køge'), ('Køge', 'KØGE BYRÅDS'), ('København', 'Borgerrepræsentationen')]
+    """
+    folded_text = text.casefold()
+    if not any(word in folded_text for word in _COUNCIL_WORDS):
+        return []
+    pattern, folded = _council_pattern()
+    found: list[tuple[Municipality, int, int]] = []
+    for match in pattern.finditer(text):
+        name = match.group("name") or match.group("place")
+        if name is not None:
+            found.append((folded[name.casefold()], match.start(), match.end()))
+        else:
+            code = _OWN_NAMED_COUNCILS[match.group("own").casefold()]
+            found.append((_by_code()[code], match.start(), match.end()))
+    return found
+
+
+# --- postal addresses ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PostalTown:
+    """One Danish postal number: its town as the post names it, the municipalities it lies in."""
+
+    number: str
+    town: str
+    municipalities: tuple[Municipality, ...]
+
+
+@functools.cache
+def postal_towns() -> dict[str, PostalTown]:
+    """Every postal number of ``loaders/data/postnumre.csv`` (see its README for the source)."""
+    text = (resources.files(_PACKAGE) / "data" / "postnumre.csv").read_text(encoding="utf-8")
+    towns: dict[str, PostalTown] = {}
+    for row in csv.DictReader(text.splitlines()):
+        codes = row["kommunekoder"].split()
+        found = tuple(m for code in codes if (m := by_code(code)) is not None)
+        if len(found) != len(codes) or not found:
+            raise ValueError(f"postnumre.csv: unknown kommunekode in {row}")
+        number = row["postnummer"].strip()
+        towns[number] = PostalTown(number, unicodedata.normalize("NFC", row["by"].strip()), found)
+    return towns
+
+
+# Four digits that stand alone: not part of a longer number, an amount, a phone number
+# ("45 4600"), a date ("1.4600") or a path; "DK-4600" is fine.
+_POSTAL_NUMBER = re.compile(r"(?<![\w.,/:])(?<!\d\d )(?<!\d\.)(\d{4})[ \u00a0]+(?=[^\W\d_])")
+# A town printed without its district letters: "8000 Aarhus" for "Aarhus C".
+_DISTRICT = re.compile(r"^(?P<base>.+?) (?:C|K|V|Ø|N|S|M|SV|SØ|NV|NØ)$")
+
+
+def _key_of_town(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold().replace("-", " ")
+
+
+def _town_at(text: str, at: int, town: str) -> int | None:
+    """The end of ``town`` printed at ``at`` (any case, a hyphen for a space), else None."""
+    forms = [town]
+    district = _DISTRICT.match(town)
+    if district:
+        forms.append(district["base"])
+    for form in forms:
+        end = at + len(form)
+        if _key_of_town(text[at:end]) == _key_of_town(form) and not (
+            end < len(text) and (text[end].isalnum() or text[end] in "-_")
+        ):
+            return end
+    return None
+
+
+def find_postal_addresses(text: str) -> list[tuple[tuple[Municipality, ...], int, int]]:
+    """Every Danish postal number followed by its town (``4600 Køge``, ``5000 Odense C``,
+    ``DK-1550 København V``), with the municipalities the number lies in and 0-based,
+    end-exclusive offsets of number and town. A number followed by another word is no address.
+
+    >>> text = "Torvet 1, DK-4330 Hvalsø. I 2020 Byrådet, 4600 kr. og 7400 HERNING"
+    >>> [([m.name for m in ms], text[b:e]) for ms, b, e in find_postal_addresses(text)]
+    [(['Lejre'], '4330 Hvalsø'), (['Herning'], '7400 HERNING')]
+    """
+    towns = postal_towns()
+    found: list[tuple[tuple[Municipality, ...], int, int]] = []
+    for match in _POSTAL_NUMBER.finditer(text):
+        postal = towns.get(match.group(1))
+        if postal is None:
+            continue
+        end = _town_at(text, match.end(), postal.town)
+        if end is not None:
+            found.append((postal.municipalities, match.start(), end))
+    return found
+
+
+# --- web and e-mail domains ----------------------------------------------------------------
+
+_FOLDS = {"æ": ("ae",), "ø": ("oe", "o"), "å": ("aa", "a"), "é": ("e",), "ü": ("u", "ue")}
+_HOST = re.compile(
+    r"(?<![\w.@-])(?P<local>[\w.+-]+@)?(?:https?://)?(?P<host>(?:[\w-]+\.)*(?P<label>[\w-]+)\.dk)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _folded(name: str) -> set[str]:
+    """The ways a name is written in a domain: lower case, Danish letters folded (``ø`` as
+    ``oe`` or ``o``), with or without its hyphen.
+
+    >>> sorted(_folded("Høje-Taastrup"))
+    ['hoeje-taastrup', 'hoejetaastrup', 'hoje-taastrup', 'hojetaastrup']
+    """
+    forms = [""]
+    for char in unicodedata.normalize("NFC", name).casefold():
+        options = _FOLDS.get(char, (char,))
+        forms = [form + option for form in forms for option in options]
+    spaced = {form.replace(" ", "-") for form in forms}
+    return spaced | {form.replace("-", "") for form in spaced}
+
+
+@functools.cache
+def _domains() -> dict[str, Municipality]:
+    """Registrable ``.dk`` labels of the municipalities: the name folded (``koege``), with
+    ``kommune`` after it (``aeroekommune``), a genitive "s" dropped (``vesthimmerland``), and
+    the abbreviations of ``loaders/data/kommunedomaener.csv`` (``rksk``)."""
+    table: dict[str, Municipality] = {}
+    names = [(m.name, m) for m in all_municipalities()]
+    names += [(former, _by_code()[code]) for former, code in _FORMER_NAMES.items()]
+    for name, municipality in names:
+        bases = _folded(name)
+        if name.endswith("s"):
+            bases |= _folded(name[:-1])
+        for base in bases:
+            for label in (base, f"{base}kommune", f"{base}-kommune"):
+                if table.setdefault(label, municipality) != municipality:
+                    raise ValueError(f"domain label {label} fits two municipalities")
+    text = (resources.files(_PACKAGE) / "data" / "kommunedomaener.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        found = by_code(row["kommunekode"])
+        if found is None:
+            raise ValueError(f"kommunedomaener.csv: unknown kommunekode in {row}")
+        table[row["domaene"].strip().casefold().removesuffix(".dk")] = found
+    return table
+
+
+def by_domain(host: str) -> Municipality | None:
+    """The municipality whose own domain ``host`` is under; None for other bodies' domains.
+
+    >>> [by_domain(h).name for h in ("www.rksk.dk", "dagsorden.aeroekommune.dk", "KØGE.DK")]
+    ['Ringkøbing-Skjern', 'Ærø', 'Køge']
+    >>> by_domain("www.kl.dk") is None and by_domain("borger.dk") is None
+    True
+    """
+    host = host.casefold().rstrip(".")
+    if not host.endswith(".dk"):
+        return None
+    label = host.removesuffix(".dk").rsplit(".", 1)[-1]
+    table = _domains()
+    return table.get(label) or next(
+        (table[f] for f in _folded(label) if f in table and f != label), None
+    )
+
+
+def find_domains(text: str) -> list[tuple[Municipality, int, int]]:
+    """Every web address or e-mail address under a municipality's domain, with 0-based,
+    end-exclusive offsets of the host (the whole address for an e-mail address).
+
+    >>> text = "Kontakt sbo@vejen.dk, https://www.aarhus.dk/demokrati og www.kl.dk"
+    >>> [(m.name, text[b:e]) for m, b, e in find_domains(text)]
+    [('Vejen', 'sbo@vejen.dk'), ('Aarhus', 'www.aarhus.dk')]
+    """
+    if ".dk" not in text and ".DK" not in text:
+        return []
+    found: list[tuple[Municipality, int, int]] = []
+    for match in _HOST.finditer(text):
+        municipality = by_domain(match.group("host"))
+        if municipality is not None:
+            start = match.start() if match.group("local") else match.start("host")
+            found.append((municipality, start, match.end("host")))
+    return found

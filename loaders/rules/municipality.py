@@ -1,17 +1,84 @@
-"""Which municipality the minutes are from.
+"""Which municipality the minutes are from, and the evidence that says so.
 
-Given by the caller, it wins. Otherwise it is *stated* when the header or a page footer names
-``<Name> Kommune`` (a town hall such as ``Lemvig Rådhus`` is not enough), else *inferred* as the
-municipality whose ``<Name> Kommune`` the text mentions most often, with a note saying so.
+Given by the caller (``--municipality``), it wins over everything. Otherwise the first of these
+that has evidence decides:
+
+1. **stated**: a ``Kommune:`` field, or ``<Name> Kommune`` in the header or a page footer (a town
+   hall such as ``Lemvig Rådhus`` is not enough); the most named if several.
+2. **council name** in the frame of the minutes: ``Aarhus Byråd``, ``Byrådet i Køge``,
+   ``Københavns Borgerrepræsentation`` (``Byrådet`` alone names no municipality).
+3. **postal address or domain** in the frame: the town of a postal address (``4600 Køge``,
+   from ``loaders/data/postnumre.csv``), a web or e-mail address under a municipality's domain
+   (``www.kolding.dk``, ``sbo@vejen.dk``; ``kl.dk``, ``borger.dk`` and other bodies' are none).
+4. **the text**: every ``<Name> Kommune``, council name, postal address and domain anywhere in
+   the text, each counted once.
+
+The *frame* is the header (before the first item, without the table of contents), page
+footers and running headers, and decision headings (``Beslutning i Aarhus Byråd den ...``):
+where minutes name their own council and address, while item texts also name others.
+
+Tiers 2 to 4 are *inferred*, with a note naming the evidence used, e.g. "municipality inferred
+from the postal address '4600 Køge' (line 3)". Within a tier, a municipality wins only with at
+least twice the support of any other; otherwise the evidence conflicts, and the text is refused
+with the conflicting evidence named, never guessed. A postal number that lies in several
+municipalities supports only those that other evidence of its tier already supports. When the
+whole text clearly points elsewhere than a higher tier decided, a note says so.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from loaders import municipalities
 from loaders.model import Span
+from loaders.municipalities import Municipality
 from loaders.rules.state import ParseState
+
+Finder = Callable[[str], list[tuple[tuple[Municipality, ...], int, int]]]
+
+
+def _one(find: Callable[[str], list[tuple[Municipality, int, int]]]) -> Finder:
+    return lambda text: [((m,), b, e) for m, b, e in find(text)]
+
+
+# The kinds of evidence besides "<Name> Kommune": (kind, how a note names it, finder).
+EVIDENCE_RULES: tuple[tuple[str, str, Finder], ...] = (
+    ("council", "the council name", _one(municipalities.find_councils)),
+    ("postal", "the postal address", municipalities.find_postal_addresses),
+    ("domain", "the web address", _one(municipalities.find_domains)),
+)
+_DESCRIPTIONS = {kind: words for kind, words, _ in EVIDENCE_RULES}
+# Which kinds each inferring tier weighs, and whether only the frame counts.
+TIERS: tuple[tuple[frozenset[str], bool], ...] = (
+    (frozenset({"council"}), True),
+    (frozenset({"postal", "domain"}), True),
+    (frozenset({"mention", "council", "postal", "domain"}), False),
+)
+_LISTED = 3  # pieces of evidence a note names before "and N more"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence: its kind, the words as printed, where, and the municipalities it
+    points to (several for a postal number that several municipalities share)."""
+
+    kind: str  # "mention", "council", "postal", "domain"
+    printed: str
+    line: int  # index into state.lines
+    span: Span
+    municipalities: tuple[str, ...]
+
+    def describe(self, line_number: int) -> str:
+        """``the postal address '4600 Køge' (line 3)``."""
+        if self.kind == "mention":
+            return f"'{self.printed}' (line {line_number})"
+        words = _DESCRIPTIONS[self.kind]
+        if self.kind == "domain" and "@" in self.printed:
+            words = "the e-mail address"
+        return f"{words} '{self.printed}' (line {line_number})"
 
 
 def _mentions(state: ParseState, indices: range | list[int]) -> list[tuple[str, Span]]:
@@ -48,31 +115,107 @@ def _set(state: ParseState, name: str, source: str, span: Span | None) -> None:
 
 def _stated(state: ParseState) -> tuple[str, Span] | None:
     """The municipality the header or a page footer names, the most named if several."""
-    header = [i for i in range(state.header_end) if i not in state.toc_lines and state.plain[i]]
-    footers = [i for i, noisy in enumerate(state.noise) if noisy and i >= state.header_end]
-    stated = _mentions(state, header + footers)
+    stated = _mentions(state, _header(state) + _footers(state))
     if not stated:
         return None
     name = Counter(name for name, _ in stated).most_common(1)[0][0]
     return name, next(span for n, span in stated if n == name)
 
 
-def _inferred(state: ParseState) -> tuple[str, Span] | None:
-    """The municipality the whole text mentions most often; none on a tie."""
-    mentions = _mentions(state, range(len(state.lines)))
-    if not mentions:
+def _header(state: ParseState) -> list[int]:
+    return [i for i in range(state.header_end) if i not in state.toc_lines and state.plain[i]]
+
+
+def _footers(state: ParseState) -> list[int]:
+    return [i for i, noisy in enumerate(state.noise) if noisy and i >= state.header_end]
+
+
+def _frame(state: ParseState) -> set[int]:
+    """Header, page furniture and decision headings: where minutes name their own council."""
+    headings = [i for i, found in state.labels.items() if any(lb.committee for lb in found)]
+    return {*_header(state), *(i for i, noisy in enumerate(state.noise) if noisy), *headings}
+
+
+def gather(state: ParseState) -> list[Evidence]:
+    """Every piece of evidence in the text, in text order."""
+    lines, text = state.lines, state.text
+    starts = [line.begin for line in lines]
+    found = [
+        Evidence("mention", text[s.begin : s.end], s.first_line - lines[0].number, s, (name,))
+        for name, s in _mentions(state, range(len(lines)))
+    ]
+    for kind, _, find in EVIDENCE_RULES:
+        for pointed, begin, end in find(text):
+            first = bisect.bisect_right(starts, begin) - 1
+            last = bisect.bisect_right(starts, end - 1) - 1
+            span = Span(lines[first].number, lines[last].number, begin, end)
+            names = tuple(dict.fromkeys(m.name for m in pointed))
+            found.append(Evidence(kind, " ".join(text[begin:end].split()), first, span, names))
+    found.sort(key=lambda e: e.span.begin)
+    return found
+
+
+def support(pieces: Iterable[Evidence]) -> dict[str, list[Evidence]]:
+    """The evidence for each municipality, the best supported first (the earliest on a tie).
+    A piece pointing to several municipalities supports only those that a piece pointing to
+    one of them alone supports too.
+    """
+    pieces = list(pieces)
+    alone = {e.municipalities[0] for e in pieces if len(e.municipalities) == 1}
+    backing: dict[str, list[Evidence]] = {}
+    for piece in pieces:
+        for name in piece.municipalities:
+            if len(piece.municipalities) == 1 or name in alone:
+                backing.setdefault(name, []).append(piece)
+    ranked = sorted(backing.items(), key=lambda kv: (-len(kv[1]), kv[1][0].span.begin))
+    return dict(ranked)
+
+
+def describe(state: ParseState, pieces: list[Evidence]) -> str:
+    """The evidence in words: mentions counted, the rest listed with their lines.
+
+    Mentions alone read as before: ``2 mentions of 'Holstebro Kommune'``.
+    """
+    mentions = [e for e in pieces if e.kind == "mention"]
+    others = [e for e in pieces if e.kind != "mention"]
+    parts: list[str] = []
+    if mentions:
+        name = mentions[0].municipalities[0]
+        plural = "mention" if len(mentions) == 1 else "mentions"
+        parts.append(f"{len(mentions)} {plural} of '{name} Kommune'")
+    parts += [e.describe(state.lines[e.line].number) for e in others[:_LISTED]]
+    if len(others) > _LISTED:
+        parts.append(f"{len(others) - _LISTED} more")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _decide(
+    state: ParseState, backing: dict[str, list[Evidence]]
+) -> tuple[str, list[Evidence]] | None:
+    """The winner of one tier, or None; a conflict is left in ``state.problem``."""
+    if not backing:
         return None
-    ranked = Counter(name for name, _ in mentions).most_common(2)
-    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-        state.notes.append(
-            f"municipality unclear: '{ranked[0][0]} Kommune' and '{ranked[1][0]} Kommune' are "
-            f"mentioned {ranked[0][1]} times each"
+    ranked = list(backing.items())
+    if len(ranked) > 1 and len(ranked[0][1]) < 2 * len(ranked[1][1]):
+        (first, a), (second, b) = ranked[0], ranked[1]
+        state.problem = (
+            f"municipality unclear: the evidence conflicts, {first} ({describe(state, a)}) "
+            f"against {second} ({describe(state, b)}); give it with --municipality"
         )
         return None
-    name, count = ranked[0]
-    plural = "mention" if count == 1 else "mentions"
-    state.notes.append(f"municipality inferred from {count} {plural} of '{name} Kommune'")
-    return name, next(span for n, span in mentions if n == name)
+    return ranked[0]
+
+
+def _doubt(state: ParseState, name: str, everything: list[Evidence]) -> None:
+    """Note when the whole text clearly points elsewhere than a higher tier decided."""
+    ranked = support(everything)
+    other = next(iter(ranked), name)
+    own = len(ranked.get(name, []))
+    if other != name and len(ranked[other]) >= 2 * max(own, 1):
+        state.notes.append(
+            f"municipality doubtful: {name} was read, but the text points to {other} "
+            f"({describe(state, ranked[other])})"
+        )
 
 
 def find_municipality(state: ParseState) -> bool:
@@ -89,11 +232,29 @@ def find_municipality(state: ParseState) -> bool:
         return True
     if state.meeting.municipality_source == "stated":
         return True  # a "Kommune:" line in the header said so
+    everything = gather(state)
     stated = _stated(state)
     if stated is not None:
         _set(state, stated[0], "stated", stated[1])
+        _doubt(state, stated[0], everything)
         return True
-    inferred = _inferred(state)
-    if inferred is not None:
-        _set(state, inferred[0], "inferred", inferred[1])
-    return inferred is not None
+    return _infer(state, everything)
+
+
+def _infer(state: ParseState, everything: list[Evidence]) -> bool:
+    """The first tier whose evidence decides; False when none does or the evidence conflicts."""
+    frame = _frame(state)
+    for kinds, frame_only in TIERS:
+        pieces = [e for e in everything if e.kind in kinds and (not frame_only or e.line in frame)]
+        decided = _decide(state, support(pieces))
+        if decided is None:
+            if state.problem is not None:
+                return False
+            continue
+        name, used = decided
+        _set(state, name, "inferred", used[0].span)
+        state.notes.append(f"municipality inferred from {describe(state, used)}")
+        if frame_only:
+            _doubt(state, name, everything)
+        return True
+    return False

@@ -15,7 +15,8 @@ def claims(doc: MinutesDocument) -> Iterator[tuple[str, Span, list[str]]]:
     header_claims = {
         "committee": [m.committee],
         "place": [m.place],
-        "municipality": [m.municipality] if m.municipality_source != "given" else [],
+        # An inferred municipality's span is its evidence ("4600 Køge"), not always its name.
+        "municipality": [m.municipality] if m.municipality_source == "stated" else [],
     }
     for key, span in m.spans.items():
         yield f"meeting.spans[{key}]", span, [c for c in header_claims.get(key, []) if c]

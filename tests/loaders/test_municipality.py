@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from loaders.model import LoaderError, Span
 from loaders.parse import parse_minutes
+from loaders.rules.municipality import Evidence, describe, support
+from loaders.rules.state import ParseState
 
 ITEM = "\nPunkt 1: Sag\nSagsfremstilling\n{body}\nBeslutning\nGodkendt.\n"
 
@@ -36,11 +41,14 @@ def test_inferred_from_the_most_mentions() -> None:
     assert "municipality inferred from 2 mentions of 'Holstebro Kommune'" in notes
 
 
-def test_a_tie_is_left_open() -> None:
+def test_a_tie_of_mentions_is_a_conflict() -> None:
     body = "Holstebro Kommune og Struer Kommune."
-    meeting, _, notes = parse_minutes("REFERAT Byrådet\n" + ITEM.format(body=body))
-    assert meeting.municipality is None
-    assert any("municipality unclear" in n for n in notes)
+    with pytest.raises(LoaderError) as raised:
+        parse_minutes("REFERAT Byrådet\n" + ITEM.format(body=body))
+    assert str(raised.value) == (
+        "municipality unclear: the evidence conflicts, Holstebro (1 mention of 'Holstebro "
+        "Kommune') against Struer (1 mention of 'Struer Kommune'); give it with --municipality"
+    )
 
 
 def test_given_wins() -> None:
@@ -52,3 +60,180 @@ def test_given_wins() -> None:
 def test_a_word_that_only_starts_like_kommune_is_no_mention() -> None:
     meeting, _, _ = parse_minutes("REFERAT\n" + ITEM.format(body="Lejre Kommunestyre mødes."))
     assert meeting.municipality is None
+
+
+def _parse(text: str) -> tuple[str | None, str | None, str, list[str]]:
+    """Municipality, its source, the text at its span ("" without one) and the notes."""
+    meeting, _, notes = parse_minutes(text)
+    span = meeting.spans.get("municipality")
+    at = text[span.begin : span.end] if span else ""
+    return meeting.municipality, meeting.municipality_source, at, notes
+
+
+def test_inferred_from_a_postal_address_in_the_header() -> None:
+    text = "REFERAT Byrådet\nMødested: Rådhuset, Torvet 1, 4600 Køge\n" + ITEM.format(body="Tekst.")
+    municipality, source, at, notes = _parse(text)
+    assert (municipality, source, at) == ("Køge", "inferred", "4600 Køge")
+    assert "municipality inferred from the postal address '4600 Køge' (line 2)" in notes
+
+
+@pytest.mark.parametrize(
+    ("place", "municipality", "printed"),
+    [
+        ("Odense Rådhus, Flakhaven 2, 5000 Odense C", "Odense", "5000 Odense C"),
+        ("Rådhuspladsen 1, 1550 København V", "København", "1550 København V"),
+        ("Rådhuset, DK-8000 Aarhus", "Aarhus", "8000 Aarhus"),
+        ("Byrådssalen, Møllebjergvej 4, 4330 HVALSØ", "Lejre", "4330 HVALSØ"),
+    ],
+)
+def test_postal_addresses_as_minutes_print_them(
+    place: str, municipality: str, printed: str
+) -> None:
+    text = f"REFERAT Byrådet\nSted: {place}\n" + ITEM.format(body="Tekst.")
+    assert _parse(text)[:3] == (municipality, "inferred", printed)
+
+
+def test_a_number_before_another_word_is_no_address() -> None:
+    text = "REFERAT Byrådet\nBudget 2020 Køge, 4600 kr.\n" + ITEM.format(body="Tekst.")
+    assert _parse(text)[:2] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("header", "municipality", "printed"),
+    [
+        ("Referat af møde i Aarhus Byråd", "Aarhus", "Aarhus Byråd"),
+        ("Byrådet i Køge\nReferat", "Køge", "Byrådet i Køge"),
+        ("KØBENHAVNS BORGERREPRÆSENTATION", "København", "KØBENHAVNS BORGERREPRÆSENTATION"),
+        ("Referat fra Borgerrepræsentationens møde", "København", "Borgerrepræsentationens"),
+        ("Kommunalbestyrelsen i Lejre\nReferat", "Lejre", "Kommunalbestyrelsen i Lejre"),
+    ],
+)
+def test_inferred_from_the_councils_name(header: str, municipality: str, printed: str) -> None:
+    municipality_found, source, at, notes = _parse(header + "\n" + ITEM.format(body="Tekst."))
+    assert (municipality_found, source, at) == (municipality, "inferred", printed)
+    assert f"municipality inferred from the council name '{printed}' (line 1)" in notes
+
+
+def test_byraadet_alone_names_no_municipality() -> None:
+    assert _parse("Referat\nByrådet\n" + ITEM.format(body="Tekst."))[:2] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "municipality", "printed", "words"),
+    [
+        ("Se mere på www.kolding.dk", "Kolding", "www.kolding.dk", "the web address"),
+        ("https://www.aarhus.dk/demokrati/", "Aarhus", "www.aarhus.dk", "the web address"),
+        ("Kontakt: raadhus@vejen.dk", "Vejen", "raadhus@vejen.dk", "the e-mail address"),
+        ("lejre.dk", "Lejre", "lejre.dk", "the web address"),
+        ("www.rksk.dk", "Ringkøbing-Skjern", "www.rksk.dk", "the web address"),
+        ("www.aeroekommune.dk", "Ærø", "www.aeroekommune.dk", "the web address"),
+    ],
+)
+def test_inferred_from_a_domain(line: str, municipality: str, printed: str, words: str) -> None:
+    found, source, at, notes = _parse(f"REFERAT Byrådet\n{line}\n" + ITEM.format(body="Tekst."))
+    assert (found, source, at) == (municipality, "inferred", printed)
+    assert f"municipality inferred from {words} '{printed}' (line 2)" in notes
+
+
+def test_other_bodies_domains_are_no_evidence() -> None:
+    line = "www.kl.dk, www.borger.dk, www.retsinformation.dk og www.star.dk"
+    assert _parse(f"REFERAT Byrådet\n{line}\n" + ITEM.format(body="Tekst."))[:2] == (None, None)
+
+
+def test_conflicting_evidence_is_refused_with_the_evidence_named() -> None:
+    text = "REFERAT Byrådet\nTorvet 1, 4600 Køge\nwww.roskilde.dk\n" + ITEM.format(body="T.")
+    with pytest.raises(LoaderError) as raised:
+        parse_minutes(text)
+    assert str(raised.value) == (
+        "municipality unclear: the evidence conflicts, Køge (the postal address '4600 Køge' "
+        "(line 2)) against Roskilde (the web address 'www.roskilde.dk' (line 3)); "
+        "give it with --municipality"
+    )
+
+
+def test_twice_the_support_wins_within_a_tier() -> None:
+    text = "REFERAT Byrådet\nTorvet 1, 4600 Køge\nwww.koege.dk\nwww.roskilde.dk\n" + ITEM.format(
+        body="T."
+    )
+    found, source, at, notes = _parse(text)
+    assert (found, source, at) == ("Køge", "inferred", "4600 Køge")
+    assert (
+        "municipality inferred from the postal address '4600 Køge' (line 2) "
+        "and the web address 'www.koege.dk' (line 3)"
+    ) in notes
+
+
+def test_given_wins_over_conflicting_evidence() -> None:
+    text = "REFERAT Byrådet\nTorvet 1, 4600 Køge\nwww.roskilde.dk\n" + ITEM.format(body="T.")
+    meeting, _, _ = parse_minutes(text, municipality="Solrød")
+    assert (meeting.municipality, meeting.municipality_source) == ("Solrød", "given")
+
+
+def test_stated_wins_over_a_council_name() -> None:
+    text = "Lejre Kommune\nReferat af møde i Aarhus Byråd\n" + ITEM.format(body="Tekst.")
+    assert _parse(text)[:3] == ("Lejre", "stated", "Lejre Kommune")
+
+
+def test_a_council_name_wins_over_a_postal_address() -> None:
+    text = "Aarhus Byråd\nBudgetseminar, Hotel Nyborg Strand, 5800 Nyborg\n" + ITEM.format(
+        body="Tekst."
+    )
+    found, source, at, notes = _parse(text)
+    assert (found, source, at) == ("Aarhus", "inferred", "Aarhus Byråd")
+    assert notes == ["municipality inferred from the council name 'Aarhus Byråd' (line 1)"]
+
+
+def test_the_frame_wins_over_the_item_texts_and_a_clear_disagreement_is_noted() -> None:
+    body = "Silkeborg Kommune, Silkeborg Kommune og Silkeborg Kommune."
+    text = "REFERAT Byrådet\nHotel Nyborg Strand, 5800 Nyborg\n" + ITEM.format(body=body)
+    found, source, at, notes = _parse(text)
+    assert (found, source, at) == ("Nyborg", "inferred", "5800 Nyborg")
+    assert notes == [
+        "municipality inferred from the postal address '5800 Nyborg' (line 2)",
+        "municipality doubtful: Nyborg was read, but the text points to Silkeborg "
+        "(3 mentions of 'Silkeborg Kommune')",
+    ]
+
+
+def test_item_texts_count_every_kind_of_evidence() -> None:
+    body = "Favrskov Kommune ejer Skolevej 3, 8450 Hammel. Svar til Randers Kommune."
+    text = "REFERAT Byrådet\n" + ITEM.format(body=body + "\nKontakt: ab@favrskov.dk")
+    found, source, at, notes = _parse(text)
+    assert (found, source, at) == ("Favrskov", "inferred", "Favrskov Kommune")
+    assert (
+        "municipality inferred from 1 mention of 'Favrskov Kommune', the postal address "
+        "'8450 Hammel' (line 5) and the e-mail address 'ab@favrskov.dk' (line 6)"
+    ) in notes
+
+
+def test_a_council_name_in_a_decision_heading_is_in_the_frame() -> None:
+    text = (
+        "Referat\nPunkt 1: Sag\nSagsfremstilling\nSvar til Randers Kommune og Randers Kommune."
+        "\nBeslutning i Aarhus Byråd den 12. marts 2020\nGodkendt.\n"
+    )
+    assert _parse(text)[:3] == ("Aarhus", "inferred", "Aarhus Byråd")
+
+
+def test_bornholms_regionskommune_is_stated() -> None:
+    text = "Bornholms Regionskommune\nREFERAT Byrådet\n" + ITEM.format(body="Tekst.")
+    assert _parse(text)[:3] == ("Bornholm", "stated", "Bornholms Regionskommune")
+
+
+def _piece(names: tuple[str, ...], at: int) -> Evidence:
+    return Evidence("postal", f"{at:04d} By", 0, Span(1, 1, at, at + 7), names)
+
+
+def test_a_shared_postal_number_supports_only_what_other_evidence_supports() -> None:
+    shared = _piece(("Odder", "Skanderborg"), 10)
+    assert support([shared]) == {}
+    alone = _piece(("Skanderborg",), 20)
+    assert support([shared, alone]) == {"Skanderborg": [shared, alone]}
+
+
+def test_describe_lists_three_pieces_and_counts_the_rest() -> None:
+    state = ParseState.from_text("x\n")
+    pieces = [_piece(("Køge",), at) for at in range(5)]
+    assert describe(state, pieces) == (
+        "the postal address '0000 By' (line 1), the postal address '0001 By' (line 1), "
+        "the postal address '0002 By' (line 1) and 2 more"
+    )

@@ -92,7 +92,8 @@ def test_a_seventh_layout_numbered_with_parentheses() -> None:
         "Teknik- og Miljøudvalget",
         "2023-10-03",
     )
-    assert m.municipality is None  # "7400 Herning" is a town, not "Herning Kommune"
+    # "7400 Herning" is no "Herning Kommune", but the postal address of the meeting place
+    assert (m.municipality, m.municipality_source) == ("Herning", "inferred")
     assert [(p.name, p.party, p.role) for p in m.participants] == [
         ("Karen Lund", "A", "formand"),
         ("Peter Skov", "V", None),
