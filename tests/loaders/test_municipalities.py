@@ -8,14 +8,21 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import loaders.municipalities
 from loaders.municipalities import (
     Municipality,
     all_municipalities,
     by_code,
+    by_domain,
     by_name,
+    find_councils,
+    find_domains,
     find_in_text,
+    find_postal_addresses,
+    postal_towns,
 )
 
 CSV_PATH = Path(loaders.municipalities.__file__).parent / "data" / "kommuner.csv"
@@ -174,3 +181,191 @@ def test_doctests() -> None:
     result = doctest.testmod(loaders.municipalities)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+POSTNUMRE_PATH = CSV_PATH.parent / "postnumre.csv"
+DOMAINS_PATH = CSV_PATH.parent / "kommunedomaener.csv"
+
+
+def test_postnumre_csv_has_its_header_and_four_digit_numbers() -> None:
+    with POSTNUMRE_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["postnummer", "by", "kommunekoder"]
+    assert len(rows) == 1158
+    assert all(len(r[0]) == 4 and r[0].isdigit() for r in rows[1:])
+    assert len({r[0] for r in rows[1:]}) == 1157
+    assert all(unicodedata.is_normalized("NFC", r[1]) and r[1] == r[1].strip() for r in rows[1:])
+
+
+def test_every_postal_number_lies_in_known_municipalities() -> None:
+    towns = postal_towns()
+    assert len(towns) == 1157
+    assert all(t.municipalities for t in towns.values())
+    # Every municipality has at least one postal number (Læsø's is 9940 Læsø).
+    assert {m.kode for t in towns.values() for m in t.municipalities} == {
+        m.kode for m in all_municipalities()
+    }
+
+
+@pytest.mark.parametrize(
+    ("number", "town", "kode"),
+    [
+        ("1550", "København V", "101"),
+        ("2000", "Frederiksberg", "147"),
+        ("4330", "Hvalsø", "350"),
+        ("4600", "Køge", "259"),
+        ("5000", "Odense C", "461"),
+        ("6900", "Skjern", "760"),
+        ("7400", "Herning", "657"),
+        ("8000", "Aarhus C", "751"),
+        ("9940", "Læsø", "825"),
+    ],
+)
+def test_known_postal_numbers(number: str, town: str, kode: str) -> None:
+    postal = postal_towns()[number]
+    assert (postal.town, [m.kode for m in postal.municipalities]) == (town, [kode])
+
+
+def test_no_place_rows_are_left_out() -> None:
+    assert "0960" not in postal_towns()  # "Udland"
+    assert "0917" not in postal_towns()  # the parcel centre, its name cut short
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Torvet 1, 4600 Køge", [("4600 Køge", ["Køge"])]),
+        ("Flakhaven 2, 5000 Odense C.", [("5000 Odense C", ["Odense"])]),
+        ("Flakhaven 2, 5000 Odense", [("5000 Odense", ["Odense"])]),
+        ("DK-8000 Aarhus C", [("8000 Aarhus C", ["Aarhus"])]),
+        ("2630 TAASTRUP", [("2630 TAASTRUP", ["Høje-Taastrup"])]),
+        ("0800 Høje-Taastrup", [("0800 Høje-Taastrup", ["Høje-Taastrup"])]),
+        ("7400\u00a0HERNING", [("7400\u00a0HERNING", ["Herning"])]),
+        ("4600 Køgevej 3", []),  # a street, not the town
+        ("i 2020 Byrådet", []),  # a year
+        ("4600 kr.", []),
+        ("tlf. 56 67 4600 Køge", []),  # inside a phone number
+        ("sag 17.4600 Køge", []),
+        ("9999 Køge", []),  # no such number
+        ("4000 Køge", []),  # the number is Roskilde's
+    ],
+)
+def test_find_postal_addresses(text: str, found: list[tuple[str, list[str]]]) -> None:
+    assert [(text[b:e], [m.name for m in ms]) for ms, b, e in find_postal_addresses(text)] == found
+
+
+@given(st.sampled_from(sorted(postal_towns())), st.sampled_from(["", "Torvet 1, ", "DK-"]))
+def test_every_postal_number_is_found_before_its_town(number: str, before: str) -> None:
+    postal = postal_towns()[number]
+    text = f"{before}{number} {postal.town}, tlf. 12345678"
+    [(pointed, begin, end)] = find_postal_addresses(text)
+    assert (pointed, text[begin:end]) == (postal.municipalities, f"{number} {postal.town}")
+    assert find_postal_addresses(f"1{number} {postal.town}") == []  # five digits
+
+
+@given(st.text(alphabet="0123456789 Køge,.-DKabc\n", max_size=60))
+def test_a_postal_address_is_always_a_number_and_its_town(text: str) -> None:
+    for pointed, begin, end in find_postal_addresses(text):
+        number, town = text[begin : begin + 4], text[begin + 5 : end]
+        assert postal_towns()[number].municipalities == pointed
+        assert town.casefold().replace("-", " ") in postal_towns()[number].town.casefold()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Aarhus Byråd", [("Aarhus Byråd", "Aarhus")]),
+        ("Aarhus Byråds møde", [("Aarhus Byråds", "Aarhus")]),
+        ("Byrådet i Køge Kommune", [("Byrådet i Køge", "Køge")]),
+        ("Københavns Borgerrepræsentation", [("Københavns Borgerrepræsentation", "København")]),
+        ("Borgerrepræsentationen", [("Borgerrepræsentationen", "København")]),
+        ("Lejre Kommunalbestyrelse", [("Lejre Kommunalbestyrelse", "Lejre")]),
+        (
+            "Kommunalbestyrelsen i Ringkøbing-Skjern",
+            [("Kommunalbestyrelsen i Ringkøbing-Skjern", "Ringkøbing-Skjern")],
+        ),
+        ("RINGKØBING-SKJERN BYRÅD", [("RINGKØBING-SKJERN BYRÅD", "Ringkøbing-Skjern")]),
+        ("Byrådet", []),
+        ("Byrådet i sin helhed", []),
+        ("Kommunalbestyrelsen i 2022", []),
+        ("Skjern Byråd", []),  # a town, not a municipality
+        ("Aarhus Byrådssekretariat", []),
+    ],
+)
+def test_find_councils(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(text[b:e], m.name) for m, b, e in find_councils(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("host", "name"),
+    [
+        ("www.kolding.dk", "Kolding"),
+        ("koege.dk", "Køge"),
+        ("koge.dk", "Køge"),
+        ("køge.dk", "Køge"),
+        ("www.kk.dk", "København"),
+        ("rksk.dk", "Ringkøbing-Skjern"),
+        ("ringkobing-skjern.dk", "Ringkøbing-Skjern"),
+        ("www.ltk.dk", "Lyngby-Taarbæk"),
+        ("www.htk.dk", "Høje-Taastrup"),
+        ("brk.dk", "Bornholm"),
+        ("fmk.dk", "Faaborg-Midtfyn"),
+        ("ikast-brande.dk", "Ikast-Brande"),
+        ("www.aeroekommune.dk", "Ærø"),
+        ("fanoe.dk", "Fanø"),
+        ("sonderborgkommune.dk", "Sønderborg"),
+        ("www.vesthimmerland.dk", "Vesthimmerlands"),
+        ("nordfynskommune.dk", "Nordfyns"),
+        ("www.frederiksberg.dk", "Frederiksberg"),
+        ("taarnby.dk", "Tårnby"),
+        ("halsnaes.dk", "Halsnæs"),
+        ("www.aarhus.dk.", "Aarhus"),
+    ],
+)
+def test_by_domain(host: str, name: str) -> None:
+    found = by_domain(host)
+    assert found is not None
+    assert found.name == name
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "www.kl.dk",
+        "borger.dk",
+        "www.retsinformation.dk",
+        "star.dk",
+        "skjern.dk",
+        "kolding.se",
+        "koldingbib.dk",
+        "vive.dk",
+    ],
+)
+def test_other_bodies_domains_are_none(host: str) -> None:
+    assert by_domain(host) is None
+
+
+def test_find_domains_in_text() -> None:
+    text = (
+        "Læs mere på https://www.aarhus.dk/demokrati eller skriv til byraad@aarhus.dk; "
+        "se også www.kl.dk og WWW.KOLDING.DK."
+    )
+    assert [(text[b:e], m.name) for m, b, e in find_domains(text)] == [
+        ("www.aarhus.dk", "Aarhus"),
+        ("byraad@aarhus.dk", "Aarhus"),
+        ("WWW.KOLDING.DK", "Kolding"),
+    ]
+
+
+def test_domain_csv_has_its_header_and_known_codes() -> None:
+    with DOMAINS_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["domaene", "kommunekode", "kilde"]
+    assert all(r[0].endswith(".dk") and by_code(r[1]) is not None and r[2] for r in rows[1:])
+    assert [r[0] for r in rows[1:]] == ["kk.dk", "htk.dk", "ltk.dk", "brk.dk", "fmk.dk", "rksk.dk"]
+
+
+def test_find_in_text_knows_bornholms_regionskommune() -> None:
+    text = "Bornholms Regionskommune, Ullasvej 23"
+    [(municipality, begin, end)] = find_in_text(text)
+    assert (municipality.name, text[begin:end]) == ("Bornholm", "Bornholms Regionskommune")
