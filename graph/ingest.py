@@ -157,13 +157,18 @@ def prepare(job: _Job) -> _Prepared | _Failed:
                 job.path, f"too large: {size / 1e6:.1f} MB, the limit is {MAX_BYTES / 1e6:.0f} MB"
             )
         data = path.read_bytes()
-        doc = read_minutes(data, path.name, municipality=job.municipality, max_bytes=MAX_BYTES)
+        doc = read_minutes(
+            data,
+            path.name,
+            municipality=job.municipality,
+            max_bytes=MAX_BYTES,
+            mentions=job.mentions,
+        )
         ctx = LoadContext(
             minter=Minter(job.base),
             loader_version=job.loader_version,
             loaded_at=dt.datetime.fromisoformat(job.loaded_at),
             run_iri=job.run,
-            mentions=job.mentions,
         )
         mapped = document_quads(doc, ctx)
         prepared = PreparedDocument(

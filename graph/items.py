@@ -4,7 +4,6 @@ earlier treatments, attachments, absences, and the mentions in all its texts. Pa
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from graph.entities import EntityIris
@@ -13,25 +12,24 @@ from graph.mentions import kle_link, mention_quads
 from graph.ntriples import XSD_BOOLEAN, iri, iri_value, literal
 from graph.uris import Minter
 from graph.writer import RDF_TYPE, QuadWriter
-from loaders.model import Absence, AgendaItem, Decision
-from loaders.outcomes import classify_decision
+from loaders.model import Absence, AgendaItem, Decision, TextRef
 from ontology.namespace import OUTCOME_NS, RG
+
+_DECISION = TextRef("decision")
 
 
 class ItemWriter:
-    """Writes one item; collects each text-bearing node with its text for the mentions."""
+    """Writes one item; remembers the node of each of its texts for the mentions."""
 
     def __init__(self, out: QuadWriter, iris: EntityIris, item_iri: str, item: AgendaItem):
         self.out = out
         self.iris = iris
         self.item = item
         self.node = iri(item_iri)
-        self.texts: list[tuple[str, str]] = []
+        self.nodes: dict[TextRef, str] = {}
 
-    def write(
-        self, meeting: str, position: int, on: dt.date | None, people: Iterable[str] | None
-    ) -> None:
-        """Write the item; its mentions too, unless ``people`` is None (mentions not wanted)."""
+    def write(self, meeting: str, position: int) -> None:
+        """Write the item with the mentions the loader found in its texts."""
         out, item, node = self.out, self.item, self.node
         out.node(iri_value(node), RG.AgendaItem, item_label(item.number, item.title))
         out.add(meeting, iri(RG.agendaItem), node)
@@ -40,7 +38,7 @@ class ItemWriter:
             out.integer(node, iri(RG.number), item.number)
         if item.title:  # printed without a title: none, never a made-up one
             out.add(node, iri(RG.title), literal(item.title))
-        self._text(node, item.title)  # the heading is the item's own text
+        self._text(node, item.title, TextRef("title"))  # the heading is the item's own text
         out.integer(node, iri(RG.position), position)
         closed = literal("true" if item.closed else "false", datatype=XSD_BOOLEAN)
         out.add(node, iri(RG.closed), closed)
@@ -49,19 +47,20 @@ class ItemWriter:
         self._case_numbers()
         self._sections()
         for i, other in enumerate(item.other_decisions, start=1):
-            dec = self._decision(f"{iri_value(node)}/anden-beslutning/{i}", other)
+            ref = TextRef("other_decision", i - 1)
+            dec = self._decision(f"{iri_value(node)}/anden-beslutning/{i}", other, ref)
             out.add(node, iri(RG.otherDecision), dec)
         self._treatments()
         self._attachments()
         for person in absences(out, node, item.absences):
             out.add(node, iri(RG.absentee), person)
-        if people is not None:
-            mention_quads(out, self.iris, node, self.texts, on=on, people=people)
+        if item.mentions:
+            found = [(self.nodes[m.text], m.mentions) for m in item.mentions]
+            mention_quads(out, self.iris, node, found)
 
-    def _text(self, node: str, text: str) -> None:
+    def _text(self, node: str, text: str, ref: TextRef) -> None:
         self.out.add(node, iri(RG.text), literal(text))
-        if text:
-            self.texts.append((node, text))
+        self.nodes[ref] = node
 
     def _case_numbers(self) -> None:
         out, node = self.out, self.node
@@ -91,33 +90,32 @@ class ItemWriter:
         for position, section in enumerate(item.sections, start=1):
             count = seen[section.label] = seen.get(section.label, 0) + 1
             if item.decision and section.span == decision_span:
-                sec = self._decision(f"{iri_value(node)}/beslutning", item.decision)
+                sec = self._decision(f"{iri_value(node)}/beslutning", item.decision, _DECISION)
                 out.add(node, iri(RG.decision), sec)
                 out.add(sec, RDF_TYPE, iri(RG.Section))  # the decision is also a section
             else:
                 key = section.label if count == 1 else f"{section.label}-{count}"
                 label = f"{section.heading}, {item_reference(item.number)}"
                 sec = out.node(Minter.part(iri_value(node), "afsnit", key), RG.Section, label)
-                self._text(sec, section.text)
+                self._text(sec, section.text, TextRef("section", position - 1))
                 out.span(sec, section.span)
             out.add(sec, iri(RG.heading), literal(section.heading))
             out.add(node, iri(RG.section), sec)
             out.add(sec, iri(RG.sectionLabel), literal(section.label))
             out.integer(sec, iri(RG.position), position)
         if item.decision and not any(s.span == decision_span for s in item.sections):
-            dec = self._decision(f"{iri_value(node)}/beslutning", item.decision)
+            dec = self._decision(f"{iri_value(node)}/beslutning", item.decision, _DECISION)
             out.add(node, iri(RG.decision), dec)
 
-    def _decision(self, decision_iri: str, decision: Decision) -> str:
+    def _decision(self, decision_iri: str, decision: Decision, ref: TextRef) -> str:
         out = self.out
         dec = out.node(decision_iri, RG.Decision, f"Beslutning, {item_reference(self.item.number)}")
-        self._text(dec, decision.text)
+        self._text(dec, decision.text, ref)
         out.date(dec, iri(RG.decisionDate), decision.date)
         if decision.committee:
             out.add(dec, iri(RG.decidedBy), out.committee(decision.committee))
-        outcome = classify_decision(decision.text)
-        if outcome is not None:  # no rule recognised the text: no outcome, never a guess
-            out.add(dec, iri(RG.outcome), iri(OUTCOME_NS + outcome[0]))
+        if decision.outcome is not None:  # none where no rule recognised the text
+            out.add(dec, iri(RG.outcome), iri(OUTCOME_NS + decision.outcome))
         out.span(dec, decision.span)
         return dec
 
@@ -129,7 +127,7 @@ class ItemWriter:
             tr_iri = Minter.part(iri_value(node), "forloeb", i)
             tr = out.node(tr_iri, RG.Treatment, f"Behandling i {who}{when}")
             out.add(node, iri(RG.treatment), tr)
-            self._text(tr, treatment.text)
+            self._text(tr, treatment.text, TextRef("treatment", i - 1))
             if treatment.committee:
                 out.add(tr, iri(RG.treatedBy), out.committee(treatment.committee))
             out.date(tr, iri(RG.treatmentDate), treatment.date)
@@ -142,7 +140,7 @@ class ItemWriter:
             att = out.node(att_iri, RG.Attachment, attachment.title)
             out.add(node, iri(RG.attachment), att)
             out.add(att, iri(RG.title), literal(attachment.title))
-            self._text(att, attachment.title)
+            self._text(att, attachment.title, TextRef("attachment", i - 1))
             out.integer(att, iri(RG.position), i)
             out.span(att, attachment.span)
 

@@ -39,7 +39,6 @@ class LoadContext:
     loader_version: str
     loaded_at: dt.datetime
     run_iri: str
-    mentions: bool = True  # recognise mentions of laws, programmes, organisations, persons
 
 
 @dataclass(slots=True)
@@ -106,12 +105,11 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
         out.add(meeting, iri(RG.dateKnown), literal("false", datatype=XSD_BOOLEAN))
     _attendance(out, meeting, doc)
     iris = EntityIris(minter)
-    people = [p.name for p in m.participants] + [a.name for a in m.absences]
     numbers_seen: set[int] = set()
     for position, item in enumerate(m.items, start=1):
         key = _item_key(item.number, position, numbers_seen)
         writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item)
-        writer.write(meeting, position, m.date, people if ctx.mentions else None)
+        writer.write(meeting, position)
     _provenance(out, graph, doc, ctx)
     commit = f"{graph} {iri(RG.sha256)} {literal(doc.source.sha256)} {graph} .\n"
     return DocumentQuads(

@@ -8,14 +8,13 @@ A mention is an ``rg:Mention`` with ``rg:inText`` (the node whose ``rg:text`` ho
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from graph.entities import CANDIDATE_FLAG, EntityIris, entity_class, kle_concept_lines
 from graph.ntriples import XSD_INTEGER, iri, literal
 from graph.writer import RDF_TYPE, RDFS_LABEL, QuadWriter
-from loaders.mentions import Mention, find_item_mentions
+from loaders.mentions import Mention
 from loaders.mentions.boundaries import strip_genitive
 from loaders.reference import reference_data
 from ontology.namespace import RG
@@ -33,21 +32,16 @@ def mention_quads(
     out: QuadWriter,
     iris: EntityIris,
     item: str,
-    texts: Sequence[tuple[str, str]],
-    *,
-    on: dt.date | None,
-    people: Iterable[str],
+    found: Sequence[tuple[str, Sequence[Mention]]],
 ) -> None:
-    """Every mention in ``texts`` (pairs of text node and its text) of the item ``item``."""
-    if not texts:
-        return
-    found = find_item_mentions([text for _, text in texts], on=on, people=people)
+    """The mentions of the item ``item``: pairs of a text node and the mentions the loader
+    found in its text (offsets into it)."""
     tail = f" {out.graph} .\n"
     prefix = f"{item[:-1]}/omtale/"
     lines = out.lines
     number = 0
     mentioned: set[str] = set()
-    for (node, _), mentions in zip(texts, found, strict=True):
+    for node, mentions in found:
         for mention in mentions:
             number += 1
             entity = _entity(out, iris, mention)

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from loaders.mentions.model import Mention
+
 MeetingKind = Literal["referat", "dagsorden"]
 AbsenceScope = Literal["meeting", "item"]
 
@@ -92,6 +94,31 @@ class Decision:
     span: Span
     committee: str | None = None
     date: dt.date | None = None
+    # The outcome read from the text (a slug of ``rg:outcomes``, see loaders.outcomes) and how
+    # sure the rule that read it is; None where no rule recognised the text.
+    outcome: str | None = None
+    outcome_confidence: float | None = None
+
+
+TextKind = Literal["title", "section", "decision", "other_decision", "treatment", "attachment"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextRef:
+    """Which text of an item a mention stands in: its title, its ``index``-th section (0-based,
+    the decision's own section aside), its decision, its ``index``-th other decision, earlier
+    treatment or attachment title."""
+
+    kind: TextKind
+    index: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TextMentions:
+    """The mentions found in one text of an item, offsets into that text."""
+
+    text: TextRef
+    mentions: tuple[Mention, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +149,7 @@ class AgendaItem:
     other_decisions: list[Decision] = field(default_factory=list)
     treatments: list[Treatment] = field(default_factory=list)
     absences: list[Absence] = field(default_factory=list)
+    mentions: list[TextMentions] = field(default_factory=list)  # by text, in text order
 
     def section(self, label: str) -> Section | None:
         """The first section with this canonical label, if any."""

@@ -1,5 +1,6 @@
-"""A minutes file's bytes to a :class:`~loaders.model.MinutesDocument`: size check, checksum,
-decoding, normalisation, parsing.
+"""A minutes file's bytes to a :class:`~loaders.model.MinutesDocument`, the loader's whole
+pipeline: size check, checksum, decoding, normalisation, parsing, then the mentions and the
+decisions' outcomes (:mod:`loaders.annotate`).
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from loaders.annotate import annotate_meeting
 from loaders.decode import decode_bytes
 from loaders.model import LoaderError, MinutesDocument, SourceInfo
 from loaders.normalize import normalize_text
@@ -27,9 +29,10 @@ def read_minutes(
     *,
     municipality: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    mentions: bool = True,
 ) -> MinutesDocument:
     """Read one minutes file. ``name`` is kept without its folders; ``municipality``, if given,
-    wins over what the text says.
+    wins over what the text says; ``mentions`` False leaves the mentions out (structure only).
 
     Raises :class:`LoaderError`, and nothing else, for a file that cannot be read as minutes:
     too large, binary, empty, no agenda items, truncated, a header date that does not exist.
@@ -44,6 +47,7 @@ def read_minutes(
     text, encoding = decode_bytes(data)
     normalised, media_type = normalize_text(text)
     meeting, layout, notes = parse_minutes(normalised, municipality=municipality)
+    annotate_meeting(meeting, mentions=mentions)
     source = SourceInfo(
         name=_FOLDERS.sub("", name),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -42,13 +42,18 @@ ON = dt.date(2022, 6, 8)
 PEOPLE = ("Ole Hansen",)
 
 
+def _found() -> list[tuple[str, list[Mention]]]:
+    """Each text node with the mentions the loader finds in its text."""
+    found = find_item_mentions([t for _, t in TEXTS], on=ON, people=PEOPLE)
+    return [(node, mentions) for (node, _), mentions in zip(TEXTS, found, strict=True)]
+
+
 def _one_by_one(out: QuadWriter, iris: EntityIris) -> None:
     """The mentions' quads written fact by fact with the writer's helpers: the reference the
     fast path must equal."""
-    found = find_item_mentions([t for _, t in TEXTS], on=ON, people=PEOPLE)
     number = 0
     mentioned: set[str] = set()
-    for (node, _), mentions in zip(TEXTS, found, strict=True):
+    for node, mentions in _found():
         for m in mentions:
             number += 1
             entity = _entity(out, iris, m)
@@ -100,7 +105,7 @@ def _quads(lines: list[str]) -> list[Quad]:
 
 def test_the_fast_lines_are_the_quads_written_one_by_one() -> None:
     fast, iris = _writer()
-    mention_quads(fast, iris, ITEM, TEXTS, on=ON, people=PEOPLE)
+    mention_quads(fast, iris, ITEM, _found())
     slow, iris = _writer()
     _one_by_one(slow, iris)
     assert set(_quads(fast.lines)) == set(_quads(slow.lines))
@@ -118,7 +123,7 @@ def test_the_fast_lines_are_the_quads_written_one_by_one() -> None:
 
 def test_a_person_mentioned_again_is_described_once() -> None:
     out, iris = _writer()
-    mention_quads(out, iris, ITEM, TEXTS, on=ON, people=PEOPLE)
+    mention_quads(out, iris, ITEM, _found())
     assert len(out.lines) == len(set(out.lines))  # no line twice (each mention is one chunk)
     people = [q for q in _quads(out.lines) if str(q.subject).endswith("/person/rikke-praesius>")]
     assert sorted(q.predicate.value for q in people) == sorted(
@@ -128,7 +133,7 @@ def test_a_person_mentioned_again_is_described_once() -> None:
 
 def test_a_candidate_mentioned_again_is_described_once() -> None:
     out, iris = _writer()
-    mention_quads(out, iris, ITEM, TEXTS, on=ON, people=PEOPLE)
+    mention_quads(out, iris, ITEM, _found())
     edison = [q for q in _quads(out.lines) if str(q.subject).endswith("/Projekt-Edison>")]
     assert len(edison) == 3  # type, label, rg:candidate, though mentioned twice
 
