@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from loaders import dates
 from loaders.dates import (
+    ENGLISH_MONTHS,
     MONTHS,
     WEEKDAYS,
     FoundDate,
@@ -71,9 +72,11 @@ def test_parse_date(written: str, date: dt.date) -> None:
         "30-02-2022",
         "29-02-2023",
         "31/4 2022",
-        "08-06-22",  # two-digit years are never read
+        "08-06-22",  # a two-digit year alone: nothing says it is a date
         "8/6 22",
         "8. juni 22",
+        "9/1-20",
+        "01.05.10",  # as likely a KLE number
         "1. januar 1969",  # outside 1970..2100
         "1. januar 2101",
         "13-13-2022",
@@ -202,7 +205,7 @@ def test_a_range_that_runs_backwards_is_just_its_start() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["25:00", "12:61", "kl. 24", "15.00.15-A00-1-18", "Punkt 15.00", "12:30:45", "1:2", "3:1234"],
+    ["25:00", "12:61", "kl. 24", "15.00.15-A00-1-18", "Punkt 15.00", "12:30:61", "1:2", "3:1234"],
 )
 def test_find_times_ignores_what_is_not_a_time(text: str) -> None:
     assert find_times(text) == []
@@ -284,3 +287,197 @@ def test_every_found_date_is_the_text_between_its_offsets(text: str) -> None:
             assert parse_date(found.raw) == found.date
     for time in find_times(text):
         assert time.raw == text[time.begin : time.end]
+
+
+# --- the forms of other meeting systems (issue 12) ---
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("Torsdag, September 10, 2020 - 16:30", dt.date(2020, 9, 10)),
+        ("Thursday, September 10, 2020", dt.date(2020, 9, 10)),
+        ("September 10, 2020", dt.date(2020, 9, 10)),
+        ("Sept. 10, 2020", dt.date(2020, 9, 10)),
+        ("October 1st, 2020", dt.date(2020, 10, 1)),
+        ("10 October 2020", dt.date(2020, 10, 10)),
+        ("10th March 2021", dt.date(2021, 3, 10)),
+        ("1 May 2019", dt.date(2019, 5, 1)),
+        ("Mandag, 11 januar, 2021 - 19:00", dt.date(2021, 1, 11)),
+        ("11. januar, 2021", dt.date(2021, 1, 11)),
+        ("14-11-2019 08:15:00", dt.date(2019, 11, 14)),
+        ("Den 09.01.2020 kl. 13:00", dt.date(2020, 1, 9)),
+        ("den 8. juni 2022 kl. 16.30-18.30", dt.date(2022, 6, 8)),
+        ("8. juni 2022, kl. 15.00.", dt.date(2022, 6, 8)),
+        ("den 14-11-19", dt.date(2019, 11, 14)),
+        ("d. 14.11.19", dt.date(2019, 11, 14)),
+        ("den 9/1-20", dt.date(2020, 1, 9)),
+        ("Torsdag 14/11/19", dt.date(2019, 11, 14)),
+        ("14-11-19 kl. 16", dt.date(2019, 11, 14)),
+        ("14-11-19 08:15", dt.date(2019, 11, 14)),
+        ("14/11/19 kl. 9", dt.date(2019, 11, 14)),
+        ("den 1-1-70", dt.date(1970, 1, 1)),
+        ("den 31-12-69", dt.date(2069, 12, 31)),
+        ("den 31-12-99", dt.date(1999, 12, 31)),
+        ("den 1-1-00", dt.date(2000, 1, 1)),
+    ],
+)
+def test_parse_date_in_the_forms_of_other_systems(written: str, date: dt.date) -> None:
+    assert parse_date(written) == date
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [("14-11-19", dt.date(2019, 11, 14)), ("9/1-20", dt.date(2020, 1, 9)), ("08-06-22", None)],
+)
+def test_a_two_digit_year_alone_is_read_where_the_caller_knows_it_is_a_date(
+    written: str, date: dt.date | None
+) -> None:
+    assert parse_date(written) is None
+    expected = date or dt.date(2022, 6, 8)
+    assert parse_date(written, short_years=True) == expected
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "September 10 2020",  # a month first needs the comma
+        "Torsdag, September 10, 2020 og mere",
+        "den 14-11-19-3",  # glued to more numbers
+        "den 14-11-195",
+        "den 14-11-19A",
+        "den 31-02-20",  # does not exist
+        "den 14-13-19",
+        "den 14-11/19",  # mixed separators
+        "8. juni 2022 kl. 25:00",  # not a time after it
+        "14.11.19 kl. 16",  # dotted: a time after it is not enough
+    ],
+)
+def test_parse_date_refuses_the_near_misses(written: str) -> None:
+    assert parse_date(written) is None
+
+
+def test_find_dates_reads_two_digit_years_only_where_a_date_is_meant() -> None:
+    text = "Sagsnr. 01.05.10G01-1-19 af 14-11-19, mødet den 14-11-19, kl. 16.30-18.30 og 1.2.20"
+    assert find_dates(text) == [FoundDate(dt.date(2019, 11, 14), 44, 56, "den 14-11-19")]
+    assert [f.date for f in find_dates("Dato 14-11-19 og 1.2.20", short_years=True)] == [
+        dt.date(2019, 11, 14),
+        dt.date(2020, 2, 1),
+    ]
+
+
+def test_an_english_weekday_that_contradicts_the_date_is_marked() -> None:
+    (found,) = find_dates("Friday, September 10, 2020")
+    assert found.date == dt.date(2020, 9, 10)
+    assert found.weekday_mismatch
+    (right,) = find_dates("Torsdag, September 10, 2020")
+    assert right.raw == "Torsdag, September 10, 2020"
+    assert not right.weekday_mismatch
+
+
+def test_a_time_with_seconds() -> None:
+    assert find_times("14-11-2019 08:15:00") == [FoundTime(dt.time(8, 15), 11, 19, "08:15:00")]
+    assert parse_time("08:15:30") == dt.time(8, 15, 30)
+    assert find_times("08:15:00 - 10:00:00") == [
+        FoundTimeRange(dt.time(8, 15), dt.time(10), 0, 19, "08:15:00 - 10:00:00")
+    ]
+
+
+OTHER_STYLES: list[Callable[[dt.date], str]] = [
+    lambda d: (
+        f"{WEEKDAYS[d.weekday()].capitalize()}, {ENGLISH_MONTHS[d.month - 1].capitalize()} "
+        f"{d.day}, {d.year} - 16:30"
+    ),
+    lambda d: f"{ENGLISH_MONTHS[d.month - 1][:3].capitalize()}. {d.day}, {d.year}",
+    lambda d: f"{d.day} {ENGLISH_MONTHS[d.month - 1].capitalize()} {d.year}",
+    lambda d: (
+        f"{WEEKDAYS[d.weekday()].capitalize()}, {d.day} {MONTHS[d.month - 1]}, {d.year} - 19:00"
+    ),
+    lambda d: f"{d.day:02d}-{d.month:02d}-{d.year} 08:15:00",
+    lambda d: f"Den {d.day:02d}.{d.month:02d}.{d.year} kl. 13:00",
+    lambda d: f"{d.day}. {MONTHS[d.month - 1].upper()} {d.year}",
+]
+
+
+@pytest.mark.parametrize("form", range(len(OTHER_STYLES)))
+@given(date=valid_dates)
+def test_the_forms_of_other_systems_parse_back(form: int, date: dt.date) -> None:
+    written = OTHER_STYLES[form](date)
+    assert parse_date(written) == date
+    (found,) = find_dates(f"Mødet {written}, slut.")
+    assert found.date == date
+    assert not found.weekday_mismatch
+
+
+SHORT_STYLES: list[Callable[[dt.date], str]] = [
+    lambda d: f"den {d.day}-{d.month}-{d.year % 100:02d}",
+    lambda d: f"d. {d.day:02d}.{d.month:02d}.{d.year % 100:02d}",
+    lambda d: f"den {d.day}/{d.month}-{d.year % 100:02d}",
+    lambda d: f"{WEEKDAYS[d.weekday()]} {d.day:02d}/{d.month:02d}/{d.year % 100:02d}",
+    lambda d: f"{d.day:02d}-{d.month:02d}-{d.year % 100:02d} kl. 16.30",
+]
+
+
+@pytest.mark.parametrize("form", range(len(SHORT_STYLES)))
+@given(date=st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2069, 12, 31)))
+def test_two_digit_years_with_a_date_meant_parse_back(form: int, date: dt.date) -> None:
+    written = SHORT_STYLES[form](date)
+    assert parse_date(written) == date
+    assert [f.date for f in find_dates(f"Mødet {written}, slut.")] == [date]
+
+
+# Pieces of minutes text that are never a date: case numbers, KLE numbers, amounts, times.
+kle_numbers = st.builds(
+    lambda a, b, c, facet: f"{a:02d}.{b:02d}.{c:02d}{facet}",
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.sampled_from(["", "G01", "A00-1-19", "P20", ".G01"]),
+)
+case_numbers = st.one_of(
+    kle_numbers,
+    st.builds(lambda y, n: f"{y:02d}/{n}", st.integers(0, 99), st.integers(100, 999999)),
+    st.builds(lambda y, n: f"{y:02d}-{n:06d}", st.integers(0, 99), st.integers(0, 999999)),
+    st.builds(lambda y, n: f"EMN-{y}-{n:06d}", st.integers(2000, 2030), st.integers(0, 999999)),
+)
+not_dates = st.one_of(
+    case_numbers,
+    st.sampled_from(
+        [
+            "Mødet",
+            "Byrådet",
+            "Sagsnr.",
+            "Side 2 af 14",
+            "kl. 16.30-18.30",
+            "16:30",
+            "1.250.000 kr.",
+            "5,6 %",
+            "Budget 2023-2026",
+            "pkt. 2.3.14",
+            "jf. § 17, stk. 4",
+            "2022",
+            "juni",
+            "d. 3",
+        ]
+    ),
+)
+
+
+@given(st.lists(not_dates, max_size=12).map(" ".join))
+def test_case_numbers_and_other_numbers_are_never_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("form", range(len(DAY_FIRST) + len(OTHER_STYLES)))
+@given(
+    date=valid_dates,
+    before=st.lists(not_dates, max_size=5),
+    after=st.lists(not_dates, max_size=5),
+)
+def test_a_date_among_numbers_comes_out_right(
+    form: int, date: dt.date, before: list[str], after: list[str]
+) -> None:
+    styles = DAY_FIRST + OTHER_STYLES
+    written = styles[form](date)
+    text = " ".join([*before, written, *after])
+    assert [f.date for f in find_dates(text)] == [date]
