@@ -140,6 +140,8 @@ def _absences(state: ParseState, body: ItemBody, own: int | None) -> list[Absenc
     found: list[Absence] = []
     lines = [*body.preamble, *body.loose]
     token = body.sections[own] if own is not None else None
+    if token is not None and token.label.rest:  # "Beslutning: Godkendt. Fraværende: X"
+        lines.append(token.label.line)
     if token is not None and token.lines:
         lines.extend(range(token.lines[0], token.lines[1] + 1))
     for index in lines:

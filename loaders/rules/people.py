@@ -157,7 +157,7 @@ def parse_people(text: str) -> list[Person] | None:
 def attendance_line(plain: str) -> tuple[str, str] | None:
     """``(reason, rest)`` for an absence label line: ``Fraværende X, Y`` gives
     ``("fraværende", "X, Y")``; a label alone (``Afbud:``) gives an empty rest."""
-    if not plain or plain[0] not in "FfAaIi":
+    if not plain or plain[0] not in "FfAaIiMm":
         return None
     match = _ABSENCE_LABEL.fullmatch(plain)
     if match is None:

@@ -42,3 +42,12 @@ def test_ingen_bilag_means_none() -> None:
     assert [a.title for a in meeting.items[1].attachments] == ["Notat", "Plan"]
     for attachment in meeting.items[1].attachments:
         assert text[attachment.span.begin : attachment.span.end] == attachment.title
+
+
+def test_an_attendance_line_under_the_attachments_is_no_title() -> None:
+    text = "Punkt 1: Sag\nBilag\n1 Åben Notat om stier\nFraværende: Bo Berg (V)\n2 Åben Kort\n"
+    meeting, _, _ = parse_minutes(text, municipality="Lejre")
+    (item,) = meeting.items
+    assert [a.title for a in item.attachments] == ["Notat om stier", "Kort"]
+    assert item.sections[0].text == "1 Åben Notat om stier\n2 Åben Kort"
+    assert [(a.name, a.reason) for a in item.absences] == [("Bo Berg", "fraværende")]

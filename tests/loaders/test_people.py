@@ -143,3 +143,75 @@ def test_meeting_and_item_attendance() -> None:
 @pytest.mark.parametrize("text", ["Lejre Kommune", "Jobcenter Lejre", "Allerslev Rådhus"])
 def test_places_and_bodies_are_not_people(text: str) -> None:
     assert parse_person(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ole Blickfeldt (O) deltog ikke i behandlingen af punktet.",
+            [("deltog ikke", ["Ole Blickfeldt"], 0, 57)],
+        ),
+        ("Anne Holm (V) var forhindret i at deltage.", [("forhindret", ["Anne Holm"], 0, 42)]),
+        ("Sofie Lind (A) var fraværende.", [("fraværende", ["Sofie Lind"], 0, 30)]),
+        ("Jens Nør (V) havde meldt afbud.", [("afbud", ["Jens Nør"], 0, 31)]),
+        ("Bo Lund meldte forfald.", [("afbud", ["Bo Lund"], 0, 23)]),
+        (
+            "Lis Bæk og Ole Frost erklærede sig inhabile og deltog ikke.",
+            [("inhabil", ["Lis Bæk", "Ole Frost"], 0, 59)],
+        ),
+        ("Hans Vinter (C) forlod mødet kl. 17.30.", [(None, ["Hans Vinter"], 0, 39)]),
+        ("Godkendt. Fraværende: Karen Dal (F)", [("fraværende", ["Karen Dal"], 10, 35)]),
+        (
+            "Anbefales. Ole Dam deltog ikke. Mette Ry stemte imod.",
+            [("deltog ikke", ["Ole Dam"], 11, 31)],
+        ),
+        ("Udvalget deltog ikke i mødet.", []),
+        ("200 elever fra 6. årgang deltog.", []),
+        ("Fraværende borgere er ikke omfattet.", []),
+    ],
+)
+def test_attendance_notes(
+    text: str, expected: list[tuple[str | None, list[str], int, int]]
+) -> None:
+    found = people.attendance_notes(text)
+    assert [(n.reason, [p.name for p in n.people], n.start, n.end) for n in found] == expected
+    for note in found:
+        for person in note.people:
+            assert text[person.start : person.start + len(person.name)] == person.name
+
+
+def test_note_lines() -> None:
+    assert people.is_note_line("Ole Dam deltog ikke i behandlingen af punktet.")
+    assert people.is_note_line("Ole Dam var fraværende. Bo Berg (V) havde meldt afbud.")
+    assert not people.is_note_line("Godkendt. Ole Dam deltog ikke.")
+    assert not people.is_note_line("Godkendt.")
+    assert people.is_nobody_line("Ingen")
+    assert people.is_nobody_line("-")
+    assert not people.is_nobody_line("Ingen bemærkninger")
+    assert people.listed_people("• Per Holm (V)") == "Per Holm (V)"
+    assert people.listed_people("Godkendt.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Afbud fra: Bo Berg", ("afbud", "Bo Berg")),
+        ("Meldt afbud: Bo Berg (V)", ("afbud", "Bo Berg (V)")),
+        ("Forfald: Bo Berg", ("forfald", "Bo Berg")),
+        ("Fravær: Mona Eg (B), Kim Rask (V)", ("fravær", "Mona Eg (B), Kim Rask (V)")),
+    ],
+)
+def test_more_absence_labels(line: str, expected: tuple[str, str]) -> None:
+    assert attendance_line(line) == expected
+
+
+def test_note_absences_of_a_line() -> None:
+    text = "Godkendt. Ole Dam og Bo Berg (V) deltog ikke. Hans Vinter forlod mødet."
+    state = ParseState.from_text(text)
+    found = people.note_absences(state, 0, "item")
+    assert [(a.name, a.party, a.reason, a.scope) for a in found] == [
+        ("Ole Dam", None, "deltog ikke", "item"),
+        ("Bo Berg", "V", "deltog ikke", "item"),
+    ]
+    assert [text[a.span.begin : a.span.end] for a in found] == ["Ole Dam", "Bo Berg"]

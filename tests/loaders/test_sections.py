@@ -190,3 +190,179 @@ def test_a_weak_label_after_an_inline_label_with_text_is_a_label() -> None:
     text = "Punkt 1: Sag\nSagsfremstilling: Kort tekst.\nBaggrund\nLang historie.\n"
     meeting, _, _ = parse_minutes(text, municipality="Lejre")
     assert [s.label for s in meeting.items[0].sections] == ["sagsfremstilling", "baggrund"]
+
+
+def test_the_labels_are_data() -> None:
+    # Every row of loaders/data/section_labels.csv is in the table; keys keep FORMAT.md's names.
+    assert SECTION_LABELS["beslutning"] == ("beslutning", "beslutninger", "udvalgets beslutning")
+    assert SECTION_LABELS["udtalelser"] == ("udtalelser", "udtalelse")
+    assert "sagsbehandler" not in {h for hs in SECTION_LABELS.values() for h in hs}
+    assert "indhold" not in {h for hs in SECTION_LABELS.values() for h in hs}
+    assert {
+        "underskrifter",
+        "underskriftsside",
+        "underskriftside",
+        "underskrift",
+    } == sections.SECTION_ENDS
+    assert {"baggrund", "vurdering", "høring", "formål"} <= sections.WEAK_HEADINGS
+    assert "beslutning" not in sections.WEAK_HEADINGS
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("Beslutningstema", "resume"),
+        ("Sagens kerne", "resume"),
+        ("Beslutningspunkter", "indstilling"),
+        ("Beslutninger", "beslutning"),
+        ("Historik", "sagens forløb"),
+        ("Sagsforløb", "sagens forløb"),
+        ("Tidligere beslutninger", "sagens forløb"),
+        ("Udtalelse", "udtalelser"),
+        ("Høring", "høring"),
+        ("Tidsplan", "tidsplan"),
+        ("Kommunikation", "kommunikation"),
+        ("Forvaltningens indstilling", "indstilling"),
+        ("Administrationen indstiller", "indstilling"),
+        ("Direktionen indstiller:", "indstilling"),
+        ("Problemstilling", "problemstilling"),
+        ("Løsning", "løsning"),
+        ("Konsekvenser", "konsekvenser"),
+        ("Personalemæssige konsekvenser", "personalemæssige konsekvenser"),
+        ("Miljømæssige konsekvenser", "miljømæssige konsekvenser"),
+        ("Borgerinddragelse", "borgerinddragelse"),
+        ("Bevilling", "økonomi"),
+        ("Finansiering", "økonomi"),
+        ("Retsgrundlag", "lovgrundlag"),
+        ("Bilagsliste", "bilag"),
+        ("Supplerende sagsfremstilling", "sagsfremstilling"),
+        ("Opfølgning", "opfølgning"),
+        ("Videre proces", "videre proces"),
+        ("Sagsbeskrivelse", "sagsfremstilling"),
+        ("Formål", "formål"),
+        ("BESLUTNING", "beslutning"),
+        ("SAGSFREMSTILLING", "sagsfremstilling"),
+        ("Indstilling fra Økonomiudvalget den 14. juni 2023", "indstilling"),
+        ("Indstilling fra direktionen", "indstilling"),
+        ("Relation til andre udvalg", "relation til"),
+        ("Relation til vision og politikker", "vision"),
+        ("Byrådets beslutning", "beslutning"),
+    ],
+)
+def test_labels_met_in_the_wild(line: str, key: str) -> None:
+    found = match_label(line)
+    assert found is not None
+    assert [m.key for m in found[1]] == [key]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sagsbehandler: Jens Hansen",
+        "Indhold",
+        "Indstilling fra direktionen blev vedtaget.",
+        "Relation til andre udvalg er beskrevet nedenfor.",
+        "Byrådets beslutning blev anket.",
+    ],
+)
+def test_not_labels_in_the_wild(line: str) -> None:
+    assert match_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "committee", "date_text"),
+    [
+        ("Økonomiudvalgets beslutning den 14. juni 2023", "Økonomiudvalget", "14. juni 2023"),
+        ("Byrådets beslutning den 22-06-2023:", "Byrådet", "22-06-2023"),
+        ("Social- og Sundhedsudvalgets beslutning", "Social- og Sundhedsudvalget", None),
+        ("Kommunalbestyrelsens beslutning", "Kommunalbestyrelsen", None),
+        ("Udvalgets beslutning den 3. maj 2023", None, "3. maj 2023"),
+        ("Beslutning i Kommunalbestyrelsen den 17-01-2018", "Kommunalbestyrelsen", "17-01-2018"),
+    ],
+)
+def test_decision_labels_name_the_body(
+    line: str, committee: str | None, date_text: str | None
+) -> None:
+    found = match_label(line)
+    assert found is not None
+    (match,) = found[1]
+    assert (match.key, match.committee, match.date_text) == ("beslutning", committee, date_text)
+
+
+@pytest.mark.parametrize(
+    ("line", "end"),
+    [
+        ("Underskrifter", True),
+        ("Underskriftsside:", True),
+        ("UNDERSKRIFTER", True),
+        ("Mødet hævet kl. 18.30", True),
+        ("Mødet sluttede kl. 17:45.", True),
+        ("Mødet blev hævet kl. 20.05", True),
+        ("Underskrift af aftalen sker i juni.", False),
+        ("Mødet blev holdt på rådhuset.", False),
+        ("Beslutning", False),
+    ],
+)
+def test_section_ends(line: str, end: bool) -> None:
+    assert sections.is_section_end(line) is end
+
+
+SIGNED = """\
+Punkt 1: Sag
+Beslutning
+Godkendt.
+Mødet hævet kl. 18.30
+Underskrifter
+Anne Berg
+"""
+
+
+def test_a_signature_block_ends_the_last_decision() -> None:
+    meeting, _, _ = parse_minutes(SIGNED, municipality="Lejre")
+    (item,) = meeting.items
+    assert [s.label for s in item.sections] == ["beslutning"]
+    assert item.decision is not None
+    assert item.decision.text == "Godkendt."
+    assert SIGNED[item.decision.span.begin : item.decision.span.end] == "Beslutning\nGodkendt."
+
+
+NOTES = """\
+Punkt 1: Sag
+Beslutning: Godkendt. Fraværende: Bo Berg (V)
+Punkt 2: Sag
+Beslutning
+Anbefales. Ole Dam deltog ikke i behandlingen. Mette Ry (A) stemte imod.
+Afbud:
+Lis Holm
+"""
+
+
+def test_notes_are_cut_from_the_decision_and_its_span() -> None:
+    meeting, _, _ = parse_minutes(NOTES, municipality="Lejre")
+    first, second = meeting.items
+    assert first.decision is not None
+    assert first.decision.text == "Godkendt."
+    assert NOTES[first.decision.span.begin : first.decision.span.end] == "Beslutning: Godkendt."
+    assert second.decision is not None
+    # The sentence in the middle is cut; what stands before and after it stays, a line each.
+    assert second.decision.text == "Anbefales.\nMette Ry (A) stemte imod."
+    covered = NOTES[second.decision.span.begin : second.decision.span.end]
+    assert covered == (
+        "Beslutning\nAnbefales. Ole Dam deltog ikke i behandlingen. Mette Ry (A) stemte imod."
+    )
+    # The decision is its section: the same text and span.
+    assert second.sections[0].text == second.decision.text
+    assert second.sections[0].span == second.decision.span
+    assert [(a.name, a.reason) for a in first.absences] == [("Bo Berg", "fraværende")]
+    assert sorted((a.name, a.reason) for a in second.absences) == [
+        ("Lis Holm", "afbud"),
+        ("Ole Dam", "deltog ikke"),
+    ]
+
+
+def test_a_sentence_about_absence_in_prose_is_text() -> None:
+    text = "Punkt 1: Sag\nSagsfremstilling\nOle Dam deltog ikke i mødet med ministeriet.\n"
+    meeting, _, _ = parse_minutes(text, municipality="Lejre")
+    (item,) = meeting.items
+    assert item.sections[0].text == "Ole Dam deltog ikke i mødet med ministeriet."
+    assert item.absences == []
