@@ -41,6 +41,7 @@ _PERSON_ENTRY = re.compile(r"[^()]{3,60}\([A-ZÆØÅ]{1,2}\)(?:\s*\([^()]{2,30}\
 _MONTHS = frozenset(dates.MONTHS)
 # How far numbering may jump over a lost heading and still be one agenda.
 _MAX_GAP = 3
+_MIN_NUMBERED = 2  # fewer numbered headings than this: look for unnumbered items
 
 HeadingRule = Callable[[str], tuple[int, str] | None]
 
@@ -160,7 +161,7 @@ def mark_candidates(state: ParseState) -> bool:
             if below is not None:
                 title, prefix, closed = split_title(below[0])
                 last = below[1]
-            elif form == "number-alone":
+            elif form == "number-alone" and not _case_below(state, index):
                 continue  # a number alone with no title under it: a page number, a count
         state.candidates[index] = HeadingCandidate(
             line=index,
@@ -173,6 +174,15 @@ def mark_candidates(state: ParseState) -> bool:
             last=last,
         )
     return bool(state.candidates)
+
+
+def _case_below(state: ParseState, index: int) -> bool:
+    """A case-number or access line right below line ``index``."""
+    following = state.next_content(index)
+    if following is None:
+        return False
+    plain = state.plain[following]
+    return casenumbers.is_case_line(plain) or titles.is_access_line(plain)
 
 
 def _has_evidence(state: ParseState, candidate: HeadingCandidate, toc_titles: set[str]) -> bool:
@@ -264,9 +274,11 @@ def confirm_items(state: ParseState) -> bool:
             chosen, chosen_form = chain, form
     if chosen:
         chosen = _fill_gaps(state, chosen, unconfirmed.get(chosen_form, []))
-    if len(chosen) < 2:
-        found_unnumbered = unnumbered.find_items(state)
-        if len(found_unnumbered) > len(chosen):
+    if len(chosen) < _MIN_NUMBERED:
+        # A heading or two with a number against blocks of case numbers: the blocks, if they
+        # are plainly more; runs of labels only where nothing is numbered.
+        found_unnumbered = unnumbered.find_items(state, label_runs=not chosen)
+        if len(found_unnumbered) > len(chosen) + (_MIN_NUMBERED if chosen else 0):
             chosen, chosen_form = found_unnumbered, ""
             state.layout.extend(unnumbered.layout_names(chosen))
     state.headings = _titles_from_toc(state, chosen)

@@ -53,7 +53,9 @@ def _signature_start(state: ParseState, first: int) -> int | None:
     """The first line of the signature block after line ``first``, if there is one."""
     sign_lines: list[int] = []
     for index in range(first, len(state.lines)):
-        plain = state.plain[index]
+        # A line of underscores has no plain form (underscores are emphasis there): look at
+        # the line as printed.
+        plain = state.plain[index] or state.lines[index].text.strip()
         if not plain or state.noise[index]:
             continue
         if is_signature_heading(plain):

@@ -156,7 +156,7 @@ def can_be_title(state: ParseState, index: int, *, strict: bool = False) -> bool
     if not strict:
         return True
     return (
-        plain[-1] not in ".!?;"
+        plain[-1] not in ".!?;)"  # nor "Lotte Greve (V)", a name under "Afbud:"
         and _HEADER_FIELD.match(plain) is None
         and classify_decision(plain) is None
         and plain.count(" ") < _LONGEST_PART // 6

@@ -159,14 +159,18 @@ def _key(state: ParseState, index: int) -> str:
     return " ".join(state.plain[index].lower().split()) if index >= 0 else ""
 
 
-def _run_starts(state: ParseState) -> list[int]:
-    """The lines where the run of labels starts again: each line holding the label that most
-    plainly opens the run (the one after which the labels go forward in their usual order)."""
-    sequence = [
+def _label_sequence(state: ParseState) -> list[tuple[int, str]]:
+    """``(line, key)`` of each line's first label in document order; sub-headings left out."""
+    return [
         (index, labels[0].key)
         for index, labels in sorted(state.labels.items())
         if not labels[0].weak and index not in state.toc_lines and not state.noise[index]
     ]
+
+
+def _run_opener(sequence: list[tuple[int, str]]) -> str | None:
+    """The label that most plainly opens the run: the one after which the labels go forward
+    in their usual order (``Sagsfremstilling``, not the ``Beslutning`` that ends the run)."""
     counts: dict[str, int] = {}
     for _, key in sequence:
         counts[key] = counts.get(key, 0) + 1
@@ -177,23 +181,58 @@ def _run_starts(state: ParseState) -> list[int]:
         score = 0
         previous: str | None = None
         for _, label in sequence:
-            if label == key:
-                previous = label
-                continue
-            if previous is not None and previous in _RANK and label in _RANK:
+            if label != key and previous is not None and previous in _RANK and label in _RANK:
                 score += 1 if _RANK[previous] < _RANK[label] else -1
             previous = label
         if best is None or (score, count) > best[:2]:
             best = (score, count, key)
-    if best is None:
+    return best[2] if best is not None else None
+
+
+def _run_starts(state: ParseState) -> list[int]:
+    """The lines where the run of labels starts again: each line with the label that opens
+    the run, the first label of all, and a label that goes back in the usual order (an item
+    with only a ``Beslutning`` after one with the whole run)."""
+    sequence = _label_sequence(state)
+    opener = _run_opener(sequence)
+    if opener is None:
         return []
-    return [index for index, key in sequence if key == best[2]]
+    starts: list[int] = []
+    previous: str | None = None
+    for index, key in sequence:
+        back = previous in _RANK and key in _RANK and _RANK[key] < _RANK[previous or ""]
+        # The opener again right after itself (two decisions of one item) needs a title.
+        again = key == opener and (key != previous or _title_before(state, index, 0) >= 0)
+        if not starts or back or again:
+            starts.append(index)
+        previous = key
+    return starts
+
+
+def _block_run_starts(state: ParseState, blocks: list[_Block]) -> list[int]:
+    """With blocks of case numbers: the lines with the label that most often comes first after
+    a block, and the first label before the first block (an item without a case number)."""
+    sequence = _label_sequence(state)
+    firsts: dict[str, int] = {}
+    position = 0
+    for block in blocks:
+        while position < len(sequence) and sequence[position][0] <= block.last:
+            position += 1
+        if position < len(sequence):
+            key = sequence[position][1]
+            firsts[key] = firsts.get(key, 0) + 1
+    if not firsts:
+        return []
+    opener = max(firsts, key=lambda key: firsts[key])
+    starts = [index for index, key in sequence if key == opener]
+    head = [index for index, _ in sequence[:1] if index < blocks[0].first]
+    return head + [index for index in starts if index not in head]
 
 
 def _label_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandidate]:
     """Items at the restarts of the label run that no block of case numbers opened already."""
-    starts = _run_starts(state)
-    if len(starts) < _MIN_ITEMS:
+    starts = _block_run_starts(state, blocks) if blocks else _run_starts(state)
+    if len(starts) < (1 if blocks else _MIN_ITEMS):
         return []
     block_lines = sorted(b.first for b in blocks)
     found: list[HeadingCandidate] = []
@@ -206,22 +245,21 @@ def _label_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandida
         if not opened:
             title = _title_before(state, start, previous + 1)
             line = title if title >= 0 else start
-            found.append(
-                _heading(
-                    state, line, title, -1 if title >= 0 else start, form="label-run", closed=False
-                )
-            )
+            body = -1 if title >= 0 else start
+            found.append(_heading(state, line, title, body, form="label-run", closed=False))
         previous = start
     return found
 
 
-def find_items(state: ParseState) -> list[HeadingCandidate]:
-    """The items of minutes that number none, in document order (empty if fewer than two)."""
+def find_items(state: ParseState, *, label_runs: bool = True) -> list[HeadingCandidate]:
+    """The items of minutes that number none, in document order (empty if fewer than two);
+    ``label_runs=False`` reads only blocks of case-number and access lines."""
     blocks = _blocks(state)
     found = _block_items(state, blocks) if len(blocks) >= _MIN_ITEMS else []
     if len(blocks) < _MIN_ITEMS:
         blocks = []
-    found.extend(_label_items(state, blocks))
+    if label_runs:
+        found.extend(_label_items(state, blocks))
     if len(found) < _MIN_ITEMS:
         return []
     found.sort(key=lambda heading: heading.line)
