@@ -186,19 +186,52 @@ def find_councils(text: str) -> list[tuple[Municipality, int, int]]:
     >>> [(m.name, text[b:e]) for m, b, e in find_councils(text)]
     [('Køge', 'Byrådet i Køge'), ('Køge', 'KØGE BYRÅDS'), ('København', 'Borgerrepræsentationen')]
     """
-    folded_text = text.casefold()
-    if not any(word in folded_text for word in _COUNCIL_WORDS):
-        return []
     pattern, folded = _council_pattern()
     found: list[tuple[Municipality, int, int]] = []
-    for match in pattern.finditer(text):
-        name = match.group("name") or match.group("place")
-        if name is not None:
-            found.append((folded[name.casefold()], match.start(), match.end()))
-        else:
-            code = _OWN_NAMED_COUNCILS[match.group("own").casefold()]
-            found.append((_by_code()[code], match.start(), match.end()))
+    seen = -1
+    for start, end in _windows(text, _COUNCIL_WORDS, _COUNCIL_REACH):
+        for match in pattern.finditer(text, start, end):
+            if match.start() <= seen:
+                continue
+            seen = match.start()
+            name = match.group("name") or match.group("place")
+            if name is not None:
+                found.append((folded[name.casefold()], match.start(), match.end()))
+            else:
+                code = _OWN_NAMED_COUNCILS[match.group("own").casefold()]
+                found.append((_by_code()[code], match.start(), match.end()))
     return found
+
+
+_COUNCIL_REACH = 60  # longer than "Kommunalbestyrelsen i Ringkøbing-Skjern" and every name
+
+
+def _windows(text: str, words: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each of ``words`` (in any case), ``reach`` characters to
+    either side, merged where they overlap: the big patterns only look there.
+
+    >>> _windows("abc Byråd def byråd", ("byråd",), 2)
+    [(2, 11), (12, 19)]
+    >>> _windows("abc Byråd de byråd", ("byråd",), 2)
+    [(2, 18)]
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: look everywhere
+        return [(0, len(text))] if any(w in lowered for w in words) else []
+    hits: list[tuple[int, int]] = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            hits.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    windows: list[tuple[int, int]] = []
+    for at, after in sorted(hits):
+        start, end = max(at - reach, 0), min(after + reach, len(text))
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 # --- postal addresses ----------------------------------------------------------------------
@@ -228,9 +261,9 @@ def postal_towns() -> dict[str, PostalTown]:
     return towns
 
 
-# Four digits that stand alone: not part of a longer number, an amount, a phone number
-# ("45 4600"), a date ("1.4600") or a path; "DK-4600" is fine.
-_POSTAL_NUMBER = re.compile(r"(?<![\w.,/:])(?<!\d\d )(?<!\d\.)(\d{4})[ \u00a0]+(?=[^\W\d_])")
+# Four digits before a word; _stands_alone says whether they are not part of a longer number,
+# an amount, a phone number ("45 4600"), a date ("1.4600") or a path ("DK-4600" is fine).
+_POSTAL_NUMBER = re.compile(r"(\d{4})[ \u00a0]+(?=[^\W\d_])")
 # A town printed without its district letters: "8000 Aarhus" for "Aarhus C".
 _DISTRICT = re.compile(r"^(?P<base>.+?) (?:C|K|V|Ø|N|S|M|SV|SØ|NV|NØ)$")
 
@@ -254,6 +287,15 @@ def _town_at(text: str, at: int, town: str) -> int | None:
     return None
 
 
+def _stands_alone(text: str, at: int) -> bool:
+    before = text[max(at - 3, 0) : at]
+    if before and (before[-1].isalnum() or before[-1] in "_.,/:"):
+        return False
+    return not (
+        len(before) == 3 and before[0].isdigit() and before[1].isdigit() and before[2] == " "
+    )
+
+
 def find_postal_addresses(text: str) -> list[tuple[tuple[Municipality, ...], int, int]]:
     """Every Danish postal number followed by its town (``4600 Køge``, ``5000 Odense C``,
     ``DK-1550 København V``), with the municipalities the number lies in and 0-based,
@@ -266,6 +308,8 @@ def find_postal_addresses(text: str) -> list[tuple[tuple[Municipality, ...], int
     towns = postal_towns()
     found: list[tuple[tuple[Municipality, ...], int, int]] = []
     for match in _POSTAL_NUMBER.finditer(text):
+        if not _stands_alone(text, match.start()):
+            continue
         postal = towns.get(match.group(1))
         if postal is None:
             continue
@@ -351,12 +395,21 @@ def find_domains(text: str) -> list[tuple[Municipality, int, int]]:
     >>> [(m.name, text[b:e]) for m, b, e in find_domains(text)]
     [('Vejen', 'sbo@vejen.dk'), ('Aarhus', 'www.aarhus.dk')]
     """
-    if ".dk" not in text and ".DK" not in text:
-        return []
     found: list[tuple[Municipality, int, int]] = []
-    for match in _HOST.finditer(text):
-        municipality = by_domain(match.group("host"))
-        if municipality is not None:
-            start = match.start() if match.group("local") else match.start("host")
-            found.append((municipality, start, match.end("host")))
+    seen = -1
+    for start, end in _windows(text, (".dk",), _HOST_REACH):
+        for match in _HOST.finditer(text, start, end):
+            if match.start() > seen:
+                seen = match.start()
+                _add_domain(match, found)
     return found
+
+
+_HOST_REACH = 120  # a host and an e-mail user name before ".dk"
+
+
+def _add_domain(match: re.Match[str], found: list[tuple[Municipality, int, int]]) -> None:
+    municipality = by_domain(match.group("host"))
+    if municipality is not None:
+        start = match.start() if match.group("local") else match.start("host")
+        found.append((municipality, start, match.end("host")))

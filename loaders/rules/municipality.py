@@ -22,7 +22,8 @@ from the postal address '4600 Køge' (line 3)". Within a tier, a municipality wi
 least twice the support of any other; otherwise the evidence conflicts, and the text is refused
 with the conflicting evidence named, never guessed. A postal number that lies in several
 municipalities supports only those that other evidence of its tier already supports. When the
-whole text clearly points elsewhere than a higher tier decided, a note says so.
+whole text clearly points elsewhere than the frame's council name, postal address or domain,
+a note says so.
 """
 
 from __future__ import annotations
@@ -232,13 +233,11 @@ def find_municipality(state: ParseState) -> bool:
         return True
     if state.meeting.municipality_source == "stated":
         return True  # a "Kommune:" line in the header said so
-    everything = gather(state)
     stated = _stated(state)
     if stated is not None:
         _set(state, stated[0], "stated", stated[1])
-        _doubt(state, stated[0], everything)
         return True
-    return _infer(state, everything)
+    return _infer(state, gather(state))
 
 
 def _infer(state: ParseState, everything: list[Evidence]) -> bool:
