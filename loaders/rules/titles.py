@@ -221,4 +221,4 @@ def title_below(state: ParseState, index: int) -> tuple[str, int] | None:
 
 
 _MAX_META_LINES = 4
-_SENTENCE_WORDS = 12
+_SENTENCE_WORDS = 8

@@ -83,3 +83,35 @@ def test_case_numbers_keep_their_span() -> None:
     for number in found:
         assert text[number.span.begin : number.span.end] == number.raw
         assert number.span.first_line == number.span.last_line == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Dok.nr.: 2025-118812", "2025-118812"),
+        ("Sagsid.: EMN-2025-009242", "EMN-2025-009242"),
+        ("Sag nr.: 22-004411", "22-004411"),
+        ("Sag nr. 3 Godkendelse af dagsorden", None),  # an item heading
+        ("Sag nr. 3", None),
+        ("Sagsnr.: 12", "12"),  # "Sagsnr" is never an item heading
+    ],
+)
+def test_labelled_values_and_item_numbers(line: str, value: str | None) -> None:
+    assert labelled_value(line) == value
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Sagsnr.:", True),
+        ("00.01.00-A00-1-20", True),
+        ("EMN-2025-009242", True),
+        ("J.nr. 19/11679, 19/11680", True),
+        ("Sagsnr.: 2022/12345", True),
+        ("Sagsnr. 22-016257 blev behandlet i juni", False),
+        ("Sag nr. 3 Godkendelse", False),
+        ("Sagsfremstilling", False),
+    ],
+)
+def test_case_lines(line: str, expected: bool) -> None:
+    assert casenumbers.is_case_line(line) is expected

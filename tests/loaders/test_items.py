@@ -5,11 +5,14 @@ from __future__ import annotations
 import doctest
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders.model import LoaderError
 from loaders.parse import parse_minutes
 from loaders.rules import items
 from loaders.rules.items import heading_candidate, split_title
+from loaders.rules.state import plain_line
 
 
 def test_doctests() -> None:
@@ -123,3 +126,153 @@ def test_item_spans_run_from_heading_to_last_line() -> None:
         covered = NUMBERED_LISTS[item.span.begin : item.span.end]
         assert covered.startswith(f"{item.number}. {item.title}")
         assert covered.rstrip().endswith(item.decision.text if item.decision else "")
+
+
+@pytest.mark.parametrize(
+    ("line", "form", "number", "title"),
+    [
+        ("118. Budgetopfølgning", "number-dot", 118, "Budgetopfølgning"),
+        ("1.  1. Godkendelse af dagsorden", "number-dot", 1, "Godkendelse af dagsorden"),
+        ("3.Trafiksikkerhedsplan", "number-dot", 3, "Trafiksikkerhedsplan"),
+        ("Sag nr. 4 Eventuelt", "punkt-number", 4, "Eventuelt"),
+        ("Sag nr. 4", "punkt-number", 4, ""),
+        ("Punkt 7", "punkt-number", 7, ""),
+        ("3 Godkendelse af dagsorden", "number-space", 3, "Godkendelse af dagsorden"),
+        ("12", "number-alone", 12, ""),
+        ("5.", "number-alone", 5, ""),
+    ],
+)
+def test_more_heading_forms(line: str, form: str, number: int, title: str) -> None:
+    assert heading_candidate(line) == (form, number, title, form == "punkt-number")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.5 mio. kr. er afsat",  # a decimal number
+        "Punkt 3.1 Delpunkt",  # a sub-point
+        "Sag nr. 22-016257",  # a case number
+        "Sag nr.: 22-016257",
+        "3 januar 2020",  # a date
+        "1. Januar 2020 trådte reformen i kraft",
+        "2. behandling af budgettet",  # lower case after the number
+        "4. Jens Hansen (A)",  # a numbered attendance list
+        "1234 Ting",  # four digits: a postal number, a year
+        "10:30 Mødet starter",  # a time
+    ],
+)
+def test_more_lines_that_are_not_headings(line: str) -> None:
+    assert heading_candidate(line) is None
+
+
+def _parse(text: str) -> list[tuple[int | None, str]]:
+    meeting, _, _ = parse_minutes(text, municipality="Lemvig")
+    return [(i.number, i.title) for i in meeting.items]
+
+
+def test_a_lost_heading_in_a_gap_is_found_when_it_stands_alone() -> None:
+    text = (
+        "Referat\n\n1. Første punkt\nSagsnr.: 22-000001\nBeslutning\nGodkendt.\n\n"
+        "2. Andet punkt\nTeksten står lige under.\nBeslutning\nGodkendt.\n\n"
+        "3. Tredje punkt\nSagsnr.: 22-000003\nBeslutning\nGodkendt.\n"
+    )
+    assert _parse(text) == [(1, "Første punkt"), (2, "Andet punkt"), (3, "Tredje punkt")]
+
+
+def test_a_glued_heading_that_does_not_continue_the_chain_is_text() -> None:
+    text = (
+        "Referat\n\n1. Første punkt\nSagsnr.: 22-000001\nBeslutning\nGodkendt.Referat7. Ting\n\n"
+        "2. Andet punkt\nSagsnr.: 22-000002\nBeslutning\nGodkendt.\n"
+    )
+    assert _parse(text) == [(1, "Første punkt"), (2, "Andet punkt")]
+
+
+def test_a_glued_heading_at_the_end() -> None:
+    text = (
+        "Referat\n\n1. Første punkt\nSagsnr.: 22-000001\nBeslutning\nGodkendt.\n\n"
+        "2. Andet punkt\nSagsnr.: 22-000002\nBeslutning\nGodkendt.Side 3 af 4Referat3. Eventuelt\n"
+        "Beslutning\nIntet.\n"
+    )
+    assert _parse(text) == [(1, "Første punkt"), (2, "Andet punkt"), (3, "Eventuelt")]
+
+
+def test_closed_heading_takes_its_title_from_the_table_of_contents() -> None:
+    text = (
+        "Referat\n\nIndholdsfortegnelse\n1. Godkendelse\t2\n2. Salg af grund\t3\n\n"
+        "Punkt 1: Godkendelse\nBeslutning\nGodkendt.\n\nPunkt 2: Lukket\nBeslutning\nGodkendt.\n"
+    )
+    meeting, _, _ = parse_minutes(text, municipality="Lemvig")
+    assert [(i.number, i.title, i.closed) for i in meeting.items] == [
+        (1, "Godkendelse", False),
+        (2, "Salg af grund", True),
+    ]
+    assert meeting.toc_entries == 2
+
+
+# Property: whatever the numbering style and the title, a heading line gives back its number
+# and its whole title, or is no heading at all; never a wrong number or a cut title.
+_TITLE_FIRST = st.sampled_from(
+    ["Godkendelse", "Budget", "Orientering", "Salg", "Lokalplan", "Eventuelt", "Ældrerådets", "Ny"]
+)
+_TITLE_REST = st.lists(
+    st.sampled_from(
+        [
+            "af",
+            "dagsorden",
+            "2024",
+            "for",
+            "Skovvej",
+            "og",
+            "nr.",
+            "12",
+            "-",
+            "mål",
+            "A/S",
+            "(tillæg)",
+        ]
+    ),
+    max_size=6,
+)
+_STYLES = st.sampled_from(
+    [
+        "{n}. {t}",
+        "{n}: {t}",
+        "{n}) {t}",
+        "{n} {t}",
+        "{n}.{t}",
+        "{n}.  {n}. {t}",
+        "Punkt {n}: {t}",
+        "Pkt. {n} {t}",
+        "Sag nr. {n} {t}",
+        "Dagsordenspunkt {n} - {t}",
+        "## **Punkt {n}: {t}**",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=999), _TITLE_FIRST, _TITLE_REST, _STYLES)
+def test_heading_number_and_title_are_right_or_absent(
+    n: int, first: str, rest: list[str], style: str
+) -> None:
+    title = " ".join([first, *rest])
+    found = heading_candidate(plain_line(style.format(n=n, t=title)))
+    assert found is None or found[1:3] == (n, title)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=990),
+    st.lists(st.tuples(_TITLE_FIRST, _TITLE_REST), min_size=2, max_size=6),
+    st.sampled_from(["{n}. {t}", "{n}: {t}", "Punkt {n}: {t}", "{n}\n{t}", "Sag nr. {n} {t}"]),
+)
+def test_items_come_out_numbered_and_titled_as_printed(
+    start: int, parts: list[tuple[str, list[str]]], style: str
+) -> None:
+    item_titles = [" ".join([first, *rest]) for first, rest in parts]
+    body = "".join(
+        f"{style.format(n=start + k, t=t)}\nSagsnr.: 22-{k:06d}\nBeslutning\nGodkendt.\n\n"
+        for k, t in enumerate(item_titles)
+    )
+    text = f"Referat\nByrådet\nMødedato: 8. juni 2022\n\n{body}"
+    assert _parse(text) == [(start + k, t) for k, t in enumerate(item_titles)]

@@ -89,3 +89,63 @@ def test_a_lost_heading_in_the_middle_is_a_note() -> None:
     meeting, _, notes = parse_minutes(text, municipality="Lemvig")
     assert len(meeting.items) == 3
     assert "the table of contents lists 4 items, the text has 3" in notes
+
+
+GROUPED = """\
+Indholdsfortegnelse
+
+A. Sager til afgørelse i byrådet
+1. Godkendelse af dagsorden ........ 2
+2. Kommuneplantillæg nr. 12 ........ 3
+B. Sager til orientering ........ 4
+3. Orientering om vinterberedskab ........ 5
+Lukkede sager
+4. Lukket: Salg af areal ........ 6
+
+1. Godkendelse af dagsorden
+"""
+
+
+def test_group_headings_are_neither_entries_nor_the_end_of_the_table() -> None:
+    state = ParseState.from_text(GROUPED)
+    assert find_toc(state)
+    assert [(e.number, e.title, e.page) for e in state.toc] == [
+        (1, "Godkendelse af dagsorden", 2),
+        (2, "Kommuneplantillæg nr. 12", 3),
+        (3, "Orientering om vinterberedskab", 5),
+        (4, "Salg af areal", 6),
+    ]
+    assert state.toc_lines == range(9)
+    assert state.meeting.toc_entries == 4
+
+
+def test_a_numbered_list_repeated_below_is_a_table_without_pages() -> None:
+    text = (
+        "Referat\nDagsorden\n1. Godkendelse af dagsorden\n2. Budget 2024\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2. Budget 2024\nBeslutning\nGodkendt.\n"
+    )
+    meeting, _, notes = parse_minutes(text, municipality="Lemvig")
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Budget 2024"),
+    ]
+    assert meeting.items[0].span.first_line == 6
+    assert meeting.toc_entries == 2
+    assert not [n for n in notes if "table of contents" in n]
+
+
+def test_a_numbered_list_inside_an_item_is_no_table() -> None:
+    text = (
+        "Referat\n\n1. Mål\nSagsfremstilling\nMålene er:\n1. Flere i job\n2. Færre ledige\n"
+        "Indstilling\n1. Flere i job\n2. Færre ledige\nBeslutning\nGodkendt.\n\n"
+        "2. Eventuelt\nBeslutning\nIntet.\n"
+    )
+    meeting, _, _ = parse_minutes(text, municipality="Lemvig")
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "Mål"), (2, "Eventuelt")]
+    assert meeting.toc_entries == 0
+
+
+def test_toc_entries_of_the_samples_table() -> None:
+    meeting, _, _ = parse_minutes(TOC, municipality="Lemvig")
+    assert meeting.toc_entries == 4

@@ -1,0 +1,90 @@
+"""Item titles around headings: the title below a bare number, wrapped titles, lines that are
+never titles."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from loaders.rules import titles
+from loaders.rules.sections import mark_labels
+from loaders.rules.state import ParseState
+from loaders.rules.titles import can_be_title, is_access_line, title_below, wrapped_title
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(titles).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "last"),
+    [
+        (
+            "Samarbejde mellem X og\nerhvervsskolerne\nBeslutning\n",
+            "Samarbejde mellem X og erhvervsskolerne",
+            1,
+        ),
+        ("Orientering om ledighed,\nog sygefravær\n", "Orientering om ledighed, og sygefravær", 1),
+        ("Budget\nbehandles i to tempi\n", "Budget behandles i to tempi", 1),
+        ("Budget for\nBeslutning\n", "Budget for", 0),  # a label never continues a title
+        ("Budget for\nSagsnr.: 22-000001\n", "Budget for", 0),
+        ("Budget for\n12. marts 2024\n", "Budget for", 0),  # nor a date
+        ("Budget 2024\nTeksten står under.\n", "Budget 2024", 0),  # a whole title
+        (
+            "Arbejdsmarkeds-\nog Integrationsudvalget\n",
+            "Arbejdsmarkeds- og Integrationsudvalget",
+            1,
+        ),
+        ("Regnskab for\n\nvejområdet\n", "Regnskab for vejområdet", 2),
+        ("Regnskab\n\nvejområdet\n", "Regnskab", 0),  # across a blank line only mid-phrase
+    ],
+)
+def test_wrapped_titles(text: str, title: str, last: int) -> None:
+    state = ParseState.from_text(text)
+    mark_labels(state)
+    assert wrapped_title(state, 0, state.plain[0]) == (title, last)
+
+
+def test_title_below_past_case_numbers() -> None:
+    state = ParseState.from_text("3\nSagsnr.: 22-000001\nÅben\nSalg af grund\nBeslutning\n")
+    assert title_below(state, 0) == ("Salg af grund", 3)
+
+
+def test_no_title_below_a_paragraph() -> None:
+    state = ParseState.from_text(
+        "3\nDer er i perioden kommet mange henvendelser fra borgere om vejene i byen.\n"
+    )
+    assert title_below(state, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "strict", "expected"),
+    [
+        ("Godkendelse af dagsorden", True, True),
+        ("Godkendt.", True, False),  # a sentence
+        ("Taget til efterretning", True, False),  # a decision
+        ("Mødested: Rådhuset", True, False),  # a header field
+        ("Lotte Greve (V)", True, False),  # a name under Afbud:
+        ("Sagsnr.: 22-000001", False, False),
+        ("Lukket", False, False),
+        ("afbud fra formanden", False, False),  # lower case
+    ],
+)
+def test_can_be_title(line: str, strict: bool, expected: bool) -> None:
+    state = ParseState.from_text(line + "\n")
+    assert can_be_title(state, 0, strict=strict) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Åben", True),
+        ("Åbent", True),
+        ("Åben sag", True),
+        ("Lukket punkt", True),
+        ("Lukkede sager", False),
+    ],
+)
+def test_access_lines(line: str, expected: bool) -> None:
+    assert is_access_line(line) is expected
