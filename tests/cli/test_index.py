@@ -30,14 +30,14 @@ def test_load_builds_the_index_and_index_updates_it(tmp_path: Path) -> None:
     assert loaded.code == 0, loaded.out + loaded.err
     lines = loaded.out.splitlines()
     assert lines[-2] == "2 loaded, 3 skipped, 0 failed in " + lines[-2].rsplit(" in ", 1)[1]
-    assert lines[-1].startswith("index      updated (2 new, 0 dropped): 5 documents, 330 mentions")
+    assert lines[-1].startswith("index      updated (2 new, 0 dropped): 5 documents, 318 mentions")
     index = SiteIndex.open(index_path)
     assert index.is_current(MinutesStore.open_read_only(store))
     assert index.summary().meetings == 5
     index.close()
 
     full = referatgraf("index", "--full", "--store", store)
-    assert full.out.startswith("index      built: 5 documents, 330 mentions"), full.out
+    assert full.out.startswith("index      built: 5 documents, 318 mentions"), full.out
 
 
 def test_index_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
