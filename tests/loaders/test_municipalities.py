@@ -369,3 +369,39 @@ def test_find_in_text_knows_bornholms_regionskommune() -> None:
     text = "Bornholms Regionskommune, Ullasvej 23"
     [(municipality, begin, end)] = find_in_text(text)
     assert (municipality.name, text[begin:end]) == ("Bornholm", "Bornholms Regionskommune")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Aarhus",
+                "Byråd",
+                "Byrådet",
+                " i ",
+                "KØGE",
+                "www.",
+                "koege",
+                ".dk",
+                "@",
+                "x",
+                " ",
+                "\n",
+                "Borgerrepræsentation",
+                "en",
+                "-",
+                "kk",
+                "İ",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_councils_and_domains_are_found_where_their_words_are(text: str) -> None:
+    for municipality, begin, end in find_councils(text):
+        found = text[begin:end].lower()
+        assert any(word in found for word in ("byråd", "borgerrepræsentation"))
+        assert municipality in all_municipalities()
+    for municipality, begin, end in find_domains(text):
+        assert text[begin:end].lower().endswith(".dk")
+        assert by_domain(text[begin:end].rsplit("@", 1)[-1]) == municipality
