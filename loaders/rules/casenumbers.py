@@ -110,7 +110,11 @@ def is_case_line(plain: str) -> bool:
         return False
     value = labelled_value(plain)
     if value is None:
-        return (plain[0].isdigit() or plain[0].isupper()) and parse_case_number(plain) is not None
+        return (
+            " " not in plain
+            and (plain[0].isdigit() or plain[0].isupper())
+            and parse_case_number(plain) is not None
+        )
     # After a label any one token with a digit in it is a number (``2022/12345``, ``SAG-123``).
     parts = [v.strip() for v in value.split(",")]
     return all(not part or (" " not in part and _DIGIT.search(part)) for part in parts)

@@ -385,23 +385,14 @@ def _glued_at(
 
 
 def _titles_from_toc(state: ParseState, headings: list[HeadingCandidate]) -> list[HeadingCandidate]:
-    """Headings that print no title (``Punkt 3: Lukket``) take the title the table of contents
-    gives at the same number; items without numbers take them by position when the table lists
-    exactly as many entries as there are items."""
-    if not state.toc or not headings:
+    """A closed item whose heading prints no title (``Punkt 3: Lukket``) takes the title the
+    table of contents prints at the same number. Only a printed number is trusted: an entry's
+    place in the table is not (a lost line shifts every place after it)."""
+    by_number = {e.number: e.title for e in state.toc if e.numbered and e.title}
+    if not by_number:
         return headings
-    by_number = {e.number: e.title for e in state.toc if e.number is not None and e.title}
-    same_count = len(state.toc) == len(headings)
     result = []
-    for position, heading in enumerate(headings):
-        if not heading.title:
-            title = (
-                by_number.get(heading.number, "")
-                if heading.number is not None
-                else (state.toc[position].title if same_count else "")
-            )
-            if title:
-                result.append(dataclasses.replace(heading, title=title))
-                continue
-        result.append(heading)
+    for heading in headings:
+        title = by_number.get(heading.number) if heading.closed and not heading.title else None
+        result.append(dataclasses.replace(heading, title=title) if title else heading)
     return result

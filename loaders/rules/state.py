@@ -142,6 +142,7 @@ class TocEntry:
     number: int | None
     title: str
     page: int | None
+    numbered: bool = False  # the number is printed (not counted from the entry's place)
 
 
 @dataclass(slots=True)

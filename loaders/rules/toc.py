@@ -54,7 +54,9 @@ def _entry(state: ParseState, index: int, number_hint: int) -> TocEntry | None:
     if heading is not None:
         _, number, printed, _ = heading
     title, _, _ = titles.split_title(printed)
-    return TocEntry(line=index, number=number, title=title, page=int(match["page"]))
+    return TocEntry(
+        line=index, number=number, title=title, page=int(match["page"]), numbered=bool(heading)
+    )
 
 
 def _entries_after(state: ParseState, start: int) -> tuple[list[TocEntry], int]:
@@ -169,7 +171,9 @@ def _is_listed_again(run: list[HeadingCandidate], later: dict[tuple[int | None, 
 
 
 def _unpaged_found(state: ParseState, run: list[HeadingCandidate]) -> bool:
-    entries = [TocEntry(line=c.line, number=c.number, title=c.title, page=None) for c in run]
+    entries = [
+        TocEntry(line=c.line, number=c.number, title=c.title, page=None, numbered=True) for c in run
+    ]
     return _found(state, entries, range(run[0].line, run[-1].last_line + 1))
 
 

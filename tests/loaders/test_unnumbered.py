@@ -1,0 +1,65 @@
+"""Items printed without numbers: at blocks of case-number and access lines, and where the run
+of section labels starts again."""
+
+from __future__ import annotations
+
+from loaders.parse import parse_minutes
+from loaders.rules.sections import mark_labels
+from loaders.rules.state import ParseState
+from loaders.rules.unnumbered import find_items
+
+
+def _items(text: str) -> list[tuple[int | None, str, bool]]:
+    meeting, _, _ = parse_minutes(text, municipality="Lemvig")
+    return [(i.number, i.title, i.closed) for i in meeting.items]
+
+
+def test_title_after_the_case_number() -> None:
+    text = (
+        "Referat\nByrådet\n\nSagsnr.: 22-000001\nGodkendelse\nBeslutning\nGodkendt.\n\n"
+        "Sagsnr.: 22-000002\nSalg af grund\nBeslutning\nGodkendt.\n"
+    )
+    assert _items(text) == [(None, "Godkendelse", False), (None, "Salg af grund", False)]
+
+
+def test_title_before_and_closed_by_the_access_line() -> None:
+    text = (
+        "Referat\nByrådet\n\nGodkendelse\nSagsnr.: 22-000001\nÅben\nBeslutning\nGodkendt.\n\n"
+        "Personalesag\nSagsnr.: 22-000002\nLukket\nBeslutning\nGodkendt.\n"
+    )
+    assert _items(text) == [(None, "Godkendelse", False), (None, "Personalesag", True)]
+
+
+def test_item_spans_start_at_the_title_or_the_case_number() -> None:
+    text = "Referat\n\nSagsnr.: 22-000001\nA\nBeslutning\nGodkendt.\n\nSagsnr.: 22-000002\n"
+    state = ParseState.from_text(text + "B\nBeslutning\nGodkendt.\n")
+    mark_labels(state)
+    found = find_items(state)
+    assert [(h.line, h.title, h.body_start, h.last_line) for h in found] == [
+        (2, "A", 2, 3),
+        (7, "B", 7, 8),
+    ]
+
+
+def test_one_block_is_not_enough() -> None:
+    state = ParseState.from_text("Referat\n\nSagsnr.: 22-000001\nA\nBeslutning\nGodkendt.\n")
+    mark_labels(state)
+    assert find_items(state) == []
+
+
+def test_label_runs_without_titles_before_a_decision() -> None:
+    text = (
+        "Referat\nByrådet\n\nBudget\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt\n\n"
+        "Regnskab\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt.\n"
+    )
+    assert _items(text) == [(None, "Budget", False), (None, "Regnskab", False)]
+
+
+def test_two_decisions_of_one_item_are_one_item() -> None:
+    text = (
+        "Referat\nByrådet\n\nBudget\nSagsfremstilling\nTekst.\n"
+        "Beslutning i Økonomiudvalget den 02-05-2022\nAnbefales.\n"
+        "Beslutning i Byrådet den 10-05-2022\nGodkendt.\n\n"
+        "Regnskab\nSagsfremstilling\nTekst.\nBeslutning i Byrådet den 10-05-2022\nGodkendt.\n"
+    )
+    assert _items(text) == [(None, "Budget", False), (None, "Regnskab", False)]
