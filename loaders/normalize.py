@@ -10,7 +10,10 @@ strips the markup:
 
 For Markdown and plain text the line structure is kept: line N of the result is line N of the
 input (lines as :meth:`str.splitlines` counts them), so a line number means the same in the file
-and in the text. Every kind gets the same character clean-up: all line breaks become ``"\\n"``,
+and in the text. The one exception is text damaged by PDF extraction (pages run together on one
+line, page numbers before every line): :func:`loaders.extraction.repair_extraction` repairs it
+as a separate last step, which leaves text without such damage exactly as it is. Every kind
+gets the same character clean-up: all line breaks become ``"\\n"``,
 Unicode NFC, every space separator (no-break, narrow, thin, ...) becomes ``" "``, soft hyphens,
 zero-width and other invisible format and control characters go (tabs stay), and lines lose
 their trailing spaces and tabs.
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from loaders.extraction import repair_extraction
 from loaders.html_text import html_to_text, looks_like_html_page
 from loaders.inline_html import has_inline_html
 from loaders.markdown_text import looks_like_markdown, markdown_to_text
@@ -87,5 +91,5 @@ def normalize_text(text: str) -> tuple[str, str]:
         page = _BLANK_RUNS.sub("\n\n", clean_characters(html_to_text(text)))
         return page.lstrip("\n"), media_type
     if media_type == MARKDOWN:
-        return clean_characters(markdown_to_text(text)), media_type
-    return text, media_type
+        return repair_extraction(clean_characters(markdown_to_text(text))), media_type
+    return repair_extraction(text), media_type

@@ -14,7 +14,7 @@ module                  what it recognises
 ``state``               the parse state, the tokens, and the plain form of each line
 ``sections``            section labels and the sections they open
 ``items``               item headings, confirmed by structure
-``noise``               page footers, table rules, running headers, link bars
+``noise``               page footers, table rules, running headers, link bars, page headers
 ``toc``                 the table of contents; truncation
 ``header``              committee, date, times, place, kind, attendance
 ``agenda``              each item's preamble, sections and attendance lines

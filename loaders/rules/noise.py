@@ -1,9 +1,10 @@
 """Lines that belong to the page or the web page, not to the minutes.
 
 Page footers (``Lejre Kommune Udvalget for Job & Arbejdsmarked 08-01-2020 Side 2``), table
-rules left over from extraction (``--|---|--``), running headers repeated on every page, and
-link bars repeated before every item (``Kopier link til punktet - Print``). Running headers and
-link bars are found by repetition, never by their wording.
+rules left over from extraction (``--|---|--``), running headers repeated on every page (a page
+apart, or right after every page footer), and link bars repeated before every item (``Kopier
+link til punktet - Print``). Running headers and link bars are found by repetition, never by
+their wording.
 """
 
 from __future__ import annotations
@@ -88,6 +89,23 @@ def running_headers(state: ParseState) -> list[int]:
     return found
 
 
+def page_headers(state: ParseState) -> list[int]:
+    """The line right after each page footer, when three or more of them are alike once digits
+    are masked: the next page's running header, however few lines a page has (text extracted
+    with whole pages on one line, split again in normalisation)."""
+    where: dict[str, list[int]] = {}
+    for index, noisy in enumerate(state.noise):
+        if not noisy or not _PAGE_NUMBER.search(state.plain[index]):
+            continue
+        following = state.next_content(index)
+        if following is None or following in state.candidates:
+            continue
+        plain = state.plain[following]
+        if len(plain) <= _LONGEST_FOOTER and not _structural(state, following):
+            where.setdefault(_DIGITS.sub("#", plain), []).append(following)
+    return [i for indices in where.values() if len(indices) >= _MIN_REPEATS for i in indices]
+
+
 def link_bars(state: ParseState) -> list[int]:
     """A line repeated three or more times that (almost) always stands right before an item
     heading: web-page chrome between items."""
@@ -117,6 +135,7 @@ NOISE_RULES: tuple[tuple[str, NoiseRule], ...] = (
     ("table-rules", table_rules),
     ("running-headers", running_headers),
     ("link-bars", link_bars),
+    ("page-headers", page_headers),
 )
 
 

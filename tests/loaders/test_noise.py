@@ -4,7 +4,13 @@ repetition, left out of every text."""
 from __future__ import annotations
 
 from loaders.parse import CORE_RULES, parse_minutes
-from loaders.rules.noise import link_bars, page_footers, running_headers, table_rules
+from loaders.rules.noise import (
+    link_bars,
+    page_footers,
+    page_headers,
+    running_headers,
+    table_rules,
+)
 from loaders.rules.state import ParseState
 
 
@@ -78,3 +84,16 @@ def test_noise_is_left_out_of_section_text() -> None:
     assert decision.text == "Godkendt.\n\nMere."
     # A footer naming the municipality states it.
     assert (meeting.municipality, meeting.municipality_source) == ("Lejre", "stated")
+
+
+def test_page_headers_right_after_page_footers() -> None:
+    # pages split again from run-together text are short: the header repeats fewer than ten
+    # lines apart, right after each footer
+    page = "Punkt {n}: Sag {n}\nBeslutning\nGodkendt.\nSide {n} af 4\nByrådet 12-03-2024\n"
+    text = "".join(page.format(n=n) for n in range(1, 5))
+    state = _state(text)
+    state.noise[3] = state.noise[8] = state.noise[13] = state.noise[18] = True
+    assert page_headers(state) == [4, 9, 14, 19]
+    meeting, layout, _ = parse_minutes(text, municipality="Køge")
+    assert "page-headers" in layout
+    assert [i.decision.text for i in meeting.items if i.decision] == ["Godkendt."] * 4
