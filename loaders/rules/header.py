@@ -15,51 +15,86 @@ from dataclasses import dataclass, field
 
 from loaders import dates, municipalities
 from loaders.model import MeetingKind, Span
-from loaders.rules import people
+from loaders.rules import committees, decision_headings, people
+from loaders.rules.meeting_date import END, LABELLED, LINE, DateCandidate, choose_date
 from loaders.rules.state import ParseState
 
 _TITLE = re.compile(
-    r"(?P<kind>referat|dagsorden|beslutningsprotokol|mødereferat)(?![\wæøå])\s*:?\s*(?P<rest>.*)",
+    r"(?P<kind>referat|dagsorden|beslutningsprotokol|mødereferat|tillægsdagsorden)(?![\wæøå])"
+    r"\s*:?\s*(?P<rest>.*)",
     re.IGNORECASE,
 )
-# "Referat fra mødet i", "Dagsorden for": words between the title and the committee.
-_TITLE_FILLER = re.compile(r"(?:(?:fra|for|af|til)\s+)?(?:(?:det\s+)?møde(?:t)?\s+i\s+)?", re.I)
-# Labels that are labels with or without a colon, and those that need one.
-_FIELD = re.compile(
-    r"(?P<label>Mødedato|Mødedag|Mødetidspunkt|Mødetid|Mødested|Mødestart|Mødeslut|"
-    r"Starttidspunkt|Sluttidspunkt)\s*:?\s*(?P<value>.+)"
-    r"|(?P<clabel>Dato|Tidspunkt|Tid|Sted|Lokale|Start(?:\s*kl\.?)?|Slut(?:\s*kl\.?)?|Afsluttet|"
-    r"Udvalg|Kommune)\s*:\s*(?P<cvalue>.+)",
-    re.IGNORECASE,
-)
-_FIELD_KIND = {
-    "mødedato": "date",
-    "mødedag": "date",
-    "dato": "date",
-    "mødetidspunkt": "date",
-    "mødetid": "date",
-    "tidspunkt": "date",
-    "tid": "date",
-    "mødested": "place",
-    "sted": "place",
-    "lokale": "place",
-    "mødestart": "start",
-    "starttidspunkt": "start",
-    "start": "start",
-    "mødeslut": "end",
-    "sluttidspunkt": "end",
-    "slut": "end",
-    "afsluttet": "end",
-    "udvalg": "committee",
-    "kommune": "municipality",
+# Header labels (lower case): what their value is, and whether the label needs a colon, a tab
+# or upper case to be a label when its value follows on the same line ("Sted: Rådhuset", but
+# "Sted og tid meddeles senere" is a sentence). A label alone on its line has its value on the
+# next line, or none (then the next line is another label, never its value).
+FIELD_LABELS: dict[str, tuple[str, bool]] = {
+    "mødedato": ("date", False),
+    "mødedag": ("date", False),
+    "mødetidspunkt": ("date", False),
+    "mødetid": ("date", False),
+    "dato og tid": ("date", False),
+    "dato og tidspunkt": ("date", False),
+    "tid og sted": ("date", False),
+    "dato": ("date", True),
+    "møde": ("date", True),
+    "tidspunkt": ("date", True),
+    "tid": ("date", True),
+    "mødested": ("place", False),
+    "mødelokale": ("place", True),
+    "sted": ("place", True),
+    "lokale": ("place", True),
+    "adresse": ("place", True),
+    "mødestart": ("start", False),
+    "starttidspunkt": ("start", False),
+    "start": ("start", True),
+    "mødeslut": ("end", False),
+    "sluttidspunkt": ("end", False),
+    "slut": ("end", True),
+    "afsluttet": ("end", True),
+    "mødet hævet": ("end", False),
+    "udvalg": ("committee", True),
+    "mødeforum": ("committee", False),
+    "forum": ("committee", True),
+    "kommune": ("municipality", True),
 }
-# A committee name alone on a line: "Udvalget for Job & Arbejdsmarked", "Beskæftigelsesudvalget".
-_COMMITTEE = re.compile(
-    r"(?:Det\s+)?(?:Udvalget|Udvalg)\s+for\s+[^.:;]{2,100}"
-    r"|[A-ZÆØÅ][^.:;]{0,100}(?:udvalget|udvalg|rådet|bestyrelsen|Byråd|Borgerrepræsentationen)"
-    r"(?:\s+-\s+\d{4}\s*-\s*\d{4})?"
+_FIELD = re.compile(
+    r"(?P<label>"
+    + "|".join(sorted(FIELD_LABELS, key=len, reverse=True))
+    + r")(?:\s*kl\.?)?(?![\wæøå])\s*(?P<colon>:)?\s*(?P<value>.*)",
+    re.IGNORECASE,
 )
-_ELECTION_PERIOD = re.compile(r"\s*[-–]\s*\d{4}\s*[-–]\s*\d{4}$")
+# Dates that are never the meeting's: publication and printing, other meetings, deadlines,
+# approval. A header line is read only up to such words.
+OTHER_DATE_WORDS = (
+    "offentliggjort",
+    "offentliggørelse",
+    "publiceret",
+    "udskrevet",
+    "udskriftsdato",
+    "printet",
+    "udsendt",
+    "næste møde",
+    "forrige møde",
+    "sidste møde",
+    "seneste møde",
+    "tidligere møde",
+    "frist",
+    "svarfrist",
+    "høringsfrist",
+    "senest",
+    "godkendt",
+    "oprettet",
+    "opdateret",
+    "ændret",
+    "genereret",
+)
+_OTHER_DATE = re.compile(
+    r"(?<![\wæøå])(?:dato\s+for\s+)?(?:" + "|".join(OTHER_DATE_WORDS) + r")(?![\wæøå])",
+    re.IGNORECASE,
+)
+_SHORT_CAPS = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ ]{2,30}:?")  # UDVALG, MEDLEMMER, MØDEDELTAGERE
+_LONGEST_FIELD_NAME = 12  # words of a committee printed under a label
 # Words of a place: rooms, town halls, streets with numbers, postcodes.
 _PLACE = re.compile(
     r"\b(?:møde)?(?:lokale|salen|sal|værelse|rådhus|rådhuset|kontor|centret|centeret|center)\b"
@@ -71,27 +106,32 @@ _PLACE = re.compile(
 
 def strip_election_period(name: str) -> str:
     """``Udvalget for X - 2022-2025`` is ``Udvalget for X``."""
-    return _ELECTION_PERIOD.sub("", name).strip()
+    return committees.strip_electoral_period(name)
 
 
 @dataclass(slots=True)
 class HeaderFacts:
     """What the header rules gathered, before it is checked and written to the meeting."""
 
-    dates: list[tuple[dates.FoundDate, Span]] = field(default_factory=list)
+    dates: list[DateCandidate] = field(default_factory=list)
     committee: tuple[str, int] | None = None
     committee_rank: int = 9  # lower is more explicit: label 0, title 1, own line 2
+    committee_source: str = "header"
     place: tuple[str, int] | None = None
     place_rank: int = 9
     start: tuple[dt.time, Span] | None = None
     end: tuple[dt.time, Span] | None = None
     consumed: set[int] = field(default_factory=set)
+    stop: int = 0  # the header's end: its first item heading or section label
 
 
-def _offer_committee(facts: HeaderFacts, name: str, index: int, rank: int) -> None:
+def _offer_committee(
+    facts: HeaderFacts, name: str, index: int, rank: int, source: str = "header"
+) -> None:
     name = strip_election_period(name.strip(" ,-"))
     if name and rank < facts.committee_rank:
         facts.committee, facts.committee_rank = (name, index), rank
+        facts.committee_source = source
 
 
 def _span_of_part(state: ParseState, index: int, part: str, begin: int, end: int) -> Span:
@@ -100,90 +140,203 @@ def _span_of_part(state: ParseState, index: int, part: str, begin: int, end: int
     line = state.lines[index]
     at = line.text.find(part)
     if at < 0 or not 0 <= begin <= end <= len(part):
-        return line.span()
+        return state.span_in_line(index, part[begin:end])
     return line.span(at + begin, at + end)
 
 
-def _times(state: ParseState, facts: HeaderFacts, index: int, text: str, skip: int = 0) -> None:
-    """Start (and end) times written in ``text[skip:]``."""
+def _times(
+    state: ParseState, facts: HeaderFacts, index: int, text: str, *, skip: int = 0, kind: str = ""
+) -> bool:
+    """Start (and end) times written in ``text[skip:]``; under an end label, the end time."""
+    found_any = False
     for found in dates.find_times(text[skip:]):
+        found_any = True
         span = _span_of_part(state, index, text, skip + found.begin, skip + found.end)
         if isinstance(found, dates.FoundTimeRange):
             facts.start = facts.start or (found.start_time, span)
             facts.end = facts.end or (found.end_time, span)
+        elif kind == "end":
+            facts.end = facts.end or (found.time, span)
         else:
             facts.start = facts.start or (found.time, span)
+    return found_any
 
 
-def _dates(state: ParseState, facts: HeaderFacts, index: int, text: str) -> bool:
+def _dates(
+    state: ParseState,
+    facts: HeaderFacts,
+    index: int,
+    text: str,
+    *,
+    rank: int,
+    source: str = "header",
+    short_years: bool = False,
+    kind: str = "",
+) -> bool:
     """Dates written in ``text`` (of line ``index``), and a time after the last of them."""
-    found = dates.find_dates(text)
-    facts.dates.extend((f, _span_of_part(state, index, text, f.begin, f.end)) for f in found)
+    found = dates.find_dates(text, short_years=short_years)
+    for f in found:
+        span = _span_of_part(state, index, text, f.begin, f.end)
+        facts.dates.append(DateCandidate(f, span, rank, source))
     if found:
-        _times(state, facts, index, text, found[-1].end)
+        _times(state, facts, index, text, skip=found[-1].end, kind=kind)
     return bool(found)
 
 
 HeaderRule = Callable[[ParseState, HeaderFacts, int, str], bool]
 
 
+def _title_committee(title: str, text: str) -> tuple[str, int] | None:
+    """The committee named in a title (``title`` is its word, ``Referat``) and its rank:
+    shaped like a body's name (1), or only printed where the title puts it (3; never a
+    sentence, a place or a number)."""
+    name = committees.committee_name(f"{title} {text}")
+    if name is not None:
+        return name, 1
+    rest = _TITLE_FILLER.sub("", text, count=1).strip(" ,-–:")
+    rest = strip_election_period(rest)
+    words = rest.split()
+    if (
+        not rest
+        or not rest[0].isupper()
+        or len(words) > _LONGEST_FIELD_NAME
+        or any(c.isdigit() or c in ".:;!?" for c in rest)
+        or _PLACE.search(rest)
+        or people.parse_person(rest) is not None
+    ):
+        return None
+    return rest, 3
+
+
+# "Referat fra mødet i", "Dagsorden for": words between the title and the committee.
+_TITLE_FILLER = re.compile(r"(?:(?:fra|for|af|til)\s+)?(?:(?:det\s+)?møde(?:t)?\s+i\s+)?", re.I)
+
+
 def title_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
-    """``REFERAT <committee> d. <date>``, ``Referat: <date> kl. <time>``, ``DAGSORDEN``."""
+    """``REFERAT <committee> d. <date>``, ``Referat: <date> kl. <time>``, ``DAGSORDEN``,
+    ``Referat af møde i <committee>``."""
     match = _TITLE.fullmatch(plain)
     if match is None:
         return False
     word, rest = match["kind"], match["rest"]
-    # "Referat godkendt" is a sentence; a title is in capitals, has a colon, a date, or nothing.
-    explicit = word.isupper() or not rest or plain[len(word) :].lstrip().startswith(":")
     found = dates.find_dates(rest)
-    if not explicit and not found:
+    before = rest[: found[0].begin] if found else rest
+    named = _title_committee(word, before) if before.strip(" ,-–:") else None
+    # "Referat godkendt" is a sentence; a title is in capitals, has a colon, a date, a
+    # committee's name, or nothing.
+    explicit = word.isupper() or not rest or plain[len(word) :].lstrip().startswith(":")
+    if not explicit and not found and (named is None or named[1] > 1):
         return False
-    kind: MeetingKind = "dagsorden" if word.lower() == "dagsorden" else "referat"
+    kind: MeetingKind = "dagsorden" if "dagsorden" in word.lower() else "referat"
     state.meeting.kind = kind
     state.meeting.spans["kind"] = state.span_in_line(index, word)
     if rest:
-        _dates(state, facts, index, rest)
-    before = rest[: found[0].begin] if found else rest
-    before = _TITLE_FILLER.sub("", before, count=1).strip(" ,-")
-    if before and not any(c.isdigit() for c in strip_election_period(before)):
-        _offer_committee(facts, before, index, 1)
+        _dates(state, facts, index, rest, rank=LABELLED, source="title")
+    if named is not None:
+        _offer_committee(facts, named[0], index, named[1], "title")
+    return True
+
+
+def _field(plain: str, raw: str) -> tuple[str, str] | None:
+    """``(kind, value)`` if the line is a header label with its value (``""`` for a label
+    alone on its line)."""
+    match = _FIELD.fullmatch(plain)
+    if match is None:
+        return None
+    label, value = match["label"], match["value"].strip()
+    kind, needs_colon = FIELD_LABELS[" ".join(label.lower().split())]
+    if value and needs_colon and not match["colon"] and not label.isupper():
+        tab = re.match(re.escape(label) + r"[ ]*\t", raw.strip(), re.IGNORECASE)
+        if tab is None:
+            return None
+    return kind, value
+
+
+def _is_label(state: ParseState, plain: str, raw: str) -> bool:
+    """Whether a line is a label of its own (so it is no other label's value)."""
+    if _field(plain, raw) is not None or (_TITLE.fullmatch(plain) and plain.isupper()):
+        return True
+    if _OTHER_DATE.match(plain) or people.participant_label(plain) == "":
+        return True
+    found = people.attendance_line(plain)
+    if found is not None and not found[1]:
+        return True
+    return bool(_SHORT_CAPS.fullmatch(plain)) and committees.committee_name(plain) is None
+
+
+def _committee_value(value: str) -> str | None:
+    """The committee printed under a committee label: a body's name, or a short name."""
+    name = committees.committee_name(value)
+    if name is not None:
+        return name
+    value = strip_election_period(value)
+    if not value or not value[0].isupper() or len(value.split()) > _LONGEST_FIELD_NAME:
+        return None
+    if value.endswith(".") or any(c.isdigit() for c in value):
+        return None
+    return value
+
+
+def _read_value(state: ParseState, facts: HeaderFacts, index: int, kind: str, value: str) -> bool:
+    """Read the value of a label of ``kind`` printed on line ``index``; False if it is not a
+    value of that kind."""
+    if kind in ("date", "start", "end"):
+        rank = END if kind == "end" else LABELLED
+        if _dates(state, facts, index, value, rank=rank, short_years=True, kind=kind):
+            return True
+        return _times(state, facts, index, value, kind=kind)
+    if kind == "place":
+        if facts.place_rank > 0:
+            facts.place, facts.place_rank = (value, index), 0
+        return True
+    if kind == "committee":
+        name = _committee_value(value)
+        if name is not None:
+            _offer_committee(facts, name, index, 0)
+        return name is not None
+    found = municipalities.by_name(value)
+    if found is not None:
+        state.meeting.municipality, state.meeting.municipality_source = found.name, "stated"
+        state.meeting.spans["municipality"] = state.span_in_line(index, value)
     return True
 
 
 def labelled_field(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
-    """``Mødedato ...``, ``Mødested ...``, ``Sted: ...``, ``Start kl.: 16:30``, ``Udvalg: ...``."""
-    match = _FIELD.fullmatch(plain)
-    if match is None:
+    """``Mødedato ...``, ``Sted: ...``, ``Start kl.: 16:30``, ``UDVALG Økonomiudvalget``, or
+    the label alone on its line and its value on the next (``STARTTIDSPUNKT`` /
+    ``14-11-2019 08:15:00``); a label with no value takes nothing."""
+    field_ = _field(plain, state.lines[index].text)
+    if field_ is None:
         return False
-    label = (match["label"] or match["clabel"]).lower()
-    value = (match["value"] or match["cvalue"]).strip()
-    kind = _FIELD_KIND.get(label.split()[0].rstrip("."), "")
-    if kind == "date":
-        if not _dates(state, facts, index, value):
-            _times(state, facts, index, value)
-    elif kind == "place" and facts.place_rank > 0:
-        facts.place, facts.place_rank = (value, index), 0
-    elif kind in ("start", "end"):
-        time = dates.parse_time(value) or dates.parse_time(f"kl. {value}")
-        if time is not None:
-            span = state.span_in_line(index, value)
-            if kind == "start":
-                facts.start = (time, span)
-            else:
-                facts.end = (time, span)
-    elif kind == "committee":
-        _offer_committee(facts, value, index, 0)
-    elif kind == "municipality":
-        found = municipalities.by_name(value)
-        if found is not None:
-            state.meeting.municipality, state.meeting.municipality_source = found.name, "stated"
-            state.meeting.spans["municipality"] = state.span_in_line(index, value)
+    kind, value = field_
+    if value:
+        return _read_value(state, facts, index, kind, value)
+    following = state.next_content(index, facts.stop)
+    if following is None or following in state.toc_lines:
+        return True
+    text = state.plain[following]
+    if _is_label(state, text, state.lines[following].text):
+        return True  # a label with no value: the next label is not its value
+    if _read_value(state, facts, following, kind, text):
+        facts.consumed.add(following)
+    return True
+
+
+def other_date(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
+    """A date that is not the meeting's (``Offentliggjort 15-11-2019``, ``Næste møde: ...``):
+    the line is read no further; a label alone takes the date on the next line with it."""
+    if not _OTHER_DATE.match(plain):
+        return False
+    if not dates.find_dates(plain, short_years=True):
+        following = state.next_content(index, facts.stop)
+        if following is not None and dates.parse_date(state.plain[following], short_years=True):
+            facts.consumed.add(following)
     return True
 
 
 def attendance(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
     """Participant lists and meeting absences, inline or as a list under the label."""
-    stop = state.header_end
+    stop = facts.stop
     rest = people.participant_label(plain)
     if rest is not None:
         if rest:
@@ -210,19 +363,29 @@ def attendance(state: ParseState, facts: HeaderFacts, index: int, plain: str) ->
 
 def date_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
     """A line that is only a date (and a time): ``Onsdag den 8. januar 2020 kl. 16.30``."""
-    if not plain[0].isdigit() and plain.split(" ", 1)[0].lower() not in dates.WEEKDAYS:
-        return False
     if dates.parse_date(plain) is None:
         return False
-    return _dates(state, facts, index, plain)
+    return _dates(state, facts, index, plain, rank=LINE)
 
 
 def committee_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
-    """A committee's name alone on a line."""
-    if _COMMITTEE.fullmatch(plain) is None:
+    """A committee's name alone on a line (``Integrationsrådet``, ``Møde i Byrådet``), or
+    with the meeting's date (``Økonomiudvalget den 14. november 2019 kl. 16``)."""
+    found = dates.find_dates(plain)
+    if not found:
+        name = committees.committee_name(plain)
+        if name is None:
+            return False
+        _offer_committee(facts, name, index, 2)
+        return True
+    after = plain[found[-1].end :].strip(" ,.-–:")
+    if len(found) > 1 or (after and not dates.find_times(after)):
         return False
-    _offer_committee(facts, plain, index, 2)
-    return True
+    name = committees.committee_name(plain[: found[0].begin])
+    if name is None:
+        return False
+    _offer_committee(facts, name, index, 2)
+    return _dates(state, facts, index, plain, rank=LINE)
 
 
 def place_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
@@ -234,6 +397,7 @@ def place_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) ->
 
 
 HEADER_RULES: tuple[tuple[str, HeaderRule], ...] = (
+    ("other-date", other_date),
     ("title", title_line),
     ("fields", labelled_field),
     ("attendance", attendance),
@@ -243,52 +407,71 @@ HEADER_RULES: tuple[tuple[str, HeaderRule], ...] = (
 )
 
 
-def _meeting_date(state: ParseState, facts: HeaderFacts) -> None:
-    """One date, or none: a date that does not exist stops the parse; two dates or a weekday
-    that contradicts the only date leave the date empty with a note."""
-    for found, _ in facts.dates:
-        if found.invalid:
-            raw = found.raw
-            digits = next((i for i, c in enumerate(raw) if c.isdigit()), 0)
-            state.problem = f"date '{raw[digits:]}' in the header does not exist"
-            return
-    distinct = sorted({f.date for f, _ in facts.dates if f.date is not None})
-    if not distinct:
+def header_stop(state: ParseState) -> int:
+    """The header's end: the first item heading, or an earlier section label (the items'
+    headings were not all found: item text is never header)."""
+    stop = state.header_end
+    labelled = [index for index in state.labels if index < stop and index not in state.toc_lines]
+    return min(labelled, default=stop)
+
+
+def _before_other_date(plain: str) -> str:
+    """The line up to words that introduce a date that is not the meeting's."""
+    match = _OTHER_DATE.search(plain)
+    if match is None or match.start() == 0:
+        return plain
+    return plain[: match.start()].rstrip(" ,;(-–")
+
+
+def _write_date(state: ParseState, facts: HeaderFacts) -> None:
+    chosen, note = choose_date(facts.dates)
+    if note is not None:
+        state.notes.append(note)
+    if chosen is not None:
+        state.meeting.date, state.meeting.date_source = chosen.date, chosen.source
+        state.meeting.spans["date"] = chosen.span
+
+
+def _from_items(state: ParseState, facts: HeaderFacts) -> None:
+    """The date and committee from decision headings and item lines, where the header has
+    neither (a header with conflicting dates keeps its empty date)."""
+    meeting = state.meeting
+    if facts.dates and meeting.committee is not None:
         return
-    if len(distinct) > 1:
-        shown = " and ".join(d.isoformat() for d in distinct)
-        state.notes.append(f"the header gives different meeting dates ({shown}); date left empty")
+    read = decision_headings.read_items(state, facts.stop, meeting.committee)
+    if read.committee is not None and meeting.committee is None:
+        meeting.committee, span, meeting.committee_source = read.committee
+        meeting.spans["committee"] = span
+    if facts.dates:
         return
-    mentions = [(f, span) for f, span in facts.dates if f.date == distinct[0]]
-    if all(f.weekday_mismatch for f, _ in mentions):
-        state.notes.append(
-            f"the weekday in '{mentions[0][0].raw}' does not match the date; date left empty"
-        )
-        return
-    state.meeting.date = distinct[0]
-    state.meeting.spans["date"] = mentions[0][1]
+    if read.date is not None:
+        meeting.date, span, meeting.date_source = read.date
+        meeting.spans["date"] = span
+    elif read.note is not None:
+        state.notes.append(read.note)
 
 
 def read_header(state: ParseState) -> bool:
     """Core rule: read the header lines with the header rules, first match wins."""
-    facts = HeaderFacts()
-    stop = state.header_end
+    facts = HeaderFacts(stop=header_stop(state))
     in_toc = state.toc_lines
     fired: set[str] = set()
-    for index in range(stop):
+    for index in range(facts.stop):
         plain = state.plain[index]
         if not plain or state.noise[index] or index in in_toc or index in facts.consumed:
             continue
+        plain = _before_other_date(plain)
         for name, rule in HEADER_RULES:
             if rule(state, facts, index, plain):
                 fired.add(name)
                 break
     meeting = state.meeting
-    _meeting_date(state, facts)
+    _write_date(state, facts)
     if facts.committee:
         name, index = facts.committee
-        meeting.committee = name
+        meeting.committee, meeting.committee_source = name, facts.committee_source
         meeting.spans["committee"] = state.span_in_line(index, name)
+    _from_items(state, facts)
     if facts.place:
         value, index = facts.place
         meeting.place = value

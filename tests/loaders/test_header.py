@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from loaders.model import LoaderError
 from loaders.parse import parse_minutes
 from loaders.rules.header import strip_election_period
 
@@ -71,9 +70,13 @@ def test_two_different_dates_leave_the_date_empty() -> None:
     assert any("different meeting dates" in note for note in notes)
 
 
-def test_a_date_that_does_not_exist_is_an_error() -> None:
-    with pytest.raises(LoaderError, match=r"date '30-02-2022' in the header does not exist"):
-        _meeting("REFERAT Byrådet d. 30-02-2022\n")
+def test_a_date_that_does_not_exist_leaves_the_date_empty() -> None:
+    meeting, notes = _meeting("REFERAT Byrådet d. 30-02-2022\n")
+    assert meeting.date is None
+    assert meeting.date_source is None
+    assert "date" not in meeting.spans
+    assert meeting.committee == "Byrådet"
+    assert notes == ["date '30-02-2022' in the header does not exist; date left empty"]
 
 
 def test_a_contradicting_weekday_leaves_the_date_empty() -> None:
@@ -103,3 +106,177 @@ def test_strip_election_period() -> None:
         == "Udvalget for Børn og Ungdom"
     )
     assert strip_election_period("Byrådet") == "Byrådet"
+
+
+def _span_text(text: str, meeting, key: str) -> str:  # type: ignore[no-untyped-def]
+    span = meeting.spans[key]
+    return text[span.begin : span.end]
+
+
+# --- labels in every way minutes print them (issue 12) ---
+
+
+def test_upper_case_labels_with_their_values_on_the_next_line() -> None:
+    header = (
+        "UDVALG\nØkonomiudvalget\nMØDE\nTorsdag, September 10, 2020 - 16:30\n"
+        "STED\nRådhuset, mødelokale 1\nSTARTTIDSPUNKT\n10-09-2020 16:30:00\n"
+        "SLUTTIDSPUNKT\n10-09-2020 18:45:00\n"
+    )
+    text = header + ITEM
+    meeting, _, notes = parse_minutes(text, municipality="Lemvig")
+    assert (meeting.committee, meeting.committee_source) == ("Økonomiudvalget", "header")
+    assert (meeting.date, meeting.date_source) == (dt.date(2020, 9, 10), "header")
+    assert (meeting.start_time, meeting.end_time) == (dt.time(16, 30), dt.time(18, 45))
+    assert meeting.place == "Rådhuset, mødelokale 1"
+    assert _span_text(text, meeting, "committee") == "Økonomiudvalget"
+    assert _span_text(text, meeting, "date") == "Torsdag, September 10, 2020"
+    assert _span_text(text, meeting, "place") == "Rådhuset, mødelokale 1"
+    assert notes == []
+
+
+def test_labels_with_no_value_take_nothing_from_the_next_label() -> None:
+    meeting, notes = _meeting("UDVALG\nMØDEDATO\n14-11-2019\nSTED\nSTARTTIDSPUNKT\nSLUTTIDSPUNKT\n")
+    assert meeting.committee is None
+    assert meeting.date == dt.date(2019, 11, 14)
+    assert meeting.place is None
+    assert (meeting.start_time, meeting.end_time) == (None, None)
+    assert notes == []
+
+
+def test_labels_on_the_values_line_in_upper_case_and_with_a_tab() -> None:
+    meeting, _ = _meeting(
+        "UDVALG Handicaprådet\nSTARTTIDSPUNKT 14-11-2019 08:15:00\nSted\tByrådssalen\n"
+    )
+    assert meeting.committee == "Handicaprådet"
+    assert meeting.date == dt.date(2019, 11, 14)
+    assert meeting.start_time == dt.time(8, 15)
+    assert meeting.place == "Byrådssalen"
+
+
+def test_a_label_word_in_a_sentence_is_no_label() -> None:
+    meeting, _ = _meeting("REFERAT Byrådet\nSted og tid meddeles senere\nDato: 8. juni 2022\n")
+    assert meeting.place is None
+    assert meeting.date == dt.date(2022, 6, 8)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "start"),
+    [
+        ("Torsdag, September 10, 2020 - 16:30", dt.date(2020, 9, 10), dt.time(16, 30)),
+        ("Mandag, 11 januar, 2021 - 19:00", dt.date(2021, 1, 11), dt.time(19, 0)),
+        ("14-11-2019 08:15:00", dt.date(2019, 11, 14), dt.time(8, 15)),
+        ("Den 09.01.2020 kl. 13:00", dt.date(2020, 1, 9), dt.time(13, 0)),
+        ("Mødedato: 14-11-19", dt.date(2019, 11, 14), None),
+        ("Dato: den 9/1-20 kl. 16.30", dt.date(2020, 1, 9), dt.time(16, 30)),
+        ("Møde: 3. marts 2021", dt.date(2021, 3, 3), None),
+    ],
+)
+def test_dates_in_the_header_in_other_systems_forms(
+    line: str, date: dt.date, start: dt.time | None
+) -> None:
+    meeting, notes = _meeting(f"REFERAT\nØkonomiudvalget\n{line}\n")
+    assert (meeting.date, meeting.date_source, meeting.start_time) == (date, "header", start)
+    assert notes == []
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Offentliggjort: 20-11-2019",
+        "Dato for offentliggørelse 20. november 2019",
+        "Udskrevet den 20-11-2019",
+        "Næste møde: 20. november 2019",
+        "Forrige møde 20-11-2019",
+        "Frist: 20-11-2019",
+        "Referat godkendt 20-11-2019",
+        "Offentliggjort\n20-11-2019",
+    ],
+)
+def test_dates_that_are_not_the_meetings_are_never_taken(other: str) -> None:
+    before, _ = _meeting(f"REFERAT Byrådet\n{other}\n")
+    assert before.date is None
+    labelled, notes = _meeting(f"REFERAT Byrådet\nMødedato 14. november 2019\n{other}\n")
+    assert labelled.date == dt.date(2019, 11, 14)
+    assert notes == []
+
+
+def test_a_publication_date_after_the_meeting_date_on_one_line() -> None:
+    meeting, notes = _meeting("Byrådet den 14-11-2019, offentliggjort 20-11-2019\n")
+    assert (meeting.committee, meeting.date) == ("Byrådet", dt.date(2019, 11, 14))
+    assert notes == []
+
+
+def test_the_labelled_meeting_date_wins_over_a_bare_date_line() -> None:
+    meeting, notes = _meeting("Ældrerådet\n20-11-2019\nMødedato 14-11-2019\n")
+    assert (meeting.date, meeting.date_source) == (dt.date(2019, 11, 14), "header")
+    assert notes == []
+
+
+def test_a_title_date_and_a_labelled_date_that_agree() -> None:
+    meeting, notes = _meeting("REFERAT Byrådet d. 14-11-2019\nMødedato Torsdag 14. november 2019\n")
+    assert (meeting.date, meeting.date_source) == (dt.date(2019, 11, 14), "title")
+    assert notes == []
+
+
+def test_an_end_date_does_not_decide_over_the_start() -> None:
+    meeting, _ = _meeting("STARTTIDSPUNKT 14-11-2019 23:00:00\nSLUTTIDSPUNKT 15-11-2019 01:00:00\n")
+    assert meeting.date == dt.date(2019, 11, 14)
+    assert (meeting.start_time, meeting.end_time) == (dt.time(23, 0), dt.time(1, 0))
+
+
+def test_a_two_digit_year_alone_on_a_line_is_not_read() -> None:
+    meeting, _ = _meeting("REFERAT Byrådet\n01.05.10\n")
+    assert meeting.date is None
+
+
+# --- committees ---
+
+
+@pytest.mark.parametrize(
+    ("header", "committee", "source"),
+    [
+        ("Referat af møde i Integrationsrådet\n", "Integrationsrådet", "title"),
+        ("Referat til mødet i Børne- og Ungeudvalget\n", "Børne- og Ungeudvalget", "title"),
+        ("Dagsorden til Kommunalbestyrelsen 2022-2025\n", "Kommunalbestyrelsen", "title"),
+        ("Referat - Lokale Beskæftigelsesråd\n", "Lokale Beskæftigelsesråd", "title"),
+        ("Beslutningsprotokol for Aarhus Byråd\n", "Aarhus Byråd", "title"),
+        ("Referat fra Ældrerådets møde den 3. maj 2022\n", "Ældrerådet", "title"),
+        ("REFERAT\nBorgerrepræsentationen\n", "Borgerrepræsentationen", "header"),
+        (
+            "REFERAT\nUdvalget for Klima og Miljø (2018-2021)\n",
+            "Udvalget for Klima og Miljø",
+            "header",
+        ),
+        ("REFERAT\nKommunalbestyrelsen 2022-2025\n", "Kommunalbestyrelsen", "header"),
+        ("REFERAT\nMøde i Folkeoplysningsudvalget\n", "Folkeoplysningsudvalget", "header"),
+        ("REFERAT\nRegionsrådet den 14. november 2019\n", "Regionsrådet", "header"),
+        ("REFERAT\nUdvalg: Handicaprådet\n", "Handicaprådet", "header"),
+        ("REFERAT Direktionen d. 14-11-2019\n", "Direktionen", "title"),
+    ],
+)
+def test_committees_in_every_way_headers_name_them(
+    header: str, committee: str, source: str
+) -> None:
+    meeting, _ = _meeting(header)
+    assert (meeting.committee, meeting.committee_source) == (committee, source)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orientering fra Ældrerådet",  # an item title
+        "Valg til Handicaprådet",
+        "Mødet blev holdt i Byrådssalen",  # a sentence, a place
+        "Rådhuset",
+        "Hans Hansen",  # a person
+        "Byrådet har besluttet at udsætte sagen.",
+    ],
+)
+def test_never_a_sentence_a_person_a_place_or_a_title(line: str) -> None:
+    meeting, _ = _meeting(f"REFERAT\n{line}\n")
+    assert meeting.committee is None
+
+
+def test_a_label_outranks_a_title_and_a_line() -> None:
+    meeting, _ = _meeting("Ældrerådet\nREFERAT Handicaprådet\nUdvalg: Integrationsrådet\n")
+    assert (meeting.committee, meeting.committee_source) == ("Integrationsrådet", "header")
