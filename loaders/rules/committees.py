@@ -211,11 +211,18 @@ def committee_name(text: str) -> str | None:
     return name if _shaped(name) else None
 
 
+_COUNCIL = re.compile(r"(?:.+\s)?(?P<word>byråd|kommunalbestyrelse|borgerrepræsentation)(?:et|en)?")
+
+
 def committee_key(name: str) -> str:
     """One key for the printings of one committee's name (case, ``&`` or ``og``, electoral
-    period, white space).
+    period, white space); a municipality has one council, however it is printed.
 
     >>> committee_key("Udvalget for Job & Arbejdsmarked (2018-2021)")
     'udvalget for job og arbejdsmarked'
+    >>> committee_key("Aarhus Byråd") == committee_key("Byrådet")
+    True
     """
-    return " ".join(strip_electoral_period(name).lower().replace("&", "og").split())
+    key = " ".join(strip_electoral_period(name).lower().replace("&", "og").split())
+    council = _COUNCIL.fullmatch(key)
+    return council["word"] if council else key

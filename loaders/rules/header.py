@@ -1,9 +1,17 @@
 """The meeting header: everything before the first item (the table of contents aside).
 
 It says what the document is (``REFERAT``/``DAGSORDEN``), of which committee, when
-(``Mødedato``, ``Dato:``, ``Referat: 18. august 2022 kl. 15:00``), from when to when
-(``Start kl.:``, ``Slut kl.:``), where (``Mødested``, ``Sted:``, or an address line without a
-label) and who attended or was absent.
+(``Mødedato``, ``Dato:``, ``MØDE``, ``Referat: 18. august 2022 kl. 15:00``), from when to when
+(``Start kl.:``, ``STARTTIDSPUNKT``, ``Slut kl.:``), where (``Mødested``, ``Sted:``, or an address
+line without a label) and who attended or was absent.
+
+Labels (:mod:`loaders.rules.header_labels`) stand on their value's line (after a colon, a tab,
+or in upper case as Prepare prints them) or alone with the value on the next line; a label with
+no value takes nothing, least of all the next label. Dates that are not the meeting's
+(publication, printing, other meetings, deadlines) are passed over; the meeting's date is chosen
+from the rest by :mod:`loaders.rules.meeting_date`, the committee's name is checked by
+:mod:`loaders.rules.committees`, and where the header names no committee or prints no date the
+decision headings and item lines may (:mod:`loaders.rules.decision_headings`).
 """
 
 from __future__ import annotations
@@ -16,84 +24,16 @@ from dataclasses import dataclass, field
 from loaders import dates, municipalities
 from loaders.model import MeetingKind, Span
 from loaders.rules import committees, decision_headings, people
+from loaders.rules.header_labels import (
+    TITLE,
+    before_other_date,
+    field_label,
+    is_label,
+    other_date_first,
+)
 from loaders.rules.meeting_date import END, LABELLED, LINE, DateCandidate, choose_date
 from loaders.rules.state import ParseState
 
-_TITLE = re.compile(
-    r"(?P<kind>referat|dagsorden|beslutningsprotokol|mødereferat|tillægsdagsorden)(?![\wæøå])"
-    r"\s*:?\s*(?P<rest>.*)",
-    re.IGNORECASE,
-)
-# Header labels (lower case): what their value is, and whether the label needs a colon, a tab
-# or upper case to be a label when its value follows on the same line ("Sted: Rådhuset", but
-# "Sted og tid meddeles senere" is a sentence). A label alone on its line has its value on the
-# next line, or none (then the next line is another label, never its value).
-FIELD_LABELS: dict[str, tuple[str, bool]] = {
-    "mødedato": ("date", False),
-    "mødedag": ("date", False),
-    "mødetidspunkt": ("date", False),
-    "mødetid": ("date", False),
-    "dato og tid": ("date", False),
-    "dato og tidspunkt": ("date", False),
-    "tid og sted": ("date", False),
-    "dato": ("date", True),
-    "møde": ("date", True),
-    "tidspunkt": ("date", True),
-    "tid": ("date", True),
-    "mødested": ("place", False),
-    "mødelokale": ("place", True),
-    "sted": ("place", True),
-    "lokale": ("place", True),
-    "adresse": ("place", True),
-    "mødestart": ("start", False),
-    "starttidspunkt": ("start", False),
-    "start": ("start", True),
-    "mødeslut": ("end", False),
-    "sluttidspunkt": ("end", False),
-    "slut": ("end", True),
-    "afsluttet": ("end", True),
-    "mødet hævet": ("end", False),
-    "udvalg": ("committee", True),
-    "mødeforum": ("committee", False),
-    "forum": ("committee", True),
-    "kommune": ("municipality", True),
-}
-_FIELD = re.compile(
-    r"(?P<label>"
-    + "|".join(sorted(FIELD_LABELS, key=len, reverse=True))
-    + r")(?:\s*kl\.?)?(?![\wæøå])\s*(?P<colon>:)?\s*(?P<value>.*)",
-    re.IGNORECASE,
-)
-# Dates that are never the meeting's: publication and printing, other meetings, deadlines,
-# approval. A header line is read only up to such words.
-OTHER_DATE_WORDS = (
-    "offentliggjort",
-    "offentliggørelse",
-    "publiceret",
-    "udskrevet",
-    "udskriftsdato",
-    "printet",
-    "udsendt",
-    "næste møde",
-    "forrige møde",
-    "sidste møde",
-    "seneste møde",
-    "tidligere møde",
-    "frist",
-    "svarfrist",
-    "høringsfrist",
-    "senest",
-    "godkendt",
-    "oprettet",
-    "opdateret",
-    "ændret",
-    "genereret",
-)
-_OTHER_DATE = re.compile(
-    r"(?<![\wæøå])(?:dato\s+for\s+)?(?:" + "|".join(OTHER_DATE_WORDS) + r")(?![\wæøå])",
-    re.IGNORECASE,
-)
-_SHORT_CAPS = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ ]{2,30}:?")  # UDVALG, MEDLEMMER, MØDEDELTAGERE
 _LONGEST_FIELD_NAME = 12  # words of a committee printed under a label
 # Words of a place: rooms, town halls, streets with numbers, postcodes.
 _PLACE = re.compile(
@@ -215,7 +155,7 @@ _TITLE_FILLER = re.compile(r"(?:(?:fra|for|af|til)\s+)?(?:(?:det\s+)?møde(?:t)?
 def title_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
     """``REFERAT <committee> d. <date>``, ``Referat: <date> kl. <time>``, ``DAGSORDEN``,
     ``Referat af møde i <committee>``."""
-    match = _TITLE.fullmatch(plain)
+    match = TITLE.fullmatch(plain)
     if match is None:
         return False
     word, rest = match["kind"], match["rest"]
@@ -237,33 +177,6 @@ def title_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) ->
     return True
 
 
-def _field(plain: str, raw: str) -> tuple[str, str] | None:
-    """``(kind, value)`` if the line is a header label with its value (``""`` for a label
-    alone on its line)."""
-    match = _FIELD.fullmatch(plain)
-    if match is None:
-        return None
-    label, value = match["label"], match["value"].strip()
-    kind, needs_colon = FIELD_LABELS[" ".join(label.lower().split())]
-    if value and needs_colon and not match["colon"] and not label.isupper():
-        tab = re.match(re.escape(label) + r"[ ]*\t", raw.strip(), re.IGNORECASE)
-        if tab is None:
-            return None
-    return kind, value
-
-
-def _is_label(state: ParseState, plain: str, raw: str) -> bool:
-    """Whether a line is a label of its own (so it is no other label's value)."""
-    if _field(plain, raw) is not None or (_TITLE.fullmatch(plain) and plain.isupper()):
-        return True
-    if _OTHER_DATE.match(plain) or people.participant_label(plain) == "":
-        return True
-    found = people.attendance_line(plain)
-    if found is not None and not found[1]:
-        return True
-    return bool(_SHORT_CAPS.fullmatch(plain)) and committees.committee_name(plain) is None
-
-
 def _committee_value(value: str) -> str | None:
     """The committee printed under a committee label: a body's name, or a short name."""
     name = committees.committee_name(value)
@@ -283,6 +196,11 @@ def _read_value(state: ParseState, facts: HeaderFacts, index: int, kind: str, va
     if kind in ("date", "start", "end"):
         rank = END if kind == "end" else LABELLED
         if _dates(state, facts, index, value, rank=rank, short_years=True, kind=kind):
+            # "MØDE Økonomiudvalget - 10-09-2020": the committee before the date
+            found = dates.find_dates(value, short_years=True)[0]
+            name = committees.committee_name(value[: found.begin])
+            if name is not None:
+                _offer_committee(facts, name, index, 2)
             return True
         return _times(state, facts, index, value, kind=kind)
     if kind == "place":
@@ -294,9 +212,9 @@ def _read_value(state: ParseState, facts: HeaderFacts, index: int, kind: str, va
         if name is not None:
             _offer_committee(facts, name, index, 0)
         return name is not None
-    found = municipalities.by_name(value)
-    if found is not None:
-        state.meeting.municipality, state.meeting.municipality_source = found.name, "stated"
+    municipality = municipalities.by_name(value)
+    if municipality is not None:
+        state.meeting.municipality, state.meeting.municipality_source = municipality.name, "stated"
         state.meeting.spans["municipality"] = state.span_in_line(index, value)
     return True
 
@@ -305,7 +223,7 @@ def labelled_field(state: ParseState, facts: HeaderFacts, index: int, plain: str
     """``Mødedato ...``, ``Sted: ...``, ``Start kl.: 16:30``, ``UDVALG Økonomiudvalget``, or
     the label alone on its line and its value on the next (``STARTTIDSPUNKT`` /
     ``14-11-2019 08:15:00``); a label with no value takes nothing."""
-    field_ = _field(plain, state.lines[index].text)
+    field_ = field_label(plain, state.lines[index].text)
     if field_ is None:
         return False
     kind, value = field_
@@ -315,7 +233,7 @@ def labelled_field(state: ParseState, facts: HeaderFacts, index: int, plain: str
     if following is None or following in state.toc_lines:
         return True
     text = state.plain[following]
-    if _is_label(state, text, state.lines[following].text):
+    if is_label(text, state.lines[following].text):
         return True  # a label with no value: the next label is not its value
     if _read_value(state, facts, following, kind, text):
         facts.consumed.add(following)
@@ -325,7 +243,7 @@ def labelled_field(state: ParseState, facts: HeaderFacts, index: int, plain: str
 def other_date(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
     """A date that is not the meeting's (``Offentliggjort 15-11-2019``, ``Næste møde: ...``):
     the line is read no further; a label alone takes the date on the next line with it."""
-    if not _OTHER_DATE.match(plain):
+    if not other_date_first(plain):
         return False
     if not dates.find_dates(plain, short_years=True):
         following = state.next_content(index, facts.stop)
@@ -415,14 +333,6 @@ def header_stop(state: ParseState) -> int:
     return min(labelled, default=stop)
 
 
-def _before_other_date(plain: str) -> str:
-    """The line up to words that introduce a date that is not the meeting's."""
-    match = _OTHER_DATE.search(plain)
-    if match is None or match.start() == 0:
-        return plain
-    return plain[: match.start()].rstrip(" ,;(-–")
-
-
 def _write_date(state: ParseState, facts: HeaderFacts) -> None:
     chosen, note = choose_date(facts.dates)
     if note is not None:
@@ -460,7 +370,7 @@ def read_header(state: ParseState) -> bool:
         plain = state.plain[index]
         if not plain or state.noise[index] or index in in_toc or index in facts.consumed:
             continue
-        plain = _before_other_date(plain)
+        plain = before_other_date(plain)
         for name, rule in HEADER_RULES:
             if rule(state, facts, index, plain):
                 fired.add(name)

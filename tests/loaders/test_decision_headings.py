@@ -159,3 +159,11 @@ def test_a_history_section_is_never_read() -> None:
     assert meeting.committee == "Integrationsudvalget"
     assert meeting.date == dt.date(2011, 12, 12)
     assert notes == []
+
+
+def test_a_council_printed_with_its_town_is_the_council_of_the_headings() -> None:
+    meeting, notes = _read(
+        _minutes("Referat\nAarhus Byråd\n", "Beslutning i Byrådet den 3-5-2022\nGodkendt.\n")
+    )
+    assert (meeting.committee, meeting.date) == ("Aarhus Byråd", dt.date(2022, 5, 3))
+    assert notes == []

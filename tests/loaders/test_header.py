@@ -280,3 +280,9 @@ def test_never_a_sentence_a_person_a_place_or_a_title(line: str) -> None:
 def test_a_label_outranks_a_title_and_a_line() -> None:
     meeting, _ = _meeting("Ældrerådet\nREFERAT Handicaprådet\nUdvalg: Integrationsrådet\n")
     assert (meeting.committee, meeting.committee_source) == ("Integrationsrådet", "header")
+
+
+def test_a_committee_before_the_date_under_a_date_label() -> None:
+    meeting, _ = _meeting("REFERAT\nMØDE\nØkonomiudvalget - 10-09-2020 16:30\n")
+    assert (meeting.committee, meeting.date) == ("Økonomiudvalget", dt.date(2020, 9, 10))
+    assert meeting.start_time == dt.time(16, 30)
