@@ -11,11 +11,14 @@ header
   kind          referat                          line 1      "REFERAT"
   committee     Byrådet                          line 1      "Byrådet"
   date          2022-06-08                       line 1      "d. 08-06-2022"
+  start_time    (not found)
+  end_time      (not found)
+  place         (not found)
   municipality  Lemvig (given)
 items: 1
-  1  Godkendelse                                 lines 2-4
-     beslutning    "Beslutning"                  lines 3-4   "Godkendt."
-     decision                                    lines 3-4   "Godkendt."
+  1  Godkendelse                                  lines 2-4
+     beslutning    "Beslutning"                     lines 3-4   "Godkendt."
+     decision      godkendt                         lines 3-4   "Godkendt."
 date 2022-06-08 (title, line 1); committee Byrådet (title, line 1); municipality Lemvig (given)
 1 item, 1 decision, 1 section
 """
@@ -34,15 +37,21 @@ def _lines(span: Span) -> str:
     return f"lines {span.first_line}-{span.last_line}"
 
 
-def _quote(text: str, span: Span) -> str:
-    printed = " ".join(text[span.begin : span.end].split())
+def _quote(text: str, span: Span | None = None) -> str:
+    """The start of ``text`` (of ``text[span]`` when a span is given), white space collapsed."""
+    printed = " ".join((text[span.begin : span.end] if span else text).split())
     if len(printed) > _QUOTE:
         printed = printed[: _QUOTE - 1] + "…"
     return f'"{printed}"'
 
 
-def _row(indent: str, name: str, value: str, span: Span | None, text: str) -> str:
-    where = f"{_lines(span):<11} {_quote(text, span)}" if span else ""
+def _row(
+    indent: str, name: str, value: str, span: Span | None, text: str, *, own: str | None = None
+) -> str:
+    """A field: its value, the lines it was read from and the start of what they print (or of
+    ``own``, the field's own text, for sections and decisions)."""
+    shown = _quote(own) if own is not None else _quote(text, span) if span else ""
+    where = f"{_lines(span):<11} {shown}" if span else ""
     return f"{indent}{name:<13} {value:<32} {where}".rstrip()
 
 
@@ -86,7 +95,8 @@ def _item(item: AgendaItem, text: str) -> list[str]:
     for case in item.case_numbers:
         out.append(_row(indent, "case number", case.raw, case.span, text))
     for section in item.sections:
-        out.append(_row(indent, section.label, f'"{section.heading}"', section.span, text))
+        heading = f'"{section.heading}"'
+        out.append(_row(indent, section.label, heading, section.span, text, own=section.text))
     if item.decision is not None:
         decided = ", ".join(
             x
@@ -96,9 +106,14 @@ def _item(item: AgendaItem, text: str) -> list[str]:
             )
             if x
         )
-        out.append(_row(indent, "decision", decided, item.decision.span, text))
+        decision = item.decision
+        if decision.outcome:
+            decided = f"{decided}, {decision.outcome}" if decided else decision.outcome
+        out.append(_row(indent, "decision", decided, decision.span, text, own=decision.text))
     for other in item.other_decisions:
-        out.append(_row(indent, "other decision", other.committee or "", other.span, text))
+        out.append(
+            _row(indent, "other decision", other.committee or "", other.span, text, own=other.text)
+        )
     for treatment in item.treatments:
         out.append(_row(indent, "treatment", treatment.committee or "", treatment.span, text))
     for absence in item.absences:

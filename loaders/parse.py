@@ -32,7 +32,7 @@ CORE_RULES: tuple[tuple[str, CoreRule], ...] = (
 )
 
 NO_ITEMS = (
-    "not minutes: no meeting header (a committee or a date), "
+    "not minutes: no meeting header (a committee and a date), "
     "and no agenda items found: this does not look like minutes"
 )
 
@@ -42,7 +42,7 @@ def parse_minutes(text: str, *, municipality: str | None = None) -> tuple[Meetin
     rules that fired, e.g. ``punkt-number+toc+labels-on-own-line``) and notes for the load
     report. ``municipality``, if given, wins over what the text says.
 
-    A text with a meeting header (a committee or a date) or with agenda items is minutes, and
+    A text with a meeting header (a committee and a date) or with agenda items is minutes, and
     gives what could be read of it. Raises :class:`LoaderError` for text that is not minutes
     (neither) or that was cut short. A municipality that cannot be found is left empty here:
     the graph cannot place such minutes, and says so.
@@ -53,7 +53,7 @@ def parse_minutes(text: str, *, municipality: str | None = None) -> tuple[Meetin
         if state.problem is not None:
             raise LoaderError(state.problem)
     meeting = state.meeting
-    if not meeting.items and meeting.committee is None and meeting.date is None:
+    if not meeting.items and (meeting.committee is None or meeting.date is None):
         raise LoaderError(NO_ITEMS)
     truncated = toc.truncation(state)
     if truncated is not None:

@@ -35,7 +35,8 @@ def read_minutes(
     wins over what the text says; ``mentions`` False leaves the mentions out (structure only).
 
     Raises :class:`LoaderError`, and nothing else, for a file that cannot be read as minutes:
-    too large, binary, empty, no agenda items, truncated, a header date that does not exist.
+    too large, binary, empty, not minutes (neither a meeting header nor agenda items), cut
+    short. What could not be read of minutes is left out, never guessed: see the notes.
 
     >>> doc = read_minutes("Punkt 1: Godkendelse\\nBeslutning\\nGodkendt.".encode(), "a/b.txt")
     >>> doc.source.name, doc.source.media_type, doc.meeting.items[0].title

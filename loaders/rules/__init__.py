@@ -14,14 +14,21 @@ module                  what it recognises
 ``state``               the parse state, the tokens, and the plain form of each line
 ``sections``            section labels and the sections they open
 ``items``               item headings, confirmed by structure
+``titles``              titles wrapped onto a second line, or printed before the item
+``unnumbered``          items printed without a number: at case numbers, access lines, labels
+``signatures``          signature pages, which end the last item
 ``noise``               page footers, table rules, running headers, link bars, page headers
 ``toc``                 the table of contents; truncation
 ``header``              committee, date, times, place, kind, attendance
+``header_labels``       which header lines are labels; dates that are not the meeting's
+``meeting_date``        the meeting date among the header's dates
+``committees``          committee names: councils, boards, udvalg; prefixes and periods removed
+``decision_headings``   date and committee from decision headings and item lines
 ``agenda``              each item's preamble, sections and attendance lines
 ``casenumbers``         case numbers and their parts
 ``people``              participants and absences
 ``attachments``         attachment titles
 ``decisions``           decisions, other committees' decisions, earlier treatments
-``municipality``        given, stated or inferred municipality
+``municipality``        given, stated or inferred (council name, postal address, web domain)
 ======================  =============================================================
 """

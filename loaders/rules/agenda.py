@@ -155,7 +155,7 @@ def _absences(state: ParseState, body: ItemBody, own: int | None) -> list[Absenc
 
 def build_item(state: ParseState, heading: HeadingCandidate, last: int) -> AgendaItem:
     """One agenda item from its heading and its lines up to ``last``."""
-    body = split_body(state, heading.line + 1, last)
+    body = split_body(state, heading.body_start, last)
     item = AgendaItem(
         number=heading.number,
         title=heading.title,

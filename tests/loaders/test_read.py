@@ -52,7 +52,7 @@ def test_the_limit_can_be_changed() -> None:
 def test_no_header_and_no_items_is_not_minutes() -> None:
     with pytest.raises(
         LoaderError,
-        match=r"^not minutes: no meeting header \(a committee or a date\), and no agenda items",
+        match=r"^not minutes: no meeting header \(a committee and a date\), and no agenda items",
     ):
         read_minutes("Kære alle\n\nHer er en indkøbsliste.\n".encode(), "letter.txt")
 
@@ -62,6 +62,12 @@ def test_a_header_without_items_is_minutes_with_no_items() -> None:
     doc = read_minutes(text.encode(), "aflyst.txt")
     assert (doc.meeting.committee, doc.meeting.date) == ("Byrådet", dt.date(2022, 6, 8))
     assert doc.meeting.items == []
+
+
+def test_a_committee_alone_or_a_date_alone_is_no_header() -> None:
+    for text in ("Økonomiudvalget\n\nMøder i 2020\n", "Nyhed 08-06-2022\n\nByen fik en ny park.\n"):
+        with pytest.raises(LoaderError, match="^not minutes"):
+            read_minutes(text.encode(), "x.txt")
 
 
 def test_items_without_a_header_are_minutes_without_date_or_committee() -> None:
