@@ -18,6 +18,7 @@ module                  what it recognises
 ``unnumbered``          items printed without a number: at case numbers, access lines, labels
 ``signatures``          signature pages, which end the last item
 ``noise``               page footers, table rules, running headers, link bars, page headers
+``meetings``            a second meeting in the same file, set aside with a note
 ``toc``                 the table of contents; truncation
 ``header``              committee, date, times, place, kind, attendance
 ``header_labels``       which header lines are labels; dates that are not the meeting's
