@@ -19,6 +19,11 @@ widgets: :mod:`loaders.page_furniture`) is dropped, as are script, style and oth
 that are never read, with their content. Attributes are read only to classify an element
 (``role``, ``class``, ``aria-hidden``, an ordered list's ``start``); no attribute value ever
 reaches the text, so ``onerror=`` handlers and ``javascript:`` URLs cannot.
+
+What the page says about itself is collected aside, as :class:`~loaders.page_evidence.PageEvidence`
+(:func:`read_html`): the text of the site's dropped header and footer, the ``<title>``, the
+``og:site_name``, ``og:title``, ``author`` and ``publisher`` meta tags, and the canonical address
+(``<link rel="canonical">``, else ``og:url``). None of it enters the text.
 """
 
 from __future__ import annotations
@@ -28,7 +33,13 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.inline_html import count_tag_lines
-from loaders.page_furniture import is_furniture, is_furniture_control, is_furniture_phrase
+from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart
+from loaders.page_furniture import (
+    is_furniture,
+    is_furniture_control,
+    is_furniture_phrase,
+    site_frame,
+)
 
 
 def _words(names: str) -> list[str]:
@@ -211,8 +222,9 @@ _WRAPPERS = frozenset(_words("div section article header hgroup"))
 class _Walker:
     """Walks the parsed page once, without recursion (deep nesting cannot exhaust the stack)."""
 
-    def __init__(self) -> None:
+    def __init__(self, frames: list[tuple[PagePart, LexborNode]] | None = None) -> None:
         self.out = _TextBuilder()
+        self.frames = frames  # the site's dropped header and footer, read apart afterwards
         self.lists: list[list[int]] = []  # [next number] of an ordered list, [0] for bullets
         self.in_cell = 0
         self.in_flat = 0  # inside a definition joined to its term: blocks are spaces
@@ -374,16 +386,19 @@ class _Walker:
 
     def skipped(self, node: LexborNode, tag: str) -> bool:
         """Elements whose content is never read: scripts and the like, and page furniture."""
-        return (
-            node.is_comment_node
-            or tag in _DROPPED
-            or tag.startswith("-")
-            or is_furniture(node, tag, in_content=self.in_content > 0)
-            or is_furniture_control(node, tag)
-        )
+        if node.is_comment_node or tag in _DROPPED or tag.startswith("-"):
+            return True
+        in_content = self.in_content > 0
+        if is_furniture(node, tag, in_content=in_content):
+            if self.frames is not None:
+                part = site_frame(node, tag, in_content=in_content)
+                if part is not None:
+                    self.frames.append((part, node))
+            return True
+        return is_furniture_control(node, tag)
 
-    def walk(self, root: LexborNode) -> str:
-        stack: list[tuple[LexborNode, bool]] = [(root, True)]
+    def walk(self, *roots: LexborNode) -> str:
+        stack: list[tuple[LexborNode, bool]] = [(root, True) for root in reversed(roots)]
         while stack:
             node, entering = stack.pop()
             tag = (node.tag or "").lower()
@@ -431,5 +446,61 @@ def html_to_text(page: str) -> str:
     >>> html_to_text("<h1>Referat</h1><ul><li>Godkendt</li><li>Udsat</li></ul><script>x</script>")
     'Referat\\n\\n- Godkendt\\n- Udsat\\n'
     """
-    root = LexborHTMLParser(page).root
-    return _Walker().walk(root) if root is not None else ""
+    return read_html(page)[0]
+
+
+# Meta tags (``property`` or ``name``, lower case) that say whose page it is.
+_META_PARTS: dict[str, PagePart] = {
+    "og:site_name": "site name",
+    "og:title": "title",
+    "author": "author",
+    "publisher": "publisher",
+}
+_MOST_TAGS = 200  # meta and link tags looked at; a head has a few dozen
+
+
+def read_html(page: str) -> tuple[str, PageEvidence]:
+    """The readable text of an HTML page and, apart from it, what the page says about itself.
+
+    >>> text, page = read_html(
+    ...     "<title>Referat - Køge Kommune</title><link rel=canonical href='https://www.koege.dk/r'>"
+    ...     "<h1>Referat</h1><footer><a href='#'>Køge Kommune</a>, 4600 Køge</footer>"
+    ... )
+    >>> text
+    'Referat\\n'
+    >>> [(line.part, line.text) for line in page.lines]
+    [('title', 'Referat - Køge Kommune'), ('address', 'https://www.koege.dk/r'), \
+('footer', 'Køge Kommune, 4600 Køge')]
+    >>> page.url
+    'https://www.koege.dk/r'
+    """
+    parser = LexborHTMLParser(page)
+    root = parser.root
+    if root is None:
+        return "", PageEvidence()
+    frames: list[tuple[PagePart, LexborNode]] = []
+    text = _Walker(frames).walk(root)
+    evidence = PageEvidenceBuilder()
+    head = parser.head
+    if head is not None:
+        _read_head(head, evidence)
+    for part, node in frames:
+        children = list(node.iter(include_text=True))
+        evidence.add(part, _Walker().walk(*children))
+    return text, evidence.build()
+
+
+def _read_head(head: LexborNode, evidence: PageEvidenceBuilder) -> None:
+    title = head.css_first("title")
+    if title is not None:
+        evidence.add("title", title.text(deep=True))
+    for link in head.css("link")[:_MOST_TAGS]:
+        if "canonical" in (link.attributes.get("rel") or "").lower().split():
+            evidence.add_url(link.attributes.get("href"))
+    for meta in head.css("meta")[:_MOST_TAGS]:
+        attributes = meta.attributes
+        key = (attributes.get("property") or attributes.get("name") or "").strip().lower()
+        if key == "og:url":
+            evidence.add_url(attributes.get("content"))
+        elif key in _META_PARTS:
+            evidence.add(_META_PARTS[key], attributes.get("content"))

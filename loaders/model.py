@@ -188,6 +188,9 @@ class SourceInfo:
     size: int  # bytes
     encoding: str  # as detected: "utf-8", "utf-8-sig", "utf-16", "cp1252", ...
     media_type: str  # as detected from content: "text/plain", "text/markdown", "text/html"
+    # Where the minutes were published, as a web page states it (its canonical address): an
+    # http(s) URL safe to write as an IRI (loaders.page_evidence.safe_url); None if not stated.
+    stated_url: str | None = None
 
 
 @dataclass(slots=True)

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from loaders.extraction import repair_extraction
-from loaders.html_text import html_to_text, looks_like_html_page
+from loaders.html_text import looks_like_html_page, read_html
 from loaders.inline_html import has_inline_html
 from loaders.markdown_text import looks_like_markdown, markdown_to_text
+from loaders.page_evidence import PageEvidence
 
 HTML = "text/html"
 MARKDOWN = "text/markdown"
@@ -78,18 +80,40 @@ def detect_media_type(text: str) -> str:
     return PLAIN
 
 
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A normalised text, its media type, and (for a web page) what the page says about itself
+    outside the minutes: its title, meta tags, address and the site's header and footer."""
+
+    text: str
+    media_type: str
+    page: PageEvidence = field(default_factory=PageEvidence)
+
+
 def normalize_text(text: str) -> tuple[str, str]:
     """``(normalised plain text, media type)`` for a decoded minutes text.
 
     >>> normalize_text("# **Punkt 1: Godkendelse**\\r\\n<b>Beslutning</b>\\u00a0Godkendt.\\r\\n")
     ('Punkt 1: Godkendelse\\nBeslutning Godkendt.\\n', 'text/markdown')
     """
+    normalised = normalize(text)
+    return normalised.text, normalised.media_type
+
+
+def normalize(text: str) -> Normalised:
+    """:func:`normalize_text` with the evidence a web page gives about itself, kept apart.
+
+    >>> found = normalize("<title>Referat - Vejle Kommune</title><p>Punkt 1</p>")
+    >>> found.text, [line.text for line in found.page.lines]
+    ('Punkt 1\\n', ['Referat - Vejle Kommune'])
+    """
     text = clean_characters(text)
     media_type = detect_media_type(text)
     if media_type == HTML:
+        page, evidence = read_html(text)
         # paragraphs of only &nbsp; or zero-width spaces are empty once cleaned
-        page = _BLANK_RUNS.sub("\n\n", clean_characters(html_to_text(text)))
-        return page.lstrip("\n"), media_type
+        page = _BLANK_RUNS.sub("\n\n", clean_characters(page))
+        return Normalised(page.lstrip("\n"), media_type, evidence)
     if media_type == MARKDOWN:
-        return repair_extraction(clean_characters(markdown_to_text(text))), media_type
-    return repair_extraction(text), media_type
+        return Normalised(repair_extraction(clean_characters(markdown_to_text(text))), media_type)
+    return Normalised(repair_extraction(text), media_type)

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from selectolax.lexbor import LexborNode
 
@@ -219,3 +220,41 @@ def is_furniture_control(node: LexborNode, tag: str) -> bool:
     if _text_length(node, 60) > 60:
         return False
     return is_furniture_phrase(node.text(deep=True, separator=" ", strip=True))
+
+
+# Words of what is never the site's own frame, though it may sit in a banner or footer landmark:
+# consent dialogs, share and translation bars, skip links, search.
+_NOT_FRAME_WORDS = frozenset(
+    _words(
+        """cookie cookies cookiebot cookieconsent cookieinformation coi consent gdpr cybot
+    share sharing sharebar someshare addthis social socialmedia
+    translate translation googletranslate goog skip skiplink skiplinks skipnav skiptranslate
+    searchform sitesearch readspeaker"""
+    )
+)
+_FRAME_ROLES: dict[str, Literal["header", "footer"]] = {"banner": "header", "contentinfo": "footer"}
+
+
+def site_frame(
+    node: LexborNode, tag: str, *, in_content: bool
+) -> Literal["header", "footer"] | None:
+    """``"header"`` or ``"footer"`` for the site's own header or footer (a ``<header>`` or
+    ``<footer>`` outside the content, a ``banner`` or ``contentinfo`` landmark), whose text may
+    be the only place that names the municipality; None for anything else, and for a cookie
+    dialog or share bar that uses such a landmark.
+
+    Only furniture that :func:`is_furniture` drops is asked about: its text becomes evidence
+    about the page (:mod:`loaders.page_evidence`), never minutes.
+    """
+    attributes = node.attributes
+    words = furniture_words(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+    if not _NOT_FRAME_WORDS.isdisjoint(words):
+        return None
+    role = (attributes.get("role") or "").strip().lower()
+    if role in _FRAME_ROLES:
+        return _FRAME_ROLES[role]
+    if tag == "header" and not in_content:
+        return "header"
+    if tag == "footer" and not in_content:
+        return "footer"
+    return None

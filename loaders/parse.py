@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from loaders.model import LoaderError, Meeting
+from loaders.page_evidence import PageLine
 from loaders.rules import agenda, header, items, municipality, noise, sections, toc
 from loaders.rules.state import ParseState
 
@@ -37,17 +38,20 @@ NO_ITEMS = (
 )
 
 
-def parse_minutes(text: str, *, municipality: str | None = None) -> tuple[Meeting, str, list[str]]:
+def parse_minutes(
+    text: str, *, municipality: str | None = None, page_evidence: tuple[PageLine, ...] = ()
+) -> tuple[Meeting, str, list[str]]:
     """The meeting the normalised ``text`` records, the name of the layout that matched (the
     rules that fired, e.g. ``punkt-number+toc+labels-on-own-line``) and notes for the load
-    report. ``municipality``, if given, wins over what the text says.
+    report. ``municipality``, if given, wins over what the text says; ``page_evidence``, what a
+    web page says about itself, counts only where the text names no municipality.
 
     A text with a meeting header (a committee and a date) or with agenda items is minutes, and
     gives what could be read of it. Raises :class:`LoaderError` for text that is not minutes
     (neither) or that was cut short. A municipality that cannot be found is left empty here:
     the graph cannot place such minutes, and says so.
     """
-    state = ParseState.from_text(text, municipality=municipality)
+    state = ParseState.from_text(text, municipality=municipality, page_evidence=page_evidence)
     for _, rule in CORE_RULES:
         rule(state)
         if state.problem is not None:

@@ -11,7 +11,7 @@ import re
 from loaders.annotate import annotate_meeting
 from loaders.decode import decode_bytes
 from loaders.model import LoaderError, MinutesDocument, SourceInfo
-from loaders.normalize import normalize_text
+from loaders.normalize import normalize
 from loaders.parse import parse_minutes
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -46,16 +46,19 @@ def read_minutes(
     if size > max_bytes:
         raise LoaderError(f"too large: {_megabytes(size)}, the limit is {_megabytes(max_bytes)}")
     text, encoding = decode_bytes(data)
-    normalised, media_type = normalize_text(text)
-    meeting, layout, notes = parse_minutes(normalised, municipality=municipality)
+    normalised = normalize(text)
+    meeting, layout, notes = parse_minutes(
+        normalised.text, municipality=municipality, page_evidence=normalised.page.lines
+    )
     annotate_meeting(meeting, mentions=mentions)
     source = SourceInfo(
         name=_FOLDERS.sub("", name),
         sha256=hashlib.sha256(data).hexdigest(),
         size=size,
         encoding=encoding,
-        media_type=media_type,
+        media_type=normalised.media_type,
+        stated_url=normalised.page.url,
     )
     return MinutesDocument(
-        source=source, text=normalised, meeting=meeting, layout=layout, notes=notes
+        source=source, text=normalised.text, meeting=meeting, layout=layout, notes=notes
     )

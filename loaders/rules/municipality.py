@@ -12,6 +12,10 @@ that has evidence decides:
    (``www.kolding.dk``, ``sbo@vejen.dk``; ``kl.dk``, ``borger.dk`` and other bodies' are none).
 4. **the text**: every ``<Name> Kommune``, council name, postal address and domain anywhere in
    the text, each counted once.
+5. **the web page** around the minutes, where the text has no evidence at all: the site's
+   footer and header, the page title, its ``og:site_name``, ``author`` and ``publisher``, and
+   the domain of its address (:mod:`loaders.page_evidence`; none of it is in the text). Each
+   part of the page counts once for each municipality it names.
 
 The *frame* is the header (before the first item, without the table of contents), page
 footers and running headers, and decision headings (``Beslutning i Aarhus Byråd den ...``):
@@ -23,7 +27,9 @@ least twice the support of any other; otherwise the evidence conflicts, and the 
 with the conflicting evidence named, never guessed. A postal number that lies in several
 municipalities supports only those that other evidence of its tier already supports. When the
 whole text clearly points elsewhere than the frame's council name, postal address or domain,
-a note says so.
+a note says so; so it does when the text names its municipality and the web page clearly
+another (a joint body's minutes on a neighbour's site): the text wins, the note says
+"municipality doubtful".
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from dataclasses import dataclass
 from loaders import municipalities
 from loaders.model import Span
 from loaders.municipalities import Municipality
+from loaders.page_evidence import PagePart
 from loaders.rules.state import ParseState
 
 Finder = Callable[[str], list[tuple[tuple[Municipality, ...], int, int]]]
@@ -68,9 +75,10 @@ class Evidence:
 
     kind: str  # "mention", "council", "postal", "domain"
     printed: str
-    line: int  # index into state.lines
-    span: Span
+    line: int  # index into state.lines; -1 on the web page, outside the text
+    span: Span | None  # None on the web page
     municipalities: tuple[str, ...]
+    page: PagePart | None = None  # where on the web page, for evidence outside the text
 
     def describe(self, line_number: int) -> str:
         """``the postal address '4600 Køge' (line 3)``."""
@@ -152,7 +160,46 @@ def gather(state: ParseState) -> list[Evidence]:
             span = Span(lines[first].number, lines[last].number, begin, end)
             names = tuple(dict.fromkeys(m.name for m in pointed))
             found.append(Evidence(kind, " ".join(text[begin:end].split()), first, span, names))
-    found.sort(key=lambda e: e.span.begin)
+    found.sort(key=_position)
+    return found
+
+
+def _position(piece: Evidence) -> int:
+    return piece.span.begin if piece.span is not None else -1
+
+
+# How a note names each part of the web page.
+_PAGE_PARTS: dict[PagePart, str] = {
+    "header": "the web page's header",
+    "footer": "the web page's footer",
+    "title": "the page title",
+    "site name": "the page's site name",
+    "author": "the page's author",
+    "publisher": "the page's publisher",
+    "address": "the page's address",
+}
+
+
+def gather_page(state: ParseState) -> list[Evidence]:
+    """The evidence of what the web page says about itself, in page order: for each part of the
+    page (footer, title, address, ...) the first piece naming each municipality. Only domains
+    count in the page's address."""
+    found: list[Evidence] = []
+    seen: set[tuple[PagePart, tuple[str, ...]]] = set()
+    for line in state.page_evidence:
+        text = line.text
+        pieces: list[tuple[str, tuple[Municipality, ...], int, int]] = []
+        if line.part != "address":
+            pieces += [("mention", (m,), b, e) for m, b, e in municipalities.find_in_text(text)]
+        for kind, _, find in EVIDENCE_RULES:
+            if line.part != "address" or kind == "domain":
+                pieces += [(kind, pointed, b, e) for pointed, b, e in find(text)]
+        for kind, pointed, begin, end in sorted(pieces, key=lambda piece: piece[2]):
+            names = tuple(dict.fromkeys(m.name for m in pointed))
+            if (line.part, names) not in seen:
+                seen.add((line.part, names))
+                printed = " ".join(text[begin:end].split())
+                found.append(Evidence(kind, printed, -1, None, names, line.part))
     return found
 
 
@@ -168,7 +215,7 @@ def support(pieces: Iterable[Evidence]) -> dict[str, list[Evidence]]:
         for name in piece.municipalities:
             if len(piece.municipalities) == 1 or name in alone:
                 backing.setdefault(name, []).append(piece)
-    ranked = sorted(backing.items(), key=lambda kv: (-len(kv[1]), kv[1][0].span.begin))
+    ranked = sorted(backing.items(), key=lambda kv: (-len(kv[1]), _position(kv[1][0])))
     return dict(ranked)
 
 
@@ -177,6 +224,8 @@ def describe(state: ParseState, pieces: list[Evidence]) -> str:
 
     Mentions alone read as before: ``2 mentions of 'Holstebro Kommune'``.
     """
+    if pieces and pieces[0].page is not None:
+        return _describe_page(pieces)
     mentions = [e for e in pieces if e.kind == "mention"]
     others = [e for e in pieces if e.kind != "mention"]
     parts: list[str] = []
@@ -187,7 +236,28 @@ def describe(state: ParseState, pieces: list[Evidence]) -> str:
     parts += [e.describe(state.lines[e.line].number) for e in others[:_LISTED]]
     if len(others) > _LISTED:
         parts.append(f"{len(others) - _LISTED} more")
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _describe_page(pieces: list[Evidence]) -> str:
+    """``the web page's footer: 'Køge Kommune', '4600 Køge' and the page's address
+    www.koege.dk``: the pieces grouped by the part of the page they stand in."""
+    groups: dict[PagePart, list[str]] = {}
+    for piece in pieces[:_LISTED]:
+        groups.setdefault(piece.page or "footer", []).append(piece.printed)
+    parts = [
+        f"{_PAGE_PARTS[part]} {', '.join(printed)}"
+        if part == "address"
+        else f"{_PAGE_PARTS[part]}: " + ", ".join(f"'{p}'" for p in printed)
+        for part, printed in groups.items()
+    ]
+    if len(pieces) > _LISTED:
+        parts.append(f"{len(pieces) - _LISTED} more")
+    return _joined(parts)
 
 
 def _decide(
@@ -231,6 +301,16 @@ def find_municipality(state: ParseState) -> bool:
             return False
         _set(state, given.name, "given", None)
         return True
+    if _from_text(state):
+        _page_doubt(state)
+        return True
+    if state.problem is not None or not state.page_evidence:
+        return False
+    return _from_page(state)
+
+
+def _from_text(state: ParseState) -> bool:
+    """Tiers 1 to 4: what the text says."""
     if state.meeting.municipality_source == "stated":
         return True  # a "Kommune:" line in the header said so
     stated = _stated(state)
@@ -238,6 +318,33 @@ def find_municipality(state: ParseState) -> bool:
         _set(state, stated[0], "stated", stated[1])
         return True
     return _infer(state, gather(state))
+
+
+def _from_page(state: ParseState) -> bool:
+    """The lowest tier: what the web page says about itself, when the text says nothing."""
+    decided = _decide(state, support(gather_page(state)))
+    if decided is None:
+        return False
+    name, used = decided
+    _set(state, name, "inferred", None)
+    state.notes.append(f"municipality inferred from {describe(state, used)}")
+    return True
+
+
+def _page_doubt(state: ParseState) -> None:
+    """Note when the web page clearly names another municipality than the text did."""
+    name = state.meeting.municipality
+    if not state.page_evidence or name is None:
+        return
+    ranked = list(support(gather_page(state)).items())
+    if not ranked or ranked[0][0] == name:
+        return
+    other, pieces = ranked[0]
+    if len(ranked) == 1 or len(pieces) >= 2 * len(ranked[1][1]):
+        state.notes.append(
+            f"municipality doubtful: {name} was read from the text, but the web page points to "
+            f"{other} ({describe(state, pieces)})"
+        )
 
 
 def _infer(state: ParseState, everything: list[Evidence]) -> bool:

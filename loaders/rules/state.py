@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from loaders.lines import Line, split_lines
 from loaders.model import Meeting, Span
+from loaders.page_evidence import PageLine
 
 # Markup the text layer may have left around a line; stripped only to *recognise* a line,
 # never from the text that is returned.
@@ -164,9 +165,18 @@ class ParseState:
     notes: list[str] = field(default_factory=list)
     layout: list[str] = field(default_factory=list)
     problem: str | None = None  # why the text cannot be read as minutes; the parser raises it
+    # What a web page says about itself outside the text (title, meta tags, the site's footer):
+    # evidence of the municipality only, never part of the text.
+    page_evidence: tuple[PageLine, ...] = ()
 
     @classmethod
-    def from_text(cls, text: str, *, municipality: str | None = None) -> ParseState:
+    def from_text(
+        cls,
+        text: str,
+        *,
+        municipality: str | None = None,
+        page_evidence: tuple[PageLine, ...] = (),
+    ) -> ParseState:
         lines = split_lines(text)
         return cls(
             text=text,
@@ -174,6 +184,7 @@ class ParseState:
             plain=[plain_line(line.text) for line in lines],
             given_municipality=municipality,
             noise=[False] * len(lines),
+            page_evidence=page_evidence,
         )
 
     @property

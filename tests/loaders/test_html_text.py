@@ -3,7 +3,8 @@ import doctest
 import pytest
 
 from loaders import html_text
-from loaders.html_text import html_to_text, looks_like_html_page
+from loaders.html_text import html_to_text, looks_like_html_page, read_html
+from loaders.page_evidence import PageEvidence
 
 
 def test_doctests() -> None:
@@ -121,3 +122,73 @@ def test_a_list_of_meetings_keeps_only_its_headings_and_rows() -> None:
         "14-02-2023\tØkonomiudvalget\tReferat\n\nByrådet\n\n"
         "- Byrådet 29. marts 2023 - Dagsorden\n- Byrådet 22. februar 2023 - Referat\n"
     )
+
+
+# What the page says about itself, kept apart from the text (read_html)
+
+PAGE_WITH_FRAME = """<!DOCTYPE html><html><head>
+<title>Referat - Økonomiudvalget - Køge Kommune</title>
+<meta property="og:site_name" content="Køge Kommune">
+<meta property="og:title" content="Referat - Økonomiudvalget - Køge Kommune">
+<meta name="author" content="Sekretariatet">
+<meta name="publisher" content="Køge Kommune, Torvet 1">
+<meta name="description" content="Roskilde Kommune">
+<meta property="og:url" content="https://www.koege.dk/og">
+<link rel="alternate" href="https://www.roskilde.dk/alternate">
+<link rel="Canonical" href="https://www.koege.dk/referat">
+</head><body>
+<div id="cookie-banner" role="banner">Roskilde Kommune bruger cookies</div>
+<header class="site-header"><span>Køge Kommune</span><nav><a href="/">Forside</a></nav>
+<div class="share"><a href="#">Del på Facebook</a> Roskilde Kommune</div></header>
+<main><header><h2>Økonomiudvalget</h2></header><h1>Referat</h1><p>Punkt 1</p>
+<footer>Mødets egen fodnote</footer></main>
+<footer><p>Torvet 1, <a href="https://www.koege.dk">4600 Køge</a></p><p>Tlf. 56 67 67 67</p>
+</footer></body></html>"""
+
+
+def test_the_page_frame_and_head_are_evidence_not_text() -> None:
+    text, page = read_html(PAGE_WITH_FRAME)
+    assert text == "Økonomiudvalget\n\nReferat\n\nPunkt 1\n\nMødets egen fodnote\n"
+    assert [(line.part, line.text) for line in page.lines] == [
+        ("title", "Referat - Økonomiudvalget - Køge Kommune"),
+        ("address", "https://www.koege.dk/referat"),
+        ("site name", "Køge Kommune"),
+        ("author", "Sekretariatet"),
+        ("publisher", "Køge Kommune, Torvet 1"),
+        ("address", "https://www.koege.dk/og"),
+        ("footer", "Torvet 1, 4600 Køge"),
+        ("footer", "Tlf. 56 67 67 67"),
+    ]
+    assert page.url == "https://www.koege.dk/referat"
+
+
+def test_no_attribute_value_and_no_evidence_reaches_the_text() -> None:
+    page = (
+        '<html><head><title>T1tel</title><meta property="og:site_name" content="S1te">'
+        '<link rel="canonical" href="https://c4nonical.dk/"></head><body>'
+        '<header><img alt="L0go"></header><p onclick="x()">Referat</p>'
+        "<footer>F00ter</footer></body></html>"
+    )
+    text, evidence = read_html(page)
+    assert text == "Referat\n"
+    assert [line.text for line in evidence.lines] == [
+        "T1tel",
+        "https://c4nonical.dk/",
+        "S1te",
+        "F00ter",
+    ]
+
+
+def test_hostile_addresses_are_not_kept() -> None:
+    page = (
+        '<html><head><link rel="canonical" href="javascript:alert(1)">'
+        '<meta property="og:url" content="data:text/html,x">'
+        '<link rel="canonical" href=" https://www.koege.dk/ok "></head><body><p>x</p></body></html>'
+    )
+    _, evidence = read_html(page)
+    assert evidence.url == "https://www.koege.dk/ok"
+    assert [line.text for line in evidence.lines] == ["https://www.koege.dk/ok"]
+
+
+def test_a_page_without_a_head_or_frame_has_no_evidence() -> None:
+    assert read_html("<p>Referat</p>") == ("Referat\n", PageEvidence())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.model import LoaderError, Span
+from loaders.page_evidence import PageLine
 from loaders.parse import parse_minutes
 from loaders.rules.municipality import Evidence, describe, support
 from loaders.rules.state import ParseState
@@ -237,3 +238,116 @@ def test_describe_lists_three_pieces_and_counts_the_rest() -> None:
         "the postal address '0000 By' (line 1), the postal address '0001 By' (line 1), "
         "the postal address '0002 By' (line 1) and 2 more"
     )
+
+
+# The web page around the minutes: the lowest tier, never mixed with the text
+
+NO_MUNICIPALITY = "REFERAT Økonomiudvalget\n" + ITEM.format(body="Tekst.")
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "note"),
+    [
+        (
+            (PageLine("footer", "Rådhuset, Torvet 1, 4600 Køge"),),
+            "Køge",
+            "municipality inferred from the web page's footer: '4600 Køge'",
+        ),
+        (
+            (PageLine("title", "Referat - Økonomiudvalget - Køge Kommune"),),
+            "Køge",
+            "municipality inferred from the page title: 'Køge Kommune'",
+        ),
+        (
+            (PageLine("address", "https://www.koege.dk/politik/referat"),),
+            "Køge",
+            "municipality inferred from the page's address www.koege.dk",
+        ),
+        (
+            (PageLine("site name", "Aarhus Byråd"), PageLine("header", "Se aarhus.dk")),
+            "Aarhus",
+            "municipality inferred from the page's site name: 'Aarhus Byråd' "
+            "and the web page's header: 'aarhus.dk'",
+        ),
+    ],
+)
+def test_inferred_from_the_page(page: tuple[PageLine, ...], name: str, note: str) -> None:
+    meeting, _, notes = parse_minutes(NO_MUNICIPALITY, page_evidence=page)
+    assert (meeting.municipality, meeting.municipality_source) == (name, "inferred")
+    assert "municipality" not in meeting.spans  # not in the text: no span
+    assert notes == [note]
+
+
+def test_each_part_of_the_page_counts_once_per_municipality() -> None:
+    page = (
+        PageLine("footer", "Køge Kommune"),
+        PageLine("footer", "Torvet 1, 4600 Køge, www.koege.dk"),
+        PageLine("title", "Roskilde Kommune"),
+        PageLine("site name", "Roskilde Kommune - Roskilde Kommune"),
+    )
+    meeting, _, notes = parse_minutes(NO_MUNICIPALITY, page_evidence=page)
+    assert meeting.municipality == "Roskilde"
+    assert notes == [
+        "municipality inferred from the page title: 'Roskilde Kommune' "
+        "and the page's site name: 'Roskilde Kommune'"
+    ]
+
+
+def test_conflicting_page_evidence_is_refused() -> None:
+    page = (PageLine("footer", "4600 Køge"), PageLine("address", "https://www.roskilde.dk/x"))
+    with pytest.raises(LoaderError) as raised:
+        parse_minutes(NO_MUNICIPALITY, page_evidence=page)
+    assert str(raised.value) == (
+        "municipality unclear: the evidence conflicts, Køge (the web page's footer: '4600 Køge') "
+        "against Roskilde (the page's address www.roskilde.dk); give it with --municipality"
+    )
+
+
+def test_the_text_wins_over_the_page_with_a_note() -> None:
+    text = "Holstebro Kommune\nREFERAT Byrådet\n" + ITEM.format(body="Tekst.")
+    page = (PageLine("footer", "Struer Kommune, 7600 Struer"),)
+    meeting, _, notes = parse_minutes(text, page_evidence=page)
+    assert (meeting.municipality, meeting.municipality_source) == ("Holstebro", "stated")
+    assert notes == [
+        "municipality doubtful: Holstebro was read from the text, but the web page points to "
+        "Struer (the web page's footer: 'Struer Kommune')"
+    ]
+
+
+def test_an_inferred_text_wins_over_the_page_too() -> None:
+    text = "REFERAT Byrådet\nRådhuset, 4600 Køge\n" + ITEM.format(body="Tekst.")
+    page = (PageLine("title", "Roskilde Kommune"),)
+    meeting, _, notes = parse_minutes(text, page_evidence=page)
+    assert (meeting.municipality, meeting.municipality_source) == ("Køge", "inferred")
+    assert notes[-1].startswith("municipality doubtful: Køge was read from the text, but the web")
+
+
+def test_a_page_that_agrees_or_is_split_adds_no_note() -> None:
+    text = "Holstebro Kommune\nREFERAT Byrådet\n" + ITEM.format(body="Tekst.")
+    for page in (
+        (PageLine("footer", "Holstebro Kommune"),),
+        (PageLine("footer", "Struer Kommune"), PageLine("title", "Holstebro Kommune")),
+    ):
+        _, _, notes = parse_minutes(text, page_evidence=page)
+        assert notes == []
+
+
+def test_the_page_does_not_break_a_conflict_in_the_text() -> None:
+    body = "Holstebro Kommune og Struer Kommune."
+    page = (PageLine("footer", "Holstebro Kommune"),)
+    with pytest.raises(LoaderError, match="municipality unclear"):
+        parse_minutes("REFERAT Byrådet\n" + ITEM.format(body=body), page_evidence=page)
+
+
+def test_given_wins_over_the_page() -> None:
+    page = (PageLine("footer", "Struer Kommune"),)
+    meeting, _, notes = parse_minutes(NO_MUNICIPALITY, municipality="Lemvig", page_evidence=page)
+    assert (meeting.municipality, meeting.municipality_source) == ("Lemvig", "given")
+    assert notes == []
+
+
+def test_page_evidence_is_never_in_the_text() -> None:
+    page = (PageLine("footer", "Køge Kommune"),)
+    state = ParseState.from_text(NO_MUNICIPALITY, page_evidence=page)
+    assert state.text == NO_MUNICIPALITY
+    assert all("Køge" not in line.text for line in state.lines)

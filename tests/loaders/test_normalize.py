@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from loaders import normalize
 from loaders.normalize import normalize_text
+from loaders.page_evidence import PageEvidence
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -384,3 +385,17 @@ def test_normalising_text_without_markup_twice_changes_nothing(text: str) -> Non
     out, media_type = normalize_text(text)
     assert media_type == "text/plain"
     assert normalize_text(out) == (out, "text/plain")
+
+
+def test_normalize_keeps_what_the_page_says_about_itself_apart() -> None:
+    page = "<html><head><title>Referat - Vejle Kommune</title></head><body><p>Punkt 1</p></body>"
+    found = normalize.normalize(page)
+    assert (found.text, found.media_type) == normalize_text(page) == ("Punkt 1\n", "text/html")
+    assert [(line.part, line.text) for line in found.page.lines] == [
+        ("title", "Referat - Vejle Kommune")
+    ]
+
+
+def test_text_and_markdown_have_no_page_evidence() -> None:
+    for text in ("Referat\nPunkt 1\n", "# Referat\n**Punkt 1**\n"):
+        assert normalize.normalize(text).page == PageEvidence()

@@ -8,10 +8,11 @@ import doctest
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 from loaders import page_furniture
 from loaders.html_text import html_to_text
-from loaders.page_furniture import furniture_words, is_furniture_phrase
+from loaders.page_furniture import furniture_words, is_furniture_phrase, site_frame
 from loaders.read import read_minutes
 
 
@@ -176,3 +177,27 @@ def test_a_hidden_cookie_dialog_of_any_size_is_dropped() -> None:
     dialog = "<div class='cookie-declaration' aria-hidden='true'>" + "<p>Cookie x.</p>" * 50
     page = f"<html><body><p>Før.</p>{dialog}</div><p>Efter.</p></body></html>"
     assert html_to_text(page) == "Før.\n\nEfter.\n"
+
+
+@pytest.mark.parametrize(
+    ("html", "in_content", "expected"),
+    [
+        ("<footer>Køge Kommune</footer>", False, "footer"),
+        ("<footer>Mødets fodnote</footer>", True, None),
+        ("<header><a>Logo</a></header>", False, "header"),
+        ('<div role="contentinfo">Køge Kommune</div>', True, "footer"),
+        ('<div role="banner" class="site-top">Køge Kommune</div>', False, "header"),
+        ('<div role="banner" class="cookie-banner">Vi bruger cookies</div>', False, None),
+        ('<div role="contentinfo" id="CybotCookiebotDialog">Cookies</div>', False, None),
+        ('<footer class="share-bar">Del</footer>', False, None),
+        ('<div role="navigation">Menu</div>', False, None),
+        ("<div>Køge Kommune</div>", False, None),
+    ],
+)
+def test_site_frame(html: str, *, in_content: bool, expected: str | None) -> None:
+    node = LexborHTMLParser(html).body
+    assert node is not None
+    element = node.child
+    assert element is not None
+    tag = (element.tag or "").lower()
+    assert site_frame(element, tag, in_content=in_content) == expected

@@ -104,3 +104,27 @@ def test_inferred_municipality_is_noted() -> None:
 def test_unknown_given_municipality() -> None:
     with pytest.raises(LoaderError, match="unknown municipality 'Atlantis'"):
         read_minutes(SAMPLE.read_bytes(), SAMPLE.name, municipality="Atlantis")
+
+
+def test_a_web_page_states_where_it_was_published() -> None:
+    page = (
+        "<html><head><title>Referat - Køge Kommune</title>"
+        '<link rel="canonical" href="https://dagsordener.koege.dk/referat/2019-11-14">'
+        "</head><body><h1>Referat Økonomiudvalget 14. november 2019</h1>"
+        "<h2>1. Godkendelse</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+        "<footer>Køge Kommune · Torvet 1 · 4600 Køge</footer></body></html>"
+    )
+    doc = read_minutes(page.encode(), "referat.html")
+    assert doc.source.stated_url == "https://dagsordener.koege.dk/referat/2019-11-14"
+    assert (doc.meeting.municipality, doc.meeting.municipality_source) == ("Køge", "inferred")
+    assert doc.notes == [
+        "municipality inferred from the page title: 'Køge Kommune', the page's address "
+        "dagsordener.koege.dk and the web page's footer: 'Køge Kommune'"
+    ]
+    assert "Køge" not in doc.text
+    assert "koege" not in doc.text
+
+
+def test_text_files_state_no_url() -> None:
+    doc = read_minutes(b"Punkt 1: Godkendelse\nBeslutning\nGodkendt.\n", "a.txt")
+    assert doc.source.stated_url is None
