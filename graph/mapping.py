@@ -163,6 +163,8 @@ def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadCont
     out.integer(source, iri(RG.byteSize), doc.source.size)
     out.text(source, iri(RG.mediaType), doc.source.media_type)
     out.text(source, iri(RG.encoding), doc.source.encoding)
+    if doc.source.stated_url is not None:  # a safe http(s) URL: loaders.page_evidence.safe_url
+        out.add(source, iri(RG.sourceUrl), iri(doc.source.stated_url))
     out.text(source, iri(RG.layout), doc.layout)
     out.text(source, iri(RG.loaderVersion), ctx.loader_version)
     out.add(source, iri(RG.normalisedText), literal(doc.text))

@@ -200,6 +200,10 @@ class RG:
     sourceDocument: Final[str] = "https://w3id.org/referatgraf/def#sourceDocument"
     """The file the subject was read from."""
 
+    sourceUrl: Final[str] = "https://w3id.org/referatgraf/def#sourceUrl"
+    """Where the minutes were published, as the web page itself states it (its canonical address,
+    <link rel="canonical"> or og:url); http(s) addresses only."""
+
     treatedBy: Final[str] = "https://w3id.org/referatgraf/def#treatedBy"
     """The committee or body that treated the case earlier, where the text names it."""
 

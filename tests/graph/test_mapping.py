@@ -11,6 +11,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
 from graph.mapping import ENTITIES_GRAPH, LoadContext, PlacementError, document_quads
 from graph.uris import Minter
 from loaders.model import MinutesDocument
+from loaders.read import read_minutes
 
 BASE = "https://example.org/rg/"
 MEETING = BASE + "kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked/moede/2020-01-08"
@@ -179,3 +180,38 @@ def test_the_same_name_in_two_municipalities_is_two_persons(document: MinutesDoc
         BASE + "kommune/lemvig/person/ole-blickfeldt",
         BASE + "kommune/lemvig/person/steen-hansen",
     }
+
+
+def test_the_stated_url_is_where_the_source_was_published(document: MinutesDocument) -> None:
+    url = "https://www.koege.dk/politik/referat%20%C3%B8konomiudvalget?id=7"
+    published = replace(document, source=replace(document.source, stated_url=url))
+    mapped = document_quads(published, context())
+    found = [q for q in quads(mapped.nquads) if q.predicate.value == RG + "sourceUrl"]
+    assert found == [
+        Quad(
+            NamedNode(mapped.graph),
+            NamedNode(RG + "sourceUrl"),
+            NamedNode(url),
+            NamedNode(mapped.graph),
+        )
+    ]
+
+
+def test_no_stated_url_no_source_url(document: MinutesDocument) -> None:
+    mapped = document_quads(document, context())
+    assert not [q for q in quads(mapped.nquads) if q.predicate.value == RG + "sourceUrl"]
+
+
+def test_a_hostile_canonical_address_becomes_a_valid_iri() -> None:
+    page = (
+        "<html><head><title>Referat</title>"
+        '<link rel="canonical" href="https://www.Koege.dk/møde 1/<x>\\&quot;{y}|^`?a=b c#top">'
+        "</head><body><h1>Referat Økonomiudvalget 14. november 2019</h1>"
+        "<h2>1. Godkendelse</h2><h3>Beslutning</h3><p>Godkendt.</p></body></html>"
+    )
+    doc = read_minutes(page.encode(), "referat.html", municipality="Køge")
+    expected = "https://www.koege.dk/m%C3%B8de%201/%3Cx%3E%5C%22%7By%7D%7C%5E%60?a=b%20c"
+    assert doc.source.stated_url == expected
+    mapped = document_quads(doc, context())
+    found = {q.object for q in quads(mapped.nquads) if q.predicate.value == RG + "sourceUrl"}
+    assert found == {NamedNode(expected)}

@@ -296,6 +296,7 @@ ex:doc a rg:SourceDocument ;
     rg:mediaType "text/plain" ;
     rg:encoding "utf-8" ;
     rg:layout "plain-numbered" ;
+    rg:sourceUrl <https://www.lemvig.dk/politik/referat/2020-01-08> ;
     rg:loaderVersion "0.1.0" .
 
 ex:m1 a rg:Meeting ;
@@ -513,6 +514,20 @@ BREAKAGES: dict[str, tuple[str, URIRef | None]] = {
         'DELETE { ex:doc rg:sha256 ?s } INSERT { ex:doc rg:sha256 "abc" }'
         " WHERE { ex:doc rg:sha256 ?s }",
         RG.sha256,
+    ),
+    "source url as text": (
+        'DELETE { ex:doc rg:sourceUrl ?u } INSERT { ex:doc rg:sourceUrl "https://www.lemvig.dk/" }'
+        " WHERE { ex:doc rg:sourceUrl ?u }",
+        RG.sourceUrl,
+    ),
+    "source url not http": (
+        "DELETE { ex:doc rg:sourceUrl ?u } INSERT { ex:doc rg:sourceUrl <javascript:alert(1)> }"
+        " WHERE { ex:doc rg:sourceUrl ?u }",
+        RG.sourceUrl,
+    ),
+    "two source urls": (
+        "INSERT DATA { ex:doc rg:sourceUrl <https://www.lemvig.dk/andet> }",
+        RG.sourceUrl,
     ),
 }
 
