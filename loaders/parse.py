@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from loaders.model import LoaderError, Meeting
 from loaders.page_evidence import PageLine
-from loaders.rules import agenda, header, items, municipality, noise, sections, toc
+from loaders.rules import agenda, header, items, meetings, municipality, noise, sections, toc
 from loaders.rules.state import ParseState
 
 CoreRule = Callable[[ParseState], bool]
@@ -24,6 +24,7 @@ CORE_RULES: tuple[tuple[str, CoreRule], ...] = (
     ("labels", sections.mark_labels),  # section labels on every line
     ("candidates", items.mark_candidates),  # lines with the form of an item heading
     ("noise", noise.mark_noise),  # page footers, table rules, running headers, link bars
+    ("meetings", meetings.split_meetings),  # a second meeting in the file is set aside
     ("toc", toc.find_toc),  # the table of contents: confirms items, never is one
     ("items", items.confirm_items),  # headings confirmed by structure
     ("learned-labels", sections.learn_labels),  # labels of this layout the table lacks
