@@ -57,6 +57,8 @@ CONTRACT_TERMS: dict[str, str] = {
     "beginIndex": "property",
     "endIndex": "property",
     "anchorText": "property",
+    "sourceUrl": "property",
+    "dateKnown": "property",
 }
 # Subclasses the contract names in a meaning rather than in a row of its own.
 CONTRACT_SUBCLASSES = {"Municipality": "Organisation", "Committee": "Organisation"}
