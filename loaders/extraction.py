@@ -17,6 +17,11 @@ shows the damage, never in text without it:
   stays the same for several lines in a row (``3 | Tekst``, ``12 Sagsfremstilling``), that
   number is the page's and is removed.
 
+- **A page number glued to the first line of the page.** Right after a page footer ``Side N``
+  (and a running header, if any) the next page's number ``N+1`` before a line that cannot be an
+  item heading (a sentence, a section label, lower case, another number) is removed:
+  ``Side 1 af 2`` / ``2 Godkendt.`` is the decision ``Godkendt.``.
+
 ``Side N`` lines and repeated page headers on lines of their own are not repaired here: they are
 whole lines, left to the noise rules (:mod:`loaders.rules.noise`).
 """
@@ -186,6 +191,53 @@ def _prefixed(lines: list[str]) -> bool:
     return len(numbers) >= len(set(numbers)) * _MIN_LINES_A_PAGE
 
 
+# "... Side 2", "Side 2 af 9", "Page 2 of 9" at the end of a line: the page footer.
+_FOOTER = re.compile(r"(?:^|\s)(?:Side|Page)\s+(?P<page>\d{1,4})(?:\s*(?:af|of|/)\s*\d{1,4})?\s*$")
+_FOOTER_LINES = 200
+_LOOK_BELOW_FOOTER = 2  # the page's first line, or the one after its running header
+_LABEL_START = re.compile(rf"(?:{_LABEL_WORDS})\b", re.IGNORECASE)
+_SHORTEST_SENTENCE_END = 4
+
+
+def _no_heading_title(rest: str) -> bool:
+    """``rest`` cannot be the title of a ``N Title`` heading: it starts in lower case, with a
+    number or a section label, or it ends as a sentence ends."""
+    if not rest[0].isupper() or _LABEL_START.match(rest):
+        return True
+    if rest[-1] in "!?":
+        return True
+    word = rest[:-1].rsplit(" ", 1)[-1]
+    return rest[-1] == "." and len(word) >= _SHORTEST_SENTENCE_END and word.isalpha()
+
+
+def strip_glued_page_numbers(lines: list[str]) -> list[str] | None:
+    """``lines`` without the page number glued to the first line of each page, or None when
+    no page shows one.
+
+    >>> strip_glued_page_numbers(["Beslutning", "Side 1 af 2", "2 Godkendt."])
+    ['Beslutning', 'Side 1 af 2', 'Godkendt.']
+    >>> strip_glued_page_numbers(["Tekst.", "Side 1 af 2", "2 Godkendelse af dagsorden"]) is None
+    True
+    """
+    result: list[str] | None = None
+    for index, line in enumerate(lines):
+        if len(line) > _FOOTER_LINES or not line.rstrip()[-1:].isdigit():
+            continue
+        footer = _FOOTER.search(line)
+        if footer is None:
+            continue
+        prefix = f"{int(footer['page']) + 1} "
+        below = [i for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip()]
+        for at in below[:_LOOK_BELOW_FOOTER]:
+            printed = lines[at].strip()
+            rest = printed[len(prefix) :].strip()
+            if printed.startswith(prefix) and rest and _no_heading_title(rest):
+                result = result if result is not None else list(lines)
+                result[at] = lines[at][: len(lines[at]) - len(lines[at].lstrip())] + rest
+                break
+    return result
+
+
 def repair_extraction(text: str) -> str:
     """``text`` with the damage above repaired; ``text`` itself (the same object) when it shows
     none, so normal text is never touched.
@@ -198,6 +250,9 @@ def repair_extraction(text: str) -> str:
     stripped = strip_page_prefixes(lines)
     if stripped is not None:
         lines, changed = stripped, True
+    glued = strip_glued_page_numbers(lines)
+    if glued is not None:
+        lines, changed = glued, True
     damaged = [
         i for i, line in enumerate(lines) if len(line) >= LONG_LINE and is_run_together(line)
     ]

@@ -11,12 +11,13 @@ an access line, or matches the table of contents. Minutes that number no items a
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable
 
 from loaders import dates
-from loaders.rules import casenumbers, people, signatures, titles, unnumbered
+from loaders.rules import casenumbers, people, sections, signatures, titles, unnumbered
 from loaders.rules.state import HeadingCandidate, ParseState
 from loaders.rules.titles import split_title
 
@@ -132,6 +133,8 @@ def heading_candidate(plain: str) -> tuple[str, int, str, bool] | None:
             title = doubled["title"].strip()
         if title and not _looks_like_title(title, strong=strong):
             return None
+        if form == "number-space" and not _number_space_title(title):
+            return None
         if not title and not strong and form != "number-alone":
             return None
         return form, number, title, strong
@@ -143,6 +146,13 @@ def _looks_like_title(title: str, *, strong: bool) -> bool:
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "\"'«“"):
         return False
     return strong or _PERSON_ENTRY.fullmatch(title) is None
+
+
+def _number_space_title(title: str) -> bool:
+    """A number and a space is the weakest heading form: a page number glued to the first line
+    of a page looks the same (``2 Sagsfremstilling: ...``, ``2 Administrationen har ...``). Its
+    title is neither a sentence nor a section label."""
+    return not titles.is_sentence(title) and sections.match_label(title) is None
 
 
 def mark_candidates(state: ParseState) -> bool:
@@ -195,11 +205,22 @@ def _has_evidence(state: ParseState, candidate: HeadingCandidate, toc_titles: se
     plain = state.plain[following]
     return (
         following in state.labels
+        or _opens_with_label(plain)
         or casenumbers.is_case_number_line(plain)
         or titles.is_access_line(plain)
         or plain.lower() in people.STATUS_LINES
         or people.is_attendance_line(plain)
     )
+
+
+_LONGEST_INLINE_LABEL = 40
+
+
+def _opens_with_label(plain: str) -> bool:
+    """``Sagsfremstilling: <a paragraph>``: a section label with its text on its line, however
+    long the text (a long line is otherwise never taken for a label)."""
+    head, colon, _ = plain[: _LONGEST_INLINE_LABEL + 1].partition(":")
+    return bool(colon) and sections.match_label(head) is not None
 
 
 def title_key(title: str) -> str:
@@ -208,33 +229,56 @@ def title_key(title: str) -> str:
     return " ".join(title.lower().split())[:24]
 
 
-def _best_chain(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
+def _list_entries(state: ParseState, candidates: list[HeadingCandidate]) -> set[int]:
+    """Lines of candidates that read as entries of a list inside a section: a section label
+    stands between the candidate before and this one, and the title ends as a sentence ends
+    (``1. Alle ledige skal tilbydes samtale.``). Headings rarely end so; such a candidate is
+    still a heading where nothing better has its number."""
+    label_lines = sorted(state.labels)
+    found: set[int] = set()
+    previous = -1
+    for candidate in sorted(candidates, key=lambda c: c.line):
+        at = bisect.bisect_right(label_lines, previous)
+        in_section = at < len(label_lines) and label_lines[at] < candidate.line
+        if in_section and titles.is_sentence(candidate.title):
+            found.add(candidate.line)
+        previous = candidate.line
+    return found
+
+
+def _best_chain(
+    candidates: list[HeadingCandidate], list_entries: set[int]
+) -> tuple[list[HeadingCandidate], int]:
     """The longest run of candidates whose numbers go up by one (or jump a few over a lost
-    heading), in document order; linear in the number of candidates."""
-    best: dict[int, tuple[int, int]] = {}  # number -> (chain length, index into candidates)
+    heading), in document order, and how many of its candidates read as headings (not as
+    ``list_entries``); linear in the number of candidates. Of runs alike in length, the one
+    with more headings wins."""
+    # number -> (chain length, headings in it, index into candidates)
+    best: dict[int, tuple[int, int, int]] = {}
     back: list[int] = []
-    top = (0, -1)
+    top = (0, 0, -1)
     for position, candidate in enumerate(candidates):
         number = candidate.number if candidate.number is not None else -_MAX_GAP - 1
-        length, previous = 1, -1
+        own = 0 if candidate.line in list_entries else 1
+        length, score, previous = 1, own, -1
         for step in range(1, _MAX_GAP + 1):
             before = best.get(number - step)
-            if before is not None and before[0] + 1 > length:
-                length, previous = before[0] + 1, before[1]
+            if before is not None:
+                length, score, previous = before[0] + 1, before[1] + own, before[2]
                 break
         back.append(previous)
         # Ties go to the later candidate: a list entry earlier on must not shadow the heading.
-        if number not in best or length >= best[number][0]:
-            best[number] = (length, position)
-        if length >= top[0]:
-            top = (length, position)
+        if number not in best or (length, score) >= best[number][:2]:
+            best[number] = (length, score, position)
+        if (length, score) >= top[:2]:
+            top = (length, score, position)
     chain: list[HeadingCandidate] = []
-    position = top[1]
+    position = top[2]
     while position >= 0:
         chain.append(candidates[position])
         position = back[position]
     chain.reverse()
-    return chain
+    return chain, top[1]
 
 
 def _with_wrapped_title(state: ParseState, candidate: HeadingCandidate) -> HeadingCandidate:
@@ -263,15 +307,17 @@ def confirm_items(state: ParseState) -> bool:
             by_form.setdefault(candidate.form, []).append(candidate)
         else:
             unconfirmed.setdefault(candidate.form, []).append(candidate)
+    list_entries = _list_entries(state, [c for found in by_form.values() for c in found])
     chosen: list[HeadingCandidate] = []
     chosen_form = ""
+    chosen_score = 0
     for form, _, _ in HEADING_RULES:
         found = by_form.get(form)
         if not found:
             continue
-        chain = _best_chain(sorted(found, key=lambda c: c.line))
-        if len(chain) > len(chosen):
-            chosen, chosen_form = chain, form
+        chain, score = _best_chain(sorted(found, key=lambda c: c.line), list_entries)
+        if (len(chain), score) > (len(chosen), chosen_score):
+            chosen, chosen_form, chosen_score = chain, form, score
     if chosen:
         chosen = _fill_gaps(state, chosen, unconfirmed.get(chosen_form, []))
     if len(chosen) < _MIN_NUMBERED:

@@ -2,9 +2,12 @@
 
 Page footers (``Lejre Kommune Udvalget for Job & Arbejdsmarked 08-01-2020 Side 2``), table
 rules left over from extraction (``--|---|--``), running headers repeated on every page (a page
-apart, or right after every page footer), and link bars repeated before every item (``Kopier
-link til punktet - Print``). Running headers and link bars are found by repetition, never by
-their wording.
+apart, or right after every page footer), link bars repeated before every item (``Kopier
+link til punktet - Print``), and the controls of a web page printed as lines of text (``Til
+toppen``, ``Udskriv``, ``Kopier link``, share buttons). Running headers and link bars are found
+by repetition, never by their wording; a line of controls by the list of phrases such controls
+print (:data:`loaders.page_furniture.FURNITURE_PHRASES`, data shared with the web-page reader),
+however often it is printed. Text that a section label introduces is content, never noise.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from loaders.rules import casenumbers, people
+from loaders.page_furniture import FURNITURE_PHRASES, is_furniture_phrase
+from loaders.rules import casenumbers, people, titles
 from loaders.rules.state import ParseState
 
 # "... Side 2", "... Side 2 af 14", "Page 3 of 9", "- 2 -".
@@ -92,24 +96,52 @@ def running_headers(state: ParseState) -> list[int]:
 def page_headers(state: ParseState) -> list[int]:
     """The line right after each page footer, when three or more of them are alike once digits
     are masked: the next page's running header, however few lines a page has (text extracted
-    with whole pages on one line, split again in normalisation)."""
+    with whole pages on one line, split again in normalisation). The first line of the text
+    starts a page too: alike with the line after a footer, the two are the running header of a
+    document of two pages. A sentence or a section's text is never a page header."""
     where: dict[str, list[int]] = {}
+    first = state.next_content(-1)
     for index, noisy in enumerate(state.noise):
         if not noisy or not _PAGE_NUMBER.search(state.plain[index]):
             continue
         following = state.next_content(index)
-        if following is None or following in state.candidates:
-            continue
-        plain = state.plain[following]
-        if len(plain) <= _LONGEST_FOOTER and not _structural(state, following):
-            where.setdefault(_DIGITS.sub("#", plain), []).append(following)
-    return [i for indices in where.values() if len(indices) >= _MIN_REPEATS for i in indices]
+        if following is not None and _may_head_page(state, following):
+            where.setdefault(_DIGITS.sub("#", state.plain[following]), []).append(following)
+    if not where:
+        return []
+    top = _DIGITS.sub("#", state.plain[first]) if first is not None else None
+    found: list[int] = []
+    for masked, indices in where.items():
+        if masked == top and first is not None and _may_head_page(state, first):
+            if len(indices) + 1 >= _MIN_PAGES_WITH_TOP:
+                found.extend([first, *indices])
+        elif len(indices) >= _MIN_REPEATS:
+            found.extend(indices)
+    return found
+
+
+_MIN_PAGES_WITH_TOP = 2  # the text's first line and the line after a footer
+
+
+def _may_head_page(state: ParseState, index: int) -> bool:
+    plain = state.plain[index]
+    return (
+        index not in state.candidates
+        and len(plain) <= _LONGEST_FOOTER
+        and not _structural(state, index)
+        and not titles.is_sentence(plain)
+        and not _section_text(state, index)
+    )
 
 
 def link_bars(state: ParseState) -> list[int]:
     """A line repeated three or more times that (almost) always stands right before an item
-    heading: web-page chrome between items."""
-    counts = Counter(p for p in state.plain if p and len(p) <= _LONGEST_FOOTER)
+    heading: web-page chrome between items. A sentence (``Godkendt.``) or the text right under
+    a section label is content, however often the minutes print it: many items end in the
+    same decision."""
+    counts = Counter(
+        p for p in state.plain if p and len(p) <= _LONGEST_FOOTER and not titles.is_sentence(p)
+    )
     repeated = {p for p, n in counts.items() if n >= _MIN_REPEATS}
     if not repeated:
         return []
@@ -117,7 +149,7 @@ def link_bars(state: ParseState) -> list[int]:
     where: dict[str, list[int]] = {}
     plain = state.plain
     for index, text in enumerate(plain):
-        if text not in repeated or _structural(state, index):
+        if text not in repeated or _structural(state, index) or _section_text(state, index):
             continue
         where.setdefault(text, []).append(index)
         following = next((j for j in range(index + 1, len(plain)) if plain[j]), None)
@@ -130,11 +162,44 @@ def link_bars(state: ParseState) -> list[int]:
     return found
 
 
+def _section_text(state: ParseState, index: int) -> bool:
+    """Line ``index`` is the first line of a section's text: right under its label."""
+    above = state.previous_content(index)
+    return above is not None and above in state.labels
+
+
+# First words of the phrases that page controls print, and of a page's own dates: a cheap
+# test before the whole phrase is compared.
+_CONTROL_STARTS = frozenset(
+    {phrase.split(" ", 1)[0] for phrase in FURNITURE_PHRASES}
+    | {"senest", "sidst", "last", "publiceret", "offentliggjort"}
+)
+_LONGEST_CONTROLS = 120
+
+
+def page_controls(state: ParseState) -> list[int]:
+    """Lines that are nothing but what the controls of a web page print, alone or several
+    joined by `` - `` or `` | `` (``Kopier link til punktet - Print``, ``Til toppen``, ``Del
+    på Facebook``), and the page's own date (``Senest opdateret ...``): the web page's
+    furniture, found by its wording however few times it is printed."""
+    found = []
+    for index, plain in enumerate(state.plain):
+        if not plain or len(plain) > _LONGEST_CONTROLS or state.noise[index]:
+            continue
+        first = plain.split(" ", 1)[0].strip(" .:·•|-–").casefold()
+        if first not in _CONTROL_STARTS or _structural(state, index):
+            continue
+        if is_furniture_phrase(plain):
+            found.append(index)
+    return found
+
+
 NOISE_RULES: tuple[tuple[str, NoiseRule], ...] = (
     ("page-footers", page_footers),
     ("table-rules", table_rules),
     ("running-headers", running_headers),
     ("link-bars", link_bars),
+    ("page-controls", page_controls),
     ("page-headers", page_headers),
 )
 

@@ -101,6 +101,29 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
     return title, prefix, closed
 
 
+def is_sentence(text: str) -> bool:
+    """``text`` ends as a sentence ends: ``!``, ``?``, or a full stop after a word that is no
+    abbreviation (``m.v.``, ``adm.``, ``nr.``). Item headings rarely end so; list entries and
+    paragraphs do.
+
+    >>> is_sentence("Alle ledige skal tilbydes samtale."), is_sentence("Godkendt.")
+    (True, True)
+    >>> is_sentence("Orientering fra formanden"), is_sentence("Budget, drift m.v.")
+    (False, False)
+    >>> is_sentence("Orientering fra adm."), is_sentence("Lokalplan nr. 12.")
+    (False, False)
+    """
+    if not text or text[-1] not in ".!?":
+        return False
+    if text[-1] != ".":
+        return True
+    word = text[:-1].rsplit(" ", 1)[-1]
+    return len(word) >= _SHORTEST_SENTENCE_END and "." not in word and word.isalpha()
+
+
+_SHORTEST_SENTENCE_END = 4  # "adm.", "nr.", "jf." are abbreviations
+
+
 def is_access_line(plain: str) -> bool:
     """``Åben``, ``Åbent punkt``, ``Lukket sag``: an item's access, on a line of its own.
 
