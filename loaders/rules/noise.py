@@ -98,7 +98,7 @@ def page_headers(state: ParseState) -> list[int]:
     are masked: the next page's running header, however few lines a page has (text extracted
     with whole pages on one line, split again in normalisation). The first line of the text
     starts a page too: alike with the line after a footer, the two are the running header of a
-    document of two pages. A sentence or a section's text is never a page header."""
+    document of two pages. A sentence (``Godkendt.``) is never a page header."""
     where: dict[str, list[int]] = {}
     first = state.next_content(-1)
     for index, noisy in enumerate(state.noise):
@@ -130,7 +130,6 @@ def _may_head_page(state: ParseState, index: int) -> bool:
         and len(plain) <= _LONGEST_FOOTER
         and not _structural(state, index)
         and not titles.is_sentence(plain)
-        and not _section_text(state, index)
     )
 
 

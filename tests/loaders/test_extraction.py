@@ -178,3 +178,31 @@ def test_damage_and_repair_keep_the_items(
     meeting, _, _ = parse_minutes(repair_extraction(damaged) + "\n", municipality="Køge")
     found = [(i.number, i.title, i.decision.text if i.decision else None) for i in meeting.items]
     assert found == [(n, t, d) for n, (t, d) in enumerate(ITEMS[:count], start=1)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Beslutning", "Side 1 af 2", "2 Godkendt."], ["Beslutning", "Side 1 af 2", "Godkendt."]),
+        (  # past the page's running header; a label and another number too
+            ["Tekst.", "Side 3 af 9", "Byrådet 12-03-2024", "4 BESLUTNING", "Side 4", "5 1. at"],
+            ["Tekst.", "Side 3 af 9", "Byrådet 12-03-2024", "BESLUTNING", "Side 4", "1. at"],
+        ),
+    ],
+)
+def test_page_numbers_glued_after_a_footer_are_removed(
+    lines: list[str], expected: list[str]
+) -> None:
+    assert extraction.strip_glued_page_numbers(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Tekst.", "Side 1 af 2", "2 Godkendelse af dagsorden"],  # item 2 may start page 2
+        ["Tekst.", "Side 1 af 2", "3 Godkendt."],  # not the next page's number
+        ["Tekst.", "2 Godkendt."],  # no footer: nothing says it is a page number
+    ],
+)
+def test_numbers_that_may_be_headings_stay(lines: list[str]) -> None:
+    assert extraction.strip_glued_page_numbers(lines) is None

@@ -276,3 +276,62 @@ def test_items_come_out_numbered_and_titled_as_printed(
     )
     text = f"Referat\nByrådet\nMødedato: 8. juni 2022\n\n{body}"
     assert _parse(text) == [(start + k, t) for k, t in enumerate(item_titles)]
+
+
+_DATED = "Mødedato: 9. april 2009\n"
+
+
+def test_a_numbered_list_in_an_item_does_not_replace_its_heading() -> None:
+    text = (
+        f"{_DATED}1. Orientering fra formanden\nSagsfremstilling\nTekst.\n"
+        "1. Alle ledige skal tilbydes samtale.\nBeslutning\nUdsat.\n"
+        "2. Eventuelt\nBeslutning\nGodkendt.\n"
+    )
+    expected = [(1, "Orientering fra formanden"), (2, "Eventuelt")]
+    assert _parse(text) == expected
+    doubled = text.replace("1. Orientering", "1.  1. Orientering").replace(
+        "2. Eventuelt", "2.  2. Eventuelt"
+    )
+    assert _parse(doubled) == expected
+
+
+def test_a_numbered_list_does_not_win_over_a_number_alone() -> None:
+    text = (
+        f"{_DATED}117\nEventuelt\nSagsfremstilling\nTekst.\n"
+        "1. Alle ledige skal tilbydes samtale.\nBeslutning\nGodkendt.\n"
+    )
+    assert _parse(text) == [(117, "Eventuelt")]
+
+
+def test_a_heading_that_ends_as_a_sentence_is_still_a_heading_where_nothing_competes() -> None:
+    text = (
+        f"{_DATED}1. Godkendelse af dagsorden.\nBeslutning\nGodkendt.\n"
+        "2. Eventuelt\nBeslutning\nIntet.\n"
+    )
+    assert _parse(text) == [(1, "Godkendelse af dagsorden."), (2, "Eventuelt")]
+
+
+@pytest.mark.parametrize(
+    "glued",
+    ["2 Sagsfremstilling: Tekst.", "Side 1 af 2\n2 Administrationen har udarbejdet et notat."],
+)
+def test_a_page_number_glued_to_a_line_is_no_heading(glued: str) -> None:
+    text = f"{_DATED}1\nEventuelt\nSagsfremstilling\nTekst.\n{glued}\nBeslutning\nGodkendt.\n"
+    assert _parse(text) == [(1, "Eventuelt")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 Sagsfremstilling: Tekst.", "2 Administrationen har udarbejdet et notat.", "4 Økonomi"],
+)
+def test_a_number_before_a_sentence_or_a_label_is_no_heading(line: str) -> None:
+    assert heading_candidate(line) is None
+
+
+def test_a_label_with_a_long_text_on_its_line_confirms_the_heading_above() -> None:
+    long_text = "Der er ingen økonomiske konsekvenser. " * 6
+    text = (
+        f"{_DATED}1. Budget\nSagsfremstilling: {long_text}\nBeslutning: Godkendt.\n"
+        f"2. Eventuelt\nSagsfremstilling: {long_text}\nBeslutning: Intet.\n"
+    )
+    assert _parse(text) == [(1, "Budget"), (2, "Eventuelt")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from loaders.parse import CORE_RULES, parse_minutes
 from loaders.rules.noise import (
     link_bars,
+    page_controls,
     page_footers,
     page_headers,
     running_headers,
@@ -97,3 +98,43 @@ def test_page_headers_right_after_page_footers() -> None:
     meeting, layout, _ = parse_minutes(text, municipality="Køge")
     assert "page-headers" in layout
     assert [i.decision.text for i in meeting.items if i.decision] == ["Godkendt."] * 4
+
+
+def _decisions(text: str) -> list[str]:
+    meeting, _, _ = parse_minutes(text, municipality="Lejre")
+    return [i.decision.text if i.decision else "" for i in meeting.items]
+
+
+def test_the_same_decision_before_every_heading_is_no_link_bar() -> None:
+    text = "Mødedato: 9. april 2009\n" + "".join(
+        f"Punkt {n}: Sag {n}\nBeslutning\nTaget til efterretning.\n" for n in range(1, 4)
+    )
+    assert link_bars(_state(text)) == []
+    assert _decisions(text) == ["Taget til efterretning."] * 3
+    # without a full stop too: the text right under a label is the section's
+    bare = text.replace("efterretning.", "efterretning")
+    assert link_bars(_state(bare)) == []
+    assert _decisions(bare) == ["Taget til efterretning"] * 3
+
+
+def test_page_controls_however_few() -> None:
+    text = (
+        "Mødedato: 9. april 2009\nKopier link til punktet - Print\nPunkt 1: A\nBeslutning\n"
+        "Godkendt.\nKopier link til punktet - Print\nPunkt 2: B\nBeslutning\nGodkendt.\n"
+        "Til toppen | Udskriv\nDel på Facebook\nPrint af bilag 3\n"
+    )
+    assert page_controls(_state(text)) == [1, 5, 9, 10]
+    assert _decisions(text) == ["Godkendt.", "Godkendt.\nPrint af bilag 3"]
+
+
+def test_a_page_header_of_two_pages_is_the_first_line_again_after_the_footer() -> None:
+    text = (
+        "Referat - offentlig udgave - side 1\nMødedato: 9. april 2009\nPunkt 1: A\n"
+        "Beslutning\nGodkendt.\nPunkt 2: B\nBeslutning\nSide 1 af 2\n"
+        "Referat - offentlig udgave - side 2\nGodkendt.\nSide 2 af 2\n"
+    )
+    state = _state(text)
+    for footer in page_footers(state):
+        state.noise[footer] = True
+    assert page_headers(state) == [0, 8]
+    assert _decisions(text) == ["Godkendt.", "Godkendt."]
