@@ -31,6 +31,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from loaders.rules.titles import is_sentence
+
 # A line shorter than this is never taken for run-together pages.
 LONG_LINE = 400
 # ... and it must hold at least this many places to split.
@@ -196,18 +198,12 @@ _FOOTER = re.compile(r"(?:^|\s)(?:Side|Page)\s+(?P<page>\d{1,4})(?:\s*(?:af|of|/
 _FOOTER_LINES = 200
 _LOOK_BELOW_FOOTER = 2  # the page's first line, or the one after its running header
 _LABEL_START = re.compile(rf"(?:{_LABEL_WORDS})\b", re.IGNORECASE)
-_SHORTEST_SENTENCE_END = 4
 
 
 def _no_heading_title(rest: str) -> bool:
     """``rest`` cannot be the title of a ``N Title`` heading: it starts in lower case, with a
     number or a section label, or it ends as a sentence ends."""
-    if not rest[0].isupper() or _LABEL_START.match(rest):
-        return True
-    if rest[-1] in "!?":
-        return True
-    word = rest[:-1].rsplit(" ", 1)[-1]
-    return rest[-1] == "." and len(word) >= _SHORTEST_SENTENCE_END and word.isalpha()
+    return not rest[0].isupper() or bool(_LABEL_START.match(rest)) or is_sentence(rest)
 
 
 def strip_glued_page_numbers(lines: list[str]) -> list[str] | None:

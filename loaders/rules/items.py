@@ -11,7 +11,6 @@ an access line, or matches the table of contents. Minutes that number no items a
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable
@@ -233,16 +232,16 @@ def _list_entries(state: ParseState, candidates: list[HeadingCandidate]) -> set[
     """Lines of candidates that read as entries of a list inside a section: a section label
     stands between the candidate before and this one, and the title ends as a sentence ends
     (``1. Alle ledige skal tilbydes samtale.``). Headings rarely end so; such a candidate is
-    still a heading where nothing better has its number."""
-    label_lines = sorted(state.labels)
+    still a heading where nothing better has its number. Each line is looked at once."""
     found: set[int] = set()
-    previous = -1
+    previous = 0
     for candidate in sorted(candidates, key=lambda c: c.line):
-        at = bisect.bisect_right(label_lines, previous)
-        in_section = at < len(label_lines) and label_lines[at] < candidate.line
-        if in_section and titles.is_sentence(candidate.title):
+        if titles.is_sentence(candidate.title) and any(
+            i in state.labels or _opens_with_label(state.plain[i])
+            for i in range(previous, candidate.line)
+        ):
             found.add(candidate.line)
-        previous = candidate.line
+        previous = candidate.line + 1
     return found
 
 

@@ -83,13 +83,17 @@ def running_headers(state: ParseState) -> list[int]:
             and _DIGITS.search(plain)
         ):
             where.setdefault(_DIGITS.sub("#", plain), []).append(index)
+    # a title printed under its item's number: items may share a title ("Budget 2024")
+    titles_below = {
+        line for c in state.candidates.values() for line in range(c.line + 1, c.last_line + 1)
+    }
     found: list[int] = []
     for indices in where.values():
         if len(indices) < _MIN_REPEATS:
             continue
         if min(b - a for a, b in itertools.pairwise(indices)) < _MIN_PAGE_LINES:
             continue
-        found.extend(i for i in indices if not _structural(state, i))
+        found.extend(i for i in indices if not _structural(state, i) and i not in titles_below)
     return found
 
 

@@ -103,10 +103,10 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
 
 def is_sentence(text: str) -> bool:
     """``text`` ends as a sentence ends: ``!``, ``?``, or a full stop after a word that is no
-    abbreviation (``m.v.``, ``adm.``, ``nr.``). Item headings rarely end so; list entries and
-    paragraphs do.
+    abbreviation (``m.v.``, ``adm.``, ``nr.``) and no number. Item headings rarely end so;
+    list entries and paragraphs do.
 
-    >>> is_sentence("Alle ledige skal tilbydes samtale."), is_sentence("Godkendt.")
+    >>> is_sentence("Alle ledige skal tilbydes samtale."), is_sentence("Sagen følges op.")
     (True, True)
     >>> is_sentence("Orientering fra formanden"), is_sentence("Budget, drift m.v.")
     (False, False)
@@ -118,10 +118,17 @@ def is_sentence(text: str) -> bool:
     if text[-1] != ".":
         return True
     word = text[:-1].rsplit(" ", 1)[-1]
-    return len(word) >= _SHORTEST_SENTENCE_END and "." not in word and word.isalpha()
+    return word.isalpha() and word.lower() not in ABBREVIATIONS
 
 
-_SHORTEST_SENTENCE_END = 4  # "adm.", "nr.", "jf." are abbreviations
+# Words that end in a full stop inside a sentence (the stop left out).
+ABBREVIATIONS = frozenset(
+    (
+        *("adm", "ang", "bl", "ca", "dvs", "ekskl", "el", "etc", "evt", "fx", "iht", "inkl"),
+        *("jf", "jvf", "kl", "kr", "mht", "mia", "mio", "mv", "nr", "osv", "pga", "pkt", "st"),
+        *("stk", "tlf", "vedr"),
+    )
+)
 
 
 def is_access_line(plain: str) -> bool:

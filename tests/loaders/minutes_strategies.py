@@ -303,8 +303,13 @@ def minutes(
     page_headers: Sequence[str] = PAGE_HEADERS,
     fewest_items: int = 1,
     numbered_lists: Sequence[tuple[str, str]] = NUMBERED_LISTS,
+    unmarked_page_breaks: bool = True,
 ) -> GeneratedMinutes:
-    """Minutes in a random combination of the given styles, with their truth."""
+    """Minutes in a random combination of the given styles, with their truth.
+
+    ``unmarked_page_breaks=False`` prints a page footer (``Side N af M``) wherever the text
+    shows a page break otherwise (a running header, a page number glued to the page's first
+    line): without one, nothing tells a page number from a number in the text."""
     meeting_date = draw(st.dates(dt.date(2006, 1, 1), dt.date(2025, 12, 31)))
     meeting_time = draw(st.sampled_from([dt.time(8, 15), dt.time(13, 0), dt.time(16, 30)]))
     committee = draw(st.sampled_from(COMMITTEES))
@@ -319,6 +324,8 @@ def minutes(
     date_text = DATE_STYLES[date_style](meeting_date, meeting_time)
     printed_committee = committee + period
     extras = set(draw(st.lists(st.sampled_from([*distractors, *furniture, *damage]), unique=True)))
+    if not unmarked_page_breaks and extras & {"page-header", "page-number-prefix"}:
+        extras.add("page-footer")
     styles = {
         "committee": committee_style,
         "date_place": date_place,

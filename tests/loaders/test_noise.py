@@ -138,3 +138,17 @@ def test_a_page_header_of_two_pages_is_the_first_line_again_after_the_footer() -
         state.noise[footer] = True
     assert page_headers(state) == [0, 8]
     assert _decisions(text) == ["Godkendt.", "Godkendt."]
+
+
+def test_a_title_shared_by_items_is_no_running_header() -> None:
+    item = (
+        "{n}\nEvaluering af lokalplan 12\nResume\n"
+        + "Tekst her.\n" * 10
+        + "Beslutning\nGodkendt.\n"
+    )
+    text = "REFERAT Byrådet d. 1. januar 2006\n" + "".join(item.format(n=n) for n in range(1, 4))
+    assert running_headers(_state(text)) == []
+    meeting, _, _ = parse_minutes(text, municipality="Lejre")
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (n, "Evaluering af lokalplan 12") for n in range(1, 4)
+    ]
