@@ -74,7 +74,7 @@ _PREFIX = (
     rf"(?:(?<!\w)(?P<weekday>{_WEEKDAY_NAMES})(?!\w)[ \t]*,?[ \t]*)?"
     r"(?:(?<!\w)(?P<den>den|d\.)[ \t]*)?"
 )
-_NOT_AFTER_NUMBER = r"(?<!\d)(?<!\d[.,/-])"
+_NOT_AFTER_NUMBER = r"(?<!\w)(?<!\d[.,/-])"  # nor glued to a word: "G01 juni" is no date
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _BODIES = (
     # 8. juni 2022, 08. jun. 2022, 8 juni 2022, 11 januar, 2021, 10th October 2020

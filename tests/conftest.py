@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# On CI the property tests try the same examples on every run (as many as anywhere else), so a
+# red run can be reproduced and a green one is not luck; a developer's run explores new ones.
+# Speed is measured by the benchmarks, never by a test's clock: no deadline on a shared machine.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))

@@ -156,7 +156,7 @@ def test_each_loaded_file_says_what_was_read(tmp_path: Path) -> None:
     ]
     assert report_of(ran.out, folder / "bare.txt")[1:] == [
         "  date not found; committee not found; municipality Lejre (stated, line 1)",
-        "  2 items, 1 decision, 3 sections",
+        "  2 items, 1 decision, 2 sections",
         "  warning: no meeting date found: loaded without a date",
         "  warning: no committee found: the meeting hangs on its municipality",
     ]

@@ -463,7 +463,9 @@ not_dates = st.one_of(
 )
 
 
-@given(st.lists(not_dates, max_size=12).map(" ".join))
+# The pieces are kept apart by " | ": next to each other, "d. 3", "juni" and "2022" do write a
+# date, which the parser rightly reads.
+@given(st.lists(not_dates, max_size=12).map(" | ".join))
 def test_case_numbers_and_other_numbers_are_never_dates(text: str) -> None:
     assert find_dates(text) == []
 
@@ -479,5 +481,11 @@ def test_a_date_among_numbers_comes_out_right(
 ) -> None:
     styles = DAY_FIRST + OTHER_STYLES
     written = styles[form](date)
-    text = " ".join([*before, written, *after])
+    text = " | ".join([*before, written, *after])
     assert [f.date for f in find_dates(text)] == [date]
+
+
+def test_a_day_glued_to_a_word_is_no_date() -> None:
+    # "00.00.00G01 juni 2000": the facet G01 of a case number, then words; no 1 June
+    assert [f.raw for f in find_dates("00.00.00G01 juni 2000-01-01")] == ["2000-01-01"]
+    assert find_dates("Sag G01 juni 2000") == []
