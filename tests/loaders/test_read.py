@@ -66,7 +66,7 @@ def test_a_header_without_items_is_minutes_with_no_items() -> None:
 
 def test_a_committee_alone_or_a_date_alone_is_no_header() -> None:
     for text in ("Økonomiudvalget\n\nMøder i 2020\n", "Nyhed 08-06-2022\n\nByen fik en ny park.\n"):
-        with pytest.raises(LoaderError, match="^not minutes"):
+        with pytest.raises(LoaderError, match=r"^not minutes"):
             read_minutes(text.encode(), "x.txt")
 
 
