@@ -55,7 +55,7 @@ def coverage_page(site: Site) -> Page:
         "build_hint": BUILD_HINT,
         "text": f"{counted(meetings, 'møde', 'møder')} fra "
         f"{counted(len(municipalities), 'kommune', 'kommuner')} og "
-        f"{counted(len(rows), 'udvalg', 'udvalg')}.",
+        f"{counted(sum(1 for r in rows if r.committee), 'udvalg', 'udvalg')}.",
         "meetings": meetings,
         "municipalities": municipalities,
         "failures": _failures(site, failures),

@@ -152,7 +152,9 @@ def _index_view(site: Site, index: SiteIndex) -> dict[str, Any]:
                 "label": m.label,
                 "date": _date(m.date),
                 "date_iso": m.date,
-                "committee": {"href": href(site, m.committee), "label": m.committee_label},
+                "committee": {"href": href(site, m.committee), "label": m.committee_label}
+                if m.committee
+                else None,
                 "municipality": {"href": href(site, m.municipality), "label": m.municipality_label},
             }
             for m in index.latest_meetings(LATEST_MEETINGS)

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlencode
 
-from graph.labels import counted, danish_date
+from graph.labels import counted, danish_date, item_label
 from graph.siteindex.folding import MAX_QUERY_WORDS
 from web.pages import Page
 from web.pages.page_values import pagination
@@ -125,9 +125,7 @@ def _meeting_view(site: Site, index: SiteIndex, hits: MeetingHits) -> dict[str, 
         "hits": [
             {
                 "href": href(site, item.iri),
-                "label": f"Punkt {item.number}: {item.title}"
-                if item.title
-                else f"Punkt {item.number}",
+                "label": item_label(item.number, item.title),
                 "segments": [{"text": text, "match": match} for text, match in item.snippet],
             }
             for item in hits.items
@@ -148,7 +146,7 @@ def _jsonld(title: str, q: str, result: SearchResult | None) -> dict[str, Any]:
         node["about"] = q
     if result is not None:
         found = [(e.iri, e.label) for e in result.entities]
-        found += [(i.iri, f"Punkt {i.number}: {i.title}") for m in result.meetings for i in m.items]
+        found += [(i.iri, item_label(i.number, i.title)) for m in result.meetings for i in m.items]
         node["mainEntity"] = {
             "@type": "ItemList",
             "numberOfItems": len(result.entities) + result.total,

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import Literal, NamedNode
 
+from graph.labels import item_label
 from graph.publish.facts import load_times, solutions
 from graph.publish.settings import LICENCE_NAME, PublishSettings
 from graph.store import MinutesStore
@@ -165,7 +166,9 @@ def _meeting_entries(
             _value(row["label"]) for row in solutions(store, "feed_meeting", meeting=node)
         )
         agenda = [
-            f"{_value(item['number']) or '-'}. {_value(item['title'])}"
+            f"{_value(item['number'])}. {_value(item['title'])}".rstrip()
+            if _value(item["number"])
+            else _value(item["title"]) or "punkt uden nummer"
             for item in solutions(store, "feed_items", meeting=node)
         ]
         loaded, day = documents[graph]
@@ -187,6 +190,9 @@ def _mention_entries(
         node = NamedNode(item)
         rows = list(solutions(store, "feed_item", item=node))
         title = min((_value(r["title"]) for r in rows), default="")
+        if not title:  # an item printed without a title: "Punkt 4", "Punkt uden nummer"
+            numbers = sorted(int(_value(r["number"])) for r in rows if _value(r["number"]))
+            title = item_label(numbers[0] if numbers else None, "")
         municipality = min((_value(r["municipality"]) for r in rows), default="")
         committee = min((_value(r["committee"]) for r in rows), default="")
         loaded, day = documents[graph]
@@ -205,7 +211,7 @@ def _mention_entries(
             link=item,
             updated=_format(loaded),
             published=_day(day),
-            summary=f"{where}, {day}: {summary}" if where else summary,
+            summary=f"{', '.join(v for v in (where, day) if v)}: {summary}" if where else summary,
         )
 
 

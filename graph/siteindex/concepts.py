@@ -17,7 +17,7 @@ _ROWS = (
     " WHERE concept = (SELECT id FROM resources WHERE iri = ?)"
     " ORDER BY date DESC, place, number, item, id LIMIT ? OFFSET ?) c"
     " JOIN resources i ON i.id = c.item JOIN resources me ON me.id = c.meeting"
-    " JOIN resources mu ON mu.id = c.municipality JOIN resources co ON co.id = c.committee"
+    " JOIN resources mu ON mu.id = c.municipality LEFT JOIN resources co ON co.id = c.committee"
     " ORDER BY c.date DESC, c.place, c.number, c.item, c.id"
 )
 _TOTALS = (
@@ -46,6 +46,6 @@ def concept_totals(connection: sqlite3.Connection, concept: str) -> ConceptTotal
 def _row(concept: str, row: tuple[Any, ...]) -> ConceptRow:
     (item, number, title, decision, text, meeting, date, mun, mun_label, com, com_label) = row
     return ConceptRow(
-        concept, item, number or 0, title or "", absolute(decision, item) if decision else None,
+        concept, item, number, title or "", absolute(decision, item) if decision else None,
         text, meeting, date, mun, mun_label, com, com_label,
     )  # fmt: skip

@@ -92,7 +92,8 @@ def read_document(store: MinutesStore, graph: str, sha256: str) -> DocumentRecor
     positions = g.values(RG.position)
     numbers, titles = g.values(RG.number), g.values(RG.title)
     parts = [g.lists(predicate) for predicate in _ITEM_PARTS]
-    for item in agenda[meeting]:
+    # in printed order: items without a number list by it (the index's rows keep it in their ids)
+    for item in sorted(agenda[meeting], key=lambda node: int(positions.get(node, 0))):
         ordered = sorted(
             (rank, int(positions.get(node, 0)), node)
             for rank, of in enumerate(parts)
@@ -106,7 +107,7 @@ def read_document(store: MinutesStore, graph: str, sha256: str) -> DocumentRecor
             ItemRecord(
                 item,
                 g.label(item) or item,
-                int(numbers.get(item, 0)),
+                int(numbers[item]) if item in numbers else None,  # printed without one
                 titles.get(item, ""),
                 "\n\n".join(body),
             )

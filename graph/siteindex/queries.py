@@ -54,7 +54,7 @@ _MENTION = (
     " m.begin_index, m.end_index FROM {} m"
     " JOIN resources e ON e.id = m.entity JOIN resources i ON i.id = m.item"
     " JOIN resources me ON me.id = m.meeting JOIN resources mu ON mu.id = m.municipality"
-    " JOIN resources co ON co.id = m.committee"
+    " LEFT JOIN resources co ON co.id = m.committee"
 )
 
 
@@ -134,7 +134,7 @@ class SiteIndex:
     def latest_meetings(self, limit: int = 10) -> list[MeetingRow]:
         rows = self._rows(
             "SELECT r.iri, r.label, r.date, co.iri, co.label, mu.iri, mu.label"
-            " FROM resources r JOIN resources co ON co.id = r.committee"
+            " FROM resources r LEFT JOIN resources co ON co.id = r.committee"
             " JOIN resources mu ON mu.id = r.municipality"
             " WHERE r.kind = 'Meeting' AND r.date IS NOT NULL ORDER BY r.date DESC, r.id DESC"
             " LIMIT ?",
@@ -166,7 +166,8 @@ class SiteIndex:
         for entity, year, count in self._rows(
             "SELECT r.iri, y.year, SUM(y.count) FROM entity_years y"  # noqa: S608 - placeholders
             " JOIN resources r ON r.id = y.entity"
-            f" WHERE r.iri IN ({', '.join('?' for _ in top)}) GROUP BY r.iri, y.year",
+            f" WHERE r.iri IN ({', '.join('?' for _ in top)}) AND y.year != 0"
+            " GROUP BY r.iri, y.year",
             [e.iri for e in top],
         ):
             counts[entity][year] = count
@@ -276,6 +277,7 @@ class SiteIndex:
         return None if value is None else str(value)
 
     def mention_groups(self, entity_iri: str) -> list[GroupRow]:
+        """Mentions of an entity per municipality and year (0: meetings without a date)."""
         rows = self._rows(
             "SELECT mu.iri, mu.label, y.year, y.count FROM entity_years y"
             " JOIN resources mu ON mu.id = y.municipality"
@@ -367,7 +369,7 @@ def _mention(row: Sequence[Any]) -> MentionRow:
     (mention, entity, item, number, title, meeting, date, mun, mun_label, com, com_label,
      before, anchor_text, after, provision, node, begin, end) = row  # fmt: skip
     return MentionRow(
-        absolute(mention, item), entity, item, number or 0, title or "", meeting, date, mun,
+        absolute(mention, item), entity, item, number, title or "", meeting, date, mun,
         mun_label, com, com_label, anchor_text, before, anchor_text, after, provision,
         absolute(node, item), begin, end,
     )  # fmt: skip
@@ -375,16 +377,19 @@ def _mention(row: Sequence[Any]) -> MentionRow:
 
 def groups_timeline(groups: Sequence[GroupRow]) -> Timeline:
     """The timeline of :meth:`SiteIndex.mention_groups` (for a caller that has them already):
-    one row per municipality, in their order.
+    one row per municipality with mentions in a dated meeting, in their order (year 0, the
+    meetings without a date, has no place on it).
 
-    >>> t = groups_timeline([GroupRow("k/a", "A", 2022, 2), GroupRow("k/a", "A", 2020, 1)])
+    >>> t = groups_timeline([GroupRow("k/a", "A", 2022, 2), GroupRow("k/a", "A", 2020, 1),
+    ...                      GroupRow("k/a", "A", 0, 4), GroupRow("k/b", "B", 0, 1)])
     >>> t.years, [(r.label, r.counts) for r in t.rows]
     ([2020, 2021, 2022], [('A', [1, 0, 2])])
     """
     counts: dict[tuple[str, str], dict[int, int]] = {}
     for group in groups:
-        key = (group.municipality, group.municipality_label)
-        counts.setdefault(key, {})[group.year] = group.count
+        if group.year:
+            key = (group.municipality, group.municipality_label)
+            counts.setdefault(key, {})[group.year] = group.count
     return _timeline([(iri, label, years) for (iri, label), years in counts.items()])
 
 

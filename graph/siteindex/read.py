@@ -52,8 +52,8 @@ class SharedResource:
 class ItemRecord:
     iri: str
     label: str
-    number: int
-    title: str
+    number: int | None  # None for an item printed without a number
+    title: str  # "" for one printed without a title
     body: str  # every text of the item but its title, in order
 
 

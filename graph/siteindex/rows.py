@@ -34,8 +34,8 @@ class MeetingRow:
     iri: str
     label: str
     date: str | None
-    committee: str
-    committee_label: str
+    committee: str | None  # None for minutes that name no committee
+    committee_label: str | None
     municipality: str
     municipality_label: str
 
@@ -59,14 +59,14 @@ class MentionRow:
     mention: str
     entity: str
     item: str
-    item_number: int
-    item_title: str
+    item_number: int | None  # None for an item printed without a number
+    item_title: str  # "" for one printed without a title
     meeting: str
     date: str | None
     municipality: str
     municipality_label: str
-    committee: str
-    committee_label: str
+    committee: str | None  # None for minutes that name no committee
+    committee_label: str | None
     anchor: str  # rg:anchorText as the graph has it
     context_before: str
     anchor_text: str
@@ -81,7 +81,7 @@ class MentionRow:
 class GroupRow:
     municipality: str
     municipality_label: str
-    year: int
+    year: int  # 0 for the meetings without a date
     count: int
 
 
@@ -109,8 +109,8 @@ class EntityHit:
 @dataclass(frozen=True, slots=True)
 class ItemHit:
     iri: str
-    number: int
-    title: str
+    number: int | None  # None for an item printed without a number
+    title: str  # "" for one printed without a title
     snippet: list[tuple[str, bool]]  # (text, is_match) segments, never HTML
 
 
@@ -170,16 +170,16 @@ class ConceptRow:
 
     concept: str
     item: str
-    item_number: int
-    item_title: str
+    item_number: int | None  # None for an item printed without a number
+    item_title: str  # "" for one printed without a title
     decision: str | None
     decision_text: str | None  # its start (graph.siteindex.documents.DECISION_CHARS)
     meeting: str
     date: str | None
     municipality: str
     municipality_label: str
-    committee: str
-    committee_label: str
+    committee: str | None  # None for minutes that name no committee
+    committee_label: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "5"  # 5: what the load runs warned of (read_warnings)
+SCHEMA_VERSION = "5"  # 5: load warnings, meetings without committee, items without number
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,11 +57,11 @@ CREATE TABLE mentions (
   item INTEGER NOT NULL,
   meeting INTEGER NOT NULL,
   municipality INTEGER NOT NULL,
-  committee INTEGER NOT NULL,
+  committee INTEGER,  -- NULL for minutes that name no committee
   date TEXT,
   year INTEGER,
   place TEXT NOT NULL,  -- the municipality's sort key: the mentions list by it
-  number INTEGER NOT NULL,  -- the item's
+  number INTEGER,  -- the item's; NULL for an item printed without one
   mention TEXT NOT NULL,
   text_node TEXT NOT NULL,
   before TEXT NOT NULL,
@@ -85,10 +85,10 @@ CREATE TABLE concept_rows (
   text TEXT,  -- the start of the decision's text
   meeting INTEGER NOT NULL,
   municipality INTEGER NOT NULL,
-  committee INTEGER NOT NULL,
+  committee INTEGER,  -- NULL for minutes that name no committee
   date TEXT,
   place TEXT NOT NULL,  -- the municipality's sort key
-  number INTEGER NOT NULL,  -- the item's
+  number INTEGER,  -- the item's; NULL for an item printed without one
   doc INTEGER NOT NULL
 );
 -- a page of a concept's list is a walk along this, newest meeting first
@@ -111,7 +111,8 @@ CREATE TABLE entity_totals (
 );
 CREATE INDEX entity_totals_mentions ON entity_totals (mentions DESC);
 CREATE TABLE entity_years (
-  entity INTEGER NOT NULL, municipality INTEGER NOT NULL, year INTEGER NOT NULL,
+  entity INTEGER NOT NULL, municipality INTEGER NOT NULL,
+  year INTEGER NOT NULL,  -- 0 for the meetings without a date
   count INTEGER NOT NULL, PRIMARY KEY (entity, municipality, year)
 ) WITHOUT ROWID;
 CREATE TABLE load_runs (iri TEXT PRIMARY KEY, label TEXT NOT NULL, started TEXT NOT NULL);
@@ -147,8 +148,8 @@ AGGREGATES = (
     " MAX(date) FROM concept_rows GROUP BY concept",
     "DELETE FROM entity_years",
     "INSERT INTO entity_years (entity, municipality, year, count)"
-    " SELECT entity, municipality, year, COUNT(*) FROM mentions"
-    " WHERE year IS NOT NULL GROUP BY entity, municipality, year",
+    " SELECT entity, municipality, COALESCE(year, 0) AS y, COUNT(*) FROM mentions"
+    " GROUP BY entity, municipality, y",
 )
 
 

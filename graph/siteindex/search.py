@@ -63,7 +63,7 @@ def search(
     for iri, number, title, body, meeting, label, date, municipality in rows:
         group = meetings.setdefault(meeting, MeetingHits(meeting, label, date, municipality or ""))
         text = title if title and pattern.search(title) else body or title or ""
-        group.items.append(ItemHit(iri, number or 0, title or "", snippet(text, pattern)))
+        group.items.append(ItemHit(iri, number, title or "", snippet(text, pattern)))
     return SearchResult(query, entities, list(meetings.values()), total)
 
 

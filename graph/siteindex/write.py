@@ -107,10 +107,11 @@ class IndexWriter:
         meeting_iri, municipality_iri, committee_iri = (
             record.meeting, record.municipality, record.committee,
         )  # fmt: skip
-        if meeting_iri is None or municipality_iri is None or committee_iri is None:
+        if meeting_iri is None or municipality_iri is None:
             return  # minutes the graph could not place: nothing to list
         municipality = self.resource_id(municipality_iri)
-        committee = self.resource_id(committee_iri)
+        # minutes that name no committee hang on their municipality alone
+        committee = self.resource_id(committee_iri) if committee_iri is not None else None
         where = (record.date, municipality, committee)
         meeting = self._resource(
             meeting_iri, "Meeting", record.meeting_label, 0, *where,

@@ -408,6 +408,29 @@ def test_coverage_shows_the_files_that_failed(tmp_path: Path) -> None:
     assert "1 møde fra 1 kommune og 1 udvalg." in main_text(page.text)
 
 
+def test_coverage_shows_the_files_loaded_with_warnings(tmp_path: Path) -> None:
+    bare = tmp_path / "uden-hoved.txt"
+    bare.write_text(
+        "Lejre Kommune\n\nPunkt 1: Godkendelse af dagsorden\nBeslutning\nGodkendt.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    ran = referatgraf("load", "--store", store, SAMPLES[4], bare)
+    assert ran.code == 0, ran.out + ran.err
+    page = request(Site(base=BASE, store_path=store), "/daekning")
+    assert page.status_code == 200
+    meetings = main_text(page.text.split('id="moeder-titel"', 1)[1].split('id="fejl-titel"')[0])
+    assert "Møder uden udvalg i referatet: 1 møde" in meetings
+    assert "uden dato" in meetings
+    warnings = page.text.split('id="advarsler-titel"', 1)[1]
+    rows = re.findall(r"<tr><td><code>([^<]+)</code></td><td>([^<]+)</td></tr>", warnings)
+    assert rows == [
+        ("uden-hoved.txt", "ingen mødedato fundet: mødet er indlæst uden dato"),
+        ("uden-hoved.txt", "intet udvalg fundet: mødet hører kun til sin kommune"),
+    ]
+    assert "Advarsel</th>" in warnings
+
+
 def test_without_an_index_every_page_still_answers(samples_store: Path, tmp_path: Path) -> None:
     site = Site(base=BASE, store_path=samples_store, index_path=tmp_path / "none.sqlite")
     for path in ("/soeg?q=KLAPjob", "/register/", "/register/love", "/daekning"):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.labels import counted, danish_date, danish_number
+from graph.labels import counted, danish_date, danish_number, item_label
 from graph.siteindex import ConceptRow
 from graph.siteindex.documents import decision_snippet
 from graph.terms import RG
@@ -222,6 +222,10 @@ def _paged(query: str, offset: int) -> str:
     return f"{query.rstrip()}\nLIMIT {PER_PAGE} OFFSET {offset}\n"
 
 
+def _text(value: object) -> str | None:
+    return str(value) if value is not None else None
+
+
 def _int(value: object) -> int:
     return value if isinstance(value, int) else 0
 
@@ -235,11 +239,11 @@ def _index_row(site: Site, row: ConceptRow) -> dict[str, Any]:
     """An agenda item of the list (with its decision's text, on an outcome's page)."""
     title, number = row.item_title, row.item_number
     return {
-        "item": _link(site, row.item, f"Punkt {number}: {title}" if title else f"Punkt {number}"),
+        "item": _link(site, row.item, item_label(number, title)),
         "date": danish_date(dt.date.fromisoformat(row.date)) if row.date else None,
         "date_iso": row.date,
         "municipality": _link(site, row.municipality, row.municipality_label),
-        "committee": _link(site, row.committee, row.committee_label),
+        "committee": _link(site, row.committee, row.committee_label) if row.committee else None,
         "meeting": {"iri": row.meeting, "href": site.path_for_iri(row.meeting) or row.meeting},
         "decision": row.decision_text,
     }
@@ -249,10 +253,11 @@ def _sparql_row(site: Site, iri: str, row: dict[str, Any]) -> dict[str, Any]:
     """A row of the list's SPARQL, as the index would have it."""
     date, text, decision = row.get("dato"), row.get("tekst"), row.get("beslutning")
     found = ConceptRow(
-        iri, str(row["punkt"]), _int(row["nr"]), str(row.get("titel") or ""),
+        iri, str(row["punkt"]), nr if isinstance(nr := row.get("nr"), int) else None,
+        str(row.get("titel") or ""),
         str(decision) if decision else None,
         decision_snippet(text) if isinstance(text, str) else None, str(row["moede"]),
         date.isoformat() if isinstance(date, dt.date) else None, str(row["kommune"]),
-        str(row["kommunenavn"]), str(row["udvalg"]), str(row["udvalgsnavn"]),
+        str(row["kommunenavn"]), _text(row.get("udvalg")), _text(row.get("udvalgsnavn")),
     )  # fmt: skip
     return _index_row(site, found)

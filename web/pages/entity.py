@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pyoxigraph import NamedNode
 
-from graph.labels import counted, danish_date
+from graph.labels import counted, danish_date, item_label
 from graph.siteindex.queries import groups_timeline
 from web.pages import PER_PAGE, Page, register
 from web.pages.derived import PerIndex
@@ -211,13 +211,13 @@ def _mention_view(site: Site, row: MentionRow) -> dict[str, Any]:
     return {
         "item": row.item,
         "href": (site.path_for_iri(row.item) or row.item) + (f"#{anchor}" if anchor else ""),
-        "item_label": f"Punkt {row.item_number}: {row.item_title}"
-        if row.item_title
-        else f"Punkt {row.item_number}",
+        "item_label": item_label(row.item_number, row.item_title),
         "date": danish_date(dt.date.fromisoformat(row.date)) if row.date else None,
         "date_iso": row.date,
         "committee": row.committee_label,
-        "committee_href": site.path_for_iri(row.committee) or row.committee,
+        "committee_href": (site.path_for_iri(row.committee) or row.committee)
+        if row.committee
+        else None,
         "before": row.context_before,
         "anchor_text": row.anchor_text,
         "after": row.context_after,

@@ -85,7 +85,7 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "provenance": _provenance(site, item),
     }
     return Page(
-        title=item_label(_int(item["number"]), title),
+        title=item_label(_number(item["number"]), title),
         template="pages/item.html",
         data=data,
         jsonld=_jsonld(iri, item, data),
@@ -138,6 +138,11 @@ def _sha256(site: Site, source: NamedNode) -> str | None:
 
 def _int(value: object) -> int:
     return value if isinstance(value, int) else 0
+
+
+def _number(value: object) -> int | None:
+    """An item's number; ``None`` for one printed without."""
+    return value if isinstance(value, int) else None
 
 
 def _spans(site: Site, rows: list[Row]) -> dict[str, list[Span]]:
@@ -245,12 +250,14 @@ def _jsonld(iri: str, item: Row, data: dict[str, Any]) -> dict[str, Any]:
         "@context": SCHEMA,
         "@type": "CreativeWork",
         "@id": iri,
-        "name": item_label(_int(item["number"]), data["title"]),
-        "headline": data["title"],
-        "position": item["number"],
+        "name": item_label(_number(item["number"]), data["title"]),
         "inLanguage": "da",
         "isPartOf": {"@type": "Event", "@id": item["meeting"], "name": item["meetingLabel"]},
     }
+    if data["title"]:
+        found["headline"] = data["title"]
+    if data["number"] is not None:
+        found["position"] = data["number"]
     if item["date"] is not None:
         found["datePublished"] = iso(item["date"])
     if item["municipality"]:

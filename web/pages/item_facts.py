@@ -75,10 +75,10 @@ class _Lookup:
 
 def item_row(store: MinutesStore, item: str) -> Row | None:
     """The row of ``item_main.rq``; ``None`` when ``item`` is no agenda item with a meeting
-    and a number (the query's required patterns)."""
+    (the query's required patterns: an item printed without a number has a page too)."""
     look = _Lookup(store)
     meeting, number = look.value(item, _P["meeting"]), look.value(item, _P["number"])
-    if meeting is None or number is None or not look.has_type(item, AGENDA_ITEM):
+    if meeting is None or not look.has_type(item, AGENDA_ITEM):
         return None
     committee = look.value(meeting, _P["committee"])
     municipality = look.value(meeting, _P["municipality"])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode
 
+from graph.labels import item_label, item_reference
 from web.pages import Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
@@ -83,12 +84,18 @@ def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
 
 def _agenda_row(site: Site, row: Row) -> dict[str, Any]:
     return {
-        "item": link(site, row["item"], row["title"] or f"Punkt {text_of(row['number'])}"),
+        "item": link(site, row["item"], text_of(row["title"]) or item_label(_number(row), "")),
         "number": row["number"],
         "title": row["title"],
         "closed": row["closed"] is True,
         "outcome": link(site, row["outcome"], row["outcomeLabel"]),
     }
+
+
+def _number(row: Row, column: str = "number") -> int | None:
+    """An item's number; ``None`` for one printed without."""
+    number = row[column]
+    return number if isinstance(number, int) else None
 
 
 def _participant(site: Site, row: Row, *, present: bool, absent: set[Any]) -> dict[str, Any]:
@@ -114,7 +121,7 @@ def _item_absences(site: Site, rows: list[Row]) -> list[dict[str, Any]]:
                 "agenda_items": [],
             },
         )
-        target = link(site, row["item"], f"punkt {text_of(row['itemNumber'])}")
+        target = link(site, row["item"], item_reference(_number(row, "itemNumber")))
         if target is not None and target not in entry["agenda_items"]:
             entry["agenda_items"].append(target)
     return list(grouped.values())

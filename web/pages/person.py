@@ -73,7 +73,7 @@ def person_page(site: Site, iri: str, number: int = 1) -> Page | None:
 def _item_text(row: Row) -> str:
     number = row.get("number") if "number" in row else row.get("itemNumber")
     title = row.get("title") if "title" in row else row.get("itemTitle")
-    return item_label(number if isinstance(number, int) else 0, text_of(title))
+    return item_label(number if isinstance(number, int) else None, text_of(title))
 
 
 def _membership(site: Site, row: Row) -> dict[str, Any]:
