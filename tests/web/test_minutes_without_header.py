@@ -35,6 +35,7 @@ MINUTES = (
     "KLAPjob er et program for ledige.\n"
     "Beslutning\n"
     "Godkendt.\n"
+    "Steen Hansen (O) deltog ikke i behandlingen af punktet.\n"
     "\n"
     "Sagsnr.: 22-016300\n"
     "Åben\n"
@@ -150,6 +151,15 @@ def test_the_untitled_item_marks_its_mention_of_klapjob(served: Server) -> None:
     assert marked is not None
     assert "headline" not in json_ld(html)
     assert json_ld(page(served, BUDGET).text)["headline"] == "Budget 2023"
+
+
+def test_an_absence_from_the_untitled_item_names_it(served: Server) -> None:
+    meeting = said(page(served, MEETING).text)
+    assert "Enkelte punkter Steen Hansen (deltog ikke): punkt uden nummer" in meeting
+    html = page(served, "/kommune/lejre/person/steen-hansen").text
+    text = said(html)
+    assert text.endswith("møde uden dato : fraværende under Punkt uden nummer (deltog ikke)")
+    assert UNTITLED in links(html)
 
 
 def test_the_municipality_page_lists_the_meeting(served: Server) -> None:
