@@ -32,6 +32,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from loaders.html_labels import is_label_row, joins_its_definition
 from loaders.inline_html import count_tag_lines
 from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart
 from loaders.page_furniture import (
@@ -66,54 +67,8 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 _HEADINGS = frozenset(_words("h1 h2 h3 h4 h5 h6"))
 # Inside these a <header> or <footer> is the content's own, not the site's.
 _CONTENT = frozenset(_words("main article section"))
-# Labels of the meeting header and of an item's case, as printed in the first column of a
-# label/value table (compared case-folded, a trailing colon ignored).
-LABELS = frozenset(
-    label.casefold()
-    for label in _words(
-        "Udvalg Møde Mødedato Mødedag Mødetidspunkt Mødetid Mødested Mødestart Mødeslut "
-        "Starttidspunkt Sluttidspunkt Start Slut Dato Tidspunkt Tid Sted Lokale Mødelokale "
-        "Afsluttet Kommune Mødeleder Formand Næstformand Sekretær Referent Deltagere "
-        "Mødedeltagere Medlemmer Afbud Fraværende Fravær Sagsnr Sagsnr. Sagsnummer Sagsid "
-        "J.nr. Journalnr. Journalnummer Dok.nr. Dokumentnr. Beslutning Indstilling "
-        "Sagsfremstilling Resumé Resume Bilag"
-    )
-) | {"start kl.", "slut kl.", "sags nr.", "åben/lukket"}
 # A number printed on its own before an item's heading: "1", "1.", "Punkt 1", "Pkt. 12:".
 _ITEM_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
-# Blocks that make a definition's value more than one line.
-_BLOCKS_IN_VALUE = "p, div, ul, ol, table, br, h1, h2, h3, h4, h5, h6, dl, blockquote, pre"
-_LONGEST_JOINED = 300
-
-
-def is_label(text: str) -> bool:
-    """Whether a table cell holds a header label (``UDVALG``, ``Sted:``).
-
-    >>> is_label("STARTTIDSPUNKT"), is_label("Sagsnr.:"), is_label("Budget 2023")
-    (True, True, False)
-    """
-    return " ".join(text.split()).rstrip(":").rstrip().casefold() in LABELS
-
-
-def _element_children(node: LexborNode) -> list[LexborNode]:
-    return [child for child in node.iter() if not child.is_text_node]
-
-
-def _short_value(node: LexborNode) -> bool:
-    """A ``<dd>`` or cell that reads as one line: short, at most one paragraph."""
-    blocks = node.css(_BLOCKS_IN_VALUE)
-    if len(blocks) > 1 or (blocks and (blocks[0].tag or "").lower() not in ("p", "div")):
-        return False
-    return len(node.text(deep=True, separator=" ", strip=True)) <= _LONGEST_JOINED
-
-
-def _next_element(node: LexborNode) -> LexborNode | None:
-    following = node.next
-    while following is not None and (following.is_text_node or following.is_comment_node):
-        if (following.text_content or "").strip():
-            return None
-        following = following.next
-    return following
 
 
 def looks_like_html_page(text: str) -> bool:
@@ -283,11 +238,11 @@ class _Walker:
         out.end_line()
         if tag == "tr":
             self.cell_count.append(0)
-            self.label_rows.append(_is_label_row(node))
+            self.label_rows.append(is_label_row(node))
         elif tag == "li":
             self._start_item(node)
         elif tag == "dt":
-            self.terms.append(_joins_its_definition(node))
+            self.terms.append(joins_its_definition(node))
         elif tag == "dd":
             self.definitions.append(False)
 
@@ -412,32 +367,6 @@ class _Walker:
                 children = list(node.iter(include_text=True))
                 stack.extend((child, True) for child in reversed(children))
         return self.out.text()
-
-
-_SHORT_TERM = 60
-
-
-def _joins_its_definition(term: LexborNode) -> bool:
-    """A short ``<dt>`` followed by a short ``<dd>``: one line ``term: definition``."""
-    following = _next_element(term)
-    return (
-        following is not None
-        and (following.tag or "").lower() == "dd"
-        and len(term.text(deep=True, separator=" ", strip=True)) <= _SHORT_TERM
-        and _short_value(following)
-    )
-
-
-def _is_label_row(row: LexborNode) -> bool:
-    """A table row ``label | value`` whose label is a header label (:func:`is_label`)."""
-    cells = [c for c in _element_children(row) if (c.tag or "").lower() in _CELLS]
-    if len(cells) != 2:
-        return False
-    if all((c.tag or "").lower() == "th" for c in cells):
-        return False  # the column headings of a table
-    label = cells[0].text(deep=True, separator=" ", strip=True)
-    value = cells[1].text(deep=True, separator=" ", strip=True)
-    return bool(value) and is_label(label) and not is_label(value)
 
 
 def html_to_text(page: str) -> str:

@@ -19,36 +19,13 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-WEEKDAYS = ("Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag")
-ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-ENGLISH_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from loaders import dates
+
+# The names as minutes print them; the parser's own lists, capitalised as printed.
+WEEKDAYS = tuple(day.capitalize() for day in dates.WEEKDAYS)
+ENGLISH_WEEKDAYS = tuple(day.capitalize() for day in dates.ENGLISH_WEEKDAYS)
+MONTHS = dates.MONTHS
+ENGLISH_MONTHS = tuple(month.capitalize() for month in dates.ENGLISH_MONTHS)
 
 
 def _long(d: dt.date, _: dt.time) -> str:

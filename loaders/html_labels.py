@@ -1,0 +1,85 @@
+"""Label and value pairs in a web page's markup, read as the header rules read them.
+
+A definition list entry ``<dt>Sted</dt><dd>Rådhuset</dd>`` with a short value, and a two-column
+table row whose first cell is a header label (``UDVALG``, ``Mødedato``, ``Sagsnr.``, see
+:data:`LABELS`), are one line ``Label: value`` in the page's text (:mod:`loaders.html_text`).
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+CELLS = frozenset(("td", "th"))
+
+# Labels of the meeting header and of an item's case, as printed in the first column of a
+# label/value table (compared case-folded, a trailing colon ignored).
+LABELS = frozenset(
+    label.casefold()
+    for label in (  # noqa: SIM905 - a list of words reads best as words
+        "Udvalg Møde Mødedato Mødedag Mødetidspunkt Mødetid Mødested Mødestart Mødeslut "
+        "Starttidspunkt Sluttidspunkt Start Slut Dato Tidspunkt Tid Sted Lokale Mødelokale "
+        "Afsluttet Kommune Mødeleder Formand Næstformand Sekretær Referent Deltagere "
+        "Mødedeltagere Medlemmer Afbud Fraværende Fravær Sagsnr Sagsnr. Sagsnummer Sagsid "
+        "J.nr. Journalnr. Journalnummer Dok.nr. Dokumentnr. Beslutning Indstilling "
+        "Sagsfremstilling Resumé Resume Bilag"
+    ).split()
+) | {"start kl.", "slut kl.", "sags nr.", "åben/lukket"}
+# Blocks that make a definition's value more than one line.
+_BLOCKS_IN_VALUE = "p, div, ul, ol, table, br, h1, h2, h3, h4, h5, h6, dl, blockquote, pre"
+_LONGEST_JOINED = 300
+
+
+def is_label(text: str) -> bool:
+    """Whether a table cell holds a header label (``UDVALG``, ``Sted:``).
+
+    >>> is_label("STARTTIDSPUNKT"), is_label("Sagsnr.:"), is_label("Budget 2023")
+    (True, True, False)
+    """
+    return " ".join(text.split()).rstrip(":").rstrip().casefold() in LABELS
+
+
+def _element_children(node: LexborNode) -> list[LexborNode]:
+    return [child for child in node.iter() if not child.is_text_node]
+
+
+def _short_value(node: LexborNode) -> bool:
+    """A ``<dd>`` or cell that reads as one line: short, at most one paragraph."""
+    blocks = node.css(_BLOCKS_IN_VALUE)
+    if len(blocks) > 1 or (blocks and (blocks[0].tag or "").lower() not in ("p", "div")):
+        return False
+    return len(node.text(deep=True, separator=" ", strip=True)) <= _LONGEST_JOINED
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    following = node.next
+    while following is not None and (following.is_text_node or following.is_comment_node):
+        if (following.text_content or "").strip():
+            return None
+        following = following.next
+    return following
+
+
+_SHORT_TERM = 60
+
+
+def joins_its_definition(term: LexborNode) -> bool:
+    """A short ``<dt>`` followed by a short ``<dd>``: one line ``term: definition``."""
+    following = _next_element(term)
+    return (
+        following is not None
+        and (following.tag or "").lower() == "dd"
+        and len(term.text(deep=True, separator=" ", strip=True)) <= _SHORT_TERM
+        and _short_value(following)
+    )
+
+
+def is_label_row(row: LexborNode) -> bool:
+    """A table row ``label | value`` whose label is a header label (:func:`is_label`)."""
+    cells = [c for c in _element_children(row) if (c.tag or "").lower() in CELLS]
+    if len(cells) != 2:
+        return False
+    if all((c.tag or "").lower() == "th" for c in cells):
+        return False  # the column headings of a table
+    label = cells[0].text(deep=True, separator=" ", strip=True)
+    value = cells[1].text(deep=True, separator=" ", strip=True)
+    return bool(value) and is_label(label) and not is_label(value)
