@@ -71,6 +71,7 @@ class Round:
     reference_quads: int = 0
     reference_bytes: int = 0
     source: str = ""  # fingerprint of the project's source when the round started
+    index: Measurement | None = None  # `referatgraf index --full` after a --no-index load
 
 
 @dataclass(slots=True)
@@ -144,6 +145,13 @@ def run_round(
     result.store_bytes = disk_usage(store) if store.exists() else 0
     if not result.quads:
         return result
+    if "--no-index" in extra:  # the pages' side index, timed on its own after the load
+        result.index = measure(
+            [str(REFERATGRAF), "index", "--store", str(store), "--full"],
+            work / f"index-{number}.out",
+            work / f"index-{number}.err",
+            env=env,
+        )
     started = time.perf_counter()
     Store.read_only(str(store)).dump(str(dump), format=RdfFormat.N_QUADS)
     result.dump_seconds = time.perf_counter() - started

@@ -64,6 +64,34 @@ def test_report_lists_failed_files_and_ratio(tmp_path: Path) -> None:
     append(docs, text)
     assert docs.read_text(encoding="utf-8").startswith("# Benchmarks")
     assert docs.read_text(encoding="utf-8").count("## 2026-01-02 03:04 UTC") == 2
+    assert "side index" not in text  # the load built its own: no row of its own
+
+
+def test_report_times_the_side_index_apart_after_a_no_index_load() -> None:
+    summary, failures = parse_load_output(LOAD_OUTPUT)
+    round_ = Round(fake_measurement(10.0), summary, failures, "")
+    round_.quads, round_.reference = 1000, fake_measurement(4.0)
+    round_.index = fake_measurement(2.0)
+    bench = Benchmark(
+        argv=["--n", "4", "--no-index"],
+        n=4,
+        seed=0,
+        corpus_bytes=100_000,
+        corpus_summary="4 files",
+        generate_seconds=0.1,
+        load_command="referatgraf load --no-index",
+        machine=dict.fromkeys(("nproc", "RAM", "CPU", "OS", "load average"), "?")
+        | {"Python": "3", "pyoxigraph": "0.5", "referatgraf": "0.1"},
+        started=dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC),
+        rounds=[round_],
+    )
+    text = section(bench)
+    assert "| wall time | 10.00 s | 4.00 s | 2.50x |" in text
+    assert (
+        "| pages' side index after the load (`referatgraf index --full`) | 2.00 s |  | 0.50x |"
+        in text
+    )
+    assert "| load and side index together, median of the rounds' ratios |  |  | 3.00x |" in text
 
 
 def test_measure_sees_the_memory_of_a_child_of_the_child(tmp_path: Path) -> None:
