@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.model import Absence, AgendaItem, Decision
+from loaders.model import Absence, AgendaItem, Decision, Span
 from loaders.rules import attachments, casenumbers, decisions, people
 from loaders.rules.sections import NOTE_SECTIONS, SectionToken, build_section, is_section_end
 from loaders.rules.state import HeadingCandidate, Label, ParseState
@@ -153,13 +153,23 @@ def _absences(state: ParseState, body: ItemBody, own: int | None) -> list[Absenc
     return found
 
 
+def _item_span(state: ParseState, heading: HeadingCandidate, last: int) -> Span:
+    """From the heading (where it starts in its line, when glued to earlier text) to the last
+    content line of the item."""
+    span = state.span(heading.line, max(last, heading.line))
+    if heading.column <= 0:
+        return span
+    begin = state.lines[heading.line].begin + heading.column
+    return Span(span.first_line, span.last_line, begin, max(span.end, begin))
+
+
 def build_item(state: ParseState, heading: HeadingCandidate, last: int) -> AgendaItem:
     """One agenda item from its heading and its lines up to ``last``."""
     body = split_body(state, heading.body_start, last)
     item = AgendaItem(
         number=heading.number,
         title=heading.title,
-        span=state.span(heading.line, max(body.last, heading.line)),
+        span=_item_span(state, heading, body.last),
         closed=heading.closed,
         prefix=heading.prefix,
     )
@@ -194,6 +204,12 @@ def build_items(state: ParseState) -> bool:
     headings = state.headings
     last_line = len(state.lines) - 1
     for position, heading in enumerate(headings):
-        last = headings[position + 1].line - 1 if position + 1 < len(headings) else last_line
+        following = headings[position + 1] if position + 1 < len(headings) else None
+        last = following.line - 1 if following is not None else last_line
+        if following is not None and following.column > 0:
+            # the text before a heading glued to its line ends this item: it is not lost
+            state.line_ends[following.line] = following.column
+            last = following.line
         state.meeting.items.append(build_item(state, heading, last))
+        state.line_ends.pop(following.line if following is not None else -1, None)
     return bool(headings)

@@ -415,7 +415,8 @@ def _glued_at(
     if printed.split(" ", 1)[0].lower().rstrip(".,") in _MONTHS:
         return None
     title, prefix, closed = split_title(printed)
-    column = state.lines[index].text.find(printed)
+    raw = state.lines[index].text
+    column = raw.rfind(plain[at : at + len(str(number)) + 1], 0, max(raw.find(printed), 0))
     return HeadingCandidate(
         line=index,
         number=number,
@@ -425,7 +426,7 @@ def _glued_at(
         prefix=prefix,
         closed=closed,
         last=index,
-        column=max(column - len(str(number)) - 1, 0),
+        column=max(column, 0),  # where its number starts
     )
 
 

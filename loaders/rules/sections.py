@@ -359,7 +359,7 @@ def build_section(state: ParseState, token: SectionToken) -> Section:
         for index in range(first, last + 1):
             if state.noise[index] or index in token.skipped:
                 continue
-            parts, stop = _kept(state.lines[index].text, cut and bool(state.plain[index]))
+            parts, stop = _kept(state.line_text(index), cut and bool(state.plain[index]))
             pieces.extend(parts)
             if parts and state.plain[index]:
                 last_line, end = index, state.lines[index].begin + stop

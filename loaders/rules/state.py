@@ -168,6 +168,9 @@ class ParseState:
     # What a web page says about itself outside the text (title, meta tags, the site's footer):
     # evidence of the municipality only, never part of the text.
     page_evidence: tuple[PageLine, ...] = ()
+    # Lines that end an item and start the next (a heading glued to the previous text by
+    # extraction, ``...byrådet.9. Title``): how many characters belong to the earlier item.
+    line_ends: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def from_text(
@@ -210,9 +213,17 @@ class ParseState:
         return None
 
     def span(self, first: int, last: int) -> Span:
-        """The span of lines ``first..last`` (indices, inclusive)."""
+        """The span of lines ``first..last`` (indices, inclusive); a last line that the next
+        item's heading shares ends where that heading starts."""
         a, b = self.lines[first], self.lines[last]
-        return Span(a.number, b.number, a.begin, b.end)
+        cut = self.line_ends.get(last)
+        return Span(a.number, b.number, a.begin, b.end if cut is None else b.begin + cut)
+
+    def line_text(self, index: int) -> str:
+        """Line ``index`` as printed, without a heading glued to its end (see ``line_ends``)."""
+        text = self.lines[index].text
+        cut = self.line_ends.get(index)
+        return text if cut is None else text[:cut]
 
     def span_in_line(self, index: int, part: str) -> Span:
         """The span of ``part`` within line ``index``, white space in ``part`` matching any run

@@ -160,3 +160,20 @@ def test_attendance_notes_are_absences_never_decision_text(
     assert all(a.scope == "item" for a in first.absences)
     assert second.absences == []
     assert meeting.absences == []
+
+
+def test_text_before_a_glued_heading_ends_the_item_before_it() -> None:
+    text = (
+        "REFERAT Økonomiudvalget d. 08-06-2022\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2. Budget\nBeslutning\nAnbefales.3. Takster 2023\nBeslutning\nGodkendt.\n"
+    )
+    meeting, _, _ = parse_minutes(text, municipality="Køge")
+    budget, takster = meeting.items[1], meeting.items[2]
+    assert (takster.number, takster.title) == (3, "Takster 2023")
+    assert budget.decision is not None
+    assert budget.decision.text == "Anbefales."
+    glued = text.index("3. Takster")
+    assert budget.decision.span.end == glued
+    assert takster.span.begin == glued
+    assert text[budget.decision.span.begin : budget.decision.span.end] == "Beslutning\nAnbefales."
