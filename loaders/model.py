@@ -9,6 +9,7 @@ never guessed.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -17,6 +18,12 @@ from loaders.mentions.model import Mention
 
 MeetingKind = Literal["referat", "dagsorden"]
 AbsenceScope = Literal["meeting", "item"]
+# A member's position on a decision, the skos:notation of its concept in ``rg:positions``.
+Position = Literal["for", "imod", "undlod", "forbehold"]
+# What an attendance note records: present, absent (afbud, fraværende, forhindret, deltog ikke),
+# arrived late (deltog fra kl. 16.30), left (forlod mødet under punkt 5), a substitute (mødte
+# for X, stedfortræder) or a guest or official taking part.
+AttendanceKind = Literal["present", "absent", "arrived", "left", "substitute", "guest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,39 @@ class Absence:
     span: Span
     party: str | None = None
     reason: str | None = None  # the label as printed, lower case: "fraværende", "afbud", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """One position recorded on a decision: a member's (``voter``) or a party's (``party``,
+    the letter or name as printed), with the count where one is printed. ``span`` is the anchor
+    in the normalised text and ``anchor`` its text, as mentions have."""
+
+    position: Position
+    span: Span
+    anchor: str
+    voter: str | None = None
+    party: str | None = None
+    count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """One attendance note of a meeting (``scope`` "meeting") or of one item ("item"): who,
+    what (see :data:`AttendanceKind`) and where it was read. ``time`` is a time printed with
+    it (``deltog fra kl. 16.30``); ``item_number`` the item it names (``forlod mødet under
+    punkt 5``); ``substitute_for`` whom a substitute stood in for; ``role`` a guest's or
+    official's role as printed."""
+
+    name: str
+    kind: AttendanceKind
+    scope: AbsenceScope
+    span: Span
+    party: str | None = None
+    role: str | None = None
+    time: dt.time | None = None
+    item_number: int | None = None
+    substitute_for: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +138,7 @@ class Decision:
     # sure the rule that read it is; None where no rule recognised the text.
     outcome: str | None = None
     outcome_confidence: float | None = None
+    votes: tuple[Vote, ...] = ()  # positions recorded with this decision, in text order
 
 
 TextKind = Literal["title", "section", "decision", "other_decision", "treatment", "attachment"]
@@ -150,6 +191,7 @@ class AgendaItem:
     treatments: list[Treatment] = field(default_factory=list)
     absences: list[Absence] = field(default_factory=list)
     mentions: list[TextMentions] = field(default_factory=list)  # by text, in text order
+    attendance: list[Attendance] = field(default_factory=list)  # notes for this item only
 
     def section(self, label: str) -> Section | None:
         """The first section with this canonical label, if any."""
@@ -177,6 +219,18 @@ class Meeting:
     date_source: str | None = None
     committee_source: str | None = None
     toc_entries: int = 0  # entries of the table of contents, 0 when there is none
+    attendance: list[Attendance] = field(default_factory=list)  # notes for the whole meeting
+
+
+@dataclass(frozen=True, slots=True)
+class PdfInfo:
+    """What a PDF file says of itself, as its metadata states it (never the meeting's date)."""
+
+    pages: int
+    title: str | None = None
+    producer: str | None = None  # the program that wrote the PDF ("FirstAgenda", ...)
+    creator: str | None = None
+    created: dt.datetime | None = None  # the file's creation date, not the meeting's
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +245,7 @@ class SourceInfo:
     # Where the minutes were published, as a web page states it (its canonical address): an
     # http(s) URL safe to write as an IRI (loaders.page_evidence.safe_url); None if not stated.
     stated_url: str | None = None
+    pdf: PdfInfo | None = None  # for a PDF file: its page count and metadata
 
 
 @dataclass(slots=True)
@@ -206,6 +261,25 @@ class MinutesDocument:
     meeting: Meeting
     layout: str  # name of the layout profile that matched, for the load report
     notes: list[str] = field(default_factory=list)
+    # For a PDF: the offset in ``text`` where each page starts (page 1 at index 0); empty for
+    # other files. The pages of a span follow from it (see ``pages_of``).
+    page_starts: tuple[int, ...] = ()
+
+    def pages_of(self, span: Span) -> tuple[int, ...]:
+        """The 1-based PDF pages a span covers, first to last; empty for a file without pages.
+
+        >>> doc = MinutesDocument(SourceInfo("a.pdf", "", 0, "", ""), "ab\\ncd\\nef", Meeting(),
+        ...                       "", page_starts=(0, 3, 6))
+        >>> doc.pages_of(Span(2, 3, 3, 8))
+        (2, 3)
+        >>> doc.pages_of(Span(1, 1, 0, 2))
+        (1,)
+        """
+        if not self.page_starts:
+            return ()
+        first = bisect.bisect_right(self.page_starts, span.begin)
+        last = bisect.bisect_right(self.page_starts, max(span.begin, span.end - 1))
+        return tuple(range(max(first, 1), max(last, 1) + 1))
 
 
 class LoaderError(Exception):
