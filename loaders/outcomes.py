@@ -1,10 +1,12 @@
 """The outcome of a decision, from its text: an ordered list of small rules, the first that
-matches wins.
+matches wins. The rules are data: ``loaders/data/outcome_rules.csv``, one row per rule.
 
 The outcomes are the concepts of ``rg:outcomes`` (``ontology.namespace.OUTCOME``), by slug:
-``godkendt``, ``taget-til-efterretning``, ``droeftet``, ``tiltraadt``, ``indstillet``, ``udsat``,
-``afvist``, ``ingen-beslutning``. The decision text itself is kept as printed; this only adds
-the outcome.
+``godkendt``, ``godkendt-med-aendringer``, ``taget-til-efterretning``, ``droeftet``,
+``tiltraadt``, ``indstillet``, ``oversendt``, ``udsat``, ``tilbagesendt``, ``afvist``,
+``ingen-beslutning``. The decision text itself is kept as printed; this only adds the outcome.
+A sentence stating a minority's position (``Et mindretal (Ø) afviste indstillingen``) says
+nothing of the outcome and is not read.
 
 >>> classify_decision("Godkendt.")
 ('godkendt', 0.95)
@@ -14,6 +16,10 @@ the outcome.
 ('indstillet', 0.95)
 >>> classify_decision("Ikke godkendt.")
 ('afvist', 0.95)
+>>> classify_decision("Sagen oversendes til Teknik- og Miljøudvalget.")
+('oversendt', 0.95)
+>>> classify_decision("Vedtaget med de foreslåede ændringer.")
+('godkendt-med-aendringer', 0.95)
 >>> classify_decision("")
 ('ingen-beslutning', 1.0)
 >>> classify_decision("Forvaltningen vil til mødet i november fremlægge status.") is None
@@ -22,7 +28,9 @@ True
 
 from __future__ import annotations
 
+import csv
 import re
+from importlib import resources
 
 OUTCOMES = (
     "godkendt",
@@ -33,6 +41,9 @@ OUTCOMES = (
     "udsat",
     "afvist",
     "ingen-beslutning",
+    "godkendt-med-aendringer",
+    "oversendt",
+    "tilbagesendt",
 )
 
 FIRST_SENTENCE = 0.95  # the outcome is what the decision opens with
@@ -43,52 +54,22 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\wæøå])(?:{pattern})(?![\wæøå])", re.IGNORECASE)
 
 
-# (outcome, rule name, pattern, how sure the phrase is). Order matters: a negation before what
-# it negates ("ikke godkendt" before "godkendt"), passing on to another body before approving
-# ("godkendt og oversendes til byrådet" is passed on), a clear outcome before "discussed".
-RULES: tuple[tuple[str, str, re.Pattern[str], float], ...] = (
-    ("ingen-beslutning", "not-released", _words(r"(?:beslutning(?:en)?\s+)?ikke\s+frigivet"), 1.0),
-    (
-        "afvist",
-        "rejected",
-        _words(
-            r"afvist|afvises|afviser|forkastet|ikke\s+(?:godkendt|godkendes|tiltrådt|tiltrådte|vedtaget)"
-        ),
-        1.0,
-    ),
-    ("udsat", "postponed", _words(r"udsat|udsættes|udskudt|udskydes"), 1.0),
-    (
-        "indstillet",
-        "recommended-on",
-        _words(
-            r"anbefales|anbefaler|indstilles\s+til|indstiller\s+til|oversendes\s+til|"
-            r"sendes\s+videre|videresendes"
-        ),
-        1.0,
-    ),
-    ("tiltraadt", "endorsed", _words(r"tiltrådt|tiltrådte|tiltræder|tiltrædes|tiltraadt"), 1.0),
-    ("godkendt", "approved", _words(r"godkendt|godkendte|godkendes|godkender|vedtaget"), 1.0),
-    (
-        "taget-til-efterretning",
-        "noted",
-        _words(r"(?:taget|tages|tog)\s+(?:\w+\s+)?til\s+efterretning|til\s+efterretning"),
-        1.0,
-    ),
-    (
-        "taget-til-efterretning",
-        "informed",
-        _words(r"til\s+orientering|(?:blev\s+)?givet\s+en\s+orientering|orienteringen\s+taget"),
-        0.85,
-    ),
-    ("droeftet", "discussed", _words(r"drøftet|drøftede|drøftes|droeftet"), 1.0),
-    (
-        "ingen-beslutning",
-        "nothing",
-        _words(r"intet\s+til\s+(?:dette\s+)?punkt|intet\s+under|ingen\s+beslutning|^\s*intet"),
-        0.85,
-    ),
-)
+def _read_rules() -> tuple[tuple[str, str, re.Pattern[str], float], ...]:
+    text = (resources.files("loaders") / "data" / "outcome_rules.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(
+        (row["outcome"], row["rule"], _words(row["pattern"]), float(row["weight"]))
+        for row in csv.DictReader(lines)
+    )
 
+
+# (outcome, rule name, pattern, how sure the phrase is), in the order of the data file.
+RULES: tuple[tuple[str, str, re.Pattern[str], float], ...] = _read_rules()
+
+# A sentence about a minority: "Et mindretal (Ø) kunne ikke tiltræde", "Mindretallet afviste".
+_MINORITY = re.compile(
+    r"(?:^|(?<=[.!?\n]))[^.!?\n]*\bmindretal(?:let)?\b[^.!?\n]*(?:[.!?]|$)", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _LEADING = re.compile(r"^[\s\-–•*]*(?:ad\s+\d+\s*[:.)]\s*)?", re.IGNORECASE)
 
@@ -110,6 +91,8 @@ def classify_decision(text: str) -> tuple[str, float] | None:
     """
     if not text.strip():
         return "ingen-beslutning", 1.0
+    if "indretal" in text:
+        text = _MINORITY.sub("", text)
     for outcome, _, pattern, weight in RULES:
         match = pattern.search(text)
         if match is not None:

@@ -13,7 +13,18 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["MEETING_KIND", "MEETING_KIND_NS", "NS", "OUTCOME", "OUTCOME_NS", "RG"]
+__all__ = [
+    "ATTENDANCE_KIND",
+    "ATTENDANCE_KIND_NS",
+    "MEETING_KIND",
+    "MEETING_KIND_NS",
+    "NS",
+    "OUTCOME",
+    "OUTCOME_NS",
+    "POSITION",
+    "POSITION_NS",
+    "RG",
+]
 
 NS: Final[str] = "https://w3id.org/referatgraf/def#"
 """The rg: namespace."""
@@ -23,6 +34,12 @@ OUTCOME_NS: Final[str] = "https://w3id.org/referatgraf/def/outcome/"
 
 MEETING_KIND_NS: Final[str] = "https://w3id.org/referatgraf/def/meeting-kind/"
 """Where the concepts of the meeting kind scheme (``RG.meetingKinds``) live."""
+
+POSITION_NS: Final[str] = "https://w3id.org/referatgraf/def/position/"
+"""Where the concepts of the vote position scheme (``RG.positions``) live."""
+
+ATTENDANCE_KIND_NS: Final[str] = "https://w3id.org/referatgraf/def/attendance-kind/"
+"""Where the concepts of the attendance kind scheme (``RG.attendanceKinds``) live."""
 
 
 class RG:
@@ -447,16 +464,27 @@ class OUTCOME:
     godkendt: Final[str] = "https://w3id.org/referatgraf/def/outcome/godkendt"
     """approved (da: godkendt)"""
 
+    godkendt_med_aendringer: Final[str] = (
+        "https://w3id.org/referatgraf/def/outcome/godkendt-med-aendringer"
+    )
+    """approved with changes (da: godkendt med ændringer)"""
+
     indstillet: Final[str] = "https://w3id.org/referatgraf/def/outcome/indstillet"
     """recommended to another committee (da: indstillet til andet udvalg)"""
 
     ingen_beslutning: Final[str] = "https://w3id.org/referatgraf/def/outcome/ingen-beslutning"
     """no decision (da: ingen beslutning)"""
 
+    oversendt: Final[str] = "https://w3id.org/referatgraf/def/outcome/oversendt"
+    """passed on to another body (da: oversendt til andet organ)"""
+
     taget_til_efterretning: Final[str] = (
         "https://w3id.org/referatgraf/def/outcome/taget-til-efterretning"
     )
     """noted (da: taget til efterretning)"""
+
+    tilbagesendt: Final[str] = "https://w3id.org/referatgraf/def/outcome/tilbagesendt"
+    """sent back (da: sendt tilbage)"""
 
     tiltraadt: Final[str] = "https://w3id.org/referatgraf/def/outcome/tiltraadt"
     """endorsed (da: tiltrådt)"""
@@ -475,3 +503,13 @@ class MEETING_KIND:
 
     referat: Final[str] = "https://w3id.org/referatgraf/def/meeting-kind/referat"
     """minutes (da: referat)"""
+
+
+class POSITION:
+    """The vote position concepts (``rg:votePosition`` values); ``for`` is ``for_``."""
+
+
+
+class ATTENDANCE_KIND:
+    """The attendance kind concepts (``rg:attendanceKind`` values)."""
+

@@ -121,6 +121,34 @@ def test_every_sample_decision_is_in_the_table() -> None:
         ("   \n", "ingen-beslutning"),
         ("Beslutning ikke frigivet", "ingen-beslutning"),
         ("Intet.", "ingen-beslutning"),
+        # the wordings of issue 14, one or more each
+        ("Indstillingen godkendt.", "godkendt"),
+        ("Forslaget blev vedtaget.", "godkendt"),
+        ("Anbefalet.", "indstillet"),
+        ("Udvalget anbefalede indstillingen over for Økonomiudvalget.", "indstillet"),
+        ("Indstillingen anbefales godkendt.", "indstillet"),
+        ("Tiltrådt.", "tiltraadt"),
+        ("Et flertal bestående af A, C og V kunne tiltræde indstillingen.", "tiltraadt"),
+        ("Orienteringen blev taget til efterretning.", "taget-til-efterretning"),
+        ("Sagen blev drøftet.", "droeftet"),
+        ("Oversendt til Teknik- og Miljøudvalget.", "oversendt"),
+        ("Sagen fremsendes til Byrådet.", "oversendt"),
+        ("Punktet videresendes til Økonomiudvalget til orientering.", "oversendt"),
+        ("Godkendt og fremsendes til Byrådet.", "indstillet"),
+        ("Udsat til næste møde.", "udsat"),
+        ("Sagen tilbagesendes til forvaltningen.", "tilbagesendt"),
+        ("Udvalget sendte sagen tilbage til administrationen.", "tilbagesendt"),
+        ("Forslaget blev forkastet.", "afvist"),
+        ("Udvalget afviste ansøgningen.", "afvist"),
+        ("Indstillingen blev ikke vedtaget.", "afvist"),
+        ("Indstillingen anbefales ikke.", "afvist"),
+        ("Forslaget faldt med 6 stemmer mod 15.", "afvist"),
+        ("Vedtaget med ændringer.", "godkendt-med-aendringer"),
+        ("Godkendt med følgende ændring: datoen rykkes til 1. marts.", "godkendt-med-aendringer"),
+        ("Indstillingen tiltrådt med de foreslåede justeringer.", "godkendt-med-aendringer"),
+        ("Indstillingen blev vedtaget med 15 stemmer mod 6.", "godkendt"),
+        # a minority's position says nothing of the outcome
+        ("Godkendt. Et mindretal (Ø) afviste indstillingen.", "godkendt"),
     ],
 )
 def test_rule(text: str, expected: str) -> None:
@@ -128,6 +156,27 @@ def test_rule(text: str, expected: str) -> None:
     assert found is not None
     assert found[0] == expected
     assert 0 < found[1] <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Et mindretal (Ø) kunne ikke tiltræde indstillingen.",
+        "Jens Hansen (A), Bo Lund (V) og Eva Holm (C) kunne tiltræde indstillingen.",
+        "Udvalget ønsker en ny sag om emnet.",
+        "Godkendelsesprocedure fremlagt.",  # no whole word of a rule
+    ],
+)
+def test_no_rule_no_outcome(text: str) -> None:
+    assert classify_decision(text) is None
+
+
+def test_rules_are_read_from_the_data_file_in_its_order() -> None:
+    names = [name for _, name, *_ in RULES]
+    assert names[:3] == ["not-released", "rejected", "not-approved"]
+    assert names.index("approved-and-forwarded") < names.index("passed-on")
+    assert names.index("with-changes") < names.index("endorsed") < names.index("approved")
+    assert len(names) == len(set(names))
 
 
 def test_outcome_later_in_the_text_is_less_certain() -> None:

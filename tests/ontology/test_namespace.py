@@ -55,7 +55,7 @@ def test_outcome_constants_are_the_outcome_concepts(graph: Graph) -> None:
     assert set(_constants(OUTCOME).values()) == concepts == _declared(graph, OUTCOME_NS)
     for name, iri in _constants(OUTCOME).items():
         assert iri == OUTCOME_NS + name.replace("_", "-")
-    assert len(concepts) == 8
+    assert len(concepts) == 11
 
 
 def test_meeting_kind_constants_are_the_meeting_kind_concepts(graph: Graph) -> None:

@@ -92,6 +92,9 @@ OUTCOME_SLUGS = {
     "udsat": "udsat",
     "afvist": "afvist",
     "ingen-beslutning": "ingen beslutning",
+    "godkendt-med-aendringer": "godkendt med ændringer",
+    "oversendt": "oversendt til andet organ",
+    "tilbagesendt": "sendt tilbage",
 }
 
 
