@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.siteindex.concepts import concept_rows, concept_totals
 from graph.siteindex.mention_order import FAR, MentionOrder
+from graph.siteindex.provisions import ProvisionQueries
 from graph.siteindex.read import store_token
 from graph.siteindex.rows import (
     ConceptRow,
@@ -62,7 +63,7 @@ class SiteIndexError(Exception):
     """The file is no side index of this version; rebuild it (``referatgraf index``)."""
 
 
-class SiteIndex:
+class SiteIndex(ProvisionQueries):
     """The side index of a store, read-only."""
 
     def __init__(self, path: Path) -> None:

@@ -24,6 +24,7 @@ from web.pages.entity_facts import EntityFacts, entity_facts
 from web.pages.item import mention_anchor
 from web.pages.page_sparql import bound_text, page_query
 from web.pages.page_values import pagination
+from web.pages.provisions import CANDIDATE_NOTES, provisions_more, provisions_view
 from web.timeline import timeline_chart, timeline_view
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ def _facts_view(facts: EntityFacts) -> dict[str, Any]:
         "names": facts.names,
         "kind_label": facts.kind_label,
         "candidate": facts.candidate,
+        "candidate_note": CANDIDATE_NOTES[facts.kind] if facts.candidate else None,
         "source": facts.source,
         "eli": facts.eli,
         "enactment": facts.enactment,
@@ -107,13 +109,14 @@ def _mentions_view(site: Site, index: SiteIndex, facts: EntityFacts, number: int
     the page of mentions computed once per index state (:func:`entity_counts`)."""
     counts = _COUNTS.get(
         (index.token(), site.base, facts.iri, facts.kind, facts.label),
-        lambda: entity_counts(index, facts),
+        lambda: entity_counts(site, index, facts),
     )
     paging = pagination(number, counts.mentions, PER_PAGE)
     rows = index.mentions(facts.iri, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
     return {
         "totals": {"mentions": counts.mentions, "text": counts.text},
         "provisions": counts.provisions,
+        "provisions_more": counts.provisions_more,
         "timeline": counts.timeline,
         "groups": mention_groups(site, rows, counts),
         "paging": paging,
@@ -130,17 +133,18 @@ class EntityCounts:
 
     mentions: int
     text: str
-    provisions: list[dict[str, str]]
+    provisions: list[dict[str, Any]]
     timeline: dict[str, Any]
     by_year: dict[tuple[str, int], int]
     by_municipality: dict[str, int]
+    provisions_more: str = ""  # the provisions not listed, counted
 
 
 _COUNTS: Final = PerIndex[EntityCounts](256)
 """The counts of the entities most recently shown, per index state."""
 
 
-def entity_counts(index: SiteIndex, facts: EntityFacts) -> EntityCounts:
+def entity_counts(site: Site, index: SiteIndex, facts: EntityFacts) -> EntityCounts:
     """An entity's :class:`EntityCounts`, from the side index (one read of its mentions per
     municipality and year gives the timeline and the groups' counts)."""
     totals = index.entity_totals(facts.iri)
@@ -150,7 +154,7 @@ def entity_counts(index: SiteIndex, facts: EntityFacts) -> EntityCounts:
     groups = index.mention_groups(facts.iri)
     timeline = groups_timeline(groups)
     chart = timeline_chart(timeline.years, [(r.label, r.counts) for r in timeline.rows])
-    provisions = index.provisions(facts.iri) if facts.kind == "Law" else []
+    provisions = index.cited_provisions(facts.iri) if facts.kind == "Law" else []
     by_municipality: dict[str, int] = {}
     for group in groups:
         by_municipality[group.municipality] = by_municipality.get(group.municipality, 0) + (
@@ -161,12 +165,11 @@ def entity_counts(index: SiteIndex, facts: EntityFacts) -> EntityCounts:
         text=f"{counted(mentions, 'omtale', 'omtaler')} i "
         f"{counted(items, 'dagsordenspunkt', 'dagsordenspunkter')} fra "
         f"{counted(places, 'kommune', 'kommuner')}.",
-        provisions=[
-            {"provision": p, "text": counted(c, "omtale", "omtaler")} for p, c in provisions
-        ],
+        provisions=provisions_view(site, provisions),
         timeline=timeline_view(chart, facts.label),
         by_year={(g.municipality, g.year): g.count for g in groups},
         by_municipality=by_municipality,
+        provisions_more=provisions_more(provisions),
     )
 
 

@@ -32,6 +32,9 @@ LEJRE_ITEM = (
 LEMVIG_ITEM = (
     "/kommune/lemvig/udvalg/arbejdsmarkeds-og-integrationsudvalget/moede/2022-06-08/punkt/4"
 )
+RINGKOEBING_SKJERN_ITEM = (
+    "/kommune/ringkoebing-skjern/udvalg/beskaeftigelsesudvalget/moede/2022-08-18/punkt/3"
+)
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -110,7 +113,28 @@ def test_the_2019_act_has_mentions_from_three_municipalities(site: Site) -> None
     ]
     assert "beskæftigelsesloven" in facts["names"]
     assert data["totals"]["text"] == "10 omtaler i 8 dagsordenspunkter fra 3 kommuner."
-    assert data["provisions"] == [{"provision": "§ 91", "text": "1 omtale"}]
+    assert data["provisions"] == [
+        {
+            "provision": "§ 91",
+            "text": "1 punkt",
+            "citing": [
+                {
+                    "href": RINGKOEBING_SKJERN_ITEM,
+                    "label": 'Punkt 3: Henvendelse fra Autismecenter Vest om "Klar til start" på '
+                    "KRAMP",
+                    "municipality": "Ringkøbing-Skjern Kommune",
+                    "municipality_href": "/kommune/ringkoebing-skjern",
+                    "committee": "Beskæftigelsesudvalget",
+                    "committee_href": "/kommune/ringkoebing-skjern/udvalg/beskaeftigelsesudvalget",
+                    "date": "18. august 2022",
+                    "date_iso": "2022-08-18",
+                }
+            ],
+            "more": "",
+        }
+    ]
+    assert data["provisions_more"] == ""
+    assert facts["candidate_note"] is None
     assert [(g["label"], g["text"]) for g in data["groups"]] == [
         ("Lejre Kommune", "4 omtaler"),
         ("Lemvig Kommune", "5 omtaler"),
@@ -144,7 +168,7 @@ def test_the_page_sparql_gives_the_numbers_of_the_index(site: Site) -> None:
     assert all(f"VALUES ?entity {{ <{LAB_2019}> }}" in q for q in page.queries)
     totals, provisions, timeline, listed = (_rows(site, q) for q in page.queries)
     assert totals == [{"omtaler": "10", "punkter": "8", "kommuner": "3"}]
-    assert provisions == [{"paragraf": "§ 91", "omtaler": "1"}]
+    assert provisions == [{"paragraf": "§ 91", "punkter": "1", "omtaler": "1"}]
     assert [(r["kommune"], r["aar"], r["omtaler"]) for r in timeline] == [
         ("Lejre Kommune", "2020", "4"),
         ("Lemvig Kommune", "2022", "5"),
