@@ -1,7 +1,8 @@
 """The page of an agenda item: heading, meeting, committee and municipality, case numbers with
-their KLE concept, the full text by section with every mention marked and linked (the mark of
-``<item>/omtale/N`` has the id ``omtale-N``, which the entity pages link to), the decision
-and its outcome, attachments, earlier treatments, absences, and where it all was read from.
+their KLE concept, the decision first (its words and its outcome in Danish, at the top), the
+rest of the text by section with every mention marked and linked (the mark of
+``<item>/omtale/N`` has the id ``omtale-N``, which the entity pages link to), attachments,
+earlier treatments, absences, and where it all was read from.
 
 Five queries, each starting from the item's IRI, are the page's data and are shown on it: the
 item (``item_main``), its sections (``item_sections``), its other parts (``item_parts``), its
@@ -54,7 +55,8 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
     kinds: dict[str, list[Row]] = defaultdict(list)
     for row in first_rows(parts, "node"):
         kinds[str(row["kind"])].append(row)
-    section_nodes = {row["section"] for row in sections}
+    sections_by_node = {row["section"]: row for row in sections}
+    decision_nodes = {row["node"] for row in kinds["beslutning"] + kinds["anden-beslutning"]}
     data: dict[str, Any] = {
         "iri": iri,
         "number": item["number"],
@@ -67,9 +69,14 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "committee": link(site, item["committee"], item["committeeLabel"]),
         "municipality": link(site, item["municipality"], item["municipalityLabel"]),
         "cases": [_case(site, row) for row in kinds["sag"]],
-        "sections": [_section(site, row, spans) for row in first_rows(sections, "section")],
+        # the decision first, with its words: a section that is a decision shows at the top
+        "sections": [
+            _section(site, row, spans)
+            for row in first_rows(sections, "section")
+            if row["section"] not in decision_nodes
+        ],
         "decisions": [
-            _decision(site, row, spans, shown=row["node"] in section_nodes)
+            _decision(site, row, spans, sections_by_node.get(row["node"]))
             for row in kinds["beslutning"] + kinds["anden-beslutning"]
         ],
         "attachments": [
@@ -192,16 +199,24 @@ def _section(site: Site, row: Row, spans: dict[str, list[Span]]) -> dict[str, An
     }
 
 
-def _decision(site: Site, row: Row, spans: dict[str, list[Span]], *, shown: bool) -> dict[str, Any]:
-    """A decision; its text only when no section shows it already."""
+def _decision(
+    site: Site, row: Row, spans: dict[str, list[Span]], section: Row | None
+) -> dict[str, Any]:
+    """A decision with its words and outcome, shown at the top of the page; when it is also
+    a section of the item's text, with that section's heading and place in the source (the
+    section is then left out of the text below)."""
     node = str(row["node"])
+    text = text_of(row["text"]) or (text_of(section["text"]) if section else "")
     return {
         "iri": node,
         "other": row["kind"] == "anden-beslutning",
-        "text": None if shown else marked_text(text_of(row["text"]), spans.get(node, [])),
+        "heading": text_of(section["heading"]) if section else "",
+        "text": marked_text(text, spans.get(node, [])),
         "outcome": link(site, row["outcome"], row["outcomeLabel"]),
         "date": day(row["date"]),
         "decided_by": link(site, row["other"], row["otherLabel"]),
+        "lines": _range(section["firstLine"], section["lastLine"]) if section else None,
+        "offsets": _range(section["beginOffset"], section["endOffset"]) if section else None,
     }
 
 

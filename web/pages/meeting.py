@@ -1,6 +1,7 @@
 """The page of a meeting: date, time and place, the kind of document (referat or dagsorden),
-committee and municipality, the agenda with each item's outcome, attendance with party and role,
-absence from the whole meeting and from single items, and the source document.
+committee and municipality, the agenda with each item's outcome and the start of its decision,
+attendance with party and role, absence from the whole meeting and from single items, and the
+source document.
 
 Three queries, each starting from the meeting's IRI: ``meeting_main``, ``meeting_agenda`` and
 ``meeting_people``.
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import NamedNode
 
 from graph.labels import item_label, item_reference
+from graph.siteindex.documents import decision_snippet
 from web.pages import Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 SCHEMA = "https://schema.org"
 KINDS = {"referat": "Referat", "dagsorden": "Dagsorden"}
+DECISION_START = 160
+"""Characters of each decision's words the agenda shows (cut at a word)."""
 
 
 @register("Meeting")
@@ -89,6 +93,7 @@ def _agenda_row(site: Site, row: Row) -> dict[str, Any]:
         "title": row["title"],
         "closed": row["closed"] is True,
         "outcome": link(site, row["outcome"], row["outcomeLabel"]),
+        "decision": decision_snippet(text_of(row["decisionText"]), DECISION_START),
     }
 
 
