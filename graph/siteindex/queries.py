@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from graph.siteindex.browse import BrowseQueries
 from graph.siteindex.concepts import concept_rows, concept_totals
 from graph.siteindex.mention_order import FAR, MentionOrder
 from graph.siteindex.provisions import ProvisionQueries
@@ -32,11 +33,12 @@ from graph.siteindex.rows import (
     SearchResult,
     Summary,
     Timeline,
-    TimelineRow,
 )
 from graph.siteindex.schema import SCHEMA_VERSION
-from graph.siteindex.search import search
+from graph.siteindex.search import NO_FILTERS, SearchFilters, search
+from graph.siteindex.spelling import suggest
 from graph.siteindex.summary import summary_from_json
+from graph.siteindex.timelines import groups_timeline, timeline
 from graph.siteindex.write import absolute
 from graph.store import MinutesStore
 
@@ -63,7 +65,7 @@ class SiteIndexError(Exception):
     """The file is no side index of this version; rebuild it (``referatgraf index``)."""
 
 
-class SiteIndex(ProvisionQueries):
+class SiteIndex(BrowseQueries, ProvisionQueries):
     """The side index of a store, read-only."""
 
     def __init__(self, path: Path) -> None:
@@ -172,7 +174,7 @@ class SiteIndex(ProvisionQueries):
             [e.iri for e in top],
         ):
             counts[entity][year] = count
-        return _timeline([(e.iri, e.label, counts[e.iri]) for e in top])
+        return timeline([(e.iri, e.label, counts[e.iri]) for e in top])
 
     # -- resources -----------------------------------------------------------------------
 
@@ -315,8 +317,14 @@ class SiteIndex(ProvisionQueries):
 
     # -- search and coverage -------------------------------------------------------------
 
-    def search(self, q: str, offset: int = 0, limit: int = 20) -> SearchResult:
-        return search(self._connection(), q, offset, limit)
+    def search(
+        self, q: str, offset: int = 0, limit: int = 20, filters: SearchFilters = NO_FILTERS
+    ) -> SearchResult:
+        return search(self._connection(), q, offset, limit, filters)
+
+    def suggest(self, q: str) -> str | None:
+        """A spelling of ``q`` from the index's own words, for a search that found nothing."""
+        return suggest(self._connection(), q)
 
     def coverage(self) -> list[CoverageRow]:
         """Per municipality and committee (by label), the meetings loaded, by date."""
@@ -374,33 +382,3 @@ def _mention(row: Sequence[Any]) -> MentionRow:
         mun_label, com, com_label, anchor_text, before, anchor_text, after, provision,
         absolute(node, item), begin, end,
     )  # fmt: skip
-
-
-def groups_timeline(groups: Sequence[GroupRow]) -> Timeline:
-    """The timeline of :meth:`SiteIndex.mention_groups` (for a caller that has them already):
-    one row per municipality with mentions in a dated meeting, in their order (year 0, the
-    meetings without a date, has no place on it).
-
-    >>> t = groups_timeline([GroupRow("k/a", "A", 2022, 2), GroupRow("k/a", "A", 2020, 1),
-    ...                      GroupRow("k/a", "A", 0, 4), GroupRow("k/b", "B", 0, 1)])
-    >>> t.years, [(r.label, r.counts) for r in t.rows]
-    ([2020, 2021, 2022], [('A', [1, 0, 2])])
-    """
-    counts: dict[tuple[str, str], dict[int, int]] = {}
-    for group in groups:
-        if group.year:
-            key = (group.municipality, group.municipality_label)
-            counts.setdefault(key, {})[group.year] = group.count
-    return _timeline([(iri, label, years) for (iri, label), years in counts.items()])
-
-
-def _timeline(rows: list[tuple[str, str, dict[int, int]]]) -> Timeline:
-    """A timeline over every year from the first to the last that any row has."""
-    years_seen = [year for _, _, counts in rows for year in counts]
-    if not years_seen:
-        return Timeline([], [TimelineRow(iri, label, []) for iri, label, _ in rows])
-    years = list(range(min(years_seen), max(years_seen) + 1))
-    return Timeline(
-        years,
-        [TimelineRow(iri, label, [counts.get(y, 0) for y in years]) for iri, label, counts in rows],
-    )

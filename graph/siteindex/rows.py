@@ -112,6 +112,7 @@ class ItemHit:
     number: int | None  # None for an item printed without a number
     title: str  # "" for one printed without a title
     snippet: list[tuple[str, bool]]  # (text, is_match) segments, never HTML
+    outcomes: list[tuple[str, str]] = field(default_factory=list)  # (IRI, label) of decisions
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,9 @@ class MeetingHits:
     date: str | None
     municipality_label: str
     items: list[ItemHit] = field(default_factory=list)
+    municipality: str | None = None
+    committee: str | None = None  # None for minutes that name no committee
+    committee_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,7 @@ class SearchResult:
     entities: list[EntityHit]
     meetings: list[MeetingHits]
     total: int  # items that match, over all pages
+    entity_total: int = 0  # entities that match, over all pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,3 +211,39 @@ class ItemMention:
     end: int
     entity: str
     entity_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingListRow:
+    """A meeting in the list of meetings, with how many agenda items it has."""
+
+    iri: str
+    label: str
+    date: str | None
+    committee: str | None  # None for minutes that name no committee
+    committee_label: str | None
+    municipality: str
+    municipality_label: str
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommitteeRow:
+    """A committee in the register of committees: its municipality, meetings and latest date."""
+
+    iri: str
+    label: str
+    municipality: str | None
+    municipality_label: str | None
+    meetings: int
+    latest: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FacetRow:
+    """A value a list can be narrowed to (a municipality, a committee, a year), with how many
+    rows it keeps; ``value`` is an IRI, or a year as a string."""
+
+    value: str
+    label: str
+    count: int

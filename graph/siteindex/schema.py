@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "5"  # 5: load warnings, meetings without committee, items without number
+SCHEMA_VERSION = "6"  # 6: items by meeting, meetings by committee (the browsing lists)
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,6 +48,8 @@ CREATE INDEX resources_kind ON resources (kind, candidate, sort_key);
 CREATE INDEX resources_letter ON resources (kind, letter, sort_key);
 CREATE INDEX resources_date ON resources (kind, date);
 CREATE INDEX resources_doc ON resources (doc);
+CREATE INDEX resources_meeting ON resources (meeting);
+CREATE INDEX resources_committee ON resources (committee, kind);
 CREATE TABLE names (resource INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE INDEX names_resource ON names (resource);
 CREATE TABLE item_texts (id INTEGER PRIMARY KEY, body TEXT NOT NULL);

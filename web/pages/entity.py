@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pyoxigraph import NamedNode
 
 from graph.labels import counted, danish_date, item_label
-from graph.siteindex.queries import groups_timeline
+from graph.siteindex.timelines import groups_timeline
 from web.pages import PER_PAGE, Page, register
 from web.pages.derived import PerIndex
 from web.pages.entity_facts import EntityFacts, entity_facts
