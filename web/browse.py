@@ -28,9 +28,11 @@ from web.coverage_page import coverage_page
 from web.pages import Page
 from web.register_page import overview_page, register_page
 from web.render import render_page
+from web.search_export import MEDIA_TYPES, atom_text, csv_text, export_rows, json_text
 from web.search_page import search_page
+from web.search_params import SearchParams
 from web.site import Site
-from web.site_index import index_token
+from web.site_index import BUILD_HINT, index_of, index_token
 from web.sitemap import chunk, chunk_count, robots_txt, sitemap_index, urlset
 
 router = APIRouter()
@@ -84,12 +86,30 @@ def _html(request: Request, build: Page | None) -> Response:
     return _not_modified(request, headers) or render_page(request, build, headers=headers)
 
 
-@router.api_route("/soeg", methods=METHODS, summary="Søg i referaterne (HTML)")
+@router.api_route("/soeg", methods=METHODS, summary="Søg i referaterne (HTML, CSV, JSON, Atom)")
 @router.api_route("/search", methods=METHODS, summary="The same search, at the contract's path")
 def search(request: Request) -> Response:
-    parameters = request.query_params
-    page = search_page(_site(request), parameters.get("q", ""), page_number(parameters.get("side")))
-    return _html(request, page)
+    params = SearchParams.read(request.query_params)
+    site = _site(request)
+    if params.format is None:
+        return _html(request, search_page(site, params))
+    headers = _validators(request)
+    if (cached := _not_modified(request, headers)) is not None:
+        return cached
+    index = index_of(site)
+    if index is None:
+        return Response(f"Sideindekset er ikke bygget: {BUILD_HINT}\n", status_code=503)
+    origin = _origin(request)
+    if params.format == "atom":
+        body = atom_text(site, index, params, origin)
+    else:
+        rows, total, cut = export_rows(site, index, params, origin)
+        if params.format == "csv":
+            body = csv_text(rows)
+            headers["Content-Disposition"] = 'attachment; filename="soegning.csv"'
+        else:
+            body = json_text(params, rows, total, cut=cut, origin=origin)
+    return Response(body, media_type=MEDIA_TYPES[params.format], headers=headers)
 
 
 @router.api_route("/register", methods=METHODS, include_in_schema=False)

@@ -1,7 +1,10 @@
-"""``/soeg?q=...&side=N``: full-text search over the side index. Entities whose names match come
-first (laws, programmes, organisations, persons ...: links to their pages, with their kind and
-how often they are mentioned), then the agenda items that match, grouped by meeting, each with
-the passage that matched, the matched words marked.
+"""``/soeg``: full-text search over the side index, narrowed and sorted as the URL asks
+(:mod:`web.search_params`). Entities whose names match come first (laws, programmes,
+organisations, persons ...: links to their pages, with their kind and how often they are
+mentioned), then the agenda items that match, grouped by meeting, each with the passage that
+matched (the matched words marked) and the outcome of its decision. A search that finds nothing
+suggests a spelling from the index's own words. The same results are also CSV, JSON and an
+Atom feed (:mod:`web.search_export`), linked from the page.
 
 Whatever ``q`` holds, the page is a normal page: the index turns the query into plain quoted
 words (no FTS5 syntax gets through), the passage is a list of ``(text, is_match)`` segments that
@@ -19,24 +22,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import urlencode
 
 from graph.labels import counted, danish_date, item_label
-from graph.siteindex.folding import MAX_QUERY_WORDS
+from graph.siteindex.folding import MAX_QUERY_WORDS, fold
 from web.pages import Page
+from web.pages.derived import PerIndex
 from web.pages.page_values import pagination
+from web.search_params import KINDS, MAX_QUERY_CHARS, ORDERS, SearchParams
 from web.site_index import BUILD_HINT, KIND_NAMES, href, index_of
 
 if TYPE_CHECKING:
     from graph.siteindex import SiteIndex
-    from graph.siteindex.rows import MeetingHits, SearchResult
+    from graph.siteindex.rows import FacetRow, MeetingHits, SearchResult
     from web.site import Site
 
 TEMPLATE: Final = "pages/search.html"
-MAX_QUERY_CHARS: Final = 200
 _WORD: Final = re.compile(r"\w+")
 RESULTS_PER_PAGE: Final = 20
-"""Matching agenda items per page (grouped by meeting)."""
+"""Matching agenda items (or, with ``type=`` an entity kind, entities) per page."""
+PARAMETER_NAMES: Final = {
+    "kommune": "kommune",
+    "udvalg": "udvalg",
+    "fra": "fra dato",
+    "til": "til dato",
+    "udfald": "udfald",
+    "type": "type",
+    "sortering": "sortering",
+    "format": "format",
+}
+_FACETS: Final = PerIndex[dict[str, list[dict[str, str]]]](8)
 
 
 def cut_query(q: str) -> tuple[str, bool]:
@@ -52,26 +66,30 @@ def search_href(q: str, number: int = 1) -> str:
     >>> search_href("æ&b", 2)
     '/soeg?q=%C3%A6%26b&side=2'
     """
-    parameters: dict[str, str | int] = {"q": q}
-    if number > 1:
-        parameters["side"] = number
-    return "/soeg?" + urlencode(parameters)
+    return SearchParams(q=q).href(side=number)
 
 
-def search_page(site: Site, raw_query: str, number: int) -> Page:
-    """The search page for ``raw_query`` (as the client sent it), page ``number`` (from 1)."""
-    q, cut = cut_query(raw_query)
-    number = max(1, number)
+def run_search(site: Site, index: SiteIndex, params: SearchParams, limit: int) -> SearchResult:
+    """The results of ``params`` from page ``params.page`` (``limit`` a page)."""
+    filters = params.filters(site.base)
+    return index.search(params.q, offset=(params.page - 1) * limit, limit=limit, filters=filters)
+
+
+def search_page(site: Site, params: SearchParams) -> Page:
+    """The search page for ``params``."""
+    q = params.q
     index = index_of(site)
     data: dict[str, Any] = {
         "q": q,
-        "cut": cut,
+        "cut": params.cut,
         "max_chars": MAX_QUERY_CHARS,
         "words_cut": len(_WORD.findall(q)) > MAX_QUERY_WORDS,
         "max_words": MAX_QUERY_WORDS,
         "indexed": index is not None,
         "build_hint": BUILD_HINT,
         "searched": bool(q),
+        "ignored": [PARAMETER_NAMES.get(name, name) for name in params.ignored],
+        "form": _form(site, index, params),
         "entities": [],
         "meetings": [],
         "total": 0,
@@ -79,9 +97,13 @@ def search_page(site: Site, raw_query: str, number: int) -> Page:
     title = f"Søgning: {q}" if q else "Søg"
     if index is None or not q:
         return Page(title=title, template=TEMPLATE, data=data, jsonld=_jsonld(title, q, None))
-    result = index.search(q, offset=(number - 1) * RESULTS_PER_PAGE, limit=RESULTS_PER_PAGE)
-    paging = pagination(number, result.total, RESULTS_PER_PAGE)
+    result = run_search(site, index, params, RESULTS_PER_PAGE)
+    entity_list = params.kind is not None and params.kind != "punkter"
+    listed = result.entity_total if entity_list else result.total
+    paging = pagination(params.page, listed, RESULTS_PER_PAGE)
+    shown_entities = result.entities if params.page == 1 or entity_list else []
     data |= {
+        "entity_list": entity_list,
         "entities": [
             {
                 "href": href(site, e.iri),
@@ -89,30 +111,57 @@ def search_page(site: Site, raw_query: str, number: int) -> Page:
                 "kind": KIND_NAMES.get(e.kind, e.kind.lower()).capitalize(),
                 "mentions": counted(e.mentions, "omtale", "omtaler") if e.mentions else "",
             }
-            for e in (result.entities if number == 1 else [])
+            for e in shown_entities
         ],
-        "meetings": [_meeting_view(site, index, m) for m in result.meetings],
+        "entity_total_text": counted(result.entity_total, "navn", "navne"),
+        "meetings": [_meeting_view(site, m) for m in result.meetings],
         "total": result.total,
         "total_text": counted(result.total, "dagsordenspunkt", "dagsordenspunkter"),
         "paging": paging,
-        "previous": search_href(q, number - 1) if number > 1 else None,
-        "next": search_href(q, number + 1) if number < paging["pages"] else None,
-        "none_found": not result.entities and not result.total,
+        "what": "navn" if entity_list else "punkt",
+        "previous": params.href(side=params.page - 1) if params.page > 1 else None,
+        "next": params.href(side=params.page + 1) if params.page < paging["pages"] else None,
+        "none_found": not result.entities and not result.total and not result.entity_total,
+        "exports": {name: params.href(format=name) for name in ("csv", "json", "atom")},
+        "first": params.href(),
     }
+    if data["none_found"]:
+        data["suggestion"] = _suggestion(site, index, params)
     return Page(title=title, template=TEMPLATE, data=data, jsonld=_jsonld(title, q, result))
 
 
-def _meeting_view(site: Site, index: SiteIndex, hits: MeetingHits) -> dict[str, Any]:
-    meeting = index.resource(hits.meeting)
+def _suggestion(site: Site, index: SiteIndex, params: SearchParams) -> dict[str, str] | None:
+    """Another spelling of the words, from the index's own, written as the texts write it;
+    linked to that search with the same filters."""
+    folded = index.suggest(params.q)
+    if folded is None:
+        return None
+    written = _as_written(site, index, params.with_query(folded), folded)
+    return {"text": written, "href": params.with_query(written).href()}
+
+
+def _as_written(site: Site, index: SiteIndex, params: SearchParams, folded: str) -> str:
+    """``folded`` (the index's spelling: "aeldreomraadet") as the first text that has each of
+    its words writes it ("ældreområdet"), in lower case; a word not found stays folded."""
+    result = index.search(folded, limit=1, filters=params.filters(site.base))
+    seen = [text for m in result.meetings for i in m.items for text, hit in i.snippet if hit]
+    seen += [w for e in result.entities for w in _WORD.findall(e.label)]
+    words = []
+    for word in folded.split():
+        written = next(
+            (s for s in seen if fold(s).startswith(word) and len(fold(s)) == len(word)), None
+        )
+        words.append(written.lower() if written else word)
+    return " ".join(words)
+
+
+def _meeting_view(site: Site, hits: MeetingHits) -> dict[str, Any]:
     committee: dict[str, str] | None = None
     municipality: dict[str, str | None] | None = None
-    if meeting is not None and meeting.committee and meeting.committee_label:
-        committee = {"href": href(site, meeting.committee), "label": meeting.committee_label}
-    if meeting is not None and meeting.municipality and meeting.municipality_label:
-        municipality = {
-            "href": href(site, meeting.municipality),
-            "label": meeting.municipality_label,
-        }
+    if hits.committee and hits.committee_label:
+        committee = {"href": href(site, hits.committee), "label": hits.committee_label}
+    if hits.municipality:
+        municipality = {"href": href(site, hits.municipality), "label": hits.municipality_label}
     elif hits.municipality_label:
         municipality = {"href": None, "label": hits.municipality_label}
     return {
@@ -127,10 +176,64 @@ def _meeting_view(site: Site, index: SiteIndex, hits: MeetingHits) -> dict[str, 
                 "href": href(site, item.iri),
                 "label": item_label(item.number, item.title),
                 "segments": [{"text": text, "match": match} for text, match in item.snippet],
+                "outcomes": [{"href": href(site, iri), "label": lbl} for iri, lbl in item.outcomes],
             }
             for item in hits.items
         ],
     }
+
+
+def _form(site: Site, index: SiteIndex | None, params: SearchParams) -> dict[str, Any]:
+    """The filters' fields, each option with whether it is chosen."""
+    facets = _facets(site, index) if index is not None else {}
+
+    def options(name: str, chosen: str | None) -> list[dict[str, Any]]:
+        return [o | {"selected": o["value"] == chosen} for o in facets.get(name, [])]
+
+    return {
+        "municipalities": options("municipalities", params.municipality),
+        "committees": options("committees", params.committee),
+        "outcomes": options("outcomes", params.outcome),
+        "kinds": [
+            {"value": value, "label": label, "selected": value == params.kind}
+            for value, (_, label) in KINDS.items()
+        ],
+        "orders": [
+            {"value": value, "label": label, "selected": value == params.order}
+            for value, label in ORDERS.items()
+        ],
+        "date_from": params.date_from or "",
+        "date_to": params.date_to or "",
+        "narrowed": params.narrowed(),
+        "clear": params.href(
+            kommune=None, udvalg=None, fra=None, til=None, udfald=None, type=None, sortering=None
+        ),
+    }
+
+
+def _facets(site: Site, index: SiteIndex) -> dict[str, list[dict[str, str]]]:
+    """The values the filters offer (from the index, once per index state)."""
+
+    def compute() -> dict[str, list[dict[str, str]]]:
+        meetings = index.meeting_facets()
+        return {
+            "municipalities": _values(meetings["municipalities"], site.base + "kommune/"),
+            "committees": [
+                {"value": v["value"].replace("/udvalg/", "/", 1), "label": v["label"]}
+                for v in _values(meetings["committees"], site.base + "kommune/")
+            ],
+            "outcomes": _values(index.outcome_facets(), site.base + "def/outcome/"),
+        }
+
+    return _FACETS.get((index.token(), site.base), compute)
+
+
+def _values(rows: list[FacetRow], prefix: str) -> list[dict[str, str]]:
+    return [
+        {"value": row.value.removeprefix(prefix), "label": row.label}
+        for row in rows
+        if row.value.startswith(prefix)
+    ]
 
 
 def _jsonld(title: str, q: str, result: SearchResult | None) -> dict[str, Any]:
