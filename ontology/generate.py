@@ -21,6 +21,8 @@ from ontology import NAMESPACE_MODULE_PATH, ONTOLOGY_PATH
 NS = "https://w3id.org/referatgraf/def#"
 OUTCOME_NS = "https://w3id.org/referatgraf/def/outcome/"
 MEETING_KIND_NS = "https://w3id.org/referatgraf/def/meeting-kind/"
+POSITION_NS = "https://w3id.org/referatgraf/def/position/"
+ATTENDANCE_KIND_NS = "https://w3id.org/referatgraf/def/attendance-kind/"
 
 _LINE_LENGTH = 100
 _INDENT = "    "
@@ -58,14 +60,18 @@ def _english(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
     return " ".join(values[0].split())
 
 
-def _identifier(local_name: str, iri: str) -> str:
+def _identifier(local_name: str, iri: str, *, concept: bool = False) -> str:
+    """The attribute name of a term; a concept named like a Python keyword gets a trailing
+    ``_`` (``POSITION.for_``), a class or property never does."""
     name = local_name.replace("-", "_")
+    if concept and keyword.iskeyword(name):
+        name += "_"
     if not name.isidentifier() or keyword.iskeyword(name):
         raise GenerationError(f"{iri}: {name!r} is not a Python identifier")
     return name
 
 
-def _terms_in(graph: Graph, namespace: str) -> list[tuple[URIRef, str]]:
+def _terms_in(graph: Graph, namespace: str, *, concept: bool = False) -> list[tuple[URIRef, str]]:
     """The declared subjects (those with an rdf:type) whose IRI is in ``namespace``."""
     subjects = {
         subject
@@ -75,7 +81,7 @@ def _terms_in(graph: Graph, namespace: str) -> list[tuple[URIRef, str]]:
     found = []
     for subject in subjects:
         local_name = str(subject)[len(namespace) :]
-        found.append((subject, _identifier(local_name, str(subject))))
+        found.append((subject, _identifier(local_name, str(subject), concept=concept)))
     return sorted(found, key=lambda pair: pair[1])
 
 
@@ -94,7 +100,7 @@ def concepts(graph: Graph, namespace: str) -> list[Term]:
     """The SKOS concepts whose IRIs are in ``namespace``, sorted by name."""
     return [
         Term(name, str(subject), _labels(graph, subject))
-        for subject, name in _terms_in(graph, namespace)
+        for subject, name in _terms_in(graph, namespace, concept=True)
         if (subject, RDF.type, SKOS.Concept) in graph
     ]
 
@@ -168,7 +174,18 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["MEETING_KIND", "MEETING_KIND_NS", "NS", "OUTCOME", "OUTCOME_NS", "RG"]
+__all__ = [
+    "ATTENDANCE_KIND",
+    "ATTENDANCE_KIND_NS",
+    "MEETING_KIND",
+    "MEETING_KIND_NS",
+    "NS",
+    "OUTCOME",
+    "OUTCOME_NS",
+    "POSITION",
+    "POSITION_NS",
+    "RG",
+]
 '''
 
 
@@ -184,6 +201,12 @@ def render(graph: Graph) -> str:
         "",
         f'MEETING_KIND_NS: Final[str] = "{MEETING_KIND_NS}"',
         '"""Where the concepts of the meeting kind scheme (``RG.meetingKinds``) live."""',
+        "",
+        f'POSITION_NS: Final[str] = "{POSITION_NS}"',
+        '"""Where the concepts of the vote position scheme (``RG.positions``) live."""',
+        "",
+        f'ATTENDANCE_KIND_NS: Final[str] = "{ATTENDANCE_KIND_NS}"',
+        '"""Where the concepts of the attendance kind scheme (``RG.attendanceKinds``) live."""',
         "",
         "",
         "class RG:",
@@ -202,6 +225,18 @@ def render(graph: Graph) -> str:
         '    """The meeting kind concepts; ``rg:meetingKind`` holds their ``skos:notation``."""',
         "",
         *_class_body([("Concepts", concepts(graph, MEETING_KIND_NS))]),
+        "",
+        "",
+        "class POSITION:",
+        '    """The vote position concepts (``rg:votePosition`` values); ``for`` is ``for_``."""',
+        "",
+        *_class_body([("Concepts", concepts(graph, POSITION_NS))]),
+        "",
+        "",
+        "class ATTENDANCE_KIND:",
+        '    """The attendance kind concepts (``rg:attendanceKind`` values)."""',
+        "",
+        *_class_body([("Concepts", concepts(graph, ATTENDANCE_KIND_NS))]),
         "",
     ]
     return "\n".join(lines)

@@ -22,7 +22,11 @@ TERM_NAMESPACES = (
     str(RG),
     str(OUTCOME),
     "https://w3id.org/referatgraf/def/meeting-kind/",
+    "https://w3id.org/referatgraf/def/position/",
+    "https://w3id.org/referatgraf/def/attendance-kind/",
 )
+POSITION = Namespace("https://w3id.org/referatgraf/def/position/")
+ATTENDANCE = Namespace("https://w3id.org/referatgraf/def/attendance-kind/")
 
 # The vocabulary core of CONTRACT.md, as (term, kind). Kept here so the suite runs without the
 # contract file; test_contract_table_matches_contract_md checks the two agree when it is at hand.
@@ -234,6 +238,56 @@ def test_outcome_scheme(ontology: Graph) -> None:
         assert Literal(danish, lang="da") in set(ontology.objects(concept, SKOS.prefLabel))
 
 
+@pytest.mark.parametrize(
+    ("scheme", "namespace", "labels"),
+    [
+        (
+            RG.positions,
+            POSITION,
+            {
+                "for": "for",
+                "imod": "imod",
+                "undlod": "undlod at stemme",
+                "forbehold": "tog forbehold",
+            },
+        ),
+        (
+            RG.attendanceKinds,
+            ATTENDANCE,
+            {
+                "present": "til stede",
+                "absent": "fraværende",
+                "arrived": "kom senere",
+                "left": "gik tidligere",
+                "substitute": "stedfortræder",
+                "guest": "gæst eller embedsperson",
+            },
+        ),
+    ],
+)
+def test_vote_and_attendance_schemes(
+    ontology: Graph, scheme: URIRef, namespace: Namespace, labels: dict[str, str]
+) -> None:
+    """The notations are the loader's values (loaders.model.Position and AttendanceKind)."""
+    assert (scheme, RDF.type, SKOS.ConceptScheme) in ontology
+    assert set(ontology.subjects(SKOS.inScheme, scheme)) == {namespace[n] for n in labels}
+    for notation, danish in labels.items():
+        concept = namespace[notation]
+        assert ontology.value(concept, SKOS.notation) == Literal(notation)
+        assert (scheme, SKOS.hasTopConcept, concept) in ontology
+        assert (concept, SKOS.topConceptOf, scheme) in ontology
+        assert ontology.value(concept, SKOS.prefLabel, default=None) is not None
+        assert Literal(danish, lang="da") in set(ontology.objects(concept, SKOS.prefLabel))
+        assert _languages(ontology, concept, SKOS.prefLabel) == {"da", "en"}
+
+
+def test_vote_position_is_not_the_sibling_order(ontology: Graph) -> None:
+    """rg:position stays the integer order of the contract; a vote's position is its own term."""
+    assert ontology.value(RG.position, RDFS.range) == XSD.integer
+    assert ontology.value(RG.votePosition, RDFS.range) == SKOS.Concept
+    assert (RG.Party, RDFS.subClassOf, RG.Organisation) in ontology
+
+
 def test_alignments_point_outside_the_rg_namespace_only_where_expected(ontology: Graph) -> None:
     expected = {
         (RG.Meeting, URIRef("https://schema.org/Event")),
@@ -436,6 +490,68 @@ ex:run-f1 a rg:LoadFailure ;
     rg:reason "the file is empty" .
 """
 
+VOTE_DATA = """
+@prefix rg: <https://w3id.org/referatgraf/def#> .
+@prefix position: <https://w3id.org/referatgraf/def/position/> .
+@prefix attendance: <https://w3id.org/referatgraf/def/attendance-kind/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/id/> .
+
+ex:m1-1 rg:otherDecision ex:m1-1-d3 ;
+    rg:attendance ex:m1-1-att1 .
+
+ex:m1-1-d3 a rg:Decision ;
+    rdfs:label "Beslutning i Byrådet"@da ;
+    rg:text "Anbefales. Imod stemte: F (2). Bo Jensen tog forbehold." ;
+    rg:vote ex:m1-1-d3-v1 , ex:m1-1-d3-v2 .
+
+ex:parti-f a rg:Party ;
+    rdfs:label "SF – Socialistisk Folkeparti"@da ;
+    rg:partyLetter "F" .
+
+ex:jensen rg:politicalParty ex:parti-v .
+ex:parti-v a rg:Party ; rdfs:label "Venstre"@da ; rg:partyLetter "V" .
+
+ex:m1-1-d3-v1 a rg:Vote ;
+    rdfs:label "F: imod"@da ;
+    rg:votePosition position:imod ;
+    rg:party "F" ;
+    rg:voterParty ex:parti-f ;
+    rg:count 2 ;
+    rg:inText ex:m1-1-d3 ;
+    rg:beginIndex 11 ;
+    rg:endIndex 29 ;
+    rg:anchorText "Imod stemte: F (2)" .
+
+ex:m1-1-d3-v2 a rg:Vote ;
+    rdfs:label "Bo Jensen: tog forbehold"@da ;
+    rg:votePosition position:forbehold ;
+    rg:voter ex:jensen ;
+    rg:inText ex:m1-1-d3 ;
+    rg:beginIndex 31 ;
+    rg:endIndex 54 ;
+    rg:anchorText "Bo Jensen tog forbehold" .
+
+ex:m1 rg:attendance ex:m1-att1 .
+
+ex:m1-att1 a rg:Attendance ;
+    rdfs:label "Anna Hansen: kom senere"@da ;
+    rg:person ex:hansen ;
+    rg:attendanceKind attendance:arrived ;
+    rg:attendanceTime "16:30:00"^^xsd:time ;
+    rg:anchorText "Anna Hansen deltog fra kl. 16.30" ;
+    rg:firstLine 3 ; rg:lastLine 3 ; rg:beginOffset 40 ; rg:endOffset 72 .
+
+ex:m1-1-att1 a rg:Attendance ;
+    rdfs:label "Bo Jensen: gik tidligere"@da ;
+    rg:person ex:jensen ;
+    rg:attendanceKind attendance:left ;
+    rg:attendanceItemNumber 1 ;
+    rg:attendanceItem ex:m1-1 ;
+    rg:anchorText "Bo Jensen forlod mødet under punkt 1" .
+"""
+
 PREFIXES = """
 PREFIX rg: <https://w3id.org/referatgraf/def#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -530,6 +646,43 @@ BREAKAGES: dict[str, tuple[str, URIRef | None]] = {
         " WHERE { ex:doc rg:sourceUrl ?u }",
         RG.sourceUrl,
     ),
+    "vote outside the position scheme": (
+        "DELETE { ex:m1-1-d3-v1 rg:votePosition ?p } INSERT { ex:m1-1-d3-v1 rg:votePosition"
+        " ex:maybe } WHERE { ex:m1-1-d3-v1 rg:votePosition ?p }",
+        RG.votePosition,
+    ),
+    "vote without a position": (
+        "DELETE WHERE { ex:m1-1-d3-v2 rg:votePosition ?p }",
+        RG.votePosition,
+    ),
+    "vote count as text": (
+        'DELETE { ex:m1-1-d3-v1 rg:count ?c } INSERT { ex:m1-1-d3-v1 rg:count "to" }'
+        " WHERE { ex:m1-1-d3-v1 rg:count ?c }",
+        RG["count"],  # RG.count is str.count
+    ),
+    "vote anchor off its decision text": (
+        "DELETE { ?v rg:beginIndex ?b } INSERT { ?v rg:beginIndex 12 }"
+        " WHERE { BIND(ex:m1-1-d3-v1 AS ?v) ?v rg:beginIndex ?b }",
+        None,
+    ),
+    "vote by two members": (
+        "INSERT DATA { ex:m1-1-d3-v2 rg:voter ex:hansen }",
+        RG.voter,
+    ),
+    "attendance kind outside the scheme": (
+        "DELETE { ex:m1-att1 rg:attendanceKind ?k } INSERT { ex:m1-att1 rg:attendanceKind"
+        " ex:maybe } WHERE { ex:m1-att1 rg:attendanceKind ?k }",
+        RG.attendanceKind,
+    ),
+    "attendance without a person": (
+        "DELETE WHERE { ex:m1-1-att1 rg:person ?p }",
+        RG.person,
+    ),
+    "party letter of two letters": (
+        'DELETE { ex:parti-f rg:partyLetter ?l } INSERT { ex:parti-f rg:partyLetter "SF" }'
+        " WHERE { ex:parti-f rg:partyLetter ?l }",
+        RG.partyLetter,
+    ),
     "two source urls": (
         "INSERT DATA { ex:doc rg:sourceUrl <https://www.lemvig.dk/andet> }",
         RG.sourceUrl,
@@ -538,7 +691,8 @@ BREAKAGES: dict[str, tuple[str, URIRef | None]] = {
 
 
 def _valid_graph() -> Graph:
-    return Graph().parse(data=VALID_DATA, format="turtle")
+    graph = Graph().parse(data=VALID_DATA, format="turtle")
+    return graph.parse(data=VOTE_DATA, format="turtle")
 
 
 def _validate(
