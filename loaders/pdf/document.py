@@ -1,0 +1,161 @@
+"""A PDF file's bytes to its text, page by page, with one clear error for a PDF that cannot be
+read.
+
+Recognised by content: ``%PDF-`` within the first kilobyte, as PDF readers accept it. Pages are
+read one at a time and released before the next (PDFium keeps the file, not the pages), so
+memory follows the largest page and the lines kept for the whole document, not the page count.
+
+Limits (refused with one line, never read in part):
+
+- :data:`MAX_PDF_BYTES`: a PDF of minutes with its attachments runs to some megabytes, scanned
+  ones to tens; 150 MB is far beyond minutes and still fits in memory twice.
+- :data:`MAX_PAGES`: 2,000 pages, about a minute of reading; a council's minutes with every
+  attachment printed in run to a few hundred pages.
+- :data:`MAX_TEXT`: 20 million characters of text, the limit of a text file.
+
+Bad PDFs: an encrypted PDF that needs a password, a file cut short (no ``%%EOF`` at its end),
+a file PDFium cannot open, and a PDF without a text layer (scanned pages: images only) are
+refused, each with its reason. Pages without text in a PDF that has text elsewhere are named in
+a note: their text is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from loaders.model import LoaderError, PdfInfo
+from loaders.pdf.contents import mark_contents
+from loaders.pdf.furniture import remove_furniture
+from loaders.pdf.glyphs import page_words
+from loaders.pdf.metadata import pdf_info
+from loaders.pdf.paragraphs import assemble
+from loaders.pdf.rows import Line, page_lines
+
+MAX_PDF_BYTES = 150_000_000
+MAX_PAGES = 2_000
+MAX_TEXT = 20_000_000
+_MAGIC = b"%PDF-"
+_MAGIC_WITHIN = 1024
+_END_WITHIN = 2048  # %%EOF stands at the end, perhaps followed by a little padding
+_SHOWN_PAGES = 10  # pages named in a note, at most
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    """The text read from a PDF, where each page starts in it, its metadata, and notes."""
+
+    text: str
+    page_starts: tuple[int, ...]
+    info: PdfInfo
+    notes: list[str] = field(default_factory=list)
+
+
+def is_pdf(data: bytes) -> bool:
+    """The bytes are a PDF file.
+
+    >>> is_pdf(b"%PDF-1.7\\n..."), is_pdf(b"\\n\\n%PDF-1.4"), is_pdf(b"Referat %PDF-")
+    (True, True, False)
+    """
+    at = data.find(_MAGIC, 0, _MAGIC_WITHIN)
+    return at == 0 or (at > 0 and not data[:at].strip(b" \t\r\n\x00\xef\xbb\xbf"))
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    if b"%%EOF" not in data[-_END_WITHIN:]:
+        raise LoaderError(
+            "truncated PDF: the file ends before the PDF's end marker (%%EOF); "
+            "download or save it again"
+        )
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise LoaderError(
+                "encrypted PDF: it needs a password to open; save a copy without one"
+            ) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise LoaderError("encrypted PDF with a protection PDFium cannot open") from None
+        raise LoaderError(
+            "broken PDF: its structure cannot be read; save or export it again"
+        ) from None
+
+
+def _ranges(pages: list[int]) -> str:
+    shown = ", ".join(str(p) for p in pages[:_SHOWN_PAGES])
+    return shown + (f" and {len(pages) - _SHOWN_PAGES} more" if len(pages) > _SHOWN_PAGES else "")
+
+
+def _read_pages(
+    pdf: pdfium.PdfDocument, count: int
+) -> tuple[list[tuple[list[Line], float]], list[int], list[int]]:
+    """Each page's lines and height; the pages without text; the pages that failed."""
+    pages: list[tuple[list[Line], float]] = []
+    empty: list[int] = []
+    failed: list[int] = []
+    characters = 0
+    for index in range(count):
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError:
+            failed.append(index + 1)
+            pages.append(([], 0.0))
+            continue
+        try:
+            height = page.get_height()
+            textpage = page.get_textpage()
+            try:
+                lines = page_lines(page_words(textpage, height))
+            finally:
+                textpage.close()
+        except pdfium.PdfiumError:
+            failed.append(index + 1)
+            lines, height = [], 0.0
+        finally:
+            page.close()
+        if not lines and index + 1 not in failed:
+            empty.append(index + 1)
+        characters += sum(len(line.text) for line in lines)
+        if characters > MAX_TEXT:
+            raise LoaderError(
+                f"too much text: more than {MAX_TEXT:,} characters by page {index + 1} of {count}"
+            )
+        pages.append((lines, height))
+    return pages, empty, failed
+
+
+def read_pdf(data: bytes) -> PdfText:
+    """The text of a PDF, its pages' offsets in it, its metadata and notes; raises
+    :class:`LoaderError` for a PDF that cannot be read (see the module's notes)."""
+    if len(data) > MAX_PDF_BYTES:
+        raise LoaderError(
+            f"too large: {len(data) / 1e6:.1f} MB, "
+            f"the limit for a PDF is {MAX_PDF_BYTES / 1e6:.0f} MB"
+        )
+    pdf = _open(data)
+    try:
+        count = len(pdf)
+        if count > MAX_PAGES:
+            raise LoaderError(f"too many pages: {count:,}, the limit is {MAX_PAGES:,}")
+        info = pdf_info(pdf, count)
+        pages, empty, failed = _read_pages(pdf, count)
+    finally:
+        pdf.close()
+    if len(failed) == count:
+        raise LoaderError("broken PDF: none of its pages can be read; save or export it again")
+    if not any(lines for lines, _ in pages):
+        raise LoaderError(
+            f"no text layer: the PDF's {count} page{'s' if count != 1 else ''} are images only "
+            "(a scanned document?); its text must be recognised (OCR) first"
+        )
+    notes: list[str] = []
+    if empty:
+        notes.append(f"PDF pages without text (scanned?), their text is missing: {_ranges(empty)}")
+    if failed:
+        notes.append(f"PDF pages that could not be read: {_ranges(failed)}")
+    kept = remove_furniture(pages)
+    text, starts = assemble([mark_contents(lines) for lines in kept])
+    return PdfText(text, starts, info, notes)

@@ -1,0 +1,81 @@
+"""The characters of one PDF page to words with their place and font, read from PDFium.
+
+PDFium gives every character of a page's text layer in content order, with its box, font size,
+weight and font name. A word is a run of characters between the spaces and line breaks of PDFium's
+text (PDFium adds a space where a gap opens and a line break where the baseline moves); each
+word keeps its box (``top`` measured from the top of the page), its font size and whether its
+font is bold. How words make lines, columns and tables is decided from their boxes, later.
+
+The calls go straight to ``pypdfium2.raw``: the page's text in one call, then per word the
+boxes of its first and last character, its font size, weight and font name. Asking for every
+character's box instead is three times slower (about 35 against 110 pages a second).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+# Font names with these words are bold whatever their stated weight ("Helvetica-Bold" has none).
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_BOLD_WEIGHT = 600
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
+_RUN = re.compile("[^\\s\\x00\\ufffe\\uffff\\u200b]+")
+_NAME_BUFFER = 96
+
+
+@dataclass(slots=True)
+class Word:
+    """A word of a page: its text, box (points; ``top`` and ``bottom`` from the page's top),
+    font size and boldness."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+def _is_bold(raw: Any, index: int, name: ctypes.Array[ctypes.c_char], flags: ctypes.c_int) -> bool:
+    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= _BOLD_WEIGHT:
+        return True
+    pdfium_c.FPDFText_GetFontInfo(raw, index, name, _NAME_BUFFER, ctypes.byref(flags))
+    font = name.value.decode("latin-1").lower()
+    return bool(flags.value & _FORCE_BOLD) or any(word in font for word in _BOLD_NAMES)
+
+
+def page_words(textpage: Any, height: float) -> list[Word]:
+    """The words of a page in PDFium's order, from its ``pypdfium2.PdfTextPage``; ``height``
+    is the page's height in points (PDF coordinates run upwards, the words' downwards)."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return []
+    text = textpage.get_text_range()
+    if len(text) != count:  # PDFium left out or added characters: ask for each one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    name = ctypes.create_string_buffer(_NAME_BUFFER)
+    flags = ctypes.c_int()
+    words: list[Word] = []
+    for run in _RUN.finditer(text):
+        first, last = run.start(), run.end() - 1
+        if not loose_box(raw, first, rect_ref):
+            continue
+        left, top, bottom = rect.left, height - rect.top, height - rect.bottom
+        right = rect.right
+        if last != first and loose_box(raw, last, rect_ref):
+            right = rect.right if rect.right > left else right
+        size = pdfium_c.FPDFText_GetFontSize(raw, first) or (bottom - top)
+        words.append(
+            Word(run.group(), left, right, top, bottom, size, _is_bold(raw, first, name, flags))
+        )
+    return words

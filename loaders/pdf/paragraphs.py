@@ -1,0 +1,164 @@
+"""Lines of the pages to the text the parser reads: wrapped lines joined, hyphenation undone,
+headings on lines of their own, and where each page starts.
+
+A line is joined to the one above when it continues it: the same font, the line spacing of
+running text, and the first word of the lower line would not have fitted at the end of the upper
+one (that is why it wrapped). Wrapped titles and paragraphs so become one line each, as
+minutes saved as text have them; a short line (a label, a field, a list entry, a paragraph's
+last line) ends its paragraph. A line in another font, a table row, an entry of a table of
+contents or a line that starts a list entry or an item is never joined. Headings (a larger
+font, or bold) stand on their own line with a blank line around them, like paragraphs that the
+page spaces apart.
+
+Hyphenation at a line end is undone where it is hyphenation: ``beskæf-`` / ``tigelse`` is
+``beskæftigelse``; a hyphen after an abbreviation or a number stays (``KIT-`` / ``projektet``
+is ``KIT-projektet``), and so does a hyphen that leaves a compound open (``social-`` / ``og
+sundhedsudvalget``).
+
+>>> join_text("beskæf-", "tigelse og mere"), join_text("KIT-", "projektet")
+('beskæftigelse og mere', 'KIT-projektet')
+>>> join_text("social-", "og sundhedsudvalget"), join_text("Sagen", "behandles")
+('social- og sundhedsudvalget', 'Sagen behandles')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from loaders.normalize import clean_characters
+from loaders.pdf.rows import Line
+from loaders.rules import items, sections
+
+# Between the lines of one paragraph the gap is at most this share of the font size.
+_LEADING_GAP = 0.5
+# A heading's font is at least this many points larger than the running text's.
+_LARGER = 1.0
+_BULLETS = frozenset("•·▪■◦‣○●-–—*")
+# Words after a hyphen that leave a compound open: "social- og sundhedsudvalget".
+_OPEN_COMPOUND = frozenset(("og", "eller", "samt", "til", "som", "and", "or"))
+
+
+def join_text(upper: str, lower: str) -> str:
+    """Two lines of one paragraph as one."""
+    if len(upper) > 1 and upper[-1] == "-" and upper[-2].isalpha():
+        first = lower.split(" ", 1)[0]
+        stem = upper[:-1].rsplit(" ", 1)[-1]
+        if first.lower() in _OPEN_COMPOUND:
+            return f"{upper} {lower}"
+        if first[:1].islower() and not stem.isupper() and not any(c.isdigit() for c in stem):
+            return upper[:-1] + lower
+        return upper + lower
+    return f"{upper} {lower}"
+
+
+def body_size(pages: Sequence[Sequence[Line]]) -> float:
+    """The font size of most of the text."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _is_heading(line: Line, body: float) -> bool:
+    return line.cells == 1 and not line.contents and (line.bold or line.size >= body + _LARGER)
+
+
+def _same_font(upper: Line, lower: Line) -> bool:
+    return upper.bold == lower.bold and abs(upper.size - lower.size) < 0.6
+
+
+def _starts_on_its_own(text: str) -> bool:
+    """A line that starts a list entry, an item or a section, whatever stands above it."""
+    if text[0] in _BULLETS and (len(text) == 1 or text[1] == " "):
+        return True
+    heading = items.heading_candidate(text)
+    return (heading is not None and heading[3]) or sections.match_label(text) is not None
+
+
+def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
+    """``lower`` continues the paragraph or title of ``upper``."""
+    if upper.cells > 1 or lower.cells > 1 or upper.contents or lower.contents:
+        return False
+    if not _same_font(upper, lower) or _starts_on_its_own(lower.text):
+        return False
+    if same_page:
+        gap = lower.top - upper.bottom
+        if not -0.3 * upper.size <= gap <= _LEADING_GAP * upper.size:
+            return False
+        if lower.left < upper.left - 2 * upper.size or lower.left > upper.left + 3 * upper.size:
+            return False
+    hyphen = upper.text.endswith("-") and upper.text[-2:-1].isalpha()
+    wrapped = upper.right + 0.3 * upper.size + lower.first_word > upper.edge - 1
+    return wrapped or (hyphen and lower.text[:1].islower())
+
+
+def _spaced(upper: Line, lower: Line, body: float) -> bool:
+    """A blank line between two lines: a paragraph's spacing, or a heading."""
+    if _is_heading(upper, body) != _is_heading(lower, body):
+        return True
+    return lower.top - upper.bottom > _LEADING_GAP * upper.size
+
+
+def assemble(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
+    """The text of the pages and the offset where each page starts in it."""
+    body = body_size(pages)
+    out: list[str] = []  # finished lines; the open one is ``current``
+    size = 0  # characters in ``out``, newlines included
+    current: str | None = None
+    previous: Line | None = None
+    starts: list[int | None] = []
+    for lines in pages:
+        first_of_page = True
+        edge = max((line.right for line in lines if line.cells == 1), default=0.0)
+        for line in lines:
+            line.edge = line.edge or edge
+            text = clean_characters(line.text).strip()
+            if not text:
+                continue
+            line.text = text
+            if previous is not None and current is not None:
+                if continues(previous, line, same_page=not first_of_page):
+                    joined = join_text(current, text)
+                    if first_of_page:
+                        starts.append(size + len(joined) - len(text))
+                    current = joined
+                    previous = _merged(previous, line)
+                    first_of_page = False
+                    continue
+                out.append(current)
+                size += len(current) + 1
+                if first_of_page or _spaced(previous, line, body):
+                    out.append("")
+                    size += 1
+            if first_of_page:
+                starts.append(size)
+                first_of_page = False
+            current, previous = text, line
+        if first_of_page:  # a page without text starts where the next one does
+            starts.append(None)
+    if current is not None:
+        out.append(current)
+    text = "\n".join(out) + "\n" if out else ""
+    filled: list[int] = []
+    following = len(text)
+    for start in reversed(starts):
+        following = following if start is None else start
+        filled.append(following)
+    return text, tuple(reversed(filled))
+
+
+def _merged(upper: Line, lower: Line) -> Line:
+    """The joined line as the next line sees it: it ends where ``lower`` ends."""
+    return Line(
+        text=lower.text,
+        left=upper.left,
+        right=lower.right,
+        top=upper.top,
+        bottom=lower.bottom,
+        size=lower.size,
+        bold=lower.bold,
+        first_word=upper.first_word,
+        edge=lower.edge,
+    )

@@ -1,0 +1,210 @@
+"""A page's words to lines in reading order: rows, cells, columns and tables.
+
+Words on one baseline make a *row*; a row falls into *segments* where a gap wider than
+:data:`CELL_GAP` font sizes opens (table cells, a label and its value, a title and its page
+number). Rows are then read in blocks: consecutive rows that leave one vertical strip free (a
+*gutter*) with text on both sides of it are either two columns of running text (long lines on
+both sides: the left column is read before the right) or a table (short cells, aligned rows:
+read row by row, one line per row with its cells separated by a tab). Everything else is read
+top to bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from loaders.pdf.glyphs import Word
+
+# A gap wider than this many font sizes separates two segments of a row.
+CELL_GAP = 1.2
+# Words whose baselines differ by less than this share of the font size are on one row.
+_SAME_ROW = 0.45
+# A gutter is at least this many points wide.
+_MIN_GUTTER = 9.0
+# Two columns of running text: lines on each side fill at least this share of its width.
+_FULL_SIDE = 0.6
+_MIN_COLUMN_LINES = 3
+
+
+@dataclass(slots=True)
+class Line:
+    """A line as read: its text (cells joined by a tab), box and style. ``cells`` is how many
+    segments a table row has (1 for running text); ``first_word`` the width of its first word
+    (a line wraps because that word did not fit on the line above); ``edge`` the right edge of
+    the column it was set in (0 outside columns: the page's text decides it, headers and
+    footers aside)."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    first_word: float = 0.0
+    cells: int = 1
+    edge: float = 0.0
+    parts: list[Line] = field(default_factory=list)  # the segments of a table row
+    contents: bool = False  # an entry of a table of contents: "title<TAB>page"
+
+
+def _segment(words: Sequence[Word]) -> Line:
+    chars = [len(w.text) for w in words]
+    total = sum(chars) or 1
+    bold = sum(n for w, n in zip(words, chars, strict=True) if w.bold) * 2 > total
+    size = max(words, key=lambda w: len(w.text)).size
+    return Line(
+        text=" ".join(w.text for w in words),
+        left=words[0].left,
+        right=max(w.right for w in words),
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        size=size,
+        bold=bold,
+        first_word=words[0].right - words[0].left,
+    )
+
+
+def _rows(words: Sequence[Word]) -> list[list[Line]]:
+    """Rows top to bottom, each its segments left to right."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.bottom, w.left)):
+        if rows:
+            last = rows[-1]
+            ref = last[0]
+            if abs(word.bottom - ref.bottom) <= _SAME_ROW * min(word.size, ref.size):
+                last.append(word)
+                continue
+        rows.append([word])
+    result: list[list[Line]] = []
+    for row in rows:
+        row.sort(key=lambda w: w.left)
+        segments: list[list[Word]] = [[row[0]]]
+        for word in row[1:]:
+            previous = segments[-1][-1]
+            if word.left - previous.right > CELL_GAP * max(word.size, previous.size):
+                segments.append([word])
+            else:
+                segments[-1].append(word)
+        result.append([_segment(s) for s in segments])
+    return result
+
+
+def _free(row: Sequence[Line], left: float, right: float) -> list[tuple[float, float]]:
+    """The strips of ``left..right`` that no segment of the row covers."""
+    strips: list[tuple[float, float]] = []
+    at = left
+    for segment in row:
+        if segment.left - at >= _MIN_GUTTER:
+            strips.append((at, segment.left))
+        at = max(at, segment.right)
+    if right - at >= _MIN_GUTTER:
+        strips.append((at, right))
+    return strips
+
+
+def _intersect(
+    strips: list[tuple[float, float]], other: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    found = []
+    for a0, a1 in strips:
+        for b0, b1 in other:
+            lo, hi = max(a0, b0), min(a1, b1)
+            if hi - lo >= _MIN_GUTTER:
+                found.append((lo, hi))
+    return found
+
+
+def _gutter(rows: Sequence[Sequence[Line]], strips: list[tuple[float, float]]) -> float | None:
+    """The middle of a strip with text on both sides in ``rows``, if there is one."""
+    for lo, hi in strips:
+        before = any(s.right <= lo for row in rows for s in row)
+        after = any(s.left >= hi for row in rows for s in row)
+        if before and after:
+            return (lo + hi) / 2
+    return None
+
+
+def _is_columns(rows: Sequence[Sequence[Line]], gutter: float, left: float, right: float) -> bool:
+    """Running text on both sides: enough lines, and most fill their side."""
+    sides = (
+        [s for row in rows for s in row if s.right <= gutter],
+        [s for row in rows for s in row if s.left >= gutter],
+    )
+    for side, lo, hi in ((sides[0], left, gutter), (sides[1], gutter, right)):
+        width = hi - lo
+        if len(side) < _MIN_COLUMN_LINES or width <= 0:
+            return False
+        full = sum(1 for s in side if s.right - s.left >= _FULL_SIDE * width)
+        if full * 2 < len(side):
+            return False
+    return True
+
+
+def _table_row(row: Sequence[Line], edge: float) -> Line:
+    if len(row) == 1:
+        line = row[0]
+        line.edge = edge
+        return line
+    first = row[0]
+    return Line(
+        text="\t".join(s.text for s in row),
+        left=first.left,
+        right=row[-1].right,
+        top=min(s.top for s in row),
+        bottom=max(s.bottom for s in row),
+        size=max(s.size for s in row),
+        bold=all(s.bold for s in row),
+        first_word=first.first_word,
+        cells=len(row),
+        edge=edge,
+        parts=list(row),
+    )
+
+
+def _column(rows: Sequence[Sequence[Line]], keep: bool, gutter: float) -> list[Line]:
+    """The segments of one side of the gutter, as lines top to bottom."""
+    lines: list[Line] = []
+    for row in rows:
+        side = [s for s in row if (s.right <= gutter) == keep]
+        if side:
+            lines.append(_table_row(side, 0.0))
+    edge = max((line.right for line in lines), default=0.0)
+    for line in lines:
+        line.edge = edge
+    return lines
+
+
+def page_lines(words: Sequence[Word]) -> list[Line]:
+    """The lines of a page in reading order."""
+    if not words:
+        return []
+    rows = _rows(words)
+    left = min(w.left for w in words)
+    right = max(w.right for w in words)
+    lines: list[Line] = []
+    start = 0
+    while start < len(rows):
+        strips = _free(rows[start], left, right)
+        end = start + 1
+        while end < len(rows):
+            narrower = _intersect(strips, _free(rows[end], left, right))
+            if not narrower:
+                break
+            strips = narrower
+            end += 1
+        block = rows[start:end]
+        gutter = _gutter(block, strips) if end - start > 1 else None
+        if gutter is not None:
+            # rows below the right column's last line are read after both columns
+            last = max(i for i, row in enumerate(block) if any(s.left >= gutter for s in row))
+            end = start + last + 1
+            block = rows[start:end]
+        if gutter is not None and _is_columns(block, gutter, left, right):
+            lines.extend(_column(block, True, gutter))
+            lines.extend(_column(block, False, gutter))
+        else:
+            lines.extend(_table_row(row, 0.0) for row in block)
+        start = end
+    return lines
