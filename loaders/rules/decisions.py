@@ -4,7 +4,9 @@ An item shared by several committees may carry a decision of each (``Beslutning 
 Børn & Ungdom den 07-01-2020`` then ``Beslutning Udvalget for Job & Arbejdsmarked den
 08-01-2020``): the one of the committee whose minutes these are is *the* decision, the others
 are ``other_decisions``. A ``Sagens forløb`` section lists earlier treatments, each a line with a
-date and a committee followed by what was decided.
+date and a committee followed by what was decided. The positions a decision records (``Et
+flertal (A, V) kunne tiltræde``, ``For stemte: ...``) are its ``votes`` (:mod:`loaders.votes`),
+each anchored in the normalised text.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import datetime as dt
 import re
 
 from loaders import dates
-from loaders.model import Decision, Treatment
+from loaders.model import Decision, Span, Treatment, Vote
 from loaders.rules.header import strip_election_period
 from loaders.rules.sections import SectionToken, build_section
 from loaders.rules.state import ParseState
+from loaders.votes import find_votes
 
 _BODY = re.compile(
     r"udvalg|byråd|kommunalbestyrelse|bestyrelse|rådet|borgerrepræsentation|direktion",
@@ -44,7 +47,39 @@ def decision_of(state: ParseState, token: SectionToken) -> Decision:
     label = token.label
     committee = strip_election_period(label.committee) if label.committee else None
     date = dates.parse_date(label.date_text) if label.date_text else None
-    return Decision(text=section.text, span=section.span, committee=committee, date=date)
+    votes = votes_in(state, section.span)
+    return Decision(
+        text=section.text, span=section.span, committee=committee, date=date, votes=votes
+    )
+
+
+def votes_in(state: ParseState, span: Span) -> tuple[Vote, ...]:
+    """The positions recorded in the text of ``span``, each with its anchor's span and text."""
+    text = state.text[span.begin : span.end]
+    found = find_votes(text)
+    if not found:
+        return ()
+    lines = state.lines[span.first_line - 1 : span.last_line]
+
+    def line_of(offset: int) -> int:
+        return next((line.number for line in lines if offset <= line.end), span.last_line)
+
+    return tuple(
+        Vote(
+            position=vote.position,
+            span=Span(
+                line_of(span.begin + vote.start),
+                line_of(span.begin + vote.end - 1),
+                span.begin + vote.start,
+                span.begin + vote.end,
+            ),
+            anchor=text[vote.start : vote.end],
+            voter=vote.voter,
+            party=vote.party,
+            count=vote.count,
+        )
+        for vote in found
+    )
 
 
 def own_decision(decisions: list[Decision], committee: str | None, date: dt.date | None) -> int:
