@@ -57,6 +57,10 @@ class RG:
     Attachment: Final[str] = "https://w3id.org/referatgraf/def#Attachment"
     """An attachment (bilag) as listed under an agenda item (its title, not the file itself)."""
 
+    Attendance: Final[str] = "https://w3id.org/referatgraf/def#Attendance"
+    """One note on attendance at a meeting or an item: present, absent, arrived late, left early,
+    substitute or guest, with the person, time, item and the characters it was read from."""
+
     CaseNumber: Final[str] = "https://w3id.org/referatgraf/def#CaseNumber"
     """A case number (sagsnummer) as printed under an agenda item, with its KLE subject, handling
     facet and serial where the number has them."""
@@ -112,6 +116,10 @@ class RG:
     """A person's participation in a meeting, with the role as printed (chair, vice-chair,
     member, secretary ...)."""
 
+    Party: Final[str] = "https://w3id.org/referatgraf/def#Party"
+    """A political party or a local list: the national parties by letter and name from the
+    reference data, with sources; a local list as printed, one per municipality."""
+
     Person: Final[str] = "https://w3id.org/referatgraf/def#Person"
     """A person: member, absentee, official, or someone mentioned."""
 
@@ -130,6 +138,11 @@ class RG:
     """An earlier treatment of the case by another committee or body, as listed under sagens
     forløb (the course of the case)."""
 
+    Vote: Final[str] = "https://w3id.org/referatgraf/def#Vote"
+    """One position the minutes record on a decision: a member's (rg:voter) or a party's
+    (rg:voterParty), for, against, abstaining or with a reservation, with the number of votes
+    where printed and the characters it was read from."""
+
     # Object properties
 
     absence: Final[str] = "https://w3id.org/referatgraf/def#absence"
@@ -145,6 +158,17 @@ class RG:
 
     attachment: Final[str] = "https://w3id.org/referatgraf/def#attachment"
     """An attachment listed under the item."""
+
+    attendance: Final[str] = "https://w3id.org/referatgraf/def#attendance"
+    """An attendance note for the meeting (when the subject is a meeting) or for the item alone
+    (when the subject is an agenda item). Absence from an item is not absence from the meeting."""
+
+    attendanceItem: Final[str] = "https://w3id.org/referatgraf/def#attendanceItem"
+    """The item of the same meeting the note's item number points to, when one item has that
+    number."""
+
+    attendanceKind: Final[str] = "https://w3id.org/referatgraf/def#attendanceKind"
+    """What the note records: a concept from rg:attendanceKinds."""
 
     attendee: Final[str] = "https://w3id.org/referatgraf/def#attendee"
     """A person who attended the meeting."""
@@ -209,7 +233,10 @@ class RG:
     """A person's participation in the meeting, with role."""
 
     person: Final[str] = "https://w3id.org/referatgraf/def#person"
-    """The person the participation or absence is about."""
+    """The person the participation, absence or attendance note is about."""
+
+    politicalParty: Final[str] = "https://w3id.org/referatgraf/def#politicalParty"
+    """The party the person's party letter (rg:party) stands for."""
 
     section: Final[str] = "https://w3id.org/referatgraf/def#section"
     """A section of the item's text."""
@@ -221,11 +248,28 @@ class RG:
     """Where the minutes were published, as the web page itself states it (its canonical address,
     <link rel="canonical"> or og:url); http(s) addresses only."""
 
+    substituteFor: Final[str] = "https://w3id.org/referatgraf/def#substituteFor"
+    """The member a substitute stood in for ("mødte for X")."""
+
     treatedBy: Final[str] = "https://w3id.org/referatgraf/def#treatedBy"
     """The committee or body that treated the case earlier, where the text names it."""
 
     treatment: Final[str] = "https://w3id.org/referatgraf/def#treatment"
     """An earlier treatment of the case, as listed under sagens forløb."""
+
+    vote: Final[str] = "https://w3id.org/referatgraf/def#vote"
+    """A position the minutes record on the decision, in the order of the text."""
+
+    votePosition: Final[str] = "https://w3id.org/referatgraf/def#votePosition"
+    """The position: a concept from rg:positions (for, imod, undlod, forbehold). Not named
+    rg:position, which is an order among siblings."""
+
+    voter: Final[str] = "https://w3id.org/referatgraf/def#voter"
+    """The member the position is recorded for, where the minutes name a person."""
+
+    voterParty: Final[str] = "https://w3id.org/referatgraf/def#voterParty"
+    """The party the position is recorded for (e.g. "Imod stemte: F og Ø"); the letter as printed
+    is in rg:party."""
 
     # Datatype properties
 
@@ -235,7 +279,13 @@ class RG:
 
     anchorText: Final[str] = "https://w3id.org/referatgraf/def#anchorText"
     """The exact characters that mention the entity; equal to SUBSTR(text, begin + 1, end -
-    begin)."""
+    begin). For a vote or an attendance note: the characters it was read from."""
+
+    attendanceItemNumber: Final[str] = "https://w3id.org/referatgraf/def#attendanceItemNumber"
+    """The item number the note names, as printed ("forlod mødet under punkt 5")."""
+
+    attendanceTime: Final[str] = "https://w3id.org/referatgraf/def#attendanceTime"
+    """A time printed with the note ("deltog fra kl. 16.30"); without a time zone."""
 
     beginIndex: Final[str] = "https://w3id.org/referatgraf/def#beginIndex"
     """Where the mention begins in the rg:text of its rg:inText: 0-based, in Unicode code points."""
@@ -259,6 +309,9 @@ class RG:
 
     confidence: Final[str] = "https://w3id.org/referatgraf/def#confidence"
     """How sure the recognition is, from 0 to 1."""
+
+    count: Final[str] = "https://w3id.org/referatgraf/def#count"
+    """The number of votes, where the minutes print it ("For stemte: A, V og O (15)")."""
 
     date: Final[str] = "https://w3id.org/referatgraf/def#date"
     """The meeting date, as the minutes or agenda state it."""
@@ -389,7 +442,11 @@ class RG:
     """The item number as printed in the minutes or agenda."""
 
     party: Final[str] = "https://w3id.org/referatgraf/def#party"
-    """The person's party letter as printed (A, C, F, O, V, ...)."""
+    """The person's (or the vote's, the attendance note's) party letter as printed (A, C, F, O,
+    V, ...); the party as a resource is in rg:politicalParty and rg:voterParty."""
+
+    partyLetter: Final[str] = "https://w3id.org/referatgraf/def#partyLetter"
+    """The party's letter on the ballot paper (A, B, C, ...), for the national parties."""
 
     pdfCreated: Final[str] = "https://w3id.org/referatgraf/def#pdfCreated"
     """When the PDF file was created, as its metadata states it (CreationDate). The file's date,
@@ -469,12 +526,19 @@ class RG:
 
     # Concept schemes
 
+    attendanceKinds: Final[str] = "https://w3id.org/referatgraf/def#attendanceKinds"
+    """What an attendance note can record; the values of rg:attendanceKind."""
+
     meetingKinds: Final[str] = "https://w3id.org/referatgraf/def#meetingKinds"
     """The kinds of document a meeting can be read from; their skos:notation are the values of
     rg:meetingKind."""
 
     outcomes: Final[str] = "https://w3id.org/referatgraf/def#outcomes"
     """The outcomes a decision on an agenda item can have; the values of rg:outcome."""
+
+    positions: Final[str] = "https://w3id.org/referatgraf/def#positions"
+    """The positions a member or party can take on a decision; the values of rg:votePosition,
+    with skos:notation for, imod, undlod and forbehold."""
 
 
 class OUTCOME:
@@ -535,8 +599,40 @@ class MEETING_KIND:
 class POSITION:
     """The vote position concepts (``rg:votePosition`` values); ``for`` is ``for_``."""
 
+    # Concepts
+
+    for_: Final[str] = "https://w3id.org/referatgraf/def/position/for"
+    """for (da: for)"""
+
+    forbehold: Final[str] = "https://w3id.org/referatgraf/def/position/forbehold"
+    """reservation (da: tog forbehold)"""
+
+    imod: Final[str] = "https://w3id.org/referatgraf/def/position/imod"
+    """against (da: imod)"""
+
+    undlod: Final[str] = "https://w3id.org/referatgraf/def/position/undlod"
+    """abstained (da: undlod at stemme)"""
 
 
 class ATTENDANCE_KIND:
     """The attendance kind concepts (``rg:attendanceKind`` values)."""
 
+    # Concepts
+
+    absent: Final[str] = "https://w3id.org/referatgraf/def/attendance-kind/absent"
+    """absent (da: fraværende)"""
+
+    arrived: Final[str] = "https://w3id.org/referatgraf/def/attendance-kind/arrived"
+    """arrived late (da: kom senere)"""
+
+    guest: Final[str] = "https://w3id.org/referatgraf/def/attendance-kind/guest"
+    """guest or official (da: gæst eller embedsperson)"""
+
+    left: Final[str] = "https://w3id.org/referatgraf/def/attendance-kind/left"
+    """left early (da: gik tidligere)"""
+
+    present: Final[str] = "https://w3id.org/referatgraf/def/attendance-kind/present"
+    """present (da: til stede)"""
+
+    substitute: Final[str] = "https://w3id.org/referatgraf/def/attendance-kind/substitute"
+    """substitute (da: stedfortræder)"""
