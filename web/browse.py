@@ -1,13 +1,15 @@
-"""The browsing pages' routes: ``/soeg`` (search), ``/register/`` and ``/register/<kind>`` (A-Å),
-``/daekning`` (coverage), ``/sitemap.xml`` (and its chunks ``/sitemap-N.xml``) and
-``/robots.txt``. ``create_app`` includes :data:`router` before the resources' catch-all route.
+"""The browsing pages' routes: ``/soeg`` (search, and its results as CSV, JSON and Atom),
+``/moeder`` (the meetings) and ``/udvalg`` (the committees), ``/register/`` and
+``/register/<kind>`` (A-Å), ``/daekning`` (coverage), ``/sitemap.xml`` (and its chunks
+``/sitemap-N.xml``) and ``/robots.txt``. ``create_app`` includes :data:`router` before the
+resources' catch-all route.
 
-Each page is a data function (``web.search_page``, ``web.register_page``, ``web.coverage_page``)
-rendered in the shared shell (:func:`web.render.render_page`). Parameters are read by hand, not
-declared, so that no value a client sends (``side=abc``, ``q`` of 10 kB) gets a 422: each page
-makes the best of it. Every answer has an ``ETag`` from the side index's token and the request
-URL (304 on ``If-None-Match``) and ``Cache-Control: no-cache``; the server reads the store as it
-was when it started, and the index with it.
+Each page is a data function (``web.search_page``, ``web.browse_pages``, ``web.register_page``,
+``web.coverage_page``) rendered in the shared shell (:func:`web.render.render_page`).
+Parameters are read by hand, not declared, so that no value a client sends (``side=abc``,
+``q`` of 10 kB) gets a 422: each page makes the best of it. Every answer has an ``ETag`` from
+the side index's token and the request URL (304 on ``If-None-Match``) and ``Cache-Control:
+no-cache``; the server reads the store as it was when it started, and the index with it.
 
 >>> etag_matches('W/"a", W/"b"', 'W/"b"'), etag_matches("*", 'W/"x"'), etag_matches(None, 'W/"x"')
 (True, True, False)
@@ -24,6 +26,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from web.browse_pages import MeetingParams, committees_page, meetings_page
 from web.coverage_page import coverage_page
 from web.pages import Page
 from web.register_page import overview_page, register_page
@@ -110,6 +113,16 @@ def search(request: Request) -> Response:
         else:
             body = json_text(params, rows, total, cut=cut, origin=origin)
     return Response(body, media_type=MEDIA_TYPES[params.format], headers=headers)
+
+
+@router.api_route("/moeder", methods=METHODS, summary="Alle møder, nyeste først (HTML)")
+def meetings(request: Request) -> Response:
+    return _html(request, meetings_page(_site(request), MeetingParams.read(request.query_params)))
+
+
+@router.api_route("/udvalg", methods=METHODS, summary="Alle udvalg, efter kommune (HTML)")
+def committees(request: Request) -> Response:
+    return _html(request, committees_page(_site(request)))
 
 
 @router.api_route("/register", methods=METHODS, include_in_schema=False)

@@ -2,7 +2,8 @@
 laws, programmes, organisations, persons and municipalities (``love``, ``programmer``,
 ``organisationer``, ``personer``, ``kommuner``), in Danish alphabetical order (Æ, Ø, Å last,
 "Aa" filed as Å), with a link per letter and how many names each has. Names that only a
-pattern proposed (candidates) are left out. All of it from the side index.
+pattern proposed (candidates) are left out. The municipalities say how many meetings of each
+are loaded (most have none). All of it from the side index.
 
 >>> letter_of("ø"), letter_of("Æ"), letter_of("#"), letter_of("AB"), letter_of(None)
 ('Ø', 'Æ', '#', None, None)
@@ -102,6 +103,11 @@ def register_page(site: Site, slug: str, bogstav: str | None, number: int) -> Pa
         else []
     )
     base = f"/register/{kind.slug}"
+    meetings = (
+        index.meetings_per_municipality()
+        if index is not None and kind.kind == "Municipality"
+        else None
+    )
 
     def page_href(n: int) -> str:
         parameters: dict[str, str | int] = {"bogstav": letter} if letter else {}
@@ -120,7 +126,8 @@ def register_page(site: Site, slug: str, bogstav: str | None, number: int) -> Pa
         "letters": _letters(kind, counts, letter),
         "all_href": base,
         "text": counted(total, kind.singular, kind.plural),
-        "entries": [_entry(site, kind, r) for r in found],
+        "entries": [_entry(site, kind, r, meetings) for r in found],
+        "with_data": None if meetings is None else counted(len(meetings), "kommune", "kommuner"),
         "paging": paging,
         "previous": page_href(paging["page"] - 1) if paging["page"] > 1 else None,
         "next": page_href(paging["page"] + 1) if paging["page"] < paging["pages"] else None,
@@ -139,7 +146,9 @@ def register_page(site: Site, slug: str, bogstav: str | None, number: int) -> Pa
     )
 
 
-def _entry(site: Site, kind: RegisterKind, resource: Resource) -> dict[str, Any]:
+def _entry(
+    site: Site, kind: RegisterKind, resource: Resource, meetings: dict[str, int] | None
+) -> dict[str, Any]:
     details = []
     if resource.party:
         details.append(resource.party)
@@ -147,10 +156,16 @@ def _entry(site: Site, kind: RegisterKind, resource: Resource) -> dict[str, Any]
         details.append(resource.municipality_label)
     if kind.kind in {"Law", "Programme", "Organisation"}:
         details.append(counted(resource.mentions, "omtale", "omtaler"))
+    has_data = None
+    if meetings is not None:  # municipalities: whether any of their minutes are loaded
+        found = meetings.get(resource.iri, 0)
+        has_data = found > 0
+        details.append(counted(found, "møde", "møder") if found else "ingen referater indlæst")
     return {
         "href": href(site, resource.iri),
         "label": resource.label,
         "details": ", ".join(details),
+        "has_data": has_data,
     }
 
 

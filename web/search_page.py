@@ -192,7 +192,11 @@ def _form(site: Site, index: SiteIndex | None, params: SearchParams) -> dict[str
 
     return {
         "municipalities": options("municipalities", params.municipality),
-        "committees": options("committees", params.committee),
+        "committees": [  # of the municipality chosen, if one is
+            o
+            for o in options("committees", params.committee)
+            if not params.municipality or o["value"].startswith(params.municipality + "/")
+        ],
         "outcomes": options("outcomes", params.outcome),
         "kinds": [
             {"value": value, "label": label, "selected": value == params.kind}

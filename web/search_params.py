@@ -48,7 +48,9 @@ ORDERS: Final = {"relevans": "Bedst passende først", "dato": "Nyeste møde før
 FORMATS: Final = ("csv", "json", "atom")
 _SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 _COMMITTEE: Final = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
-_ORDER: Final[tuple[str, ...]] = ("q", "kommune", "udvalg", "fra", "til", "udfald", "type", "sortering", "side")
+_ORDER: Final[tuple[str, ...]] = (
+    "q", "kommune", "udvalg", "fra", "til", "udfald", "type", "sortering", "side",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

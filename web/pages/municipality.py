@@ -1,6 +1,7 @@
 """The page of a municipality: kommunekode, its committees, its meetings newest first
-(``PER_PAGE`` a page), its persons, and the counts of each. Every one of the 98 municipalities
-has a page, with or without meetings loaded.
+(``PER_PAGE`` a page), its persons, and the counts of each; from the side index its most
+mentioned laws and programmes, with links to its list of meetings and its Atom feed. Every one
+of the 98 municipalities has a page, with or without meetings loaded.
 
 Four queries, each starting from the municipality's IRI: ``municipality_main`` (the counts),
 ``municipality_committees``, ``municipality_meetings`` (one page) and ``municipality_persons``.
@@ -12,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode
 
+from web.browse_pages import municipality_figures
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+from web.site_index import index_of
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -55,7 +58,13 @@ def municipality_page(site: Site, iri: str, number: int = 1) -> Page | None:
             for row in first_rows(persons.rows, "person")
         ],
         "persons_cut": total["persons"] > MAX_PERSONS,
+        "feed": f"/feeds{data_path}.atom" if (data_path := site.path_for_iri(iri)) else None,
+        "top": [],
+        "meetings_href": None,
     }
+    index = index_of(site)
+    if index is not None:
+        data |= municipality_figures(site, index, iri)
     return Page(
         title=label,
         template="pages/municipality.html",
