@@ -7,7 +7,9 @@ lookups (no query):
 - the ``rdfs:label`` of every IRI it links to, so the names show without a second request;
 - for the ontology (``<base>def``, an ``owl:Ontology``): the whole graph that declares it, so
   ``/def`` serves every ``def#`` term (a browser never sends the fragment of ``/def#Meeting``);
-- for a named graph that says nothing of itself (``graf/reference``): ``<g> a sd:Graph``.
+- for a named graph that says nothing of itself (``graf/reference``): ``<g> a sd:Graph``;
+- for a municipality: the triples that link its committees and meetings to it, with their
+  types and labels.
 
 An IRI that is only ever an object gets an empty document (its page lists what links to it);
 one that occurs nowhere has no document at all (``None``: the server answers 404).
@@ -33,6 +35,7 @@ from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
 from graph.publish.namespaces import DATA_PREFIXES, OWL, RDF, RDFS
 from graph.publish.rdfdoc import jsonld, turtle
 from graph.store import MinutesStore
+from ontology.namespace import RG
 from sparql.negotiation import BY_NAME, NotAcceptableError, parse_accept
 
 SD: Final = "http://www.w3.org/ns/sparql-service-description#"
@@ -40,6 +43,9 @@ RDF_TYPE: Final = NamedNode(RDF + "type")
 RDFS_LABEL: Final = NamedNode(RDFS + "label")
 OWL_ONTOLOGY: Final = NamedNode(OWL + "Ontology")
 SD_GRAPH: Final = NamedNode(SD + "Graph")
+RG_MUNICIPALITY: Final = NamedNode(RG.municipality)
+MUNICIPALITY: Final = NamedNode(RG.Municipality)
+MUNICIPALITY_PARTS: Final = (NamedNode(RG.Committee), NamedNode(RG.Meeting))
 PREFIXES: Final = {**DATA_PREFIXES, "sd": SD}
 
 
@@ -172,8 +178,38 @@ def describe(store: MinutesStore, iri: str) -> list[Triple] | None:
         graph = declared.graph_name
         if isinstance(graph, NamedNode):
             triples += [q.triple for q in store.quads_matching(None, None, None, graph)]
+    if Triple(node, RDF_TYPE, MUNICIPALITY) in own:
+        triples += municipality_parts(store, node)
     unique = list(_unique(triples))
-    return unique + labels_of_objects(store, unique)
+    return unique + labels_of_objects(store, unique) + labels_of_subjects(store, unique, node)
+
+
+def municipality_parts(store: MinutesStore, municipality: NamedNode) -> list[Triple]:
+    """The triples that link a municipality's committees and meetings to it
+    (``<committee> rg:municipality <municipality>``), with their types: so that its document
+    leads to them, as its page does."""
+    found: list[Triple] = []
+    for quad in store.quads_matching(None, RG_MUNICIPALITY, municipality):
+        part = quad.subject
+        if not isinstance(part, NamedNode):
+            continue
+        for kind in MUNICIPALITY_PARTS:
+            if next(store.quads_matching(part, RDF_TYPE, kind), None) is not None:
+                found += [quad.triple, Triple(part, RDF_TYPE, kind)]
+                break
+    return found
+
+
+def labels_of_subjects(
+    store: MinutesStore, triples: Iterable[Triple], node: NamedNode
+) -> list[Triple]:
+    """The ``rdfs:label`` triples of the other subjects of ``triples`` (a municipality's
+    committees and meetings)."""
+    subjects = {t.subject for t in triples if isinstance(t.subject, NamedNode)} - {node}
+    found: list[Triple] = []
+    for subject in sorted(subjects, key=str):
+        found += _unique(q.triple for q in store.quads_matching(subject, RDFS_LABEL, None))
+    return found
 
 
 def labels_of_objects(store: MinutesStore, triples: Iterable[Triple]) -> list[Triple]:
