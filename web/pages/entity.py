@@ -1,6 +1,6 @@
 """The pages of a law, a programme and an organisation: what it is, how often and where it is
 mentioned (a timeline per year and municipality), and every mention as a sentence in context,
-grouped by municipality and year, paged.
+with the outcome of its item's decision, grouped by municipality and year, paged.
 
 Thousands of mentions on a large store: every count, the timeline and the mentions come from
 the side index (``site.index()``), computed when the minutes were loaded; the store is read
@@ -113,12 +113,13 @@ def _mentions_view(site: Site, index: SiteIndex, facts: EntityFacts, number: int
     )
     paging = pagination(number, counts.mentions, PER_PAGE)
     rows = index.mentions(facts.iri, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+    outcomes = index.outcomes_of_items(list(dict.fromkeys(row.item for row in rows)))
     return {
         "totals": {"mentions": counts.mentions, "text": counts.text},
         "provisions": counts.provisions,
         "provisions_more": counts.provisions_more,
         "timeline": counts.timeline,
-        "groups": mention_groups(site, rows, counts),
+        "groups": mention_groups(site, rows, counts, outcomes),
         "paging": paging,
         "previous": f"?side={number - 1}" if number > 1 else None,
         "next": f"?side={number + 1}" if number < paging["pages"] else None,
@@ -174,10 +175,14 @@ def entity_counts(site: Site, index: SiteIndex, facts: EntityFacts) -> EntityCou
 
 
 def mention_groups(
-    site: Site, rows: list[MentionRow], counts: EntityCounts | None
+    site: Site,
+    rows: list[MentionRow],
+    counts: EntityCounts | None,
+    outcomes: dict[str, list[tuple[str, str]]] | None = None,
 ) -> list[dict[str, Any]]:
     """One page of mentions, grouped by municipality and then year (the rows come ordered so),
-    each group with its count over all pages.
+    each group with its count over all pages, each mention with the outcomes of its item's
+    decisions (``outcomes``, by item IRI).
 
     >>> mention_groups(None, [], None)
     []
@@ -204,7 +209,12 @@ def mention_groups(
                 {"year": year, "label": str(year or "Uden dato"), "mentions": []}
                 | {"text": counted(count, "omtale", "omtaler") if count else ""}
             )
-        years[-1]["mentions"].append(_mention_view(site, row))
+        view = _mention_view(site, row)
+        view["outcomes"] = [
+            {"href": site.path_for_iri(iri) or iri, "label": label}
+            for iri, label in (outcomes or {}).get(row.item, [])
+        ]
+        years[-1]["mentions"].append(view)
     return grouped
 
 
