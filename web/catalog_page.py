@@ -1,13 +1,15 @@
 """The DCAT catalog for a person: ``/catalog`` in a browser shows its datasets and, for each,
 the files to download with their size and format, in Danish.
 
-The page is read from the catalog's own Turtle (what ``referatgraf dump`` wrote), so it says
-no more and no less than the catalog. A download URL under ``/dumps/`` links to this server's
-copy, wherever the catalog says the public server is.
+The page is read from the catalog's own Turtle (what ``referatgraf dump`` wrote, or what the
+server built before a dump), so it says no more and no less than the catalog. A download URL
+under ``/dumps/`` links to this server's copy, wherever the catalog says the public server is;
+an IRI minted under the dataset's base links to its path here (:class:`Links`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Final
 from urllib.parse import urlsplit
@@ -19,6 +21,28 @@ from sparql.negotiation import NotAcceptableError
 from web.rdf_views import HTML, choose
 
 _TYPE: Final = NamedNode(RDF + "type")
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Where a page's links go: IRIs under the dataset's ``iri_base`` and URLs of this
+    server (``origin``) to their paths here, other web addresses as they are.
+
+    >>> links = Links("https://w3id.org/referatgraf/", "http://127.0.0.1:8123/")
+    >>> links.href("https://w3id.org/referatgraf/def"), links.href("http://127.0.0.1:8123/sparql")
+    ('/def', '/sparql')
+    >>> links.href("https://creativecommons.org/licenses/by/4.0/"), links.href("mailto:x@y.dk")
+    ('https://creativecommons.org/licenses/by/4.0/', None)
+    """
+
+    iri_base: str
+    origin: str
+
+    def href(self, url: str) -> str | None:
+        for prefix in (self.iri_base, self.origin):
+            if url.startswith(prefix):
+                return "/" + url[len(prefix) :]
+        return _href(url)
 
 
 def wants_html(accept: str | None, format_value: str | None) -> bool:
@@ -40,7 +64,7 @@ def wants_html(accept: str | None, format_value: str | None) -> bool:
         return False
 
 
-def catalog_body(turtle: bytes) -> str:
+def catalog_body(turtle: bytes, links: Links | None = None) -> str:
     """The page's ``<main>`` content: a section per dataset, the whole dataset first."""
     store = Store()
     store.load(turtle, format=RdfFormat.TURTLE)
@@ -48,7 +72,7 @@ def catalog_body(turtle: bytes) -> str:
         q.subject for q in store.quads_for_pattern(None, _TYPE, NamedNode(DCAT + "Dataset"))
     ]
     datasets.sort(key=lambda d: (_first(store, d, DCT + "hasPart") is None, _title(store, d)))
-    sections = "".join(_dataset(store, d) for d in datasets)
+    sections = "".join(_dataset(store, d, links) for d in datasets)
     return (
         "<h1>DCAT-katalog</h1>"
         "<p>Datasættene, som kataloget beskriver dem, med filerne at hente. Kataloget selv "
@@ -59,7 +83,7 @@ def catalog_body(turtle: bytes) -> str:
     )
 
 
-def _dataset(store: Store, dataset: object) -> str:
+def _dataset(store: Store, dataset: object, links: Links | None) -> str:
     title = escape(_title(store, dataset))
     description = _text(store, dataset, DCT + "description")
     rows = []
@@ -69,7 +93,9 @@ def _dataset(store: Store, dataset: object) -> str:
         url = _first(store, distribution, DCAT + "downloadURL") or _first(
             store, distribution, DCAT + "accessURL"
         )
-        href = _href(url.value) if isinstance(url, NamedNode) else None
+        href = None
+        if isinstance(url, NamedNode):
+            href = links.href(url.value) if links is not None else _href(url.value)
         name = escape(_title(store, distribution))
         link = f'<a href="{escape(href)}">{name}</a>' if href else name
         size = _first(store, distribution, DCAT + "byteSize")

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from graph.publish.feeds import ATOM_MEDIA_TYPE, feed_index, feed_subject
 from graph.store import StoreError
-from web.publish import html_page, not_modified, state_of, wants_json
+from web.publish import html_page, not_modified, public_settings, state_of, wants_json
 
 router = APIRouter()
 
@@ -52,7 +52,7 @@ def feed(path: str, request: Request) -> Response:
     if subject is None:
         return PlainTextResponse("a feed's path ends in .atom", status_code=404)
     try:
-        cached = state.feed(path, subject)
+        cached = state.feed(path, subject, public_settings(state, request))
     except StoreError as error:
         return PlainTextResponse(str(error), status_code=503)
     if cached is None:

@@ -5,10 +5,8 @@ catalog, the VoID description and the Atom feeds.
   ``Accept`` or ``?format=json``);
 - ``/dumps/<file>``: one file, with HTTP Range (206, 416), a strong ``ETag`` (its sha256),
   ``Last-Modified`` and 304 on ``If-None-Match`` or ``If-Modified-Since``;
-- ``/catalog``: the DCAT-AP catalog, Turtle by default, JSON-LD, RDF/XML or N-Triples by
-  ``Accept`` or ``format=``, with ``Vary: Accept``; a Danish HTML page for browsers
-  (``web.catalog_page``);
-- ``/.well-known/void``: the VoID description of the latest dump, negotiated the same way;
+- ``/catalog`` and ``/.well-known/void``: the DCAT-AP catalog and the VoID description, for
+  programs and for people, with or without a dump (``web.described``);
 - ``/feeds/``: the Atom feeds (``web.feeds``, installed with the rest).
 
 Compressed dumps are sent as what they are, ``application/gzip`` without ``Content-Encoding``:
@@ -23,6 +21,7 @@ every response that points at the catalog and the dumps.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import threading
@@ -39,22 +38,14 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 
 from graph.labels import danish_number
 from graph.publish.dump import (
-    CATALOG_JSONLD,
-    CATALOG_TTL,
     SUMS_FILE,
-    VOID_FILE,
     listed_files,
     media_type,
 )
 from graph.publish.feeds import Documents, document_times, render_feed
-from graph.publish.namespaces import CATALOG_PREFIXES
-from graph.publish.rdfdoc import convert_turtle
-from graph.publish.settings import PublishSettings, resolve_publish_settings
-from graph.publish.void import VOID_PREFIXES
+from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings, resolve_publish_settings
 from graph.store import MinutesStore
 from graph.uris import DEFAULT_BASE
-from sparql.negotiation import NotAcceptableError, negotiate
-from web.catalog_page import catalog_body, wants_html
 
 DEFAULT_DUMPS = Path("data/dumps")
 DUMPS_ENV = "REFERATGRAF_DUMPS"
@@ -92,7 +83,7 @@ class PublishState:
     store: MinutesStore | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _feeds: OrderedDict[str, tuple[str, bytes] | None] = field(default_factory=OrderedDict)
-    _converted: dict[tuple[str, int, str], tuple[str, bytes]] = field(default_factory=dict)
+    _converted: dict[tuple[str, int, str, str], tuple[str, bytes]] = field(default_factory=dict)
     _hashes: dict[tuple[str, int, int], str] = field(default_factory=dict)
     _documents: Documents | None = None
 
@@ -102,17 +93,25 @@ class PublishState:
             self._documents = document_times(self.minutes())
         return self._documents
 
-    def feed(self, path: str, subject: str) -> tuple[str, bytes] | None:
+    def feed(
+        self, path: str, subject: str, settings: PublishSettings | None = None
+    ) -> tuple[str, bytes] | None:
         """The Atom feed of ``subject`` as (ETag, body), ``None`` for an unknown subject:
-        rendered from the store on first use and kept (the least recently asked go first)."""
+        rendered from the store on first use and kept (the least recently asked go first).
+        ``settings``: the server's public URL to link (default: the installation's)."""
+        settings = settings or self.settings
+        key = f"{settings.base_url} {path}"
         with self._lock:
-            if path in self._feeds:
-                self._feeds.move_to_end(path)
-                return self._feeds[path]
-        body = render_feed(self.minutes(), subject, self.base, self.settings, self.documents())
+            if key in self._feeds:
+                self._feeds.move_to_end(key)
+                return self._feeds[key]
+        body = render_feed(
+            self.minutes(), subject, self.base, settings, self.documents(),
+            pages=settings.base_url,
+        )  # fmt: skip
         entry = None if body is None else (f'"{hashlib.sha256(body).hexdigest()}"', body)
         with self._lock:
-            self._feeds[path] = entry
+            self._feeds[key] = entry
             while len(self._feeds) > FEED_CACHE:
                 self._feeds.popitem(last=False)
         return entry
@@ -148,8 +147,11 @@ def install(
         store=store,
     )
     app.include_router(router)
-    from web.feeds import router as feeds_router  # noqa: PLC0415 - web.feeds reads this module
+    # these modules read this one
+    from web.described import router as described_router  # noqa: PLC0415
+    from web.feeds import router as feeds_router  # noqa: PLC0415
 
+    app.include_router(described_router)
     app.include_router(feeds_router)
     app.add_middleware(PublishLinks)
 
@@ -177,6 +179,14 @@ class PublishLinks:
             await send(message)
 
         await self.app(scope, receive, linked)
+
+
+def public_settings(state: PublishState, request: Request) -> PublishSettings:
+    """The publish settings with the server's public URL: ``$REFERATGRAF_PUBLIC_URL`` when
+    set, else the origin ``request`` came to."""
+    if state.settings.base_url != DEFAULT_BASE_URL:
+        return state.settings
+    return dataclasses.replace(state.settings, base_url=str(request.base_url))
 
 
 def state_of(request: Request) -> PublishState:
@@ -265,73 +275,6 @@ def _file_sha256(state: PublishState, path: Path, name: str) -> str:
                 digest.update(chunk)
         state._hashes[key] = digest.hexdigest()
     return state._hashes[key]
-
-
-# -- /catalog and /.well-known/void ---------------------------------------------------------
-
-
-@router.api_route("/catalog", methods=["GET", "HEAD"], summary="The DCAT-AP catalog")
-def catalog(request: Request) -> Response:
-    if wants_html(request.headers.get("accept"), request.query_params.get("format")):
-        source = state_of(request).dumps / CATALOG_TTL
-        if not source.is_file():
-            body = (
-                "<h1>DCAT-katalog</h1>"
-                "<p>Intet katalog endnu: kør <code>referatgraf dump</code>.</p>"
-            )
-            return html_page("DCAT-katalog", body, status_code=404)
-        return html_page("DCAT-katalog", catalog_body(source.read_bytes()))
-    return _rdf_document(request, CATALOG_TTL, CATALOG_JSONLD, dict(CATALOG_PREFIXES))
-
-
-@router.api_route("/.well-known/void", methods=["GET", "HEAD"], summary="The VoID description")
-def void(request: Request) -> Response:
-    return _rdf_document(request, VOID_FILE, None, VOID_PREFIXES)
-
-
-def _rdf_document(
-    request: Request, turtle_name: str, jsonld_name: str | None, prefixes: dict[str, str]
-) -> Response:
-    state = state_of(request)
-    source = state.dumps / turtle_name
-    if not source.is_file():
-        return PlainTextResponse(
-            f"no {turtle_name} yet: run `referatgraf dump --out {state.dumps}`", status_code=404
-        )
-    try:
-        choice = negotiate(
-            request.headers.get("accept"),
-            request.query_params.getlist("format") or None,
-            "DESCRIBE",
-        ).graph
-    except NotAcceptableError as error:
-        return PlainTextResponse(error.message, status_code=error.status)
-    assert choice is not None
-    stat = source.stat()
-    key = (str(source), stat.st_mtime_ns, choice.name)
-    if key not in state._converted:
-        for stale in [k for k in state._converted if k[0] == key[0] and k[1] != key[1]]:
-            del state._converted[stale]  # an earlier dump's
-        state._converted[key] = (choice.content_type, _convert(source, choice.name, jsonld_name,
-                                                               prefixes))  # fmt: skip
-    content_type, body = state._converted[key]
-    etag = f'"{hashlib.sha256(body).hexdigest()}"'
-    headers = {
-        "ETag": etag,
-        "Last-Modified": formatdate(stat.st_mtime, usegmt=True),
-        "Vary": "Accept",
-        "Cache-Control": "no-cache",
-    }
-    if not_modified(request, etag, stat.st_mtime):
-        return Response(status_code=304, headers=headers)
-    return Response(body, media_type=content_type, headers=headers)
-
-
-def _convert(source: Path, name: str, jsonld_name: str | None, prefixes: dict[str, str]) -> bytes:
-    """The catalog's own JSON-LD file where there is one, else a conversion of the Turtle."""
-    if name == "jsonld" and jsonld_name is not None and (source.parent / jsonld_name).is_file():
-        return (source.parent / jsonld_name).read_bytes()
-    return convert_turtle(source.read_bytes(), name, prefixes)
 
 
 # -- shared ---------------------------------------------------------------------------------

@@ -128,8 +128,9 @@ class _Catalog:
             "description",
             f"{meetings} møder i {len(given.coverage)} kommuner{span} som linked data: møder, "
             "dagsordenspunkter, beslutninger, personer, fravær, sagsnumre og omtaler af love, "
-            f"programmer og organisationer, hvert faktum med sin plads i referatet. "
-            f"{given.triples} tripler; hvert kildedokument i sin egen navngivne graf.",
+            "programmer og organisationer, hvert faktum med sin plads i referatet. "
+            + (f"{given.triples} tripler; " if given.triples else "")  # counted by a dump
+            + "hvert kildedokument i sin egen navngivne graf.",
             f"{meetings} meetings in {len(given.coverage)} municipalities as linked data, every "
             "fact with its place in the minutes; one named graph per source document.",
         )

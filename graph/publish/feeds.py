@@ -99,8 +99,12 @@ def render_feed(
     base: str,
     settings: PublishSettings,
     documents: Documents | None = None,
+    *,
+    pages: str | None = None,
 ) -> bytes | None:
-    """The Atom feed of ``subject``, or ``None`` when the store knows nothing of it."""
+    """The Atom feed of ``subject``, or ``None`` when the store knows nothing of it. Its
+    links name the IRIs themselves, or with ``pages`` (a server's URL) the pages where they
+    dereference there: ``pages`` followed by the IRI's path under ``base``. Ids stay IRIs."""
     path = feed_path(subject, base)
     node = NamedNode(subject)
     types, label = _describe(store, node)
@@ -108,6 +112,10 @@ def render_feed(
         return None
     times = document_times(store) if documents is None else documents
     name = label or subject
+
+    def page(iri: str) -> str:
+        return pages + iri[len(base) :] if pages is not None and iri.startswith(base) else iri
+
     if types & set(MEETING_FEEDS):
         entries = list(_meeting_entries(store, node, times))
         title = f"{name}: nye møder"
@@ -125,13 +133,13 @@ def render_feed(
         f"  <subtitle>{_text(subtitle)}</subtitle>",
         f"  <updated>{updated}</updated>",
         f'  <link rel="self" type="{ATOM_MEDIA_TYPE}" href={_attr(settings.feed_url(path))}/>',
-        f'  <link rel="alternate" href={_attr(subject)}/>',
+        f'  <link rel="alternate" href={_attr(page(subject))}/>',
         f"  <author><name>{_text(settings.publisher)}</name>"
         f"<email>{_text(settings.contact_email)}</email></author>",
         '  <generator uri="https://w3id.org/referatgraf/">referatgraf</generator>',
         f"  <rights>{_text(LICENCE_NAME)}</rights>",
     ]
-    body = [line for entry in entries for line in _entry(entry)]
+    body = [line for entry in entries for line in _entry(entry, page(entry.link))]
     return "\n".join([*head, *body, "</feed>", ""]).encode()
 
 
@@ -245,12 +253,12 @@ def sentence_around(text: str, begin: int, end: int, limit: int = CONTEXT) -> st
     return ("…" if left else "") + cut + ("…" if left + limit < len(sentence) else "")
 
 
-def _entry(entry: Entry) -> list[str]:
+def _entry(entry: Entry, link: str) -> list[str]:
     lines = [
         "  <entry>",
         f"    <id>{_text(entry.id)}</id>",
         f"    <title>{_text(entry.title)}</title>",
-        f'    <link rel="alternate" href={_attr(entry.link)}/>',
+        f'    <link rel="alternate" href={_attr(link)}/>',
         f"    <updated>{entry.updated}</updated>",
     ]
     if entry.published:

@@ -1,0 +1,42 @@
+"""The catalog and the VoID description of a store that has no dump yet: what the store can
+tell without writing the files (its municipalities, their meetings and dates, when it was
+loaded), the SPARQL endpoint as the way in, and nothing counted that only a dump counts (no
+sizes, no checksums, no triples). ``referatgraf dump`` writes the full ones
+(:mod:`graph.publish.dump`); the server answers with these until then."""
+
+from __future__ import annotations
+
+from graph.publish.catalog import CatalogInput, catalog_documents
+from graph.publish.facts import load_times, municipality_coverage
+from graph.publish.namespaces import DCT, FOAF, RDF, VOID
+from graph.publish.rdfdoc import Statements, turtle
+from graph.publish.settings import LICENCE, PublishSettings
+from graph.publish.void import VOID_PREFIXES, instant
+from graph.store import MinutesStore
+from ontology.namespace import NS
+
+
+def catalog_without_dump(store: MinutesStore, settings: PublishSettings) -> bytes:
+    """The catalog (Turtle) with the whole dataset reached through the SPARQL endpoint."""
+    given = CatalogInput(settings, load_times(store), municipality_coverage(store))
+    return catalog_documents(given)[0]
+
+
+def void_without_dump(store: MinutesStore, settings: PublishSettings, iri_base: str) -> bytes:
+    """The VoID description (Turtle): the dataset, its IRIs' space, vocabulary, licence and
+    SPARQL endpoint; no figures and no dump files."""
+    out = Statements()
+    document, dataset = settings.void_url, settings.dataset_iri
+    out.add(document, RDF + "type", VOID + "DatasetDescription")
+    out.text(document, DCT + "title", "VoID-beskrivelse af referatgraf", "da")
+    out.add(document, FOAF + "primaryTopic", dataset)
+    out.add(dataset, RDF + "type", VOID + "Dataset")
+    out.text(dataset, DCT + "title", "referatgraf: danske kommunale udvalgsreferater", "da")
+    out.add(dataset, DCT + "license", LICENCE)
+    times = load_times(store)
+    if times is not None:
+        out.typed(dataset, DCT + "modified", instant(times.last), "dateTime")
+    out.add(dataset, VOID + "sparqlEndpoint", settings.sparql_endpoint)
+    out.text(dataset, VOID + "uriSpace", iri_base)
+    out.add(dataset, VOID + "vocabulary", NS.rstrip("#"))
+    return turtle(out.triples, VOID_PREFIXES)
