@@ -157,7 +157,9 @@ STYLES = {
     "page": _style("page", fontSize=10, leading=13, alignment=TA_RIGHT, spaceAfter=0),
 }
 _VOWELS = set("aeiouyæøåé")
-_WORD = re.compile(r"[a-zæøåé]{10,}")
+# A long run of lower-case letters; not one right before "&", "<" or ">": ReportLab drops the
+# space between a word with soft hyphens and an entity that follows it ("marked& Integration").
+_WORD = re.compile(r"[a-zæøåé]{10,}(?![a-zæøåé])(?!\s*[&<>])")
 
 
 def soft_hyphens(text: str) -> str:
@@ -166,6 +168,8 @@ def soft_hyphens(text: str) -> str:
 
     >>> soft_hyphens("beskæftigelsesindsatsen og job").replace("\\xad", "|")
     'bes|kæf|tigel|sesind|sat|sen og job'
+    >>> soft_hyphens("Arbejdsmarked & Integration").replace("\\xad", "|")
+    'Arbejdsmarked & Integ|ration'
     """
 
     def split(match: re.Match[str]) -> str:
@@ -294,8 +298,12 @@ def _grid(block: Grid, width: float) -> Table:
         ]
         for r, row in enumerate(block.rows)
     ]
-    share = width / (columns + 1)  # the first column, of row labels, takes two shares
-    widths = [width] if columns == 1 else [2 * share] + [share] * (columns - 1)
+    # each column as wide as its longest cell needs, within bounds, scaled to the page
+    needs = [
+        min(max(max((len(row[c]) for row in block.rows if c < len(row)), default=0), 8), 60)
+        for c in range(columns)
+    ]
+    widths = [width * need / sum(needs) for need in needs]
     table = Table(rows, colWidths=widths, repeatRows=1 if block.header else 0)
     table.setStyle(
         TableStyle(

@@ -79,7 +79,11 @@ def _is_item_heading(line: str, items: Sequence[tuple[int | None, str]]) -> bool
     flat = _collapse(line)
     for number, title in items:
         wanted = _collapse(title)
-        if number is None or not wanted or not flat.endswith(wanted):
+        if number is not None and not wanted:  # printed without a title: "Punkt 3: Lukket:"
+            if re.match(rf"^(?:Punkt |Pkt\. |Sag nr\. )?{number}\s*[.:)]\D{{0,12}}$", flat):
+                return True
+            continue
+        if number is None or not flat.endswith(wanted):
             continue
         head = flat[: len(flat) - len(wanted)]
         if len(head) <= 30 and re.search(rf"(?<!\d){number}(?!\d)", head):
