@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.ntriples import XSD_BOOLEAN, XSD_DATE, iri, literal
+from graph.parties import party_lines
 from graph.uris import Minter, cased_slug
 from graph.writer import RDF_TYPE, RDFS_LABEL
 from loaders.municipalities import all_municipalities, by_code
@@ -103,6 +104,7 @@ def reference_lines(minter: Minter) -> list[str]:
         if organisation.kind != "municipality":
             lines += _organisation(iris, organisation)
     lines += _kle(iris, data.kle.values())
+    lines += party_lines(minter)
     return lines
 
 

@@ -99,6 +99,23 @@ class Minter:
         """One person per municipality: the same name elsewhere is someone else."""
         return f"{self.municipality(municipality)}/person/{slug(name)}"
 
+    def party(self, name: str) -> str:
+        """A national party, by its registered name (letters are reassigned over the years).
+
+        >>> Minter("https://data.example.org/").party("SF – Socialistisk Folkeparti")
+        'https://data.example.org/parti/sf-socialistisk-folkeparti'
+        """
+        return f"{self.base}parti/{slug(name)}"
+
+    def local_party(self, municipality: str, printed: str) -> str:
+        """A local list or a party the reference data does not know, as printed, in its
+        municipality (case kept: "L" and "l" may be two lists).
+
+        >>> Minter("https://data.example.org/").local_party("Lejre", "Lokallisten")
+        'https://data.example.org/kommune/lejre/parti/Lokallisten'
+        """
+        return f"{self.municipality(municipality)}/parti/{cased_slug(printed)}"
+
     @staticmethod
     def source(meeting_iri: str) -> str:
         """The source document, which is also the named graph of everything read from it."""

@@ -7,6 +7,7 @@ import datetime as dt
 
 from graph.labels import committee_label, person_label
 from graph.ntriples import XSD_DATE, XSD_INTEGER, XSD_TIME, iri, iri_value, literal
+from graph.parties import party_term
 from graph.uris import Minter
 from loaders.model import Span
 from ontology.namespace import RG
@@ -94,6 +95,9 @@ class QuadWriter:
         if party and (node, "", party) not in self.described:
             self.described.add((node, "", party))
             self.entity(node, iri(RG.party), literal(party))
+            party_node = party_term(self, party)  # the party the letter stands for
+            if party_node is not None:
+                self.entity(node, iri(RG.politicalParty), party_node)
         return node
 
 

@@ -1,0 +1,74 @@
+"""Parties as resources: the national parties of ``loaders/reference/parties.yaml`` in the
+reference graph, and a local list (or a letter the reference data does not know) as printed,
+one per municipality, in the entities graph.
+
+A party is always also kept as printed (``rg:party``, the contract's literal); the resource lets
+a page say "Socialdemokratiet" beside "A". A printed letter or name names a national party only
+where the reference data lists it; anything else is a local list as printed, never a guess.
+
+>>> from graph.uris import Minter
+>>> national_party_iri(Minter("https://data.example.org/"), "Socialdemokraterne")
+'https://data.example.org/parti/socialdemokratiet'
+>>> national_party_iri(Minter("https://data.example.org/"), "L") is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ntriples import iri, literal
+from graph.uris import Minter
+from loaders.reference.parties import Party, parties, party_by_letter, party_by_name
+from ontology.namespace import RG
+
+if TYPE_CHECKING:
+    from graph.writer import QuadWriter
+
+_RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS_LABEL = iri("http://www.w3.org/2000/01/rdf-schema#label")
+_SOURCE = iri("http://purl.org/dc/terms/source")
+
+
+def national_party(printed: str) -> Party | None:
+    """The national party a printed letter or name stands for, if the reference data lists it."""
+    text = printed.strip()
+    return party_by_letter(text) or party_by_name(text)
+
+
+def national_party_iri(minter: Minter, printed: str) -> str | None:
+    found = national_party(printed)
+    return None if found is None else minter.party(found.name)
+
+
+def party_lines(minter: Minter) -> list[str]:
+    """Every national party as N-Triples: type, Danish label (its name), letter, source and
+    the other names minutes print for it."""
+    lines: list[str] = []
+    for party in parties():
+        node = iri(minter.party(party.name))
+        lines += [
+            f"{node} {_RDF_TYPE} {iri(RG.Party)} .\n",
+            f"{node} {_RDFS_LABEL} {literal(party.name, lang='da')} .\n",
+            f"{node} {iri(RG.partyLetter)} {literal(party.letter)} .\n",
+            f"{node} {_SOURCE} {literal(party.source)} .\n",
+        ]
+        lines += [f"{node} {iri(RG.shortName)} {literal(a)} .\n" for a in party.aliases]
+    return lines
+
+
+def party_term(out: QuadWriter, printed: str) -> str | None:
+    """The party resource for a party as printed, as an N-Triples term; a local one is
+    described once per document in the entities graph. None for an empty text."""
+    text = printed.strip()
+    if not text:
+        return None
+    national = national_party_iri(out.minter, text)
+    if national is not None:
+        return iri(national)
+    node = iri(out.minter.local_party(out.municipality, text))
+    if (node, text, "party") not in out.described:
+        out.described.add((node, text, "party"))
+        out.entity(node, _RDF_TYPE, iri(RG.Party))
+        out.entity(node, _RDFS_LABEL, literal(text, lang="da"))
+    return node
