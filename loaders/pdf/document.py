@@ -32,7 +32,7 @@ from loaders.pdf.furniture import remove_furniture
 from loaders.pdf.glyphs import page_words
 from loaders.pdf.metadata import pdf_info
 from loaders.pdf.paragraphs import assemble
-from loaders.pdf.rows import Line, page_lines
+from loaders.pdf.rows import Line, page_lines, page_rows
 
 MAX_PDF_BYTES = 150_000_000
 MAX_PAGES = 2_000
@@ -91,9 +91,9 @@ def _ranges(pages: list[int]) -> str:
 
 def _read_pages(
     pdf: pdfium.PdfDocument, count: int
-) -> tuple[list[tuple[list[Line], float]], list[int], list[int]]:
+) -> tuple[list[tuple[list[list[Line]], float]], list[int], list[int]]:
     """Each page's lines and height; the pages without text; the pages that failed."""
-    pages: list[tuple[list[Line], float]] = []
+    pages: list[tuple[list[list[Line]], float]] = []
     empty: list[int] = []
     failed: list[int] = []
     characters = 0
@@ -108,7 +108,7 @@ def _read_pages(
             height = page.get_height()
             textpage = page.get_textpage()
             try:
-                lines = page_lines(page_words(textpage, height))
+                lines = page_rows(page_words(textpage, height))
             finally:
                 textpage.close()
         except pdfium.PdfiumError:
@@ -118,7 +118,7 @@ def _read_pages(
             page.close()
         if not lines and index + 1 not in failed:
             empty.append(index + 1)
-        characters += sum(len(line.text) for line in lines)
+        characters += sum(len(s.text) for row in lines for s in row)
         if characters > MAX_TEXT:
             raise LoaderError(
                 f"too much text: more than {MAX_TEXT:,} characters by page {index + 1} of {count}"
@@ -157,5 +157,5 @@ def read_pdf(data: bytes) -> PdfText:
     if failed:
         notes.append(f"PDF pages that could not be read: {_ranges(failed)}")
     kept = remove_furniture(pages)
-    text, starts = assemble([mark_contents(lines) for lines in kept])
+    text, starts = assemble([mark_contents(page_lines(rows)) for rows in kept])
     return PdfText(text, starts, info, notes)

@@ -4,9 +4,9 @@ A meeting system prints the same few lines at the top or bottom of every page: t
 and the date, the municipality's name from its logo, ``Side 3 af 28``. Such a line is found by
 what makes it furniture, not by its wording: near the same edge of many pages the same text
 stands, its digits aside (``Side 3 af 28`` and ``Side 4 af 28`` are one line; so are a date
-and a page number that change). Only lines in the top or bottom band of a page are looked at,
-and only the first and last few of them; a line must repeat on at least
-:data:`MIN_SHARE` of the pages (and on two at the least) to be taken away. A single page has
+and a page number that change). Only rows (what stands on one baseline) in the top or bottom
+band of a page are looked at, and only the first and last few of them; a row must repeat on at
+least :data:`MIN_SHARE` of the pages (and on two at the least) to be taken away. A single page has
 nothing to repeat, so nothing is taken from it: its ``Side 1 af 1`` is left to the parser's
 noise rules.
 
@@ -40,30 +40,33 @@ def furniture_key(text: str) -> str:
     return _SPACE.sub(" ", _DIGITS.sub("#", text)).strip().casefold()
 
 
-def _band(lines: Sequence[Line], height: float) -> list[tuple[str, int]]:
-    """``(key, index)`` of the lines in the page's top and bottom bands."""
+Row = list[Line]
+
+
+def _band(rows: Sequence[Row], height: float) -> list[tuple[str, int]]:
+    """``(key, index)`` of the rows in the page's top and bottom bands (rows run top down)."""
     found: list[tuple[str, int]] = []
-    order = sorted(range(len(lines)), key=lambda i: lines[i].top)
-    for index in order[:_DEPTH]:
-        if lines[index].bottom <= BAND * height:
-            found.append(("top " + furniture_key(lines[index].text), index))
-    for index in order[::-1][:_DEPTH]:
-        if lines[index].top >= (1 - BAND) * height:
-            found.append(("bottom " + furniture_key(lines[index].text), index))
+    for index, row in enumerate(rows[:_DEPTH]):
+        if max(s.bottom for s in row) <= BAND * height:
+            found.append(("top " + furniture_key(" ".join(s.text for s in row)), index))
+    for index in range(len(rows) - 1, max(len(rows) - 1 - _DEPTH, -1), -1):
+        row = rows[index]
+        if min(s.top for s in row) >= (1 - BAND) * height:
+            found.append(("bottom " + furniture_key(" ".join(s.text for s in row)), index))
     return found
 
 
-def remove_furniture(pages: Sequence[tuple[list[Line], float]]) -> list[list[Line]]:
-    """Each page's lines without the headers and footers repeated across the pages;
-    ``pages`` are ``(lines, page height)``."""
-    bands = [_band(lines, height) for lines, height in pages]
+def remove_furniture(pages: Sequence[tuple[list[Row], float]]) -> list[list[Row]]:
+    """Each page's rows without the headers and footers repeated across the pages;
+    ``pages`` are ``(rows, page height)``, each page's rows top down."""
+    bands = [_band(rows, height) for rows, height in pages]
     counts: Counter[str] = Counter()
     for band in bands:
         counts.update({key for key, _ in band})
     with_text = sum(1 for lines, _ in pages if lines)
     needed = max(2, math.ceil(MIN_SHARE * with_text))
-    result: list[list[Line]] = []
-    for (lines, _), band in zip(pages, bands, strict=True):
+    result: list[list[Row]] = []
+    for (rows, _), band in zip(pages, bands, strict=True):
         drop = {index for key, index in band if counts[key] >= needed}
-        result.append([line for i, line in enumerate(lines) if i not in drop])
+        result.append([row for i, row in enumerate(rows) if i not in drop])
     return result

@@ -24,7 +24,9 @@ import pypdfium2.raw as pdfium_c
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _BOLD_WEIGHT = 600
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
-_RUN = re.compile("[^\\s\\x00\\ufffe\\uffff\\u200b]+")
+# PDFium marks a hyphen at the end of a line with U+FFFE and joins the lines: the word ends there.
+_HYPHEN = "\ufffe"
+_RUN = re.compile("[^\\s\\x00\\ufffe\\uffff\\u200b]+\ufffe?|\ufffe")
 _NAME_BUFFER = 96
 
 
@@ -75,7 +77,8 @@ def page_words(textpage: Any, height: float) -> list[Word]:
         if last != first and loose_box(raw, last, rect_ref):
             right = rect.right if rect.right > left else right
         size = pdfium_c.FPDFText_GetFontSize(raw, first) or (bottom - top)
+        letters = run.group().replace(_HYPHEN, "-")
         words.append(
-            Word(run.group(), left, right, top, bottom, size, _is_bold(raw, first, name, flags))
+            Word(letters, left, right, top, bottom, size, _is_bold(raw, first, name, flags))
         )
     return words

@@ -23,6 +23,7 @@ sundhedsudvalget``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
@@ -78,8 +79,12 @@ def _starts_on_its_own(text: str) -> bool:
 
 
 def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
-    """``lower`` continues the paragraph or title of ``upper``."""
-    if upper.cells > 1 or lower.cells > 1 or upper.contents or lower.contents:
+    """``lower`` continues the paragraph or title of ``upper``; when ``upper`` is a table row,
+    the text of its last cell (a value that wrapped under itself)."""
+    if upper.cells > 1:
+        cell = upper.parts[-1]
+        return same_page and abs(lower.left - cell.left) <= 2 and continues(cell, lower)
+    if lower.cells > 1 or upper.contents or lower.contents:
         return False
     if not _same_font(upper, lower) or _starts_on_its_own(lower.text):
         return False
@@ -98,6 +103,10 @@ def _spaced(upper: Line, lower: Line, body: float) -> bool:
     """A blank line between two lines: a paragraph's spacing, or a heading."""
     if _is_heading(upper, body) != _is_heading(lower, body):
         return True
+    if lower.top - upper.bottom < -0.3 * upper.size:
+        return True  # the next column
+    if upper.contents and lower.contents:
+        return False  # the entries of a table of contents stay together
     return lower.top - upper.bottom > _LEADING_GAP * upper.size
 
 
@@ -111,9 +120,8 @@ def assemble(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
     starts: list[int | None] = []
     for lines in pages:
         first_of_page = True
-        edge = max((line.right for line in lines if line.cells == 1), default=0.0)
+        _set_edges(lines)
         for line in lines:
-            line.edge = line.edge or edge
             text = clean_characters(line.text).strip()
             if not text:
                 continue
@@ -149,8 +157,27 @@ def assemble(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
     return text, tuple(reversed(filled))
 
 
+def _set_edges(lines: Sequence[Line]) -> None:
+    """The right edge each line was set against, where the page's columns have not set it: the
+    page's text for a line, and the furthest any text reaches from a table cell's left."""
+    edge = max((line.right for line in lines if line.cells == 1), default=0.0)
+    reach: dict[int, float] = {}
+    for line in lines:
+        for part in line.parts or (line,):
+            key = round(part.left / 2)
+            reach[key] = max(reach.get(key, 0.0), part.right)
+    for line in lines:
+        line.edge = line.edge or edge
+        for part in line.parts:
+            key = round(part.left / 2)
+            part.edge = max(reach.get(k, 0.0) for k in (key - 1, key, key + 1))
+
+
 def _merged(upper: Line, lower: Line) -> Line:
     """The joined line as the next line sees it: it ends where ``lower`` ends."""
+    if upper.cells > 1:
+        cell = _merged(upper.parts[-1], lower)
+        return dataclasses.replace(upper, bottom=lower.bottom, parts=[*upper.parts[:-1], cell])
     return Line(
         text=lower.text,
         left=upper.left,

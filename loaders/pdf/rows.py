@@ -11,6 +11,7 @@ top to bottom.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -66,8 +67,8 @@ def _segment(words: Sequence[Word]) -> Line:
     )
 
 
-def _rows(words: Sequence[Word]) -> list[list[Line]]:
-    """Rows top to bottom, each its segments left to right."""
+def page_rows(words: Sequence[Word]) -> list[list[Line]]:
+    """A page's rows top to bottom, each its segments left to right."""
     rows: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.bottom, w.left)):
         if rows:
@@ -116,30 +117,45 @@ def _intersect(
     return found
 
 
-def _gutter(rows: Sequence[Sequence[Line]], strips: list[tuple[float, float]]) -> float | None:
-    """The middle of a strip with text on both sides in ``rows``, if there is one."""
-    for lo, hi in strips:
-        before = any(s.right <= lo for row in rows for s in row)
-        after = any(s.left >= hi for row in rows for s in row)
-        if before and after:
-            return (lo + hi) / 2
-    return None
-
-
-def _is_columns(rows: Sequence[Sequence[Line]], gutter: float, left: float, right: float) -> bool:
-    """Running text on both sides: enough lines, and most fill their side."""
-    sides = (
+def _sides(rows: Sequence[Sequence[Line]], gutter: float) -> tuple[list[Line], list[Line]]:
+    return (
         [s for row in rows for s in row if s.right <= gutter],
         [s for row in rows for s in row if s.left >= gutter],
     )
+
+
+def _is_columns(rows: Sequence[Sequence[Line]], gutter: float, left: float, right: float) -> bool:
+    """Two columns rather than a table: running text on both sides (most lines fill their
+    side), or one list set in two columns (:func:`_is_split_list`)."""
+    sides = _sides(rows, gutter)
+    if any(len(side) < _MIN_COLUMN_LINES for side in sides):
+        return False
+    filled = True
     for side, lo, hi in ((sides[0], left, gutter), (sides[1], gutter, right)):
-        width = hi - lo
-        if len(side) < _MIN_COLUMN_LINES or width <= 0:
+        full = sum(1 for s in side if s.right - s.left >= _FULL_SIDE * (hi - lo))
+        filled = filled and full * 2 >= len(side)
+    return filled or _is_split_list(rows, sides)
+
+
+def _is_split_list(rows: Sequence[Sequence[Line]], sides: tuple[list[Line], list[Line]]) -> bool:
+    """One list set in two columns (members, attendance): on each row at most one line a side,
+    all in one font, and both sides alike: words, no numbers, no labels with a colon, about as
+    many words a line. A table's columns hold different things (a name and a party, a label
+    and its value, a post and its amounts)."""
+    if any(len(row) > 2 for row in rows):
+        return False
+    every = [*sides[0], *sides[1]]
+    if len({(s.bold, round(s.size)) for s in every}) > 1:
+        return False
+    if any(s.text.endswith(":") for s in sides[0]):
+        return False
+    means = []
+    for side in sides:
+        text = " ".join(s.text for s in side)
+        if sum(c.isdigit() for c in text) * 10 > len(text):
             return False
-        full = sum(1 for s in side if s.right - s.left >= _FULL_SIDE * width)
-        if full * 2 < len(side):
-            return False
-    return True
+        means.append(sum(len(s.text.split()) for s in side) / len(side))
+    return 3 * min(means) >= 2 * max(means)
 
 
 def _table_row(row: Sequence[Line], edge: float) -> Line:
@@ -176,17 +192,29 @@ def _column(rows: Sequence[Sequence[Line]], keep: bool, gutter: float) -> list[L
     return lines
 
 
-def page_lines(words: Sequence[Word]) -> list[Line]:
-    """The lines of a page in reading order."""
-    if not words:
+def _interior_gap(row: Sequence[Line]) -> tuple[float, float] | None:
+    """The widest gap between two segments of a row."""
+    gaps = [(b.left - a.right, a.right, b.left) for a, b in itertools.pairwise(row)]
+    widest = max(gaps, default=None)
+    return (widest[1], widest[2]) if widest and widest[0] >= _MIN_GUTTER else None
+
+
+def page_lines(rows: Sequence[Sequence[Line]]) -> list[Line]:
+    """The lines of a page in reading order, from its rows (:func:`page_rows`)."""
+    if not rows:
         return []
-    rows = _rows(words)
-    left = min(w.left for w in words)
-    right = max(w.right for w in words)
+    left = min(s.left for row in rows for s in row)
+    right = max(s.right for row in rows for s in row)
     lines: list[Line] = []
     start = 0
     while start < len(rows):
-        strips = _free(rows[start], left, right)
+        gap = _interior_gap(rows[start])
+        if gap is None:
+            lines.append(_table_row(rows[start], 0.0))
+            start += 1
+            continue
+        # the rows below that leave the same strip free: a table or two columns
+        strips = [gap]
         end = start + 1
         while end < len(rows):
             narrower = _intersect(strips, _free(rows[end], left, right))
@@ -194,14 +222,13 @@ def page_lines(words: Sequence[Word]) -> list[Line]:
                 break
             strips = narrower
             end += 1
+        gutter = (strips[0][0] + strips[0][1]) / 2
         block = rows[start:end]
-        gutter = _gutter(block, strips) if end - start > 1 else None
-        if gutter is not None:
-            # rows below the right column's last line are read after both columns
-            last = max(i for i, row in enumerate(block) if any(s.left >= gutter for s in row))
-            end = start + last + 1
-            block = rows[start:end]
-        if gutter is not None and _is_columns(block, gutter, left, right):
+        # rows below the right column's last line are read after both columns
+        last = max(i for i, row in enumerate(block) if any(s.left >= gutter for s in row))
+        end = start + last + 1
+        block = rows[start:end]
+        if _is_columns(block, gutter, left, right):
             lines.extend(_column(block, True, gutter))
             lines.extend(_column(block, False, gutter))
         else:
