@@ -4,6 +4,11 @@ organisation or person, pointing at the exact characters of the text where it st
 A mention is an ``rg:Mention`` with ``rg:inText`` (the node whose ``rg:text`` holds it),
 ``rg:beginIndex``/``rg:endIndex`` (code points, end exclusive) and ``rg:anchorText``; so
 ``SUBSTR(?text, ?begin + 1, ?end - ?begin) = ?anchorText`` holds for every one.
+
+A law citation also gets its provisions (``rg:provision``) and their sections
+(``rg:citedSection``), and where it prints an enactment, the enactment (``rg:citedEnactment``)
+and its ELI (``rg:citedEli``). A candidate act is one resource per normalised name
+(``kandidat/law/planloven``), labelled with that name, whoever prints it in which spelling.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from graph.ntriples import XSD_INTEGER, iri, literal
 from graph.writer import RDF_TYPE, RDFS_LABEL, QuadWriter
 from loaders.mentions import Mention
 from loaders.mentions.boundaries import strip_genitive
+from loaders.mentions.provisions import sections
 from loaders.reference import reference_data
 from ontology.namespace import RG
 
@@ -67,6 +73,9 @@ _MATCHED_ALIAS = iri(RG.matchedAlias)
 _ROLE_IN_TEXT = iri(RG.roleInText)
 _PROVISION = iri(RG.provision)
 _CANDIDATE = iri(RG.candidate)
+_CITED_SECTION = iri(RG.citedSection)
+_CITED_ENACTMENT = iri(RG.citedEnactment)
+_CITED_ELI = iri(RG.citedEli)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -106,8 +115,15 @@ def _mention(m: Mention, mention: str, entity: str, *, item: str, node: str, tai
         text += f"{mention} {_MATCHED_ALIAS} {_text_term(m.alias)}{tail}"
     if m.role:
         text += f"{mention} {_ROLE_IN_TEXT} {literal(m.role)}{tail}"
-    for provision in m.provisions:
-        text += f"{mention} {_PROVISION} {_text_term(provision)}{tail}"
+    if m.provisions:
+        for provision in m.provisions:
+            text += f"{mention} {_PROVISION} {_text_term(provision)}{tail}"
+        for section in sections(m.provisions):
+            text += f"{mention} {_CITED_SECTION} {_text_term(section)}{tail}"
+    if m.enactment:
+        text += f"{mention} {_CITED_ENACTMENT} {_text_term(m.enactment)}{tail}"
+    if m.eli:
+        text += f"{mention} {_CITED_ELI} {iri(m.eli)}{tail}"
     if m.candidate:
         text += f"{mention} {_CANDIDATE} {CANDIDATE_FLAG}{tail}"
     return text
@@ -120,8 +136,13 @@ def _entity(out: QuadWriter, iris: EntityIris, m: Mention) -> str:
         return out.person(m.anchor_text, None)
     if not m.candidate:
         return iris.reference_term(m.entity_type, m.entity_key)
-    name = strip_genitive(m.anchor_text)
-    node = iri(iris.candidate(m.entity_type, name))
+    if m.entity_type == "law" and m.name:
+        # One act per normalised name: its key is the slug of it, in lower case.
+        name = m.name
+        node = iri(iris.candidate(m.entity_type, m.entity_key))
+    else:
+        name = strip_genitive(m.anchor_text)
+        node = iri(iris.candidate(m.entity_type, name))
     if (node, name, "candidate") not in out.described:
         out.described.add((node, name, "candidate"))
         out.entity(node, RDF_TYPE, iri(entity_class(m.entity_type)))

@@ -176,6 +176,11 @@ class RG:
     caseNumber: Final[str] = "https://w3id.org/referatgraf/def#caseNumber"
     """A case number printed under the item."""
 
+    citedEli: Final[str] = "https://w3id.org/referatgraf/def#citedEli"
+    """The ELI that the printed enactment (rg:citedEnactment) gives by its number and year, e.g.
+    https://www.retsinformation.dk/eli/lta/2019/548; only where the minutes print the enactment,
+    never guessed. For a consolidated act it is the consolidation's ELI, not the act's."""
+
     committee: Final[str] = "https://w3id.org/referatgraf/def#committee"
     """The committee that held the meeting."""
 
@@ -300,6 +305,15 @@ class RG:
     candidate: Final[str] = "https://w3id.org/referatgraf/def#candidate"
     """True for an entity or mention that a pattern proposed but that is not in the reference
     data yet."""
+
+    citedEnactment: Final[str] = "https://w3id.org/referatgraf/def#citedEnactment"
+    """The enactment (act, consolidated act or executive order) the mention prints, written as
+    retsinformation.dk writes it (e.g. "LOV nr 548 af 07/05/2019", "LBK nr 701 af 22/06/2022");
+    it is read in the mention's anchor text."""
+
+    citedSection: Final[str] = "https://w3id.org/referatgraf/def#citedSection"
+    """A section that a mention of a law cites, without subsection and number (e.g. "§ 91", "§ 5
+    a" for rg:provision "§ 5 a, stk. 2"): so that a query can find every item citing § 91."""
 
     closed: Final[str] = "https://w3id.org/referatgraf/def#closed"
     """True if the item was treated behind closed doors (lukket punkt)."""

@@ -8,8 +8,9 @@ Rules, in order:
 - ``x-projektet``: "KIT-projektet", "Cykelprojektet" (mid-sentence), "X-forsøget";
 - ``quoted-name``: a capitalised name in quotes, "'Stil dit forslag'" (a quote followed by a
   space is not one: "” Jobcentres ...”" quotes a title loosely);
-- ``aftale-om``: "Aftale om ..." where the capital is not a sentence's, or a date follows;
-- ``lov-om``: "Lov om ..." / "loven om ...", a law the reference data does not list.
+- ``aftale-om``: "Aftale om ..." where the capital is not a sentence's, or a date follows.
+
+New acts are proposed by the law citation rules (:mod:`loaders.mentions.citations`).
 
 >>> text = "Vi deltager i Projekt Edison og 'Stil dit forslag' samt KIT-projektet."
 >>> for c in propose(text):
@@ -44,10 +45,6 @@ _AFTALE = re.compile(
     rf"(?P<name>(?P<word>[Aa]ftale)[ \t]+om[ \t]+{_TITLE})"
     r"(?=(?P<dated>[ \t]+af[ \t]+\d{1,2}\.[ \t]*[a-zæøå]+[ \t]+\d{4})"
     r"|[ \t]*[,.;:()\n'’\"”]|[ \t]+til[ \t]+at|[ \t]+(?:som|der|hvor)\b|$)"
-)
-_LOV = re.compile(
-    rf"(?P<name>[Ll]ov(?:en)?[ \t]+om[ \t]+{_TITLE})"
-    r"(?=[ \t]*[,.;:()§\n'’\"”]|[ \t]+(?:af[ \t]+\d|som|der|hvor|er|skal)\b|$)"
 )
 _MAX_QUOTED_WORDS = 8
 _QUOTES = "'’‘\"“”„«"
@@ -120,21 +117,11 @@ def _aftale(text: str) -> Iterator[Proposal]:
             yield Proposal(match.start(), match.end("name"), "programme", "aftale-om", 0.5)
 
 
-def _lov(text: str) -> Iterator[Proposal]:
-    if "ov om" not in text and "oven om" not in text:
-        return
-    for match in _LOV.finditer(text):
-        if not is_start(text, match.start()):
-            continue
-        yield Proposal(match.start(), match.end("name"), "law", "lov-om", 0.5)
-
-
 CANDIDATE_RULES: tuple[tuple[str, Callable[[str], Iterator[Proposal]]], ...] = (
     ("projekt-x", _projekt),
     ("x-projektet", _suffixed),
     ("quoted-name", _quoted),
     ("aftale-om", _aftale),
-    ("lov-om", _lov),
 )
 
 

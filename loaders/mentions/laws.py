@@ -31,24 +31,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from loaders.mentions.provisions import PROVISIONS, parse_provisions
 from loaders.reference import Law, reference_data
 
-_RANGE_LIMIT = 50  # "§§ 103-110" is expanded; a wider range keeps its two ends
+__all__ = ["parse_provisions", "resolve", "with_provisions"]
 
-_PROVISION = (
-    r"\d+(?:\s?[a-zæøå](?![\wæøå]))?"
-    r"(?:,\s*stk\.\s*\d+)?"
-    r"(?:,\s*nr\.\s*\d+)?"
-)
-_PROVISIONS = rf"§§?\s*{_PROVISION}(?:\s*(?:-|–|,|og|eller)\s*{_PROVISION})*"
-_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?P<p>{_PROVISIONS})")
-_BEFORE = re.compile(rf"(?P<p>{_PROVISIONS})[ \t]*,?[ \t]+(?:i|efter|jf\.)[ \t]+$")
-_ONE = re.compile(
-    r"(?P<n>\d+)(?:\s?(?P<letter>[a-zæøå])(?![\wæøå]))?"
-    r"(?:,\s*stk\.\s*(?P<stk>\d+))?"
-    r"(?:,\s*nr\.\s*(?P<nr>\d+))?"
-)
-_LOOK_BEHIND = 60  # characters before a law name searched for "§ N i"
+_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?P<p>{PROVISIONS})")
+_BEFORE = re.compile(rf"(?P<p>{PROVISIONS})[ \t]*,?[ \t]+(?:i|efter|jf\.|jævnfør|ifølge|af)[ \t]+$")
+_LOOK_BEHIND = 120  # characters before a law name searched for "§ N i"
 
 
 def resolve(keys: tuple[str, ...], on: dt.date | None) -> Law | None:
@@ -62,43 +52,6 @@ def resolve(keys: tuple[str, ...], on: dt.date | None) -> Law | None:
         return None
     in_force = [act for act in acts if act.in_force_on(on)]
     return in_force[0] if len(in_force) == 1 else None
-
-
-def _one(match: re.Match[str]) -> str:
-    label = f"§ {match['n']}"
-    if match["letter"]:
-        label += f" {match['letter']}"
-    if match["stk"]:
-        label += f", stk. {match['stk']}"
-    if match["nr"]:
-        label += f", nr. {match['nr']}"
-    return label
-
-
-def parse_provisions(cited: str) -> tuple[str, ...]:
-    """The provisions a "§ ..." reference cites, ranges of plain numbers expanded.
-
-    >>> parse_provisions("§§ 103-104")
-    ('§ 103', '§ 104')
-    >>> parse_provisions("§ 3, stk. 2")
-    ('§ 3, stk. 2',)
-    >>> parse_provisions("§§ 5 a og 7")
-    ('§ 5 a', '§ 7')
-    """
-    found: list[str] = []
-    previous: re.Match[str] | None = None
-    for match in _ONE.finditer(cited):
-        between = cited[previous.end() : match.start()] if previous else ""
-        is_range = previous is not None and between.strip() in {"-", "–"}
-        if previous is not None and is_range and not previous["letter"] and not match["letter"]:
-            low, high = int(previous["n"]), int(match["n"])
-            if 0 < high - low <= _RANGE_LIMIT and not (previous["stk"] or match["stk"]):
-                found += [f"§ {n}" for n in range(low + 1, high + 1)]
-                previous = match
-                continue
-        found.append(_one(match))
-        previous = match
-    return tuple(dict.fromkeys(found))
 
 
 def with_provisions(text: str, begin: int, end: int) -> tuple[int, int, tuple[str, ...]]:

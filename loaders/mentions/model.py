@@ -21,6 +21,11 @@ class Mention:
     ``rule`` names what found it; ``alias`` is the reference alias that matched, as listed.
     ``provisions`` are the sections a law reference cites (``("§ 103", "§ 104")``); ``role``
     is an official's or guest's role as printed, in lower case (``"projektleder"``).
+
+    A law citation also carries, for a candidate act, its normalised ``name`` (``planloven``,
+    ``lov om planlægning``; its ``entity_key`` is the slug of it), and where the anchor prints
+    an enactment, that enactment as retsinformation.dk writes it (``enactment``: ``LBK nr 701
+    af 22/06/2022``) and the ``eli`` it gives.
     """
 
     entity_key: str
@@ -34,6 +39,9 @@ class Mention:
     candidate: bool = False
     role: str | None = None
     alias: str | None = None
+    name: str | None = None
+    eli: str | None = None
+    enactment: str | None = None
 
     @property
     def length(self) -> int:
@@ -56,6 +64,9 @@ class Mention:
             self.candidate,
             self.role,
             self.alias,
+            self.name,
+            self.eli,
+            self.enactment,
         )
 
     def overlaps(self, other: Mention) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from loaders.mentions import candidates, persons
 from loaders.mentions.boundaries import is_start, strip_genitive
+from loaders.mentions.citations import attach_enactments, law_citations
 from loaders.mentions.gazetteer import find_aliases, is_alias
 from loaders.mentions.laws import resolve, with_provisions
 from loaders.mentions.model import CandidateSummary, Mention
@@ -45,6 +46,9 @@ PARENTHESIS_CONFIDENCE = 0.5
 RANK = {
     "alias": 5,
     "alias+provision": 5,
+    "enactment": 5,
+    "law-variant": 4.5,
+    "law-fuzzy": 4.5,
     "municipality-list": 4,
     "attendance": 3,
     "role-title": 2,
@@ -144,7 +148,7 @@ def _proposals(text: str) -> list[Mention]:
                 candidate=True,
             )
         )
-        after = _PARENTHESIS.match(text, proposal.end)
+        after = _PARENTHESIS.match(text, proposal.end)  # "KIT-projektet (Kvindeindsats ...)"
         if (
             after
             and len(after["inner"].split()) <= _MAX_PARENTHESIS_WORDS
@@ -171,9 +175,14 @@ def _rank(mention: Mention) -> float:
 
 def _first_pass(text: str, on: dt.date | None, people: Sequence[str]) -> list[Mention]:
     reference = _reference(text, on)
-    chosen = longest_first(reference + _people(text, people, reference), _span, _rank)
-    new = longest_first(_proposals(text), _span, _rank, taken=[_span(m) for m in chosen])
-    return sorted(chosen + new, key=_span)
+    cited, new_acts = law_citations(text, on)
+    found = reference + cited + _people(text, people, reference)
+    chosen = longest_first(found, _span, _rank)
+    proposed = _proposals(text) + new_acts
+    new = longest_first(proposed, _span, _rank, taken=[_span(m) for m in chosen])
+    if not (cited or new_acts):
+        return sorted(chosen + new, key=_span)
+    return attach_enactments(text, sorted(chosen + new, key=_span))
 
 
 def _span(mention: Mention) -> tuple[int, int]:
@@ -243,8 +252,11 @@ def find_item_mentions(
     """
     joined = "\n".join(texts)
     first = _first_pass(joined, on, tuple(people))
+    # A candidate act is found wherever it is printed by its own rules, in any spelling.
     names = {
-        strip_genitive(m.anchor_text): m for m in first if m.candidate and m.rule != "parenthesis"
+        strip_genitive(m.anchor_text): m
+        for m in first
+        if m.candidate and m.rule != "parenthesis" and m.entity_type != "law"
     }
     found = _propagate(joined, first, names)
     starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))

@@ -37,6 +37,11 @@ TEXTS = [
         "Godkendt. Ole Hansen og projektleder Rikke Præsius følger Projekt Edison og "
         "servicelovens §§ 103-104.",
     ),
+    (
+        f"{ITEM[:-1]}/afsnit/lovgrundlag>",
+        "Efter mediestøttelovens § 3, stk. 2 og 4 og Mediestøtte-loven (LBK nr. 1017 af "
+        "11/10/2023).",
+    ),
 ]
 ON = dt.date(2022, 6, 8)
 PEOPLE = ("Ole Hansen",)
@@ -76,6 +81,11 @@ def _one_by_one(out: QuadWriter, iris: EntityIris) -> None:
             out.text(mention, iri(RG.roleInText), m.role)
             for provision in m.provisions:
                 out.add(mention, iri(RG.provision), literal(provision))
+            for section in dict.fromkeys(p.split(",")[0] for p in m.provisions):
+                out.add(mention, iri(RG.citedSection), literal(section))
+            out.text(mention, iri(RG.citedEnactment), m.enactment)
+            if m.eli:
+                out.add(mention, iri(RG.citedEli), iri(m.eli))
             if m.candidate:
                 out.add(mention, iri(RG.candidate), CANDIDATE_FLAG)
 
@@ -85,8 +95,9 @@ def _entity(out: QuadWriter, iris: EntityIris, m: Mention) -> str:
         return out.person(m.anchor_text, None)
     if not m.candidate:
         return iri(iris.reference(m.entity_type, m.entity_key))
-    name = strip_genitive(m.anchor_text)
-    node = iri(iris.candidate(m.entity_type, name))
+    name = m.name if m.entity_type == "law" and m.name else strip_genitive(m.anchor_text)
+    key = m.entity_key if m.entity_type == "law" and m.name else name
+    node = iri(iris.candidate(m.entity_type, key))
     out.entity(node, RDF_TYPE, iri(entity_class(m.entity_type)))
     out.entity(node, RDFS_LABEL, literal(name, lang="da"))
     out.entity(node, iri(RG.candidate), CANDIDATE_FLAG)
@@ -116,8 +127,17 @@ def test_the_fast_lines_are_the_quads_written_one_by_one() -> None:
     )
     # a law with provisions twice; the jobcentre, KLAPjob, STAR twice and KL; the project
     # leader twice by her title; Projekt Edison twice; the member from the attendance list
+    # and a candidate act twice, once more by the enactment printed after it
     assert rules == Counter(
-        {"alias": 5, "alias+provision": 2, "role-title": 2, "projekt-x": 2, "attendance": 1}
+        {
+            "alias": 5,
+            "alias+provision": 2,
+            "role-title": 2,
+            "projekt-x": 2,
+            "attendance": 1,
+            "law-compound": 2,
+            "enactment": 1,
+        }
     )
 
 
@@ -154,3 +174,33 @@ def test_no_document_line_is_written_twice(path: Path) -> None:
     once = (RDFS_LABEL, f"<{RG.party}>", f"<{RG.candidate}>")
     described = [line for line in lines if line.split(" ", 2)[1] in once]
     assert [line for line, count in Counter(described).items() if count > 1] == []
+
+
+def test_a_candidate_act_is_one_resource_with_the_enactment_and_sections_cited() -> None:
+    out, iris = _writer()
+    mention_quads(out, iris, ITEM, _found())
+    quads = _quads(out.lines)
+    act = f"{BASE}kandidat/law/mediestoetteloven"
+    described = {(q.predicate.value, q.object.value) for q in quads if q.subject.value == act}
+    assert described == {
+        (RDF_TYPE[1:-1], RG.Law),
+        (RDFS_LABEL[1:-1], "mediestøtteloven"),
+        (RG.candidate, "true"),
+    }
+    of_act = {
+        q.subject for q in quads if q.predicate.value == RG.mentionOf and q.object.value == act
+    }
+    assert len(of_act) == 3
+    cited = {
+        (q.predicate.value, q.object.value)
+        for q in quads
+        if q.subject in of_act
+        and q.predicate.value in (RG.provision, RG.citedSection, RG.citedEnactment, RG.citedEli)
+    }
+    assert cited == {
+        (RG.provision, "§ 3, stk. 2"),
+        (RG.provision, "§ 3, stk. 4"),
+        (RG.citedSection, "§ 3"),
+        (RG.citedEnactment, "LBK nr 1017 af 11/10/2023"),
+        (RG.citedEli, "https://www.retsinformation.dk/eli/lta/2023/1017"),
+    }

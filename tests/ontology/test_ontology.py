@@ -61,6 +61,10 @@ CONTRACT_TERMS: dict[str, str] = {
     "beginIndex": "property",
     "endIndex": "property",
     "anchorText": "property",
+    "provision": "property",
+    "citedSection": "property",
+    "citedEnactment": "property",
+    "citedEli": "property",
     "sourceUrl": "property",
     "dateKnown": "property",
 }

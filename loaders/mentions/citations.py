@@ -1,0 +1,229 @@
+"""Law citations in any form, as mentions: names of acts (:mod:`~loaders.mentions.actnames`)
+resolved against the reference data (:mod:`~loaders.mentions.actindex`), enactments with the
+ELI they print (:mod:`~loaders.mentions.enactments`), both widened by the provisions they cite.
+
+A citation the reference data knows resolves to its act, by the meeting date where acts share
+the name (as :func:`loaders.mentions.laws.resolve` does); a name that two works share, or a
+shared one without a date, gives no mention at all. Any other citation is a candidate act: its
+key is the slug of the normalised name, so every spelling of it in every municipality meets
+("planlovens § 19", "§ 19 i plan-loven" -> ``planloven``).
+
+Rules: ``law-variant`` (a reference act's name in another spelling: case, hyphen, genitive,
+indefinite, written apart), ``law-fuzzy`` (misspelt), ``law-compound``, ``lov-om``,
+``bekendtgoerelse-om``, ``cirkulaere-om`` (candidates), ``enactment``.
+
+>>> import datetime as dt
+>>> text = "Service-lovens § 85, mediestøttelovens § 3 og lov nr. 548 af 7. maj 2019"
+>>> known, new = law_citations(text, dt.date(2023, 1, 5))
+>>> for m in known + new:
+...     print(m.entity_key, "|", m.anchor_text, "|", m.provisions, m.candidate, m.eli)
+serviceloven | Service-lovens § 85 | ('§ 85',) False None
+lab-2019 | lov nr. 548 af 7. maj 2019 | () False https://www.retsinformation.dk/eli/lta/2019/548
+mediestoetteloven | mediestøttelovens § 3 | ('§ 3',) True None
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from loaders.mentions.actindex import act_index
+from loaders.mentions.actnames import ActName, act_names, spaced_compounds, title_prefixes
+from loaders.mentions.enactments import Enactment, enacted_act, find_enactments
+from loaders.mentions.laws import resolve, with_provisions
+from loaders.mentions.model import Mention
+from loaders.reference.forms import slugify
+
+VARIANT_CONFIDENCE = 0.85
+FUZZY_CONFIDENCE = 0.7
+ENACTMENT_CONFIDENCE = 0.9
+DATED_FACTOR = 0.95
+CANDIDATE_CONFIDENCE = {
+    "law-compound": 0.6,
+    "lov-om": 0.5,
+    "bekendtgoerelse-om": 0.5,
+    "cirkulaere-om": 0.5,
+    "enactment": 0.6,
+}
+# What may stand between an act's name and the enactment that says which text of it is meant:
+# "planloven (LBK nr. 1157 af 01/07/2020)", "serviceloven, jf. lovbekendtgørelse nr. ...".
+_NAME_THEN_ENACTMENT = re.compile(r"[ \t]*[(,–-]?[ \t]*(?:(?:jf\.?|jævnfør)[ \t]+)?$")
+_ENACTMENT_THEN_NAME = re.compile(r"^[ \t]*[(,–-]?[ \t]*$")
+
+
+def _mention(
+    at: tuple[int, int],
+    text: str,
+    rule: str,
+    confidence: float,
+    *,
+    key: str,
+    candidate: bool = False,
+    name: str | None = None,
+    enactment: Enactment | None = None,
+) -> Mention:
+    begin, end, provisions = with_provisions(text, *at)
+    return Mention(
+        key,
+        "law",
+        begin,
+        end,
+        text[begin:end],
+        rule,
+        confidence,
+        provisions,
+        candidate=candidate,
+        name=name,
+        eli=enactment.eli if enactment else None,
+        enactment=enactment.written if enactment else None,
+    )
+
+
+def _known(
+    works: tuple[tuple[str, ...], ...] | None, on: dt.date | None
+) -> tuple[str, float] | None:
+    """The act meant and how sure, or None where no single act is meant."""
+    if works is None or len(works) != 1:
+        return None
+    act = resolve(works[0], on)
+    if act is None:
+        return None
+    return act.key, DATED_FACTOR if len(works[0]) > 1 else 1.0
+
+
+def _named(text: str, name: ActName, on: dt.date | None) -> tuple[Mention | None, bool]:
+    """The mention of a found name, and whether its name is known (a known name that resolves
+    to no act on the date gives no mention: it is no candidate either)."""
+    index = act_index()
+    end, works, rule = name.end, index.exact(name.match_key), "law-variant"
+    if works is None and name.rule != "law-compound":
+        for shorter, key in title_prefixes(text, name):
+            if (works := index.exact(key)) is not None:
+                end = shorter
+                break
+    if works is None and (works := index.fuzzy(name.match_key)) is not None:
+        rule = "law-fuzzy"
+    if works is not None:
+        known = _known(works, on)
+        if known is None:
+            return None, True
+        confidence = (VARIANT_CONFIDENCE if rule == "law-variant" else FUZZY_CONFIDENCE) * known[1]
+        return _mention((name.begin, end), text, rule, confidence, key=known[0]), True
+    candidate = _mention(
+        (name.begin, name.end),
+        text,
+        name.rule,
+        CANDIDATE_CONFIDENCE[name.rule],
+        key=name.key,
+        candidate=True,
+        name=name.name,
+    )
+    return candidate, False
+
+
+def _titled(text: str, enactment: Enactment) -> ActName | None:
+    """The title printed right after an enactment ("lov nr. 548 af 7. maj 2019 om en aktiv
+    beskæftigelsesindsats"), as a name spanning both."""
+    if not text.startswith(" om ", enactment.end):
+        return None
+    words = "lov" + text[enactment.end : enactment.end + 300]
+    names = [n for n in act_names(words) if n.begin == 0 and n.rule == "lov-om"]
+    if not names:
+        return None
+    found = names[0]
+    shift = enactment.end - len("lov")
+    return ActName(enactment.begin, found.end + shift, found.rule, found.name, found.match_key)
+
+
+def _enacted(text: str, enactment: Enactment, on: dt.date | None) -> Mention | None:
+    title = _titled(text, enactment)
+    end = title.end if title else enactment.end
+    key = enacted_act(enactment)
+    if key is None and title is not None:
+        named, _ = _named(text, title, on)
+        if named is not None and not named.candidate and named.end == end:
+            key = named.entity_key
+    if key is not None:
+        return _mention(
+            (enactment.begin, end),
+            text,
+            "enactment",
+            ENACTMENT_CONFIDENCE,
+            key=key,
+            enactment=enactment,
+        )
+    name = title.name if title else enactment.written
+    return _mention(
+        (enactment.begin, end),
+        text,
+        "enactment",
+        CANDIDATE_CONFIDENCE["enactment"],
+        key=title.key if title else slugify(name),
+        candidate=True,
+        name=name,
+        enactment=enactment,
+    )
+
+
+def law_citations(text: str, on: dt.date | None) -> tuple[list[Mention], list[Mention]]:
+    """The law citations in ``text``: those resolved to a reference act, and candidates."""
+    known: list[Mention] = []
+    new: list[Mention] = []
+    for name in act_names(text):
+        mention, _ = _named(text, name, on)
+        if mention is not None:
+            (new if mention.candidate else known).append(mention)
+    if "loven" in text or "LOVEN" in text or "Loven" in text:
+        index = act_index()
+        for begin, end, joined in spaced_compounds(text):
+            act = _known(index.exact(joined), on)
+            if act is not None:
+                confidence = VARIANT_CONFIDENCE * act[1]
+                known.append(_mention((begin, end), text, "law-variant", confidence, key=act[0]))
+    for enactment in find_enactments(text):
+        mention = _enacted(text, enactment, on)
+        if mention is not None:
+            (new if mention.candidate else known).append(mention)
+    return known, new
+
+
+def attach_enactments(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` (in text order, none overlapping), where an enactment that names no act
+    itself stands right after or before an act's name: it is that act's ("planloven (LBK nr.
+    1157 af 01/07/2020)"), and keeps the ELI it prints."""
+    attached = list(mentions)
+    for at, mention in enumerate(attached):
+        if (
+            mention.rule != "enactment"
+            or not mention.candidate
+            or mention.name != (mention.enactment)
+        ):
+            continue
+        neighbour = None
+        if at > 0 and attached[at - 1].entity_type == "law":
+            before = attached[at - 1]
+            if _NAME_THEN_ENACTMENT.match(text, before.end, mention.begin):
+                neighbour = before
+        if neighbour is None and at + 1 < len(attached):
+            after = attached[at + 1]
+            gap = text[mention.end : after.begin]
+            if after.entity_type == "law" and _ENACTMENT_THEN_NAME.match(gap):
+                neighbour = after
+        if neighbour is None or neighbour.rule == "enactment":
+            continue
+        attached[at] = Mention(
+            neighbour.entity_key,
+            "law",
+            mention.begin,
+            mention.end,
+            mention.anchor_text,
+            "enactment",
+            mention.confidence,
+            mention.provisions,
+            candidate=neighbour.candidate,
+            name=neighbour.name,
+            eli=mention.eli,
+            enactment=mention.enactment,
+        )
+    return attached

@@ -1,0 +1,98 @@
+"""Short names of Danish acts that municipal minutes often cite, normalised like names found in
+text (:func:`loaders.mentions.actnames.compound_key`).
+
+Not reference data: these names resolve to nothing. They only keep a misspelling from being
+read as a similar act of the reference data (:mod:`loaders.mentions.actindex`): "skovloven" is
+its own act, not "skoleloven" misspelt, whether or not either is listed.
+"""
+
+from __future__ import annotations
+
+KNOWN_ACTS = frozenset(
+    {
+        # planning, building, environment, nature, roads, supply
+        "planloven",
+        "byggeloven",
+        "miljøbeskyttelsesloven",
+        "naturbeskyttelsesloven",
+        "miljøvurderingsloven",
+        "jordforureningsloven",
+        "husdyrbrugloven",
+        "vandløbsloven",
+        "vandforsyningsloven",
+        "vandplanlægningsloven",
+        "varmeforsyningsloven",
+        "elforsyningsloven",
+        "råstofloven",
+        "skovloven",
+        "museumsloven",
+        "bygningsfredningsloven",
+        "vejloven",
+        "privatvejsloven",
+        "færdselsloven",
+        "havneloven",
+        "beredskabsloven",
+        "sommerhusloven",
+        "landbrugsloven",
+        # children, schools, education, culture
+        "folkeskoleloven",
+        "dagtilbudsloven",
+        "friskoleloven",
+        "gymnasieloven",
+        "ungdomsskoleloven",
+        "erhvervsuddannelsesloven",
+        "folkeoplysningsloven",
+        "musikloven",
+        "biblioteksloven",
+        "suloven",
+        "børneloven",
+        "forældreansvarsloven",
+        # social, health, employment
+        "serviceloven",
+        "sundhedsloven",
+        "psykiatriloven",
+        "retssikkerhedsloven",
+        "aktivloven",
+        "pensionsloven",
+        "sygedagpengeloven",
+        "barselsloven",
+        "ferieloven",
+        "funktionærloven",
+        "arbejdsmiljøloven",
+        "beskæftigelsesloven",
+        "integrationsloven",
+        "udlændingeloven",
+        "repatrieringsloven",
+        "almenboligloven",
+        "lejeloven",
+        "boligreguleringsloven",
+        "byfornyelsesloven",
+        "boligstøtteloven",
+        "friplejeboligloven",
+        "ligebehandlingsloven",
+        "tjenestemandsloven",
+        # local government, administration, finance
+        "kommunestyrelsesloven",
+        "styrelsesloven",
+        "forvaltningsloven",
+        "offentlighedsloven",
+        "databeskyttelsesloven",
+        "persondataloven",
+        "arkivloven",
+        "valgloven",
+        "kommunevalgloven",
+        "udbudsloven",
+        "tilbudsloven",
+        "udligningsloven",
+        "finansloven",
+        "budgetloven",
+        "ejendomsskatteloven",
+        "ejendomsvurderingsloven",
+        "kildeskatteloven",
+        "ligningsloven",
+        "momsloven",
+        "grundloven",
+        "straffeloven",
+        "retsplejeloven",
+    }
+)
