@@ -4,16 +4,15 @@ earlier treatments, attachments, absences, and the mentions in all its texts. Pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from graph.entities import EntityIris
 from graph.labels import danish_date, item_label, item_reference
 from graph.mentions import kle_link, mention_quads
 from graph.ntriples import XSD_BOOLEAN, iri, iri_value, literal
 from graph.uris import Minter
-from graph.votes import vote_quads
 from graph.writer import RDF_TYPE, QuadWriter
-from loaders.model import Absence, AgendaItem, Decision, TextRef
+from loaders.model import Absence, AgendaItem, Decision, Span, TextRef
 from ontology.namespace import OUTCOME_NS, RG
 
 _DECISION = TextRef("decision")
@@ -22,12 +21,20 @@ _DECISION = TextRef("decision")
 class ItemWriter:
     """Writes one item; remembers the node of each of its texts for the mentions."""
 
-    def __init__(self, out: QuadWriter, iris: EntityIris, item_iri: str, item: AgendaItem):
+    def __init__(
+        self,
+        out: QuadWriter,
+        iris: EntityIris,
+        item_iri: str,
+        item: AgendaItem,
+        pages: Callable[[Span], tuple[int, ...]] | None = None,
+    ):
         self.out = out
         self.iris = iris
         self.item = item
         self.node = iri(item_iri)
         self.nodes: dict[TextRef, str] = {}
+        self.pages = pages  # the PDF pages a span stood on (MinutesDocument.pages_of)
 
     def write(self, meeting: str, position: int) -> None:
         """Write the item with the mentions the loader found in its texts."""
@@ -45,6 +52,7 @@ class ItemWriter:
         out.add(node, iri(RG.closed), closed)
         out.text(node, iri(RG.itemPrefix), item.prefix)
         out.span(node, item.span)
+        self._pdf_pages(node, item.span)
         self._case_numbers()
         self._sections()
         for i, other in enumerate(item.other_decisions, start=1):
@@ -62,6 +70,14 @@ class ItemWriter:
     def _text(self, node: str, text: str, ref: TextRef) -> None:
         self.out.add(node, iri(RG.text), literal(text))
         self.nodes[ref] = node
+
+    def _pdf_pages(self, node: str, span: Span) -> None:
+        """The first and last page of the PDF the text at ``span`` stood on; nothing for a
+        source without pages."""
+        pages = self.pages(span) if self.pages else ()
+        if pages:
+            self.out.integer(node, iri(RG.firstPdfPage), pages[0])
+            self.out.integer(node, iri(RG.lastPdfPage), pages[-1])
 
     def _case_numbers(self) -> None:
         out, node = self.out, self.node
@@ -100,6 +116,7 @@ class ItemWriter:
                 sec = out.node(Minter.part(iri_value(node), "afsnit", key), RG.Section, label)
                 self._text(sec, section.text, TextRef("section", position - 1))
                 out.span(sec, section.span)
+            self._pdf_pages(sec, section.span)
             out.add(sec, iri(RG.heading), literal(section.heading))
             out.add(node, iri(RG.section), sec)
             out.add(sec, iri(RG.sectionLabel), literal(section.label))
@@ -118,7 +135,6 @@ class ItemWriter:
         if decision.outcome is not None:  # none where no rule recognised the text
             out.add(dec, iri(RG.outcome), iri(OUTCOME_NS + decision.outcome))
         out.span(dec, decision.span)
-        vote_quads(out, dec, decision)
         return dec
 
     def _treatments(self) -> None:

@@ -18,9 +18,8 @@ from graph.items import ItemWriter, absences
 from graph.labels import meeting_label
 from graph.ntriples import XSD_BOOLEAN, XSD_DATETIME, iri, iri_value, literal
 from graph.uris import Minter
-from graph.votes import attendance_quads
 from graph.writer import RDF_TYPE, QuadWriter
-from loaders.model import Attendance, LoaderError, MinutesDocument
+from loaders.model import LoaderError, MinutesDocument, PdfInfo
 from loaders.municipalities import Municipality, by_name
 from ontology.namespace import RG
 
@@ -109,10 +108,8 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     numbers_seen: set[int] = set()
     for position, item in enumerate(m.items, start=1):
         key = _item_key(item.number, position, numbers_seen)
-        writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item)
+        writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item, doc.pages_of)
         writer.write(meeting, position)
-        _notes(out, writer.node, item.attendance, meeting_iri, doc)
-    _notes(out, meeting, m.attendance, meeting_iri, doc)
     _provenance(out, graph, doc, ctx)
     commit = f"{graph} {iri(RG.sha256)} {literal(doc.source.sha256)} {graph} .\n"
     return DocumentQuads(
@@ -158,15 +155,6 @@ def _attendance(out: QuadWriter, meeting: str, doc: MinutesDocument) -> None:
         out.span(node, participant.span)
 
 
-def _notes(
-    out: QuadWriter, parent: str, notes: list[Attendance], meeting_iri: str, doc: MinutesDocument
-) -> None:
-    """The attendance notes of the meeting or of one item (:mod:`graph.votes`)."""
-    attendance_quads(
-        out, parent, notes, meeting=meeting_iri, text=doc.text, items=doc.meeting.items
-    )
-
-
 def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadContext) -> None:
     """The source document: which file, which bytes, read how, when, by which run."""
     source = out.node(iri_value(graph), RG.SourceDocument, f"Kildefil {doc.source.name}")
@@ -175,6 +163,7 @@ def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadCont
     out.integer(source, iri(RG.byteSize), doc.source.size)
     out.text(source, iri(RG.mediaType), doc.source.media_type)
     out.text(source, iri(RG.encoding), doc.source.encoding)
+    _pdf_metadata(out, source, doc.source.pdf)
     if doc.source.stated_url is not None:  # a safe http(s) URL: loaders.page_evidence.safe_url
         out.add(source, iri(RG.sourceUrl), iri(doc.source.stated_url))
     out.text(source, iri(RG.layout), doc.layout)
@@ -185,3 +174,16 @@ def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadCont
     out.add(source, iri(PROV + "wasGeneratedBy"), iri(ctx.run_iri))
     loaded_at = literal(ctx.loaded_at.isoformat(), datatype=XSD_DATETIME)
     out.add(source, iri(PROV + "generatedAtTime"), loaded_at)
+
+
+def _pdf_metadata(out: QuadWriter, source: str, pdf: PdfInfo | None) -> None:
+    """A PDF file's page count and what its metadata says of the file (never the meeting)."""
+    if pdf is None:
+        return
+    out.integer(source, iri(RG.pdfPageCount), pdf.pages)
+    out.text(source, iri(RG.pdfTitle), pdf.title)
+    out.text(source, iri(RG.pdfProducer), pdf.producer)
+    out.text(source, iri(RG.pdfCreator), pdf.creator)
+    if pdf.created is not None:
+        created = literal(pdf.created.isoformat(), datatype=XSD_DATETIME)
+        out.add(source, iri(RG.pdfCreated), created)
