@@ -11,6 +11,7 @@ from graph.labels import danish_date, item_label, item_reference
 from graph.mentions import kle_link, mention_quads
 from graph.ntriples import XSD_BOOLEAN, iri, iri_value, literal
 from graph.uris import Minter
+from graph.votes import vote_quads
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import Absence, AgendaItem, Decision, Span, TextRef
 from ontology.namespace import OUTCOME_NS, RG
@@ -135,6 +136,7 @@ class ItemWriter:
         if decision.outcome is not None:  # none where no rule recognised the text
             out.add(dec, iri(RG.outcome), iri(OUTCOME_NS + decision.outcome))
         out.span(dec, decision.span)
+        vote_quads(out, dec, decision)
         return dec
 
     def _treatments(self) -> None:

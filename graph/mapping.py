@@ -18,8 +18,9 @@ from graph.items import ItemWriter, absences
 from graph.labels import meeting_label
 from graph.ntriples import XSD_BOOLEAN, XSD_DATETIME, iri, iri_value, literal
 from graph.uris import Minter
+from graph.votes import attendance_quads
 from graph.writer import RDF_TYPE, QuadWriter
-from loaders.model import LoaderError, MinutesDocument, PdfInfo
+from loaders.model import Attendance, LoaderError, MinutesDocument, PdfInfo
 from loaders.municipalities import Municipality, by_name
 from ontology.namespace import RG
 
@@ -110,6 +111,8 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
         key = _item_key(item.number, position, numbers_seen)
         writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item, doc.pages_of)
         writer.write(meeting, position)
+        _notes(out, writer.node, item.attendance, meeting_iri, doc)
+    _notes(out, meeting, m.attendance, meeting_iri, doc)
     _provenance(out, graph, doc, ctx)
     commit = f"{graph} {iri(RG.sha256)} {literal(doc.source.sha256)} {graph} .\n"
     return DocumentQuads(
@@ -153,6 +156,15 @@ def _attendance(out: QuadWriter, meeting: str, doc: MinutesDocument) -> None:
         out.add(node, iri(RG.person), person)
         out.text(node, iri(RG.role), participant.role)
         out.span(node, participant.span)
+
+
+def _notes(
+    out: QuadWriter, parent: str, notes: list[Attendance], meeting_iri: str, doc: MinutesDocument
+) -> None:
+    """The attendance notes of the meeting or of one item (:mod:`graph.votes`)."""
+    attendance_quads(
+        out, parent, notes, meeting=meeting_iri, text=doc.text, items=doc.meeting.items
+    )
 
 
 def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadContext) -> None:
