@@ -253,6 +253,7 @@ def _provenance(site: Site, item: Row) -> dict[str, Any]:
         "file_name": item["fileName"],
         "lines": _range(item["firstLine"], item["lastLine"]),
         "offsets": _range(item["beginOffset"], item["endOffset"]),
+        "pdf_pages": _range(item["firstPdfPage"], item["lastPdfPage"]),  # "7" or "7–8"
         "loaded_at": timestamp(item["loadedAt"]),
         "loaded_at_iso": iso(item["loadedAt"]),
         "run": link(site, item["run"], "indlæsningen"),

@@ -35,7 +35,7 @@ _P = {name: term(getattr(RG, name)) for name in (
     "fileName", "section", "position", "heading", "sectionLabel", "text", "outcome",
     "caseNumber", "rawCaseNumber", "kleCode", "kle", "decision", "otherDecision",
     "decisionDate", "decidedBy", "attachment", "treatment", "treatmentDate", "treatedBy",
-    "absence", "person", "absenceReason",
+    "absence", "person", "absenceReason", "firstPdfPage", "lastPdfPage",
 )}  # fmt: skip
 _SPAN = ("firstLine", "lastLine", "beginOffset", "endOffset")
 
@@ -91,6 +91,7 @@ def item_row(store: MinutesStore, item: str) -> Row | None:
         "prefix": look.value(item, _P["itemPrefix"]),
     }
     row.update({name: look.value(item, _P[name]) for name in _SPAN})
+    row.update({name: look.value(item, _P[name]) for name in ("firstPdfPage", "lastPdfPage")})
     row.update(
         {
             "meeting": meeting,
