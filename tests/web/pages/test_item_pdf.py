@@ -43,7 +43,7 @@ def test_the_item_page_names_its_pdf_pages(pdf_site: Site, number: int, pages: s
     assert page.data["provenance"]["pdf_pages"] == pages
     assert page.data["provenance"]["file_name"] == "byraad-2025-06-24.pdf"
     text = visible_text(render(page, iri))
-    assert f"Side side {pages} i PDF'en" in text
+    assert f"Placering side {pages} i PDF'en" in text
 
 
 def test_over_http(pdf_site: Site) -> None:
