@@ -41,6 +41,7 @@ _MAGIC = b"%PDF-"
 _MAGIC_WITHIN = 1024
 _END_WITHIN = 2048  # %%EOF stands at the end, perhaps followed by a little padding
 _SHOWN_PAGES = 10  # pages named in a note, at most
+_TEXT_WIDTH = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,42 +90,51 @@ def _ranges(pages: list[int]) -> str:
     return shown + (f" and {len(pages) - _SHOWN_PAGES} more" if len(pages) > _SHOWN_PAGES else "")
 
 
-def _read_pages(
-    pdf: pdfium.PdfDocument, count: int
-) -> tuple[list[tuple[list[list[Line]], float]], list[int], list[int]]:
-    """Each page's lines and height; the pages without text; the pages that failed."""
-    pages: list[tuple[list[list[Line]], float]] = []
-    empty: list[int] = []
-    failed: list[int] = []
+@dataclass(slots=True)
+class _Pages:
+    """What the page loop found: each page's rows and height, the widest page, the pages
+    without text and the pages that could not be read."""
+
+    rows: list[tuple[list[list[Line]], float]] = field(default_factory=list)
+    width: float = 0.0
+    empty: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+
+def _read_pages(pdf: pdfium.PdfDocument, count: int) -> _Pages:
+    """Page by page, each released before the next is read."""
+    found = _Pages()
     characters = 0
-    for index in range(count):
+    for number in range(1, count + 1):
+        rows: list[list[Line]] = []
+        height = 0.0
         try:
-            page = pdf[index]
+            page = pdf[number - 1]
         except pdfium.PdfiumError:
-            failed.append(index + 1)
-            pages.append(([], 0.0))
+            found.failed.append(number)
+            found.rows.append((rows, height))
             continue
         try:
             height = page.get_height()
+            found.width = max(found.width, page.get_width())
             textpage = page.get_textpage()
             try:
-                lines = page_rows(page_words(textpage, height))
+                rows = page_rows(page_words(textpage, height))
             finally:
                 textpage.close()
         except pdfium.PdfiumError:
-            failed.append(index + 1)
-            lines, height = [], 0.0
+            found.failed.append(number)
         finally:
             page.close()
-        if not lines and index + 1 not in failed:
-            empty.append(index + 1)
-        characters += sum(len(s.text) for row in lines for s in row)
+        if not rows and number not in found.failed:
+            found.empty.append(number)
+        characters += sum(len(s.text) for row in rows for s in row)
         if characters > MAX_TEXT:
             raise LoaderError(
-                f"too much text: more than {MAX_TEXT:,} characters by page {index + 1} of {count}"
+                f"too much text: more than {MAX_TEXT:,} characters by page {number} of {count}"
             )
-        pages.append((lines, height))
-    return pages, empty, failed
+        found.rows.append((rows, height))
+    return found
 
 
 def read_pdf(data: bytes) -> PdfText:
@@ -141,21 +151,26 @@ def read_pdf(data: bytes) -> PdfText:
         if count > MAX_PAGES:
             raise LoaderError(f"too many pages: {count:,}, the limit is {MAX_PAGES:,}")
         info = pdf_info(pdf, count)
-        pages, empty, failed = _read_pages(pdf, count)
+        pages = _read_pages(pdf, count)
     finally:
         pdf.close()
-    if len(failed) == count:
+    if len(pages.failed) == count:
         raise LoaderError("broken PDF: none of its pages can be read; save or export it again")
-    if not any(lines for lines, _ in pages):
+    if not any(rows for rows, _ in pages.rows):
         raise LoaderError(
             f"no text layer: the PDF's {count} page{'s' if count != 1 else ''} are images only "
             "(a scanned document?); its text must be recognised (OCR) first"
         )
     notes: list[str] = []
-    if empty:
-        notes.append(f"PDF pages without text (scanned?), their text is missing: {_ranges(empty)}")
-    if failed:
-        notes.append(f"PDF pages that could not be read: {_ranges(failed)}")
-    kept = remove_furniture(pages)
-    text, starts = assemble([mark_contents(page_lines(rows)) for rows in kept])
+    if pages.empty:
+        notes.append(
+            f"PDF pages without text (scanned?), their text is missing: {_ranges(pages.empty)}"
+        )
+    if pages.failed:
+        notes.append(f"PDF pages that could not be read: {_ranges(pages.failed)}")
+    kept = remove_furniture(pages.rows)
+    # Text reaches at least three quarters across a page: margins are narrower than that.
+    text, starts = assemble(
+        [mark_contents(page_lines(rows)) for rows in kept], min_edge=_TEXT_WIDTH * pages.width
+    )
     return PdfText(text, starts, info, notes)

@@ -78,22 +78,39 @@ def _starts_on_its_own(text: str) -> bool:
     return (heading is not None and heading[3]) or sections.match_label(text) is not None
 
 
+def _continues_cell(upper: Line, lower: Line) -> bool:
+    """``lower`` continues the last cell of the table row ``upper``, under itself.
+
+    A cell's edge is only guessed (from how far its column's text reaches): a capital after a
+    line that ends as an entry does, ``)`` or ``.``, starts the next entry of a list, as in
+    ``Medlemmer:`` with a name and party a line."""
+    cell = upper.parts[-1]
+    if abs(lower.left - cell.left) > 2:
+        return False
+    if lower.text[:1].isupper() and cell.text.endswith((")", ".")):
+        return False
+    return continues(cell, lower)
+
+
+def _near(upper: Line, lower: Line) -> bool:
+    """``lower`` stands where the next line of ``upper``'s paragraph would: the line spacing
+    of running text, and about the same left edge."""
+    gap = lower.top - upper.bottom
+    if not -0.3 * upper.size <= gap <= _LEADING_GAP * upper.size:
+        return False
+    return upper.left - 2 * upper.size <= lower.left <= upper.left + 3 * upper.size
+
+
 def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
     """``lower`` continues the paragraph or title of ``upper``; when ``upper`` is a table row,
     the text of its last cell (a value that wrapped under itself)."""
     if upper.cells > 1:
-        cell = upper.parts[-1]
-        return same_page and abs(lower.left - cell.left) <= 2 and continues(cell, lower)
-    if lower.cells > 1 or upper.contents or lower.contents:
+        return same_page and lower.cells == 1 and _continues_cell(upper, lower)
+    never = lower.cells > 1 or upper.contents or lower.contents or upper.listed or lower.listed
+    if never or not _same_font(upper, lower) or _starts_on_its_own(lower.text):
         return False
-    if not _same_font(upper, lower) or _starts_on_its_own(lower.text):
+    if same_page and not _near(upper, lower):
         return False
-    if same_page:
-        gap = lower.top - upper.bottom
-        if not -0.3 * upper.size <= gap <= _LEADING_GAP * upper.size:
-            return False
-        if lower.left < upper.left - 2 * upper.size or lower.left > upper.left + 3 * upper.size:
-            return False
     hyphen = upper.text.endswith("-") and upper.text[-2:-1].isalpha()
     wrapped = upper.right + 0.3 * upper.size + lower.first_word > upper.edge - 1
     return wrapped or (hyphen and lower.text[:1].islower())
@@ -110,9 +127,15 @@ def _spaced(upper: Line, lower: Line, body: float) -> bool:
     return lower.top - upper.bottom > _LEADING_GAP * upper.size
 
 
-def assemble(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
-    """The text of the pages and the offset where each page starts in it."""
+def assemble(
+    pages: Sequence[Sequence[Line]], *, min_edge: float = 0.0
+) -> tuple[str, tuple[int, ...]]:
+    """The text of the pages and the offset where each page starts in it. ``min_edge`` is
+    where the text's right margin is at the least (a page of short lines shows none)."""
     body = body_size(pages)
+    # The text's right margin: the furthest a line reaches on any page (lines wrap against it).
+    edge = max((line.right for lines in pages for line in lines if line.cells == 1), default=0.0)
+    edge = max(edge, min_edge)
     out: list[str] = []  # finished lines; the open one is ``current``
     size = 0  # characters in ``out``, newlines included
     current: str | None = None
@@ -120,7 +143,7 @@ def assemble(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
     starts: list[int | None] = []
     for lines in pages:
         first_of_page = True
-        _set_edges(lines)
+        _set_edges(lines, edge)
         for line in lines:
             text = clean_characters(line.text).strip()
             if not text:
@@ -157,10 +180,9 @@ def assemble(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
     return text, tuple(reversed(filled))
 
 
-def _set_edges(lines: Sequence[Line]) -> None:
-    """The right edge each line was set against, where the page's columns have not set it: the
-    page's text for a line, and the furthest any text reaches from a table cell's left."""
-    edge = max((line.right for line in lines if line.cells == 1), default=0.0)
+def _set_edges(lines: Sequence[Line], edge: float) -> None:
+    """The right edge each line was set against, where the page's columns have not set it:
+    ``edge`` for a line, and the furthest any text reaches from a table cell's left."""
     reach: dict[int, float] = {}
     for line in lines:
         for part in line.parts or (line,):

@@ -48,6 +48,7 @@ class Line:
     edge: float = 0.0
     parts: list[Line] = field(default_factory=list)  # the segments of a table row
     contents: bool = False  # an entry of a table of contents: "title<TAB>page"
+    listed: bool = False  # an entry of a list set in columns: never joined to another line
 
 
 def _segment(words: Sequence[Word]) -> Line:
@@ -124,17 +125,21 @@ def _sides(rows: Sequence[Sequence[Line]], gutter: float) -> tuple[list[Line], l
     )
 
 
-def _is_columns(rows: Sequence[Sequence[Line]], gutter: float, left: float, right: float) -> bool:
-    """Two columns rather than a table: running text on both sides (most lines fill their
-    side), or one list set in two columns (:func:`_is_split_list`)."""
+def _columns_kind(
+    rows: Sequence[Sequence[Line]], gutter: float, left: float, right: float
+) -> str | None:
+    """``"text"`` for two columns of running text (most lines fill their side), ``"list"``
+    for one list set in two columns (:func:`_is_split_list`), None for a table."""
     sides = _sides(rows, gutter)
     if any(len(side) < _MIN_COLUMN_LINES for side in sides):
-        return False
+        return None
     filled = True
     for side, lo, hi in ((sides[0], left, gutter), (sides[1], gutter, right)):
         full = sum(1 for s in side if s.right - s.left >= _FULL_SIDE * (hi - lo))
         filled = filled and full * 2 >= len(side)
-    return filled or _is_split_list(rows, sides)
+    if filled:
+        return "text"
+    return "list" if _is_split_list(rows, sides) else None
 
 
 def _is_split_list(rows: Sequence[Sequence[Line]], sides: tuple[list[Line], list[Line]]) -> bool:
@@ -179,7 +184,9 @@ def _table_row(row: Sequence[Line], edge: float) -> Line:
     )
 
 
-def _column(rows: Sequence[Sequence[Line]], keep: bool, gutter: float) -> list[Line]:
+def _column(
+    rows: Sequence[Sequence[Line]], keep: bool, gutter: float, *, listed: bool
+) -> list[Line]:
     """The segments of one side of the gutter, as lines top to bottom."""
     lines: list[Line] = []
     for row in rows:
@@ -189,6 +196,7 @@ def _column(rows: Sequence[Sequence[Line]], keep: bool, gutter: float) -> list[L
     edge = max((line.right for line in lines), default=0.0)
     for line in lines:
         line.edge = edge
+        line.listed = listed
     return lines
 
 
@@ -228,9 +236,10 @@ def page_lines(rows: Sequence[Sequence[Line]]) -> list[Line]:
         last = max(i for i, row in enumerate(block) if any(s.left >= gutter for s in row))
         end = start + last + 1
         block = rows[start:end]
-        if _is_columns(block, gutter, left, right):
-            lines.extend(_column(block, True, gutter))
-            lines.extend(_column(block, False, gutter))
+        kind = _columns_kind(block, gutter, left, right)
+        if kind is not None:
+            lines.extend(_column(block, True, gutter, listed=kind == "list"))
+            lines.extend(_column(block, False, gutter, listed=kind == "list"))
         else:
             lines.extend(_table_row(row, 0.0) for row in block)
         start = end
