@@ -36,7 +36,7 @@ from loaders.reference.validate import problems
 
 _PACKAGE = "loaders.reference"
 _CASES: frozenset[str] = frozenset({"exact", "initial", "insensitive"})
-_MUNICIPALITIES_SOURCE = "loaders/data/kommuner.csv (Danmarks Statistik, KOMMUNER)"
+_MUNICIPALITIES_SOURCE = "Danmarks Statistik, klassifikationen KOMMUNER (de 98 kommuner)"
 
 
 class ReferenceDataError(ValueError):
@@ -186,7 +186,7 @@ def municipal_organisations() -> list[Organisation]:
                 name=f"Jobcenter {m.name}",
                 kind="jobcentre",
                 aliases=(alias(f"Jobcenter {m.name}"),),
-                source=f"{_MUNICIPALITIES_SOURCE}; every municipality runs a jobcentre",
+                source=f"{_MUNICIPALITIES_SOURCE}; hver kommune har et jobcenter",
                 part_of=municipality,
             )
         )

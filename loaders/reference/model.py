@@ -105,7 +105,7 @@ class KleConcept:
     notation: str
     source: str
     title: str | None = None  # Danish, as KL publishes it; None where not confirmed
-    note: str | None = None  # English remark where the title is not confirmed
+    note: str | None = None  # a remark in Danish where the title is not confirmed
 
     @property
     def level(self) -> Literal["hovedgruppe", "gruppe", "emne"]:

@@ -8,6 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from loaders.mentions import find_mentions
 from loaders.reference import reference_data
 from loaders.reference.catalogue import municipal_organisations
 from loaders.reference.forms import fold
@@ -96,6 +97,105 @@ def test_the_two_employment_acts_share_a_work_and_follow_each_other() -> None:
 )
 def test_the_laws_the_issue_asks_for_are_listed(key: str) -> None:
     assert key in reference_data().laws
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "planloven",
+        "byggeloven",
+        "miljoebeskyttelsesloven",
+        "naturbeskyttelsesloven",
+        "vandforsyningsloven",
+        "miljoevurderingsloven",
+        "husdyrbrugloven",
+        "vejloven",
+        "privatvejsloven",
+        "folkeskoleloven",
+        "dagtilbudsloven",
+        "barnets-lov",
+        "sundhedsloven",
+        "kommunal-og-regionalvalgloven",
+        "forvaltningsloven",
+        "offentlighedsloven",
+        "databeskyttelsesloven",
+        "almenboligloven",
+        "lov-om-kommunal-ejendomsskat",
+        "pensionsloven",
+        "fgu-loven",
+        "udligningsloven",
+    ],
+)
+def test_the_acts_committees_of_every_field_cite_are_listed(key: str) -> None:
+    law = reference_data().laws[key]
+    assert law.title
+    assert law.source.startswith("retsinformation.dk, lovens titel")
+
+
+def test_only_the_enactments_a_source_confirms_are_given() -> None:
+    laws = reference_data().laws.values()
+    dated = {law.key for law in laws if law.number or law.enacted or law.eli}
+    assert dated == {
+        "lab-2019",
+        "lab-2003",
+        "lov-om-organisering-af-beskaeftigelsesindsatsen",
+        "serviceloven",
+        "lov-om-den-sociale-investeringsfond",
+    }
+    assert {law.key for law in laws if law.in_force_from or law.in_force_to} == {
+        "lab-2019",
+        "lab-2003",
+    }
+
+
+def test_the_sources_shown_on_law_pages_are_danish() -> None:
+    laws = reference_data().laws
+    assert laws["lab-2019"].source == (
+        "retsinformation.dk, LOV nr 548 af 07/05/2019, i kraft fra 1. januar 2020; afløste loven "
+        "af samme titel fra 2003"
+    )
+    assert laws["lab-2003"].source == (
+        "retsinformation.dk, LOV nr 419 af 10/06/2003; ophævet, da LOV nr 548 af 07/05/2019 "
+        "trådte i kraft 1. januar 2020 (i kraft til og med 31. december 2019)"
+    )
+    assert reference_data().organisations["kommune-665"].source == (
+        "Danmarks Statistik, klassifikationen KOMMUNER (de 98 kommuner)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "provisions"),
+    [
+        ("planlovens § 19", "planloven", ("§ 19",)),
+        ("§ 19 i planloven", "planloven", ("§ 19",)),
+        ("plan-loven", "planloven", ()),
+        ("lov om planlægning", "planloven", ()),
+        ("byggelovens § 12", "byggeloven", ("§ 12",)),
+        ("naturbeskyttelseslovens § 3", "naturbeskyttelsesloven", ("§ 3",)),
+        ("husdyrbrugsloven", "husdyrbrugloven", ()),
+        ("vejlovens § 70", "vejloven", ("§ 70",)),
+        ("folkeskolelovens § 26", "folkeskoleloven", ("§ 26",)),
+        ("dagtilbudslovens § 4", "dagtilbudsloven", ("§ 4",)),
+        ("Barnets lov § 32", "barnets-lov", ("§ 32",)),
+        ("SEL § 85", "serviceloven", ("§ 85",)),
+        ("Sundhedslovens § 119", "sundhedsloven", ("§ 119",)),
+        ("kommunal- og regionalvalgloven", "kommunal-og-regionalvalgloven", ()),
+        ("kommunalvalgloven", "kommunal-og-regionalvalgloven", ()),
+        ("kommunestyrelseslovens § 17, stk. 4", "kommunestyrelsesloven", ("§ 17, stk. 4",)),
+        ("lov om kommunernes styrelse", "kommunestyrelsesloven", ()),
+        ("forvaltningslovens § 19", "forvaltningsloven", ("§ 19",)),
+        ("lov om almene boliger", "almenboligloven", ()),
+        ("lov om kommunal ejendomsskat", "lov-om-kommunal-ejendomsskat", ()),
+    ],
+)
+def test_citations_in_running_text_resolve_to_the_act(
+    written: str, key: str, provisions: tuple[str, ...]
+) -> None:
+    text = f"Sagen behandles efter {written} i øvrigt."
+    found = find_mentions(text, on=dt.date(2023, 1, 1))
+    assert [(m.entity_key, m.anchor_text, m.provisions) for m in found] == [
+        (key, written, provisions)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import datetime as dt
 
 from loaders.reference import KleConcept, Law, Organisation, Programme
 from loaders.reference.forms import alias
-from loaders.reference.validate import problems
+from loaders.reference.validate import danish_date, problems
 
 
 def _org(key: str, *aliases: str, source: str = "test", part_of: str | None = None) -> Organisation:
@@ -17,6 +17,9 @@ def _org(key: str, *aliases: str, source: str = "test", part_of: str | None = No
 
 
 def _law(key: str, work: str, start: dt.date | None, stop: dt.date | None) -> Law:
+    """An act whose source states its dates in force, as the rules ask."""
+    stated = [f"i kraft fra {danish_date(start)}"] if start else []
+    stated += [f"i kraft til og med {danish_date(stop)}"] if stop else []
     return Law(
         key,
         work,
@@ -24,7 +27,7 @@ def _law(key: str, work: str, start: dt.date | None, stop: dt.date | None) -> La
         (),
         (alias("lov om noget"),),
         "LOV",
-        "test",
+        "; ".join(["retsinformation.dk", *stated]),
         in_force_from=start,
         in_force_to=stop,
     )
@@ -87,3 +90,64 @@ def test_kle_broader_concepts_must_be_listed() -> None:
     found = problems([], [], [], [KleConcept("15.20.00", "test")])
     assert found == ["KLE 15.20.00: broader concept 15.20 is not listed"]
     assert any("malformed" in p for p in problems([], [], [], [KleConcept("1520", "t")]))
+
+
+def test_sources_are_danish_and_name_no_file_of_ours() -> None:
+    found = problems([], [], [_org("a", "Alfa", source="Minutes: Lemvig 08-06-2022")], [])
+    assert found == ['organisation a: source is not in Danish ("Minutes")']
+    ours = _org("b", "Beta", source="Danmarks Statistik; loaders/data/kommuner.csv")
+    assert problems([], [], [ours], []) == [
+        'organisation b: source names a file of this project ("loaders/data/kommuner.csv")'
+    ]
+    danish = _org("c", "Gamma", source="Referat: Lejre 08-01-2020, punkt 2 (star.dk, kl.dk/x)")
+    assert problems([], [], [danish], []) == []
+    english_note = KleConcept("15", "KL, KLE-online emneplan 15", note="the employment effort")
+    assert problems([], [], [], [english_note]) == ['KLE 15 note: source is not in Danish ("the")']
+
+
+def test_an_enactment_must_be_stated_by_its_source() -> None:
+    law = dataclasses.replace(
+        _law("l", "l", None, None),
+        number=548,
+        enacted=dt.date(2019, 5, 7),
+        source="retsinformation.dk, LOV nr 548 af 07/05/2019",
+    )
+    assert problems([law], [], [], []) == []
+    unstated = dataclasses.replace(law, source="retsinformation.dk")
+    assert problems([unstated], [], [], []) == [
+        "law l: the source does not state 'LOV nr 548 af 07/05/2019'"
+    ]
+    half = dataclasses.replace(law, enacted=None)
+    assert "law l: a number and a date of enactment come together" in problems([half], [], [], [])
+
+
+def test_dates_in_force_must_be_stated_by_the_source() -> None:
+    law = dataclasses.replace(_law("l", "l", dt.date(2020, 1, 1), None), source="i kraft 2020")
+    assert problems([law], [], [], []) == [
+        "law l: the source does not state in force from '1. januar 2020'"
+    ]
+    stated = dataclasses.replace(law, source="retsinformation.dk, i kraft fra 1. januar 2020")
+    assert problems([stated], [], [], []) == []
+
+
+def test_acts_of_one_work_share_a_title() -> None:
+    old = _law("old", "w", None, dt.date(2019, 12, 31))
+    new = dataclasses.replace(_law("new", "w", dt.date(2020, 1, 1), None), title="Lov om andet")
+    assert problems([old, new], [], [], []) == ["work w: its acts do not share a title"]
+
+
+def test_an_alias_shared_by_two_works_is_refused_whatever_the_dates() -> None:
+    old = _law("old", "w", None, dt.date(2019, 12, 31))
+    other = _law("other", "v", dt.date(2020, 1, 1), None)
+    assert problems([old, other], [], [], []) == ["alias 'lov om noget' is shared by law:v, law:w"]
+
+
+def test_every_alias_of_an_act_names_a_law() -> None:
+    law = dataclasses.replace(
+        _law("l", "l", None, None),
+        aliases=(alias("lov om noget"), alias("SEL"), alias("Se"), alias("ejendomsskat")),
+    )
+    assert problems([law], [], [], []) == [
+        "law l: alias 'Se' does not name a law",
+        "law l: alias 'ejendomsskat' does not name a law",
+    ]
