@@ -14,6 +14,7 @@ from pyoxigraph import NamedNode
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+from web.pages.votes import committee_attendance
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -34,6 +35,7 @@ def committee_page(site: Site, iri: str, number: int = 1) -> Page | None:
     offset = (number - 1) * PER_PAGE
     meetings = run(store, "committee_meetings", bound, limit=PER_PAGE, offset=offset)
     members = run(store, "committee_members", bound)
+    attendance, attendance_query = committee_attendance(site, iri)
     label = text_of(committee["label"]) or "Udvalg"
     data: dict[str, Any] = {
         "iri": iri,
@@ -44,13 +46,14 @@ def committee_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "meetings": [_meeting(site, row) for row in meetings.rows],
         "pages": pagination(number, total, PER_PAGE),
         "members": [_member(site, row) for row in first_rows(members.rows, "membership")],
+        "attendance": attendance,  # per member: meetings attended and missed, the rate
     }
     return Page(
         title=label,
         template="pages/committee.html",
         data=data,
         jsonld=_jsonld(iri, label, committee, data),
-        queries=(main.text, meetings.text, members.text),
+        queries=(main.text, meetings.text, members.text, attendance_query),
     )
 
 

@@ -28,6 +28,7 @@ from web.pages.highlight import Span, marked_text
 from web.pages.item_facts import item_row, part_rows, section_rows
 from web.pages.page_sparql import Row, bound_text, page_query, run
 from web.pages.page_values import day, first_rows, iso, link, text_of, timestamp
+from web.pages.votes import item_votes
 from web.site_index import index_of
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
     source = NamedNode(str(item["source"] or iri + "/kilde"))
     found, mention_queries = _item_mentions(site, iri, source)
     spans = _spans(site, found)
+    votes, votes_query = item_votes(site, iri)  # the vote table, where the minutes record one
     title = text_of(item["title"])
     kinds: dict[str, list[Row]] = defaultdict(list)
     for row in first_rows(parts, "node"):
@@ -90,6 +92,7 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
         ],
         "mentioned": _mentioned(site, found),
         "provenance": _provenance(site, item),
+        "votes": votes,
     }
     return Page(
         title=item_label(_number(item["number"]), title),
@@ -99,6 +102,7 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
         queries=(
             *(bound_text(page_query(name), bound) for name in ITEM_QUERIES),
             *mention_queries,
+            votes_query,
         ),
     )
 

@@ -17,6 +17,7 @@ from graph.labels import item_label
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+from web.pages.votes import party_text, person_attendance, person_votes
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -40,12 +41,17 @@ def person_page(site: Site, iri: str, number: int = 1) -> Page | None:
     attended = run(store, "person_attended", bound, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
     absences = run(store, "person_absences", bound, limit=MAX_ABSENCES)
     mentions = run(store, "person_mentions", bound, limit=PER_PAGE)
+    votes, votes_query = person_votes(site, iri)
+    attendance, attendance_query = person_attendance(site, iri)
     name = text_of(person["label"]) or "Person"
     data: dict[str, Any] = {
         "iri": iri,
         "name": name,
         "path": site.path_for_iri(iri) or "",
         "party": person["party"],
+        "party_text": party_text(person["party"]),  # the party's name beside the letter
+        "votes": votes,
+        "attendance": attendance,
         "municipality": link(site, person["municipality"], person["municipalityLabel"]),
         "memberships": [
             _membership(site, row) for row in first_rows(memberships.rows, "membership")
@@ -66,7 +72,15 @@ def person_page(site: Site, iri: str, number: int = 1) -> Page | None:
         template="pages/person.html",
         data=data,
         jsonld=_jsonld(iri, name, data),
-        queries=(main.text, memberships.text, attended.text, absences.text, mentions.text),
+        queries=(
+            main.text,
+            memberships.text,
+            attended.text,
+            absences.text,
+            mentions.text,
+            votes_query,
+            attendance_query,
+        ),
     )
 
 

@@ -1,0 +1,198 @@
+"""Votes and attendance on the pages, over real HTTP: the item's vote table, a person's party,
+votes and attendance per year, a committee's attendance per member. The store holds the two
+hand-built meetings of ``tests/graph/votes_document.py`` (the five samples record no vote),
+written as a load writes them, with the side index built after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import httpx
+import pytest
+
+from graph.derived import write_derived
+from graph.ingest import write_reference_graphs
+from graph.mapping import LoadContext, document_quads
+from graph.siteindex import build_index, default_index_path
+from graph.store import MinutesStore, PreparedDocument
+from graph.uris import DEFAULT_BASE, Minter
+from tests.graph.votes_document import document_2020, document_2021
+from tests.web.conftest import Server, start_server
+
+LEJRE = "/kommune/lejre"
+COMMITTEE = LEJRE + "/udvalg/beskaeftigelsesudvalget"
+MEETING_2020 = COMMITTEE + "/moede/2020-03-10"
+MEETING_2021 = COMMITTEE + "/moede/2021-03-09"
+HTML = {"Accept": "text/html"}
+
+
+@pytest.fixture(scope="module")
+def votes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    path = tmp_path_factory.mktemp("votes") / "store"
+    store, _ = MinutesStore.open(path)
+    minter = Minter(DEFAULT_BASE)
+    write_reference_graphs(store, minter)
+    context = LoadContext(minter, "test", dt.datetime(2026, 1, 2, tzinfo=dt.UTC), "urn:x:run")
+    documents = []
+    for doc in (document_2020(), document_2021()):
+        mapped = document_quads(doc, context)
+        documents.append(
+            PreparedDocument(
+                mapped.graph,
+                mapped.meeting,
+                mapped.sha256,
+                mapped.nquads.encode("utf-8"),
+                mapped.commit.encode("utf-8"),
+            )
+        )
+    store.write_documents(documents)
+    write_derived(store, minter)
+    store.flush()
+    build_index(store, default_index_path(path))
+    del store
+    log = tmp_path_factory.mktemp("votes-server") / "server.log"
+    yield from start_server(path, log)
+
+
+class Tables(HTMLParser):
+    """The rows of each ``<table class="...">`` of a page, each cell's visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[str]]] = {}
+        self._table: str | None = None
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._table = dict(attrs).get("class") or ""
+            self.tables[self._table] = []
+        elif tag == "tr" and self._table is not None:
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "tr" and self._table is not None and self._row is not None:
+            self.tables[self._table].append(self._row)
+            self._row = None
+        elif tag == "table":
+            self._table = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def tables(server: Server, path: str) -> dict[str, list[list[str]]]:
+    response = httpx.get(server.url + path, headers=HTML, timeout=30)
+    assert response.status_code == 200, response.text
+    parser = Tables()
+    parser.feed(response.text)
+    return parser.tables
+
+
+def page(server: Server, path: str) -> str:
+    response = httpx.get(server.url + path, headers=HTML, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def test_the_divided_vote_is_the_items_vote_table(votes_server: Server) -> None:
+    rows = tables(votes_server, MEETING_2020 + "/punkt/1")["votes"]
+    assert rows == [
+        ["Holdning", "Medlem", "Parti", "Stemmer"],
+        ["for", "Anne Holm", "–", "–"],
+        ["for", "Bent Lund", "–", "–"],
+        ["for", "Carla Munk", "–", "–"],
+        ["for", "Finn Berg", "–", "–"],
+        ["tog forbehold", "Gitte Dahl", "–", "–"],
+        ["imod", "Dan Friis", "–", "–"],
+    ]
+    html = page(votes_server, MEETING_2020 + "/punkt/1")
+    assert "Eva Krogh" in html.split('id="fravaer"')[1]  # absent from this item
+
+
+def test_a_vote_by_party_names_the_party_beside_its_letter(votes_server: Server) -> None:
+    rows = tables(votes_server, MEETING_2020 + "/punkt/2")["votes"]
+    assert rows[1:] == [
+        ["for", "–", "A (Socialdemokratiet)", "3"],
+        ["for", "–", "V (Venstre)", "2"],
+        ["imod", "–", "F (SF – Socialistisk Folkeparti)", "1"],
+    ]
+    assert tables(votes_server, MEETING_2021 + "/punkt/1")["votes"][1:] == [
+        ["for", "–", "A (Socialdemokratiet)", "3"],
+        ["for", "–", "V (Venstre)", "2"],
+        ["imod", "–", "O (Dansk Folkeparti)", "–"],
+    ]
+
+
+def test_a_persons_party_votes_and_attendance_per_year(votes_server: Server) -> None:
+    path = LEJRE + "/person/dan-friis"
+    found = tables(votes_server, path)
+    assert found["attendance-years"] == [
+        ["År", "Møder deltaget i", "Møder fraværende", "Fremmøde"],
+        ["2021", "0", "1", "0 %"],
+        ["2020", "1", "0", "100 %"],
+    ]
+    assert found["votes"] == [
+        ["Møde", "Punkt", "Holdning"],
+        ["10. marts 2020", "Punkt 1: Aktiv beskæftigelsesindsats 2020", "imod"],
+    ]
+    html = page(votes_server, path)
+    assert "<dd>F (SF – Socialistisk Folkeparti)</dd>" in html
+    assert f'href="{MEETING_2020}/punkt/1"' in html
+
+
+def test_absent_from_an_item_is_not_absent_from_the_meeting(votes_server: Server) -> None:
+    path = LEJRE + "/person/eva-krogh"
+    assert tables(votes_server, path)["attendance-years"][1:] == [
+        ["2021", "1", "0", "100 %"],
+        ["2020", "1", "0", "100 %"],
+    ]
+    html = page(votes_server, path)
+    notes = html.split('class="attendance-notes"')[1].split("</ul>")[0]
+    assert "Punkt 1: Aktiv beskæftigelsesindsats 2020</a>: fraværende" in notes
+
+
+def test_attendance_notes_of_a_substitute_and_a_late_arrival(votes_server: Server) -> None:
+    jens = page(votes_server, LEJRE + "/person/jens-vang")
+    notes = jens.split('class="attendance-notes"')[1].split("</ul>")[0]
+    assert "stedfortræder for" in notes
+    assert f'href="{LEJRE}/person/ida-skov"' in notes
+    assert tables(votes_server, LEJRE + "/person/jens-vang")["attendance-years"][1:] == [
+        ["2020", "1", "0", "100 %"]
+    ]
+    hans = page(votes_server, LEJRE + "/person/hans-ravn")
+    assert ": kom senere kl. 16.30</li>" in hans.split('class="attendance-notes"')[1]
+
+
+def test_a_committees_attendance_per_member(votes_server: Server) -> None:
+    rows = tables(votes_server, COMMITTEE)["attendance"]
+    assert rows == [
+        ["Navn", "Møder deltaget i", "Møder fraværende", "Fremmøde"],
+        ["Anne Holm", "2", "0", "100 %"],
+        ["Eva Krogh", "2", "0", "100 %"],
+        ["Bent Lund", "1", "0", "100 %"],
+        ["Carla Munk", "1", "0", "100 %"],
+        ["Finn Berg", "1", "0", "100 %"],
+        ["Gitte Dahl", "1", "0", "100 %"],
+        ["Hans Ravn", "1", "0", "100 %"],
+        ["Dan Friis", "1", "1", "50 %"],
+        ["Ida Skov", "0", "1", "0 %"],
+    ]
+
+
+def test_the_pages_show_their_vote_and_attendance_queries(votes_server: Server) -> None:
+    for path, name in (
+        (MEETING_2020 + "/punkt/1", "rg%3Avote"),
+        (LEJRE + "/person/dan-friis", "rg%3AvotePosition"),
+        (COMMITTEE, "rg%3Aattendee"),
+    ):
+        assert name in page(votes_server, path), path
