@@ -376,5 +376,19 @@ def find_votes(text: str) -> list[FoundVote]:
     printed number of a list of several)."""
     if not text or not _ANY_VOTE.search(text):
         return []
-    found = _subject_first(text) + _position_first(text) + _tally(text)
-    return sorted(found, key=lambda v: v.start)
+    found = sorted(_subject_first(text) + _position_first(text) + _tally(text), key=_start)
+    # a number stated twice ("vedtaget med 19 stemmer mod 8. For stemte: A, B, C og V (19)")
+    # is one count: kept where it is first stated
+    seen: set[tuple[str, int]] = set()
+    kept: list[FoundVote] = []
+    for vote in found:
+        if vote.voter is None and vote.party is None and vote.count is not None:
+            if (vote.position, vote.count) in seen:
+                continue
+            seen.add((vote.position, vote.count))
+        kept.append(vote)
+    return kept
+
+
+def _start(vote: FoundVote) -> int:
+    return vote.start

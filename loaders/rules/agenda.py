@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from loaders.model import Absence, AgendaItem, Decision, Span
-from loaders.rules import attachments, casenumbers, decisions, people
+from loaders.rules import attachments, attendance, casenumbers, decisions, people
 from loaders.rules.sections import NOTE_SECTIONS, SectionToken, build_section, is_section_end
 from loaders.rules.state import HeadingCandidate, Label, ParseState
 
@@ -63,6 +63,9 @@ def _note(state: ParseState, walk: _Walk, index: int) -> str | None:
     found = people.attendance_line(plain)
     if found is not None:
         walk.absent_reason = None if found[1] else found[0]
+        return "label"
+    if attendance.is_label_note(plain):  # "Desuden deltog: direktør X", "Stedfortræder: X"
+        walk.absent_reason = None
         return "label"
     if walk.absent_reason is not None:
         if people.listed_people(plain) is not None or people.is_nobody_line(plain):
@@ -196,6 +199,7 @@ def build_item(state: ParseState, heading: HeadingCandidate, last: int) -> Agend
         item.decision, own = found[chosen]
         item.other_decisions = [d for i, (d, _) in enumerate(found) if i != chosen]
     item.absences.extend(_absences(state, body, own))
+    item.attendance = attendance.item_attendance(state, body, own, item.absences)
     return item
 
 
@@ -212,4 +216,5 @@ def build_items(state: ParseState) -> bool:
             last = following.line
         state.meeting.items.append(build_item(state, heading, last))
         state.line_ends.pop(following.line if following is not None else -1, None)
+    state.meeting.attendance = attendance.meeting_attendance(state)
     return bool(headings)

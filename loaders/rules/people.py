@@ -44,34 +44,68 @@ _NOT_NAMES = frozenset(
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|\bsamt\b|&)\s*")
 # Attendance stated in a sentence: the names, then what they did, to the end of the sentence
-# ("kl. 17.30" and "pkt. 5" do not end it). Each form with the absence's reason; a person who
-# left the meeting ("forlod mødet") is not absent from what came before, so that note records
-# no absence.
-_NOTE_FORMS: tuple[tuple[str, str | None], ...] = (
-    (r"deltog\s+ikke", "deltog ikke"),
-    (r"(?:var|er)\s+forhindret", "forhindret"),
-    (r"(?:var|er)\s+fraværende", "fraværende"),
-    (r"(?:havde|har)\s+meldt\s+(?:afbud|forfald)|meldte\s+(?:afbud|forfald)", "afbud"),
-    (r"(?:erklærede\s+sig|blev\s+erklæret|var|er)\s+inhabile?", "inhabil"),
-    (r"forlod\s+mødet", None),
+# ("kl. 17.30" and "pkt. 5" do not end it). Each form with the absence's reason and the kind of
+# attendance note (loaders.model.AttendanceKind); a person who arrived late, left ("forlod
+# mødet") or stood in for another took part, so those notes record no absence.
+_NOTE_FORMS: tuple[tuple[str, str | None, str], ...] = (
+    (r"deltog\s+ikke", "deltog ikke", "absent"),
+    (r"(?:var|er)\s+forhindret", "forhindret", "absent"),
+    (r"(?:var|er)\s+fraværende", "fraværende", "absent"),
+    (
+        r"(?:havde|har)\s+meldt\s+(?:afbud|forfald)|meldte\s+(?:afbud|forfald)",
+        "afbud",
+        "absent",
+    ),
+    (r"(?:erklærede\s+sig|blev\s+erklæret|var|er)\s+inhabile?", "inhabil", "absent"),
+    (r"forlod\s+mødet|gik\s+(?=kl\.|under\s|efter\s)", None, "left"),
+    (r"deltog\s+(?:kun\s+)?(?:indtil|til\s+og\s+med)(?=\s+(?:kl\.|punkt|pkt\.))", None, "left"),
+    (
+        r"(?:deltog|mødte)\s+(?:i\s+mødet\s+)?(?:først\s+)?(?:fra|efter)"
+        r"(?=\s+(?:kl\.|punkt|pkt\.|behandlingen))"
+        r"|ankom|(?:kom|mødte\s+op)(?=\s+(?:kl\.|under\s|efter\s))",
+        None,
+        "arrived",
+    ),
+    (
+        r"mødte\s+(?:som\s+(?:stedfortræder|suppleant)\s+)?for"
+        r"|(?:deltog|mødte)\s+som\s+(?:stedfortræder|suppleant)|var\s+stedfortræder"
+        r"|deltog\s+i\s+stedet\s+for|indtrådte\s+(?:i\s+stedet\s+)?for",
+        None,
+        "substitute",
+    ),
 )
 _SENTENCE_START = r"(?:^|(?<=[.!?:]\s)|(?<=[.!?]))\s*"
 _SENTENCE_REST = r"(?:\s*(?:kl|pkt|nr|ca)\.|\.(?=\d)|[^.!?])*(?:[.!?]|$)"
 _NOTE_SENTENCE = re.compile(
     _SENTENCE_START
     + r"(?P<names>[^.!?:]+?)\s+(?P<verb>"
-    + "|".join(f"(?:{form})" for form, _ in _NOTE_FORMS)
+    + "|".join(f"(?:{form})" for form, _, _ in _NOTE_FORMS)
     + r")\b"
     + _SENTENCE_REST
 )
-_NOTE_VERBS = [(re.compile(form), reason) for form, reason in _NOTE_FORMS]
+_NOTE_VERBS = [(re.compile(form), reason, kind) for form, reason, kind in _NOTE_FORMS]
 # "... Godkendt. Fraværende: Steen Hansen (O)": an absence label after a sentence, in a line.
 _NOTE_LABEL = re.compile(
     _SENTENCE_START + rf"(?P<label>{_ABSENCE_LABELS})\s*:\s*(?P<names>[^.!?:]+?)\s*(?:[.!?]|$)",
     re.IGNORECASE,
 )
 # A line without one of these has no note; most lines have none (a quick test first).
-_NOTE_WORDS = ("deltog", "forhindret", "ravær", "fbud", "orfald", "inhabil", "forlod", "kke ")
+_NOTE_WORDS = (
+    "deltog",
+    "forhindret",
+    "ravær",
+    "fbud",
+    "orfald",
+    "inhabil",
+    "forlod",
+    "kke ",
+    "ankom",
+    "mødte",
+    "kom ",
+    "gik ",
+    "stedfortræder",
+    "indtrådte",
+)
 # What may stand under an absence label when nobody was absent.
 _NOBODY = re.compile(r"(?:ingen|intet|ingen afbud|ingen fraværende|-|–)\.?", re.IGNORECASE)
 
@@ -90,12 +124,15 @@ class Person:
 class AttendanceNote:
     """A sentence in a line that says who was absent (or left): ``start..end`` is the whole
     sentence within the line, ``people`` the names with their offsets within the line, and
-    ``reason`` the absence's reason (None for a note that records no absence)."""
+    ``reason`` the absence's reason (None for a note that records no absence), ``kind`` what the
+    note records."""
 
     start: int
     end: int
     people: tuple[Person, ...]
     reason: str | None
+    kind: str = "absent"  # a loaders.model.AttendanceKind: absent, left, arrived, substitute
+    verb_end: int = 0  # where the verb ends: what follows it (time, item, whom) is read there
 
 
 @functools.lru_cache(maxsize=4096)
@@ -274,16 +311,24 @@ def attendance_notes(raw: str) -> list[AttendanceNote]:
             if people is None:
                 continue
             base = match.start("names") + match["names"].find(names)
+            kind = "absent"
             if labelled:
                 reason: str | None = _reason(match["label"])
             else:
-                reason = next(r for form, r in _NOTE_VERBS if form.fullmatch(match["verb"]))
+                reason, kind = next(
+                    (r, k)
+                    for form, r, k in _NOTE_VERBS
+                    if (verb := form.match(raw, match.start("verb"))) is not None
+                    and verb.end() == match.end("verb")
+                )
             found.append(
                 AttendanceNote(
                     start=match.start("label" if labelled else "names"),
                     end=match.end(),
                     people=tuple(Person(p.name, p.party, p.role, base + p.start) for p in people),
                     reason=reason,
+                    kind=kind,
+                    verb_end=match.end("label" if labelled else "verb"),
                 )
             )
     found.sort(key=lambda note: note.start)
@@ -304,6 +349,11 @@ def is_note_line(raw: str) -> bool:
 def is_nobody_line(plain: str) -> bool:
     """``Ingen`` or ``-`` under an absence label: nobody was absent."""
     return _NOBODY.fullmatch(plain) is not None
+
+
+def listed_text(plain: str) -> str:
+    """A line of a list without its bullet."""
+    return _BULLET.sub("", plain, count=1) if _BULLET.match(plain) else plain
 
 
 def listed_people(plain: str) -> str | None:
