@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 import yaml
 
-from loaders.model import Absence, Decision, MinutesDocument, Participant, Treatment
+from loaders.model import (
+    Absence,
+    Attendance,
+    Decision,
+    MinutesDocument,
+    Participant,
+    Treatment,
+    Vote,
+)
 from loaders.read import read_minutes
 
 HERE = Path(__file__).parent
@@ -50,7 +58,32 @@ def _absence(a: Absence) -> dict[str, Any]:
 def _decision(d: Decision | Treatment | None) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"committee": d.committee, "date": d.date, "text": d.text}
+    shaped = {"committee": d.committee, "date": d.date, "text": d.text}
+    if isinstance(d, Decision):  # checked where an expectation names it (layout fixtures)
+        shaped["outcome"] = d.outcome
+    return shaped
+
+
+def _vote(v: Vote) -> dict[str, Any]:
+    return {
+        "position": v.position,
+        "voter": v.voter,
+        "party": v.party,
+        "count": v.count,
+        "anchor": v.anchor,
+    }
+
+
+def _attendance(a: Attendance) -> dict[str, Any]:
+    return {
+        "name": a.name,
+        "kind": a.kind,
+        "party": a.party,
+        "role": a.role,
+        "time": a.time,
+        "item_number": a.item_number,
+        "substitute_for": a.substitute_for,
+    }
 
 
 def view(doc: MinutesDocument) -> dict[str, Any]:
@@ -68,6 +101,7 @@ def view(doc: MinutesDocument) -> dict[str, Any]:
             "kind": m.kind,
             "participants": [_person(p) for p in m.participants],
             "absences": [_absence(a) for a in m.absences],
+            "attendance": [_attendance(a) for a in m.attendance],
             "items": [
                 {
                     "number": item.number,
@@ -84,6 +118,8 @@ def view(doc: MinutesDocument) -> dict[str, Any]:
                     "other_decisions": [_decision(d) for d in item.other_decisions],
                     "treatments": [_decision(t) for t in item.treatments],
                     "absences": [_absence(a) for a in item.absences],
+                    "votes": [_vote(v) for v in item.decision.votes] if item.decision else [],
+                    "attendance": [_attendance(a) for a in item.attendance],
                 }
                 for item in m.items
             ],
@@ -92,7 +128,7 @@ def view(doc: MinutesDocument) -> dict[str, Any]:
     return shaped
 
 
-_MULTISETS = {"participants", "absences"}
+_MULTISETS = {"participants", "absences", "attendance"}
 
 
 def _key(entry: Any) -> str:
