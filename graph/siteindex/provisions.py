@@ -1,5 +1,7 @@
-"""The provisions of a law that the minutes cite ("§ 91", "§ 3, stk. 2"), most cited first, each
-with the agenda items citing it: what a law's page lists under "Paragraffer, der henvises til".
+"""The sections of a law that the minutes cite ("§ 91", "§ 3 a"), most cited first, each with
+the agenda items citing it and the provisions each item cites in it ("§ 3 a, stk. 2"): what a
+law's page lists under "Paragraffer, der henvises til". Grouped by section, as
+``rg:citedSection`` groups them, so that "§ 91" and "§ 91, stk. 2" count together.
 
 Read from the mentions of the law (a mention keeps the provisions it cites, joined with ", ",
 each starting with "§"), so that every item is the item of a mention the page also lists.
@@ -15,7 +17,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from loaders.mentions.provisions import section_of
 
 _SPLIT = re.compile(r",\s*(?=§)")
 _NUMBER = re.compile(r"\d+")
@@ -40,13 +44,14 @@ class CitingItem:
     municipality_label: str
     committee: str | None  # None: the minutes name no committee
     committee_label: str | None
+    cited: tuple[str, ...] = ()  # the provisions of the section it cites, in the law's order
 
 
 @dataclass(frozen=True, slots=True)
 class CitedProvision:
-    """A provision, how many mentions cite it, and the items they are in (newest first)."""
+    """A section, how many mentions cite it, and the items they are in (newest first)."""
 
-    provision: str
+    provision: str  # the section: "§ 91", "§ 3 a"
     mentions: int
     items: tuple[CitingItem, ...]
 
@@ -68,6 +73,12 @@ def _newest_first(item: CitingItem) -> tuple[bool, str, str, int, str]:
     return (not date, inverted, item.municipality_label, item.number or 0, item.item)
 
 
+def _items(citing: dict[str, tuple[CitingItem, set[str]]]) -> tuple[CitingItem, ...]:
+    """The items citing a section, each with the provisions it cites there, newest first."""
+    found = [replace(c, cited=tuple(sorted(p, key=provision_order))) for c, p in citing.values()]
+    return tuple(sorted(found, key=_newest_first))
+
+
 class ProvisionQueries:
     """What a law's page asks about the provisions cited."""
 
@@ -75,19 +86,21 @@ class ProvisionQueries:
         raise NotImplementedError  # the index's connection (SiteIndex has it)
 
     def cited_provisions(self, law_iri: str) -> list[CitedProvision]:
-        """Every provision of the law that a mention cites, with the items citing it: the
-        provision cited in most items first (then in most mentions, then in the law's order)."""
+        """Every section of the law that a mention cites, with the items citing it: the
+        section cited in most items first (then in most mentions, then in the law's order)."""
         mentions: dict[str, int] = {}
-        items: dict[str, dict[str, CitingItem]] = {}
+        items: dict[str, dict[str, tuple[CitingItem, set[str]]]] = {}
         rows = self._connection().execute(_CITING, (law_iri,)).fetchall()
         for joined, item, number, title, date, mun, mun_label, com, com_label in rows:
             citing = CitingItem(item, number, title or "", date, mun, mun_label, com, com_label)
-            for provision in split_provisions(str(joined)):
-                mentions[provision] = mentions.get(provision, 0) + 1
-                items.setdefault(provision, {})[item] = citing
+            provisions = split_provisions(str(joined))
+            for section in dict.fromkeys(section_of(p) for p in provisions):
+                mentions[section] = mentions.get(section, 0) + 1
+                _, cited = items.setdefault(section, {}).setdefault(item, (citing, set()))
+                cited.update(p for p in provisions if section_of(p) == section)
         found = [
-            CitedProvision(p, mentions[p], tuple(sorted(items[p].values(), key=_newest_first)))
-            for p in mentions
+            CitedProvision(section, mentions[section], _items(items[section]))
+            for section in mentions
         ]
         return sorted(
             found, key=lambda c: (-len(c.items), -c.mentions, provision_order(c.provision))

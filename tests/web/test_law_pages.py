@@ -135,7 +135,7 @@ def test_planloven_lists_paragraph_19_first_with_both_municipalities(
     assert [(c.provision, c.count) for c in found] == [
         ("§ 19", "2 punkter, 3 omtaler"),
         ("§ 20", "1 punkt"),
-        ("§ 35, stk. 1", "1 punkt"),
+        ("§ 35", "1 punkt"),
     ]
     assert found[0].items == [
         (
@@ -158,6 +158,11 @@ def test_planloven_lists_paragraph_19_first_with_both_municipalities(
         KOEGE_MEETING + "/punkt/2",
     ]
     assert "Aalborg Kommune · By- og Landskabsudvalget · 5. oktober 2023" in text
+    # § 35 as a section; the item says which subsection it cites
+    assert (
+        "Punkt 2: Landzonetilladelse til udstykning · Køge Kommune · Teknik- og Miljøudvalget "
+        "· 12. september 2023 · § 35, stk. 1" in text
+    )
 
 
 def test_school_and_road_acts_of_the_new_reference_data(fields_server: Server) -> None:

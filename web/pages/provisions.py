@@ -1,5 +1,6 @@
-"""What a law's page says of the provisions cited ("§ 91: 7 punkter", each with the items citing
-it), and what a candidate's page says about not being confirmed yet.
+"""What a law's page says of the sections cited ("§ 91: 7 punkter", each with the items citing
+it and the provisions they cite there), and what a candidate's page says about not being
+confirmed yet.
 
 The provisions come from the side index (:meth:`graph.siteindex.SiteIndex.cited_provisions`),
 computed once per index state with the rest of an entity's counts (``web.pages.entity``).
@@ -62,7 +63,7 @@ def provisions_view(site: Site, cited: list[CitedProvision]) -> list[dict[str, A
         {
             "provision": p.provision,
             "text": provision_text(len(p.items), p.mentions),
-            "citing": [_item_view(site, i) for i in p.items[:MAX_ITEMS]],
+            "citing": [_item_view(site, i, p.provision) for i in p.items[:MAX_ITEMS]],
             "more": counted(len(p.items) - MAX_ITEMS, "punkt mere", "punkter mere")
             if len(p.items) > MAX_ITEMS
             else "",
@@ -84,7 +85,9 @@ def provisions_more(cited: list[CitedProvision]) -> str:
     return f"Desuden henvises der til {counted(rest, 'anden paragraf', 'andre paragraffer')}."
 
 
-def _item_view(site: Site, item: CitingItem) -> dict[str, Any]:
+def _item_view(site: Site, item: CitingItem, section: str) -> dict[str, Any]:
+    """An item citing ``section``, with the provisions it cites there where they say more
+    than the section ("§ 35, stk. 1")."""
     return {
         "href": site.path_for_iri(item.item) or item.item,
         "label": item_label(item.number, item.title),
@@ -96,4 +99,5 @@ def _item_view(site: Site, item: CitingItem) -> dict[str, Any]:
         else None,
         "date": danish_date(dt.date.fromisoformat(item.date)) if item.date else None,
         "date_iso": item.date,
+        "cited": ", ".join(item.cited) if item.cited != (section,) else "",
     }

@@ -128,6 +128,7 @@ def test_the_2019_act_has_mentions_from_three_municipalities(site: Site) -> None
                     "committee_href": "/kommune/ringkoebing-skjern/udvalg/beskaeftigelsesudvalget",
                     "date": "18. august 2022",
                     "date_iso": "2022-08-18",
+                    "cited": "",
                 }
             ],
             "more": "",
