@@ -37,9 +37,11 @@ class ReadSummary:
     sections: int
     warnings: tuple[str, ...]  # what is missing or doubtful, in English (the command line)
     warnings_da: tuple[str, ...] = ()  # the same in Danish, for pages
+    pdf: str | None = None  # for a PDF: "PDF, 28 pages, made by FirstAgenda Publication 4.2"
 
     def lines(self) -> list[str]:
-        """The summary as the load report prints it, warnings aside."""
+        """The summary as the load report prints it, warnings aside; for a PDF a line with its
+        page count and the program that made it comes first."""
         header = "; ".join(
             (
                 _field("date", self.date, self.date_source),
@@ -57,7 +59,7 @@ class ReadSummary:
                 _counted(self.sections, "section", "sections"),
             )
         )
-        return [header, counts]
+        return [self.pdf, header, counts] if self.pdf else [header, counts]
 
 
 _NO_DATE = (
@@ -91,6 +93,15 @@ def _where(source: str | None, span: Span | None) -> str | None:
         return source
     line = f"line {span.first_line}"
     return f"{source}, {line}" if source else line
+
+
+def _pdf_line(doc: MinutesDocument) -> str | None:
+    """``PDF, 28 pages, made by FirstAgenda Publication 4.2`` for a PDF, else None."""
+    info = doc.source.pdf
+    if info is None:
+        return None
+    line = f"PDF, {_counted(info.pages, 'page', 'pages')}"
+    return f"{line}, made by {info.producer}" if info.producer else line
 
 
 def summarise(doc: MinutesDocument) -> ReadSummary:
@@ -141,4 +152,5 @@ def summarise(doc: MinutesDocument) -> ReadSummary:
         sections=sum(len(item.sections) for item in items),
         warnings=tuple(english for english, _ in found),
         warnings_da=tuple(danish for _, danish in found),
+        pdf=_pdf_line(doc),
     )

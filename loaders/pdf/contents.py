@@ -21,7 +21,7 @@ from loaders.rules import items, toc
 
 MIN_ENTRIES = 3
 _RIGHT_EDGE = 4.0  # points: page numbers of one table end within this of each other
-_LEADERS = re.compile(r"(?P<title>.*?\S)\s*[.…·_]{3,}\s*(?P<page>\d{1,4})")
+_LEADERS = re.compile(r"(?P<title>.*?\S)\s*(?:[.·_]{3,}|…[.…·_]*)\s*(?P<page>\d{1,4})")
 _PAGE = re.compile(r"\d{1,4}")
 _TOC_HEADINGS = frozenset(("indholdsfortegnelse", "indhold", "indholdsoversigt"))
 
@@ -50,9 +50,14 @@ def mark_contents(lines: Sequence[Line]) -> list[Line]:
     found = {i: parts for i, line in enumerate(lines) if (parts := _numbered(line))}
     if len(found) < MIN_ENTRIES:
         return list(lines)
-    edges = sorted(lines[i].right for i in found)
-    middle = edges[len(edges) // 2]
-    found = {i: p for i, p in found.items() if abs(lines[i].right - middle) <= _RIGHT_EDGE}
+    # Numbers in a column of their own end at one edge; dot leaders say what they are anyway.
+    column = [i for i in found if lines[i].cells > 1]
+    if column:
+        edges = sorted(lines[i].right for i in column)
+        middle = edges[len(edges) // 2]
+        for index in column:
+            if abs(lines[index].right - middle) > _RIGHT_EDGE:
+                del found[index]
     if len(found) < MIN_ENTRIES:
         return list(lines)
     first, last = min(found), max(found)

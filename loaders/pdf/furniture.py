@@ -8,7 +8,9 @@ and a page number that change). Only rows (what stands on one baseline) in the t
 band of a page are looked at, and only the first and last few of them; a row must repeat on at
 least :data:`MIN_SHARE` of the pages (and on two at the least) to be taken away. A single page has
 nothing to repeat, so nothing is taken from it: its ``Side 1 af 1`` is left to the parser's
-noise rules.
+noise rules. Only rows from the page's edge inwards are taken, up to the first that does not
+repeat. A row with the form of an item heading (``3. Godkendelse af dagsorden``) is never
+furniture: in a short PDF the same item may well stand at the top of two pages.
 
 >>> furniture_key("Side 3 af 28")
 'side # af #'
@@ -24,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from loaders.pdf.rows import Line
+from loaders.rules.items import heading_candidate
 
 # Share of a page's height at its top and at its bottom where headers and footers stand.
 BAND = 0.13
@@ -46,13 +49,19 @@ Row = list[Line]
 def _band(rows: Sequence[Row], height: float) -> list[tuple[str, int]]:
     """``(key, index)`` of the rows in the page's top and bottom bands (rows run top down)."""
     found: list[tuple[str, int]] = []
-    for index, row in enumerate(rows[:_DEPTH]):
-        if max(s.bottom for s in row) <= BAND * height:
-            found.append(("top " + furniture_key(" ".join(s.text for s in row)), index))
-    for index in range(len(rows) - 1, max(len(rows) - 1 - _DEPTH, -1), -1):
-        row = rows[index]
-        if min(s.top for s in row) >= (1 - BAND) * height:
-            found.append(("bottom " + furniture_key(" ".join(s.text for s in row)), index))
+    top = [
+        i for i in range(min(_DEPTH, len(rows))) if max(s.bottom for s in rows[i]) <= BAND * height
+    ]
+    bottom = [
+        i
+        for i in range(len(rows) - 1, max(len(rows) - 1 - _DEPTH, -1), -1)
+        if min(s.top for s in rows[i]) >= (1 - BAND) * height
+    ]
+    for band, indexes in (("top", top), ("bottom", bottom)):
+        for index in indexes:
+            text = " ".join(s.text for s in rows[index])
+            if heading_candidate(text) is None:
+                found.append((f"{band} {furniture_key(text)}", index))
     return found
 
 
@@ -67,6 +76,11 @@ def remove_furniture(pages: Sequence[tuple[list[Row], float]]) -> list[list[Row]
     needed = max(2, math.ceil(MIN_SHARE * with_text))
     result: list[list[Row]] = []
     for (rows, _), band in zip(pages, bands, strict=True):
-        drop = {index for key, index in band if counts[key] >= needed}
-        result.append([row for i, row in enumerate(rows) if i not in drop])
+        above = {i for key, i in band if key.startswith("top ") and counts[key] >= needed}
+        below = {i for key, i in band if key.startswith("bottom ") and counts[key] >= needed}
+        # Furniture stands at the edge: the rows repeated from the top down and from the
+        # bottom up, until one that is not.
+        top = next((i for i in range(len(rows)) if i not in above), len(rows))
+        bottom = next((i for i in range(len(rows) - 1, top - 1, -1) if i not in below), top - 1)
+        result.append(rows[top : bottom + 1])
     return result

@@ -10,6 +10,7 @@ import pytest
 from loaders.model import MinutesDocument
 from loaders.pdf import read_pdf
 from loaders.read import read_minutes
+from loaders.report import summarise
 
 from .drawing import BOLD, LEFT, RIGHT, Text, draw, furnished, paragraph, wrap
 
@@ -198,3 +199,12 @@ def test_the_creation_date_is_not_the_meeting_date() -> None:
     assert doc.source.pdf.created is not None
     assert doc.meeting.date is None
     assert [(i.number, i.title) for i in doc.meeting.items] == [(1, "Godkendelse af dagsorden")]
+
+
+def test_the_load_summary_names_the_pages_and_the_producer(doc: MinutesDocument) -> None:
+    assert summarise(doc).lines() == [
+        "PDF, 3 pages, made by FirstAgenda Publication 4.2",
+        "date 2025-06-24 (header, line 4); committee Byrådet (header, line 2); "
+        "municipality not found",
+        "3 items, 3 decisions, 4 sections",  # Beslutning thrice, Sagsfremstilling once
+    ]
