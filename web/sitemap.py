@@ -48,6 +48,8 @@ BROWSING_PATHS: Final = (
     "/",
     "/register/",
     *(f"/register/{slug}" for slug in REGISTER_KINDS),
+    "/moeder",
+    "/udvalg",
     "/daekning",
 )
 _LASTMOD: Final = re.compile(r"\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?")
