@@ -36,6 +36,8 @@ BODY_ENDINGS = (
     "repræsentantskab",
     "repræsentantskabet",
     "borgerrepræsentationen",
+    "magistrat",  # Aarhus and Odense: the magistrate recommends to the council
+    "magistraten",
 )
 # "Udvalget for ...", "Det Rådgivende Udvalg for ...": the name goes on after "for".
 _FOR_NAME = re.compile(

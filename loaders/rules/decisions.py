@@ -16,17 +16,20 @@ import re
 
 from loaders import dates
 from loaders.model import Decision, Span, Treatment, Vote
+from loaders.rules import people
 from loaders.rules.header import strip_election_period
 from loaders.rules.sections import SectionToken, build_section
 from loaders.rules.state import ParseState
 from loaders.votes import find_votes
 
 _BODY = re.compile(
-    r"udvalg|byråd|kommunalbestyrelse|bestyrelse|rådet|borgerrepræsentation|direktion",
+    r"udvalg|byråd|kommunalbestyrelse|bestyrelse|rådet|borgerrepræsentation|direktion|magistrat",
     re.IGNORECASE,
 )
 _SEPARATOR = " ,-–:"
 _IN = re.compile(r"^(?:i|fra)\s+")
+# Words before the body in a treatment's head: "Beslutning i", "Behandlet i", "Behandling i".
+_HEAD_WORDS = re.compile(r"^(?:beslutning|behandlet|behandling|behandles)\s+", re.IGNORECASE)
 
 
 def same_committee(a: str, b: str) -> bool:
@@ -99,31 +102,54 @@ def own_decision(decisions: list[Decision], committee: str | None, date: dt.date
     return len(decisions) - 1
 
 
-def _treatment_head(plain: str) -> tuple[str | None, dt.date | None] | None:
-    """``(committee, date)`` if the line opens a treatment: a date and a deciding body,
-    either way round (``02-05-2022 Udvalget for ...``, ``Økonomiudvalget den 5. maj 2022``)."""
+def _treatment_head(plain: str) -> tuple[str | None, dt.date | None, str] | None:
+    """``(committee, date, text)`` if the line opens a treatment: a date and a deciding body,
+    either way round (``02-05-2022 Udvalget for ...``, ``Økonomiudvalget den 5. maj 2022``),
+    and what was decided when it follows on the line after a colon
+    (``Økonomiudvalget den 16.09.2024: Anbefales.``)."""
     found = dates.find_dates(plain)
     if not found or not _BODY.search(plain):
         return None
     first = found[0]
+    inline = ""
+    colon = plain.find(":", first.end)
+    if colon >= 0 and not plain[first.end : colon].strip(" ."):
+        plain, inline = plain[:colon], plain[colon + 1 :].strip()
     if first.begin == 0:
         rest = plain[first.end :].strip(_SEPARATOR)
     elif first.end >= len(plain.rstrip(". ")):
         rest = plain[: first.begin].strip(_SEPARATOR)
-        if rest.lower().startswith("beslutning "):
-            rest = _IN.sub("", rest[len("beslutning ") :].strip())
+        if rest.lower().endswith(" den"):
+            rest = rest[: -len(" den")]
+        if _HEAD_WORDS.match(rest):
+            rest = _IN.sub("", _HEAD_WORDS.sub("", rest, count=1).strip())
     else:
         return None
-    if not rest or rest.endswith("."):
+    if not rest or rest.endswith(".") or not _BODY.search(rest):
         return None
-    return strip_election_period(rest), first.date
+    return strip_election_period(rest), first.date, inline
+
+
+def without_notes(raw: str) -> str:
+    """A line of a decision's or treatment's text without its attendance notes
+    (``Anbefalet. Fraværende: Eva Holm (V)`` -> ``Anbefalet.``).
+
+    >>> without_notes("Anbefalet. Fraværende: Eva Holm (V)")
+    'Anbefalet.'
+    """
+    if people.attendance_line(raw.strip()) is not None:
+        return ""
+    for note in reversed(people.attendance_notes(raw)):
+        raw = raw[: note.start] + raw[note.end :]
+    return raw.strip()
 
 
 def treatments_of(state: ParseState, token: SectionToken) -> list[Treatment]:
-    """The earlier treatments listed in a Sagens forløb section."""
+    """The earlier treatments listed in a Sagens forløb section, each without the attendance
+    notes of that body's meeting."""
     if token.lines is None:
         return []
-    heads: list[tuple[int, str | None, dt.date | None]] = []
+    heads: list[tuple[int, str | None, dt.date | None, str]] = []
     first, last = token.lines
     for index in range(first, last + 1):
         plain = state.plain[index]
@@ -133,13 +159,20 @@ def treatments_of(state: ParseState, token: SectionToken) -> list[Treatment]:
         if head is not None:
             heads.append((index, *head))
     treatments: list[Treatment] = []
-    for position, (index, committee, date) in enumerate(heads):
+    for position, (index, committee, date, inline) in enumerate(heads):
         stop = heads[position + 1][0] - 1 if position + 1 < len(heads) else last
         bounds = state.trimmed(index, stop)
         end = bounds[1] if bounds else index
+        pieces = [without_notes(inline)] if inline else []
+        if index < stop and (lines := state.trimmed(index + 1, stop)) is not None:
+            for line in range(lines[0], lines[1] + 1):
+                if not state.noise[line]:
+                    kept = without_notes(state.lines[line].text) if state.plain[line] else ""
+                    if kept or not state.plain[line]:
+                        pieces.append(kept)
         treatments.append(
             Treatment(
-                text=state.text_of(index + 1, stop) if index < stop else "",
+                text="\n".join(pieces).strip(),
                 span=state.span(index, end),
                 committee=committee,
                 date=date,

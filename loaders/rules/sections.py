@@ -73,7 +73,7 @@ _DECISION = re.compile(
 )
 _BODY = re.compile(
     r"(?:udvalg(?:et)?|byrådet|byråd|kommunalbestyrelsen|bestyrelsen|rådet|"
-    r"borgerrepræsentationen|direktionen)\b",
+    r"borgerrepræsentationen|direktionen|magistraten)\b",
     re.IGNORECASE,
 )
 _DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\s+\d{4})"
@@ -84,7 +84,7 @@ _GENITIVE_DECISION = re.compile(
     re.IGNORECASE,
 )
 _GENITIVE_BODY = re.compile(
-    r"udvalg|byråd|bestyrelse|rådet|borgerrepræsentation|direktion", re.IGNORECASE
+    r"udvalg|byråd|bestyrelse|rådet|borgerrepræsentation|direktion|magistrat", re.IGNORECASE
 )
 # Genitives that name no particular body: "Udvalgets beslutning" is this meeting's committee's.
 _UNNAMED_BODIES = frozenset({"udvalgets", "rådets", "bestyrelsens", "mødets"})

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from loaders.parse import parse_minutes
-from loaders.rules.decisions import same_committee
+from loaders.rules.decisions import _treatment_head, same_committee, without_notes
 
 SHARED = """\
 Udvalget for Job & Arbejdsmarked
@@ -79,3 +81,53 @@ def test_no_decision_section_no_decision() -> None:
 def test_same_committee() -> None:
     assert same_committee("Udvalget for Børn og Ungdom - 2022-2025", "Udvalget for Børn & Ungdom")
     assert not same_committee("Byrådet", "Økonomiudvalget")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Økonomiudvalget den 16.09.2024: Anbefalet.",
+            ("Økonomiudvalget", "2024-09-16", "Anbefalet."),
+        ),
+        (
+            "Teknik- og Miljøudvalget, 12. august 2024:",
+            ("Teknik- og Miljøudvalget", "2024-08-12", ""),
+        ),
+        ("Magistraten den 2. september 2024", ("Magistraten", "2024-09-02", "")),
+        (
+            "Behandlet i Økonomiudvalget den 4. september 2024",
+            ("Økonomiudvalget", "2024-09-04", ""),
+        ),
+        ("21.08.2024 Økonomiudvalget", ("Økonomiudvalget", "2024-08-21", "")),
+        ("Udvalget godkendte den 4. september 2024 planen.", None),
+        ("Byggeriet startede den 4. september 2024.", None),
+    ],
+)
+def test_treatment_heads(line: str, expected: tuple[str, str, str] | None) -> None:
+    found = _treatment_head(line)
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    committee, date, text = found
+    assert (committee, date.isoformat() if date else None, text) == expected
+
+
+def test_a_treatment_keeps_no_attendance_note() -> None:
+    text = SHARED.replace(
+        "Økonomiudvalget den 3. maj 2022\nTaget til efterretning\n",
+        "Økonomiudvalget den 3. maj 2022: Taget til efterretning. Fraværende: Eva Holm (V)\n"
+        "Bo Lund deltog ikke i behandlingen af punktet.\n",
+    )
+    meeting, _, _ = parse_minutes(text, municipality="Lejre")
+    treatment = meeting.items[0].treatments[-1]
+    assert (treatment.committee, treatment.text) == ("Økonomiudvalget", "Taget til efterretning.")
+    # notes of another body's meeting: no absence from this item either
+    assert meeting.items[0].absences == []
+
+
+def test_without_notes() -> None:
+    assert without_notes("Godkendt. Ole Berg (O) deltog ikke i behandlingen.") == "Godkendt."
+    assert without_notes("Fraværende: Eva Holm (V)") == ""
+    assert without_notes("Godkendt med 5 stemmer mod 2.") == "Godkendt med 5 stemmer mod 2."
