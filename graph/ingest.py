@@ -44,7 +44,7 @@ from graph.terms import (
 )
 from graph.uris import Minter
 from loaders.model import LoaderError
-from loaders.read import read_minutes
+from loaders.read import byte_limit, read_minutes
 from loaders.report import summarise
 from ontology import ONTOLOGY_PATH
 
@@ -152,9 +152,13 @@ def prepare(job: _Job) -> _Prepared | _Failed:
     try:
         path = Path(job.path)
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        limit = MAX_BYTES
+        if size > limit:  # a PDF has a limit of its own
+            with path.open("rb") as handle:
+                limit = byte_limit(handle.read(1024), MAX_BYTES)
+        if size > limit:
             return _Failed(
-                job.path, f"too large: {size / 1e6:.1f} MB, the limit is {MAX_BYTES / 1e6:.0f} MB"
+                job.path, f"too large: {size / 1e6:.1f} MB, the limit is {limit / 1e6:.0f} MB"
             )
         data = path.read_bytes()
         doc = read_minutes(

@@ -285,3 +285,49 @@ def test_two_files_of_one_meeting_in_one_run_keep_the_later(
     file_names = {q for q in graphs[sources[0]] if "#fileName>" in q}
     assert len(file_names) == 1
     assert '"b.txt"' in next(iter(file_names))
+
+
+def test_a_folder_of_pdfs_loads_the_good_ones_and_names_each_bad_one(tmp_path: Path) -> None:
+    """PDFs read directly: the good one loads with its page count and producer in the
+    summary; a cut-off, a password-protected, a broken and a scanned PDF get one line each;
+    a text file beside them loads as before."""
+    from reportlab.lib.pdfencrypt import StandardEncryption  # noqa: PLC0415
+
+    from tests.loaders.pdf.drawing import BOLD, LEFT, Text, draw  # noqa: PLC0415
+    from tests.loaders.pdf.test_bad_pdfs import _scanned  # noqa: PLC0415
+    from tests.loaders.pdf.test_document import minutes_pdf  # noqa: PLC0415
+
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    good = minutes_pdf()
+    (folder / "referat.pdf").write_bytes(good)
+    (folder / "afskåret.pdf").write_bytes(good[: len(good) // 2])
+    page = [Text(LEFT, 90, "1. Godkendelse", BOLD, 14), Text(LEFT, 120, "Godkendt.")]
+    (folder / "kodeord.pdf").write_bytes(draw([page], encrypt=StandardEncryption("x", "y")))
+    (folder / "ødelagt.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4 + b"\n%%EOF\n")
+    (folder / "scannet.pdf").write_bytes(_scanned(3))
+    shutil.copy(SAMPLE_FILES[0], folder / "tekst.txt")
+    ran = referatgraf("load", "--store", tmp_path / "store", "--municipality", "Viborg", folder)
+    assert ran.code == 1, ran.out + ran.err
+    assert "2 loaded, 0 skipped, 4 failed" in ran.out
+    out = ran.out.splitlines()
+    failures = {
+        "afskåret.pdf": "truncated PDF: the file ends before the PDF's end marker (%%EOF)",
+        "kodeord.pdf": "encrypted PDF: it needs a password to open",
+        "ødelagt.pdf": "broken PDF: its structure cannot be read",
+        "scannet.pdf": "no text layer: the PDF's 3 pages are images only",
+    }
+    for name, reason in failures.items():
+        lines = [line for line in out if name in line]
+        assert len(lines) == 1, lines
+        assert lines[0].startswith(f"failed     {folder / name}: {reason}"), lines[0]
+    loaded = out.index(
+        next(line for line in out if line.startswith(f"loaded     {folder}/referat"))
+    )
+    assert out[loaded + 1 : loaded + 4] == [
+        "  PDF, 3 pages, made by FirstAgenda Publication 4.2",
+        "  date 2025-06-24 (header, line 4); committee Byrådet (header, line 2); "
+        "municipality Viborg (given)",
+        "  3 items, 3 decisions, 4 sections",
+    ]
+    assert any(line.startswith(f"loaded     {folder / 'tekst.txt'}") for line in out)
