@@ -42,7 +42,7 @@ _OPEN_COMPOUND = frozenset(("og", "eller", "samt", "til", "som", "and", "or"))
 
 def join_text(upper: str, lower: str) -> str:
     """Two lines of one paragraph as one."""
-    if len(upper) > 1 and upper[-1] == "-" and upper[-2].isalpha():
+    if len(upper) > 1 and upper[-1] == "-" and upper[-2].isalnum():
         first = lower.split(" ", 1)[0]
         stem = upper[:-1].rsplit(" ", 1)[-1]
         if first.lower() in _OPEN_COMPOUND:
@@ -111,7 +111,7 @@ def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
         return False
     if same_page and not _near(upper, lower):
         return False
-    hyphen = upper.text.endswith("-") and upper.text[-2:-1].isalpha()
+    hyphen = upper.text.endswith("-") and upper.text[-2:-1].isalnum()
     wrapped = upper.right + 0.3 * upper.size + lower.first_word > upper.edge - 1
     return wrapped or (hyphen and lower.text[:1].islower())
 
