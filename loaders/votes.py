@@ -96,7 +96,7 @@ def _before() -> re.Pattern[str]:
     # to the end of the sentence (a list of parties has no full stop inside)
     return re.compile(
         rf"(?:^|(?<=[.!?;\n])|(?<=[.!?;:,]\s))\s*(?P<phrase>{_alternation('before')})"
-        rf"(?!{_W})\s*(?P<number>\d+)?\s*:?\s*"
+        rf"(?!{_W})\s*(?P<number>\d+(?!\d))?\s*:?\s*"
         rf"(?P<list>(?:(?!,\s*(?:{_alternation('before')})(?!{_W}))[^.!?;:\n])+)",
         re.IGNORECASE,
     )
@@ -113,8 +113,9 @@ _BOUNDARY = re.compile(
     r"(?<![A-ZÆØÅ][a-zæøå]{3}\s[A-ZÆØÅ])(?<![A-ZÆØÅ][a-zæøå]{4}\s[A-ZÆØÅ])"
     r"(?<![a-zæøå]{5}\s[A-ZÆØÅ])[.!?;:](?=\s|$)|\n"
 )
-# Words after which a new clause starts within a sentence: "Godkendt, idet Ø tog forbehold".
-_CONNECTOR = re.compile(r"(?:^|[\s,])(?:idet|mens|medens|men|hvorimod|dog|hvor)\s+")
+# Words after which a new clause starts within a sentence: "Godkendt, idet Ø tog forbehold",
+# "15 stemte for, og 6 stemte imod" (never a bare "og": it joins a list).
+_CONNECTOR = re.compile(r"(?:^|[\s,])(?:idet|mens|medens|men|hvorimod|dog|hvor)\s+|,\s*og\s+")
 _GROUP = re.compile(
     r"(?:et\s+|det\s+)?(?P<kind>flertal|mindretal)(?:let)?"
     r"(?:\s+(?:i|af)\s+(?:[\wæøå-]*udvalget|byrådet|kommunalbestyrelsen|[\wæøå-]*rådet))?"
@@ -205,6 +206,8 @@ def _actors(text: str, *, group: bool) -> list[_Actor] | None:
         text = text[1:-1].strip()
     if not text:
         return None
+    if text.isdigit() and len(text) <= 3:  # "15 stemte for", "For stemte 15"
+        return [_Actor(None, None, int(text))] if count is None else None
     entries = _split(text)
     actors = [_actor(e, group=group) for e in entries]
     if any(a is None for a in actors):

@@ -9,6 +9,8 @@ printed; these records say which party a letter or a printed name stands for.
 ('C', 'F')
 >>> party_by_letter("S") is None, party_by_name("Lokallisten") is None
 (True, True)
+>>> party_of("Ø").name, party_of("Dansk Folkeparti").letter, party_of("Borgerlisten")
+('Enhedslisten', 'O', None)
 """
 
 from __future__ import annotations
@@ -115,3 +117,9 @@ def party_by_letter(letter: str) -> Party | None:
 def party_by_name(name: str) -> Party | None:
     """The national party with this name or alias (any case), or None."""
     return _by_name().get(name.strip().casefold())
+
+
+def party_of(printed: str) -> Party | None:
+    """The national party a vote's or a member's party stands for, printed as a letter
+    (``A``) or a name (``Socialdemokraterne``); None for a local list or anything else."""
+    return party_by_letter(printed.strip()) or party_by_name(printed)

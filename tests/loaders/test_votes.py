@@ -108,6 +108,8 @@ def _anchors(text: str) -> list[str]:
             [("for", "Connie B. Jensen", None, None), ("for", "Bo Lund", None, None)],
         ),
         ("Borgmester Jens Hansen (A) stemte for.", [("for", "Jens Hansen", "A", None)]),
+        ("15 stemte for, og 6 stemte imod.", [("for", None, None, 15), ("imod", None, None, 6)]),
+        ("For stemte 15. Imod stemte 6.", [("for", None, None, 15), ("imod", None, None, 6)]),
         (
             "For stemte: A, V og O (15), imod stemte: F og Ø (6).",
             [

@@ -10,6 +10,7 @@ from loaders.reference.parties import (
     parties,
     party_by_letter,
     party_by_name,
+    party_of,
     read_parties,
 )
 
@@ -99,3 +100,25 @@ def test_names_puts_the_registered_name_first() -> None:
 def test_broken_files_are_refused(text: str, message: str) -> None:
     with pytest.raises(PartyDataError, match=message):
         read_parties(text)
+
+
+@pytest.mark.parametrize(
+    ("printed", "letter"),
+    [
+        ("A", "A"),
+        ("Ø", "Ø"),
+        (" V ", "V"),
+        ("Venstre", "V"),
+        ("Radikale Venstre", "B"),
+        ("SF", "F"),
+    ],
+)
+def test_party_of_a_letter_or_a_name(printed: str, letter: str) -> None:
+    party = party_of(printed)
+    assert party is not None
+    assert party.letter == letter
+
+
+@pytest.mark.parametrize("printed", ["L", "Borgerlisten", "", "a"])
+def test_party_of_a_local_list_is_none(printed: str) -> None:
+    assert party_of(printed) is None
