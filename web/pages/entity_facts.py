@@ -23,6 +23,7 @@ from graph.labels import danish_date
 from graph.terms import RG
 from graph.uris import Minter
 from loaders.reference import reference_data
+from loaders.reference.forms import law_forms
 from loaders.reference.model import Law, Organisation, Programme
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ def _add_reference_facts(site: Site, facts: EntityFacts) -> None:
         owner = EntityIris(Minter(site.base)).reference("organisation", entry.owner)
         facts.owner = _link(site, owner)
     if isinstance(entry, Law):
+        facts.names = law_names(entry)
         if entry.enacted:
             facts.enacted = danish_date(entry.enacted)
             facts.enacted_iso = entry.enacted.isoformat()
@@ -188,6 +190,21 @@ def _add_reference_facts(site: Site, facts: EntityFacts) -> None:
                 facts.same_work.append(link)
     elif facts.kind == "Organisation" and facts.iri.endswith("/jobcenter"):
         facts.kind_label = KIND_LABELS["Organisation"]["jobcentre"]
+
+
+def law_names(law: Law) -> list[str]:
+    """The names a law's page shows under "Også kaldt": its short names and the aliases
+    written in the reference data, not the forms made from them for matching ("loven om ...",
+    "lov planlægning", "planlov").
+
+    >>> law_names(reference_data().laws["planloven"])
+    ['plan-loven', 'planloven']
+    """
+    written = [law.title, *law.short_names, *(a.text for a in law.aliases)]
+    variants = {form.casefold() for name in written for form in law_forms(name)[1:]}
+    names = dict.fromkeys([*law.short_names, *(a.text for a in law.aliases)])
+    shown = [n for n in names if n.casefold() not in variants and n != law.title]
+    return sorted(shown, key=str.casefold)
 
 
 def reference_entry(base: str, iri: str, kind: str) -> Law | Programme | Organisation | None:
