@@ -30,6 +30,10 @@ from loaders.model import (
     Vote,
 )
 
+VOTE_EXAMPLES = ("stemmer-pr-parti-om-lov", "parti-imod-flertallet")
+"""Gallery examples that need votes, which the five samples do not record: the tests run them on
+these two meetings instead (tests/sparql/test_gallery.py, tests/web/test_votes_pages.py)."""
+
 COMMITTEE = "Beskæftigelsesudvalget"
 LAW = "lov om en aktiv beskæftigelsesindsats"
 

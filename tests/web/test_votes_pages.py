@@ -18,7 +18,8 @@ from graph.mapping import LoadContext, document_quads
 from graph.siteindex import build_index, default_index_path
 from graph.store import MinutesStore, PreparedDocument
 from graph.uris import DEFAULT_BASE, Minter
-from tests.graph.votes_document import document_2020, document_2021
+from sparql.gallery import example
+from tests.graph.votes_document import VOTE_EXAMPLES, document_2020, document_2021
 from tests.web.conftest import Server, start_server
 
 LEJRE = "/kommune/lejre"
@@ -196,3 +197,67 @@ def test_the_pages_show_their_vote_and_attendance_queries(votes_server: Server) 
         (COMMITTEE, "rg%3Aattendee"),
     ):
         assert name in page(votes_server, path), path
+
+
+GALLERY_ROWS = {
+    "stemmer-pr-parti-om-lov": [
+        ["Dansk Folkeparti", "imod", "1", "1"],
+        ["Det Konservative Folkeparti", "tog forbehold", "1", "1"],
+        ["SF – Socialistisk Folkeparti", "imod", "1", "1"],
+        ["Socialdemokratiet", "for", "5", "2"],  # Anne Holm, Carla Munk, and A (3) in 2021
+        ["Venstre", "for", "4", "2"],
+    ],
+    "parti-imod-flertallet": [
+        [
+            "2020-03-10",
+            "Beskæftigelsesudvalget",
+            "1",
+            "Aktiv beskæftigelsesindsats 2020",
+            "SF – Socialistisk Folkeparti",
+            "imod",
+            "for",
+        ],
+        [
+            "2020-03-10",
+            "Beskæftigelsesudvalget",
+            "2",
+            "Budget 2021",
+            "SF – Socialistisk Folkeparti",
+            "imod",
+            "for",
+        ],
+        [
+            "2021-03-09",
+            "Beskæftigelsesudvalget",
+            "1",
+            "Aktiv beskæftigelsesindsats 2021",
+            "Dansk Folkeparti",
+            "imod",
+            "for",
+        ],
+    ],
+    "flest-fravaer": [
+        ["Dan Friis", "Lejre Kommune", "1", "1"],
+        ["Ida Skov", "Lejre Kommune", "1", "0"],
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(GALLERY_ROWS))
+def test_the_gallerys_vote_examples_through_the_endpoint(votes_server: Server, name: str) -> None:
+    """The examples that need votes (the samples record none; the browser test of the gallery
+    runs the others on the samples) give these rows through /sparql."""
+    assert set(VOTE_EXAMPLES) < set(GALLERY_ROWS)
+    response = httpx.post(
+        votes_server.sparql,
+        data={"query": example(name).text},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    names = body["head"]["vars"]
+    rows = [
+        [row[n]["value"] if n in row else "" for n in names] for row in body["results"]["bindings"]
+    ]
+    assert rows == GALLERY_ROWS[name]
