@@ -21,7 +21,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 # Font names with these words are bold whatever their stated weight ("Helvetica-Bold" has none).
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_BOLD_NAME = re.compile(rb"bold|black|heavy|demi", re.IGNORECASE)
 _BOLD_WEIGHT = 600
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
 # PDFium marks a hyphen at the end of a line with U+FFFE and joins the lines: the word ends there.
@@ -44,12 +44,14 @@ class Word:
     bold: bool
 
 
-def _is_bold(raw: Any, index: int, name: ctypes.Array[ctypes.c_char], flags: ctypes.c_int) -> bool:
+def _is_bold(
+    raw: Any, index: int, name: ctypes.Array[ctypes.c_char], flags: ctypes.c_int, flags_ref: Any
+) -> bool:
+    """The character's font is bold: by its weight, its ForceBold flag or its name."""
     if pdfium_c.FPDFText_GetFontWeight(raw, index) >= _BOLD_WEIGHT:
         return True
-    pdfium_c.FPDFText_GetFontInfo(raw, index, name, _NAME_BUFFER, ctypes.byref(flags))
-    font = name.value.decode("latin-1").lower()
-    return bool(flags.value & _FORCE_BOLD) or any(word in font for word in _BOLD_NAMES)
+    pdfium_c.FPDFText_GetFontInfo(raw, index, name, _NAME_BUFFER, flags_ref)
+    return bool(flags.value & _FORCE_BOLD) or _BOLD_NAME.search(name.value) is not None
 
 
 def page_words(textpage: Any, height: float) -> list[Word]:
@@ -67,6 +69,7 @@ def page_words(textpage: Any, height: float) -> list[Word]:
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     name = ctypes.create_string_buffer(_NAME_BUFFER)
     flags = ctypes.c_int()
+    flags_ref = ctypes.byref(flags)
     words: list[Word] = []
     for run in _RUN.finditer(text):
         first, last = run.start(), run.end() - 1
@@ -79,6 +82,14 @@ def page_words(textpage: Any, height: float) -> list[Word]:
         size = pdfium_c.FPDFText_GetFontSize(raw, first) or (bottom - top)
         letters = run.group().replace(_HYPHEN, "-")
         words.append(
-            Word(letters, left, right, top, bottom, size, _is_bold(raw, first, name, flags))
+            Word(
+                letters,
+                left,
+                right,
+                top,
+                bottom,
+                size,
+                _is_bold(raw, first, name, flags, flags_ref),
+            )
         )
     return words
