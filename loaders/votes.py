@@ -113,6 +113,9 @@ _BOUNDARY = re.compile(
     r"(?<![A-ZÆØÅ][a-zæøå]{3}\s[A-ZÆØÅ])(?<![A-ZÆØÅ][a-zæøå]{4}\s[A-ZÆØÅ])"
     r"(?<![a-zæøå]{5}\s[A-ZÆØÅ])[.!?;:](?=\s|$)|\n"
 )
+# A line break is a sentence end unless the line was wrapped: a soft start looks past a break
+# that follows no punctuation ("Et flertal bestående af A, B\nog C kunne tiltræde").
+_HARD_BREAK = re.compile(r"[.!?;:]\s*$|^\s*$")
 # Words after which a new clause starts within a sentence: "Godkendt, idet Ø tog forbehold",
 # "15 stemte for, og 6 stemte imod" (never a bare "og": it joins a list).
 _CONNECTOR = re.compile(r"(?:^|[\s,])(?:idet|mens|medens|men|hvorimod|dog|hvor)\s+|,\s*og\s+")
@@ -131,6 +134,28 @@ _ROLE = re.compile(
     r"(?:borgmester|borgmesteren|rådmand|rådmanden|formand|formanden|næstformand|"
     r"næstformanden|udvalgsformand|udvalgsformanden)\s+",
     re.IGNORECASE,
+)
+# Words of officials and bodies, never of a member who votes: "Direktør Bo Lund kunne anbefale",
+# "Teknisk Forvaltning kunne tiltræde".
+_NOT_A_VOTER = (
+    "direktør",
+    "direktøren",
+    "chef",
+    "chefen",
+    "leder",
+    "lederen",
+    "konsulent",
+    "konsulenten",
+    "forvaltning",
+    "forvaltningen",
+    "administration",
+    "administrationen",
+    "afdeling",
+    "afdelingen",
+    "sekretariat",
+    "sekretariatet",
+    "center",
+    "centret",
 )
 _COUNT = re.compile(r"\s*\(\s*(\d{1,3})(?:\s+(?:stemmer|medlemmer|mandater))?\s*\)\s*$")
 _LETTER = re.compile(r"[A-ZÆØÅ]")
@@ -178,20 +203,16 @@ def _actor(entry: str, *, group: bool) -> _Actor | None:
     found = _COUNT.search(entry)
     if found is not None:
         count, entry = int(found[1]), entry[: found.start()].strip()
-    if _LETTER.fullmatch(entry):
-        return _Actor(None, entry, count)
-    if _party_name(entry):
+    if _LETTER.fullmatch(entry) or _party_name(entry):
         return _Actor(None, entry, count)
     named = _NAMED_PARTY.fullmatch(entry)
     if named is not None and _party_name(named["name"]):
         return _Actor(None, named["letter"], count)
-    if group:
+    if group or any(word.lower().endswith(_NOT_A_VOTER) for word in entry.split()):
         return None
     role = _ROLE.match(entry)
     person = parse_person(entry[role.end() :] if role else entry)
-    if person is None or person.name.lower() in {"et flertal", "et mindretal"}:
-        return None
-    return _Actor(person.name, person.party, count)
+    return _Actor(person.name, person.party, count) if person else None
 
 
 def _actors(text: str, *, group: bool) -> list[_Actor] | None:
@@ -250,9 +271,13 @@ def _subject(text: str, *, group_only: bool) -> list[_Actor] | None:
     return _actors(stripped, group=group_only)
 
 
-def _sentence_start(text: str, end: int) -> int:
+def _sentence_start(text: str, end: int, *, soft: bool = False) -> int:
     start = 0
     for found in _BOUNDARY.finditer(text, 0, end):
+        if soft and found[0] == "\n":
+            line_start = text.rfind("\n", 0, found.start()) + 1
+            if not _HARD_BREAK.search(text[line_start : found.start()]):
+                continue
         start = found.end()
     return start
 
@@ -261,9 +286,14 @@ def _subject_first(text: str) -> list[FoundVote]:
     found: list[FoundVote] = []
     for match in _after().finditer(text):
         phrase = _phrase(match[0], "after")
-        start = _sentence_start(text, match.start())
-        candidates = [start]
-        candidates += [start + c.end() for c in _CONNECTOR.finditer(text[start : match.start()])]
+        candidates: list[int] = []
+        for start in (
+            _sentence_start(text, match.start()),
+            _sentence_start(text, match.start(), soft=True),
+        ):
+            candidates += [start] + [
+                start + c.end() for c in _CONNECTOR.finditer(text[start : match.start()])
+            ]
         for candidate in candidates:
             actors = _subject(text[candidate : match.start()], group_only=phrase.group_only)
             if actors:

@@ -111,6 +111,28 @@ def _anchors(text: str) -> list[str]:
         ("15 stemte for, og 6 stemte imod.", [("for", None, None, 15), ("imod", None, None, 6)]),
         ("For stemte 15. Imod stemte 6.", [("for", None, None, 15), ("imod", None, None, 6)]),
         (
+            "For stemte A, V og O (15)",
+            [
+                ("for", None, "A", None),
+                ("for", None, "V", None),
+                ("for", None, "O", None),
+                ("for", None, None, 15),
+            ],
+        ),
+        (
+            "Godkendt.\nEt flertal bestående af Anne Holm (A), Bo Lund\n(V) og Eva Krog (C) kunne\n"
+            "tiltræde indstillingen.",
+            [
+                ("for", "Anne Holm", "A", None),
+                ("for", "Bo Lund", "V", None),
+                ("for", "Eva Krog", "C", None),
+            ],
+        ),
+        (
+            "For stemte: A (9)\nOle Berg (O) tog forbehold.",
+            [("for", None, "A", 9), ("forbehold", "Ole Berg", "O", None)],
+        ),
+        (
             "For stemte: A, V og O (15), imod stemte: F og Ø (6).",
             [
                 ("for", None, "A", None),
@@ -137,6 +159,9 @@ def test_vote_sentence(text: str, expected: list[Row]) -> None:
         "Godkendt.",
         "Et flertal kunne tiltræde indstillingen.",  # no one named
         "Borgerne kunne ikke tiltræde forslaget.",
+        "Direktør Bo Lund kunne anbefale indstillingen.",
+        "Teknisk Forvaltning kunne tiltræde ændringen.",
+        "Jobcenterchef Eva Holm kunne ikke anbefale forslaget.",
         "Der blev taget forbehold for finansieringen.",
         "",
     ],
