@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -67,7 +68,8 @@ def create_app(
     pool = WorkerPool(settings.store, resolved)
     site = site_of(settings)
     lookups = Lookups(site.store, resolved.lookup_rows or 0)
-    state = EndpointState(pool, Description(resolved, sandboxed=False), _query_page, lookups)
+    query_page_of_site = functools.partial(_query_page, base=site.base)
+    state = EndpointState(pool, Description(resolved, sandboxed=False), query_page_of_site, lookups)
     pages = PagePool(site, page_workers)
 
     @contextlib.asynccontextmanager
@@ -198,8 +200,8 @@ class AccessLog:
             )
 
 
-async def _query_page(scope: Scope, receive: Receive, send: Send) -> None:
-    response = query_page.render_query_page(Request(scope, receive))
+async def _query_page(scope: Scope, receive: Receive, send: Send, *, base: str) -> None:
+    response = query_page.render_query_page(Request(scope, receive), base=base)
     await response(scope, receive, send)
 
 

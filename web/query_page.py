@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.templating import Jinja2Templates
 
+from graph.uris import DEFAULT_BASE
 from ontology import ONTOLOGY_PATH
 from ontology.namespace import NS
 from sparql.gallery import Example, UnknownExampleError, example, examples
@@ -106,6 +107,18 @@ ORDER BY DESC(?dato)
 LIMIT 20
 """
 
+GUIDE: Final = (
+    ("Meeting", "et møde", "?moede a rg:Meeting ; rg:date ?dato ."),
+    ("AgendaItem", "et punkt på dagsordenen", "?punkt rg:meeting ?moede ; rg:title ?titel ."),
+    ("Decision", "beslutningen på et punkt", "?punkt rg:decision/rg:text ?beslutning ."),
+    ("Committee", "et udvalg", "?moede rg:committee/rdfs:label ?udvalg ."),
+    ("Municipality", "en kommune", "?moede rg:municipality/rg:kommunekode ?kode ."),
+    ("Person", "en person", "?moede rg:attendee/rdfs:label ?navn ."),
+    ("Law", "en lov", "?punkt rg:mentions ?lov . ?lov a rg:Law ."),
+    ("Programme", "et program eller projekt", "?punkt rg:mentions ?p . ?p a rg:Programme ."),
+)
+"""The guide beside the editor: the main classes, what each is, and a pattern that uses it."""
+
 router = APIRouter()
 
 
@@ -115,7 +128,7 @@ def examples_json() -> JSONResponse:
     return JSONResponse([_example_json(e) for e in examples()])
 
 
-def render_query_page(request: Request) -> Response:
+def render_query_page(request: Request, *, base: str = DEFAULT_BASE) -> Response:
     """The query page, with the query of ``?query=`` (a browser that follows a page's link to
     its SPARQL) or the example named by ``?example=`` in the editor, if there is one."""
     chosen: Example | None = None
@@ -134,11 +147,13 @@ def render_query_page(request: Request) -> Response:
         "home": root + "/",
         "static": root + "/static",
         "examples": examples(),
+        "guide": [{"name": n, "label": label, "example": e} for n, label, e in GUIDE],
         "chosen": chosen,
         "unknown_example": name if status == 404 else None,
         "query": given or (chosen.text if chosen else default_query()),
         "config": {
             "endpoint": endpoint,
+            "base": base,  # results link IRIs under it to their pages here
             "defaultQuery": default_query(),
             "query": given,
             "example": chosen.name if chosen else None,

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -164,3 +165,54 @@ def _assert_no_console_errors(browser: WebDriver, *, only_policy: bool = False) 
     assert not violations, violations
     errors = [e for e in entries if e["level"] == "SEVERE"]
     assert only_policy or not errors, errors
+
+
+def test_the_first_query_reads_in_danish_with_its_results_linked_here(
+    server: Server, browser: WebDriver
+) -> None:
+    # the table is redrawn while labels arrive: an element found a moment ago may be gone
+    wait = WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    browser.get(server.sparql)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#yasgui .tabPanel.active .CodeMirror"))
+    # the guide beside the editor: the main classes, each linked to the vocabulary
+    guide = [
+        a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "aside.guide dt a")
+    ]
+    assert guide[0] == server.url + "/def#Meeting"
+    assert len(guide) == 8
+    # the eleven PREFIX lines are folded: the query's first visible line after them is SELECT
+    script = (
+        "return Array.from(document.querySelectorAll('#yasgui .tabPanel.active .CodeMirror-line'))"
+        ".map(l => l.textContent).filter(t => t.replace(/[\\s\\u200b]/g, ''))"
+    )
+    wait.until(lambda d: d.execute_script(script)[1].startswith("SELECT"))
+    assert d_lines(browser, script)[0].startswith("PREFIX")
+    browser.execute_script("window.referatgrafYasgui.getTab().getYasqe().query()")
+    wait.until(lambda d: len(_rows(d)) == 5)
+    # the controls in Danish
+    run = browser.find_element(By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasqe_queryButton")
+    assert run.get_attribute("title") == "Kør forespørgslen"
+    chip = "#yasgui .tabPanel.active .yasr_response_chip"
+    wait.until(lambda d: "5 rækker på" in d.find_element(By.CSS_SELECTOR, chip).text)
+    # each meeting by its label, linked to its page here, the IRI on hover; dates whole
+    wait.until(lambda d: "møde" in _rows(d)[0].find_element(By.CSS_SELECTOR, "a.iri").text)
+    wait.until(lambda d: _rows(d)[0].find_elements(By.CSS_SELECTOR, "td.whole"))
+    first = _rows(browser)[0]
+    link = first.find_element(By.CSS_SELECTOR, "a.iri")
+    assert link.text == "Beskæftigelsesudvalget, møde 18. august 2022"
+    assert link.get_attribute("href") == (
+        server.url + "/kommune/ringkoebing-skjern/udvalg/beskaeftigelsesudvalget/moede/2022-08-18"
+    )
+    assert link.get_attribute("title") == (
+        "https://w3id.org/referatgraf/kommune/ringkoebing-skjern/udvalg/beskaeftigelsesudvalget"
+        "/moede/2022-08-18"
+    )
+    date = first.find_elements(By.TAG_NAME, "td")[1]
+    assert date.text == "2022-08-18"
+    assert date.size["height"] < 2 * browser.execute_script(
+        "return parseFloat(getComputedStyle(arguments[0]).lineHeight)", date
+    ), "the date is on one line"
+
+
+def d_lines(browser: WebDriver, script: str) -> list[str]:
+    return list(browser.execute_script(script))
