@@ -114,8 +114,10 @@ _BOUNDARY = re.compile(
     r"(?<![a-zæøå]{5}\s[A-ZÆØÅ])[.!?;:](?=\s|$)|\n"
 )
 # A line break is a sentence end unless the line was wrapped: a soft start looks past a break
-# that follows no punctuation ("Et flertal bestående af A, B\nog C kunne tiltræde").
-_HARD_BREAK = re.compile(r"[.!?;:]\s*$|^\s*$")
+# after a comma or a joining word, or before a line that goes on in lower case or with a
+# party in parentheses ("Et flertal bestående af A, Bo Lund\n(V) og C kunne tiltræde").
+_WRAPPED_BEFORE = re.compile(r"(?:,|\bog|\bsamt|\baf|\bbestående)[ \t]*$")
+_WRAPPED_AFTER = re.compile(r"[ \t]*(?:[a-zæøå(])")
 # Words after which a new clause starts within a sentence: "Godkendt, idet Ø tog forbehold",
 # "15 stemte for, og 6 stemte imod" (never a bare "og": it joins a list).
 _CONNECTOR = re.compile(r"(?:^|[\s,])(?:idet|mens|medens|men|hvorimod|dog|hvor)\s+|,\s*og\s+")
@@ -276,7 +278,9 @@ def _sentence_start(text: str, end: int, *, soft: bool = False) -> int:
     for found in _BOUNDARY.finditer(text, 0, end):
         if soft and found[0] == "\n":
             line_start = text.rfind("\n", 0, found.start()) + 1
-            if not _HARD_BREAK.search(text[line_start : found.start()]):
+            if _WRAPPED_BEFORE.search(text[line_start : found.start()]) or _WRAPPED_AFTER.match(
+                text, found.end()
+            ):
                 continue
         start = found.end()
     return start
@@ -288,8 +292,8 @@ def _subject_first(text: str) -> list[FoundVote]:
         phrase = _phrase(match[0], "after")
         candidates: list[int] = []
         for start in (
-            _sentence_start(text, match.start()),
             _sentence_start(text, match.start(), soft=True),
+            _sentence_start(text, match.start()),
         ):
             candidates += [start] + [
                 start + c.end() for c in _CONNECTOR.finditer(text[start : match.start()])

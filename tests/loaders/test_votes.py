@@ -129,6 +129,23 @@ def _anchors(text: str) -> list[str]:
             ],
         ),
         (
+            "Imod stemte: F og Ø (8)\nUndlod at stemme: Å (1)",
+            [
+                ("imod", None, "F", None),
+                ("imod", None, "Ø", None),
+                ("imod", None, None, 8),
+                ("undlod", None, "Å", 1),
+            ],
+        ),
+        (
+            "Ole Berg,\nBo Lund og\nEva Holm tog forbehold.",
+            [
+                ("forbehold", "Ole Berg", None, None),
+                ("forbehold", "Bo Lund", None, None),
+                ("forbehold", "Eva Holm", None, None),
+            ],
+        ),
+        (
             "For stemte: A (9)\nOle Berg (O) tog forbehold.",
             [("for", None, "A", 9), ("forbehold", "Ole Berg", "O", None)],
         ),
