@@ -234,11 +234,21 @@ def _member(first: str, last: str, letter: str | None) -> str:
     return f"{first} {last}" + (f" ({letter})" if letter else "")
 
 
-@given(members, st.sampled_from(sorted(POSITIONS)), st.sampled_from(["", "Godkendt. "]))
+@given(
+    members,
+    st.sampled_from(sorted(POSITIONS)),
+    st.sampled_from(["", "Godkendt. ", "Godkendt.\n"]),
+    st.booleans(),
+)
 def test_members_in_any_order(
-    people: list[tuple[str, str, str | None]], phrase: str, before: str
+    people: list[tuple[str, str, str | None]], phrase: str, before: str, wrapped: bool
 ) -> None:
-    text = before + _joined([_member(*m) for m in people]) + f" {phrase}."
+    """Any members, any position, after a decision or not, the list wrapped over lines (as PDF
+    text is) or not."""
+    listed = _joined([_member(*m) for m in people])
+    if wrapped:  # a line break after each comma and each "og"
+        listed = listed.replace(", ", ",\n").replace(" og ", " og\n")
+    text = before + listed + f" {phrase}."
     expected = [(POSITIONS[phrase], f"{f} {last}", letter, None) for f, last, letter in people]
     assert _rows(text) == expected
     found = find_votes(text)
