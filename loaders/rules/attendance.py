@@ -253,10 +253,30 @@ def present(participants: Iterable[Participant], absences: Iterable[Absence]) ->
     ]
 
 
+def _header_absences(state: ParseState) -> list[Absence]:
+    """Absences the header states in sentences (``Bo Lund (C) havde meldt afbud.``), which
+    the header's label rules do not read; names already absent are not repeated."""
+    meeting = state.meeting
+    known = {a.name.casefold() for a in meeting.absences}
+    found: list[Absence] = []
+    for index in range(state.header_end):
+        if not state.plain[index] or state.noise[index]:
+            continue
+        if people.attendance_line(state.plain[index]) is not None:
+            continue  # a label line: the header rule has read it
+        for absence in people.note_absences(state, index, "meeting"):
+            if absence.name.casefold() not in known:
+                known.add(absence.name.casefold())
+                found.append(absence)
+    return found
+
+
 def meeting_attendance(state: ParseState) -> list[Attendance]:
     """The meeting's attendance: present, absent, and the header's notes (guests, officials,
-    substitutes, arrivals, departures)."""
+    substitutes, arrivals, departures). Absences the header states in sentences join the
+    meeting's absences."""
     meeting = state.meeting
+    meeting.absences.extend(_header_absences(state))
     found = present(meeting.participants, meeting.absences)
     found += absent(meeting.absences)
     found += notes_in_lines(state, range(state.header_end), "meeting")

@@ -180,3 +180,39 @@ def test_note_kinds(sentence: str, kind: str, names: list[str]) -> None:
     assert note.kind == kind
     assert [p.name for p in note.people] == names
     assert (note.reason is None) is (kind != "absent")
+
+
+HEADER_SENTENCES = """\
+Referat
+
+Økonomiudvalget
+
+Mødedato: 3. marts 2025 kl. 15.00
+
+Deltagere: Karl Berg (A), Lone Mikkelsen (V), Bo Lund (C)
+
+Bo Lund (C) havde meldt afbud.
+Eva Holm (Ø) deltog ikke i mødet.
+
+1. Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def test_absences_the_header_states_in_sentences_are_the_meetings() -> None:
+    doc = read_minutes(HEADER_SENTENCES.encode(), "h.txt", municipality="Lejre")
+    meeting = doc.meeting
+    assert [(a.name, a.party, a.reason, a.scope) for a in meeting.absences] == [
+        ("Bo Lund", "C", "afbud", "meeting"),
+        ("Eva Holm", "Ø", "deltog ikke", "meeting"),
+    ]
+    assert [(a.name, a.kind) for a in meeting.attendance] == [
+        ("Karl Berg", "present"),
+        ("Lone Mikkelsen", "present"),
+        ("Bo Lund", "absent"),
+        ("Eva Holm", "absent"),
+    ]
+    assert meeting.items[0].attendance == []
