@@ -19,6 +19,7 @@ from graph.siteindex import build_index, default_index_path
 from graph.store import MinutesStore, PreparedDocument
 from graph.uris import DEFAULT_BASE, Minter
 from sparql.gallery import example
+from tests.conftest import ROOT, referatgraf
 from tests.graph.votes_document import VOTE_EXAMPLES, document_2020, document_2021
 from tests.web.conftest import Server, start_server
 
@@ -261,3 +262,70 @@ def test_the_gallerys_vote_examples_through_the_endpoint(votes_server: Server, n
         [row[n]["value"] if n in row else "" for n in names] for row in body["results"]["bindings"]
     ]
     assert rows == GALLERY_ROWS[name]
+
+
+COUNCIL = "/kommune/svendborg/udvalg/byraadet"
+COUNCIL_ITEM = COUNCIL + "/moede/2024-09-24/punkt/2"
+DIVIDED = ROOT / "tests" / "loaders" / "layouts" / "vote_divided_council.txt"
+
+
+@pytest.fixture(scope="module")
+def council_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The layout fixture of the acceptance case, loaded by the real command line."""
+    path = tmp_path_factory.mktemp("council") / "store"
+    ran = referatgraf("load", "--store", path, DIVIDED)
+    assert ran.code == 0, ran.out + ran.err
+    log = tmp_path_factory.mktemp("council-server") / "server.log"
+    yield from start_server(path, log)
+
+
+def test_the_divided_council_vote_from_the_loader(council_server: Server) -> None:
+    """Read from the minutes: four members for, one reservation, one against (the council's
+    decision), and the finance committee's earlier decision with its own vote."""
+    assert tables(council_server, COUNCIL_ITEM)["votes"] == [
+        ["Beslutning", "Holdning", "Medlem", "Parti", "Stemmer"],
+        ["Byrådet", "for", "Anne Holm", "A (Socialdemokratiet)", "–"],
+        ["Byrådet", "for", "Bent Lund", "A (Socialdemokratiet)", "–"],
+        ["Byrådet", "for", "Carsten Møller", "C (Det Konservative Folkeparti)", "–"],
+        ["Byrådet", "for", "Dorthe Krog", "B (Radikale Venstre)", "–"],
+        ["Byrådet", "tog forbehold", "Erik Vang", "V (Venstre)", "–"],
+        ["Byrådet", "imod", "Frida Nørgaard", "Ø (Enhedslisten)", "–"],
+        ["Økonomiudvalget", "imod", "Frida Nørgaard", "Ø (Enhedslisten)", "–"],
+    ]
+
+
+def test_the_member_absent_from_the_item_attended_the_meeting(council_server: Server) -> None:
+    path = "/kommune/svendborg/person/gustav-berg"
+    assert tables(council_server, path)["attendance-years"] == [
+        ["År", "Møder deltaget i", "Møder fraværende", "Fremmøde"],
+        ["2024", "1", "0", "100 %"],
+    ]
+    notes = page(council_server, path).split('class="attendance-notes"')[1].split("</ul>")[0]
+    assert "Punkt 2: Budget 2025-2028, 2. behandling</a>: fraværende</li>" in notes
+    assert "til stede" not in notes  # the attendance list is the meetings attended
+
+
+def test_a_member_who_voted_twice_on_one_item(council_server: Server) -> None:
+    rows = tables(council_server, "/kommune/svendborg/person/frida-noergaard")["votes"]
+    item = "Punkt 2: Budget 2025-2028, 2. behandling"
+    assert rows == [
+        ["Møde", "Punkt", "Holdning"],
+        ["24. september 2024", item, "imod"],
+        ["24. september 2024", item, "imod"],
+    ]
+
+
+def test_the_councils_attendance_per_member(council_server: Server) -> None:
+    present = [
+        "Anne Holm",
+        "Bent Lund",
+        "Carsten Møller",
+        "Dorthe Krog",
+        "Erik Vang",
+        "Frida Nørgaard",
+        "Gustav Berg",
+    ]
+    assert tables(council_server, COUNCIL)["attendance"][1:] == [
+        *([name, "1", "0", "100 %"] for name in present),
+        ["Ib Kragh", "0", "1", "0 %"],
+    ]

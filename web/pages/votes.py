@@ -72,7 +72,8 @@ def _item_text(row: Row) -> str:
 
 
 def item_votes(site: Site, iri: str) -> tuple[list[dict[str, Any]], str]:
-    """The vote table of an item: one row per vote, decision by decision, in text order."""
+    """The vote table of an item: one row per vote, its own decision first and then those of
+    other bodies under it, each in text order; ``body`` is the body that decided."""
     ran = run(site.store(), "item_votes", {"item": NamedNode(iri)})
     rows: dict[Value, Row] = {}
     for row in ran.rows:
@@ -83,8 +84,10 @@ def item_votes(site: Site, iri: str) -> tuple[list[dict[str, Any]], str]:
             "voter": link(site, row["voter"], row["voterLabel"]),
             "party": party_text(row["party"], row["partyLabel"]),
             "count": row["count"],
+            "body": link(site, row["body"], row["bodyLabel"]),
+            "decision": row["decision"],
         }
-        for row in sorted(rows.values(), key=lambda r: _order(r["vote"]))
+        for row in sorted(rows.values(), key=lambda r: (r["rank"], *_order(r["vote"])))
     ]
     return table, ran.text
 
@@ -121,7 +124,9 @@ def person_attendance(site: Site, iri: str) -> tuple[dict[str, Any], str]:
             attended[meeting] = row["date"]
         elif row["status"] == "absent" or (whole_meeting and kind == "absent"):
             missed[meeting] = row["date"]
-        if row["status"] == "note" and row["note"] not in notes:
+        # a meeting's "present" notes are the attendance list, shown as the meetings attended
+        listed = whole_meeting and kind == "present"
+        if row["status"] == "note" and not listed and row["note"] not in notes:
             notes[row["note"]] = _note(site, row, kind)
     for meeting in attended:
         missed.pop(meeting, None)
