@@ -211,14 +211,17 @@ def _committee(
         "meetings": counted(meetings, "møde", "møder") if meetings else "ingen møder indlæst",
         "latest": _day(latest),
         "latest_iso": latest,
-        "list": f"/moeder?{urlencode({'udvalg': _committee_value(site, iri)})}"
-        if meetings
-        else None,
+        "list": meetings_list_href(site, iri) if meetings else None,
     }
 
 
 def _day(iso: str | None) -> str | None:
     return danish_date(dt.date.fromisoformat(iso)) if iso else None
+
+
+def meetings_list_href(site: Site, committee: str) -> str:
+    """``/moeder`` narrowed to the committee ``committee``."""
+    return f"/moeder?{urlencode({'udvalg': _committee_value(site, committee)})}"
 
 
 def _committee_value(site: Site, iri: str) -> str:

@@ -188,3 +188,19 @@ def test_a_municipality_rdf_links_its_committees_and_meetings(server: Server) ->
     assert labels[BASE + LEJRE_2022[1:]] == (
         "Udvalget for Job, Arbejdsmarked og Integration, møde 4. maj 2022"
     )
+
+
+def test_a_committee_page_links_its_meetings_and_feed(server: Server) -> None:
+    path = "/kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked"
+    html = get(server, path).text
+    assert (
+        '<a href="/moeder?udvalg=lejre%2Fudvalget-for-job-og-arbejdsmarked">'
+        "Udvalgets møder efter år</a>" in html
+    )
+    assert f'<a href="/feeds{path}.atom" type="application/atom+xml">' in html
+    assert (
+        get(server, f"/feeds{path}.atom").headers["content-type"].startswith("application/atom+xml")
+    )
+    without = get(server, "/kommune/lejre/udvalg/udvalget-for-boern-og-ungdom").text
+    assert "/moeder?" not in without
+    assert ".atom" not in without

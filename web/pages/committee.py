@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode
 
+from web.browse_pages import meetings_list_href
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
@@ -48,6 +49,9 @@ def committee_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "members": [_member(site, row) for row in first_rows(members.rows, "membership")],
         "attendance": attendance,  # per member: meetings attended and missed, the rate
     }
+    path = data["path"]
+    data["feed"] = f"/feeds{path}.atom" if total and path else None
+    data["meetings_href"] = meetings_list_href(site, iri) if total else None
     return Page(
         title=label,
         template="pages/committee.html",
