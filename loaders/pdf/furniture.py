@@ -9,8 +9,10 @@ band of a page are looked at, and only the first and last few of them; a row mus
 least :data:`MIN_SHARE` of the pages (and on two at the least) to be taken away. A single page has
 nothing to repeat, so nothing is taken from it: its ``Side 1 af 1`` is left to the parser's
 noise rules. Only rows from the page's edge inwards are taken, up to the first that does not
-repeat. A row with the form of an item heading (``3. Godkendelse af dagsorden``) is never
-furniture: in a short PDF the same item may well stand at the top of two pages.
+repeat. A row in a font larger than the running text's, or with the form of an item heading
+(``3. Godkendelse af dagsorden``), is never furniture: in a short PDF the same item may well
+stand at the top of two pages. Better a header left in (the parser's noise rules find running
+headers by repetition too) than a heading taken out.
 
 >>> furniture_key("Side 3 af 28")
 'side # af #'
@@ -34,6 +36,8 @@ BAND = 0.13
 MIN_SHARE = 0.4
 # Lines of a band looked at, from the page's edge inwards.
 _DEPTH = 4
+# Text larger than the body's by more than this (points) is a heading, never furniture.
+_LARGER = 1.0
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
@@ -46,8 +50,19 @@ def furniture_key(text: str) -> str:
 Row = list[Line]
 
 
-def _band(rows: Sequence[Row], height: float) -> list[tuple[str, int]]:
-    """``(key, index)`` of the rows in the page's top and bottom bands (rows run top down)."""
+def _body_size(pages: Sequence[tuple[list[Row], float]]) -> float:
+    """The font size of most of the text."""
+    sizes: Counter[float] = Counter()
+    for rows, _ in pages:
+        for row in rows:
+            for segment in row:
+                sizes[round(segment.size, 1)] += len(segment.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _band(rows: Sequence[Row], height: float, largest: float) -> list[tuple[str, int]]:
+    """``(key, index)`` of the rows in the page's top and bottom bands (rows run top down),
+    in a font no larger than ``largest``."""
     found: list[tuple[str, int]] = []
     top = [
         i for i in range(min(_DEPTH, len(rows))) if max(s.bottom for s in rows[i]) <= BAND * height
@@ -60,7 +75,8 @@ def _band(rows: Sequence[Row], height: float) -> list[tuple[str, int]]:
     for band, indexes in (("top", top), ("bottom", bottom)):
         for index in indexes:
             text = " ".join(s.text for s in rows[index])
-            if heading_candidate(text) is None:
+            small = all(s.size <= largest for s in rows[index])
+            if small and heading_candidate(text) is None:
                 found.append((f"{band} {furniture_key(text)}", index))
     return found
 
@@ -68,7 +84,8 @@ def _band(rows: Sequence[Row], height: float) -> list[tuple[str, int]]:
 def remove_furniture(pages: Sequence[tuple[list[Row], float]]) -> list[list[Row]]:
     """Each page's rows without the headers and footers repeated across the pages;
     ``pages`` are ``(rows, page height)``, each page's rows top down."""
-    bands = [_band(rows, height) for rows, height in pages]
+    largest = _body_size(pages) + _LARGER
+    bands = [_band(rows, height, largest) for rows, height in pages]
     counts: Counter[str] = Counter()
     for band in bands:
         counts.update({key for key, _ in band})
