@@ -1,12 +1,13 @@
 """Bytes of a minutes file to text, with the encoding named.
 
 The order is fixed and each step is a plain rule: known binary formats are refused by their
-magic bytes; a byte order mark decides; NUL bytes mean UTF-16 without a BOM (NULs on every
-other position) or a binary file; then strict UTF-8 (a cut-off last character dropped); then
-UTF-8 with a few damaged bytes; what is left is single-byte Danish text, cp1252 or latin-1.
-Text full of control characters is refused as binary. charset-normalizer is not
-asked: for Danish text it can only add wrong guesses (cp1250, mac-roman) to what these rules
-already decide.
+magic bytes (a PDF never gets here: :func:`loaders.read.read_minutes` reads it with
+:mod:`loaders.pdf` first; decoding one as text is refused); a byte order mark decides; NUL
+bytes mean UTF-16 without a BOM (NULs on every other position) or a binary file; then strict
+UTF-8 (a cut-off last character dropped); then UTF-8 with a few damaged bytes; what is left is
+single-byte Danish text, cp1252 or latin-1. Text full of control characters is refused as
+binary. charset-normalizer is not asked: for Danish text it can only add wrong guesses
+(cp1250, mac-roman) to what these rules already decide.
 """
 
 from __future__ import annotations

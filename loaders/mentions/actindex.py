@@ -78,6 +78,13 @@ class ActIndex:
     """The reference acts by normalised name: per name, the acts of each work that has it."""
 
     works: dict[str, tuple[tuple[str, ...], ...]]
+    by_length: dict[int, tuple[str, ...]]  # the names of the works and of KNOWN_ACTS
+
+    def near(self, key: str, limit: int) -> list[str]:
+        """The names whose length is within ``limit`` of the key's: the only ones that can be
+        ``limit`` edits from it."""
+        size = len(key)
+        return [n for d in range(size - limit, size + limit + 1) for n in self.by_length.get(d, ())]
 
     def exact(self, key: str) -> tuple[tuple[str, ...], ...] | None:
         """The works (each as its acts) that have this normalised name."""
@@ -95,21 +102,29 @@ class ActIndex:
         allowed = 2 if len(key) >= two else 1 if len(key) >= one else 0
         if allowed == 0 or key in self.works or key in KNOWN_ACTS:
             return None
-        scored = [(distance(key, name, allowed + 1), name) for name in self.works]
-        best = min((d for d, _ in scored), default=allowed + 1)
-        if best > allowed:
-            return None
-        closest = {acts for d, name in scored if d == best for acts in self.works[name]}
-        if len(closest) != 1:
-            return None
-        (acts,) = closest
-        rivals = [name for d, name in scored if d <= best + 1 and acts not in self.works[name]]
-        if rivals or any(
-            distance(key, known, best + 1) <= best + 1 and known not in self.works
-            for known in KNOWN_ACTS
-        ):
-            return None
-        return (acts,)
+        return _fuzzy(key, allowed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fuzzy(key: str, allowed: int) -> tuple[tuple[str, ...], ...] | None:
+    """:meth:`ActIndex.fuzzy` past its first checks, remembered: the same names recur."""
+    index = act_index()
+    scored = [(distance(key, name, allowed + 1), name) for name in index.near(key, allowed + 1)]
+    listed = [(d, name) for d, name in scored if name in index.works]
+    best = min((d for d, _ in listed), default=allowed + 1)
+    if best > allowed:
+        return None
+    closest = {acts for d, name in listed if d == best for acts in index.works[name]}
+    if len(closest) != 1:
+        return None
+    (acts,) = closest
+    # Another act as close or one edit further (listed, or one minutes often cite): unsure.
+    if any(
+        d <= best + 1 and (name not in index.works or acts not in index.works[name])
+        for d, name in scored
+    ):
+        return None
+    return (acts,)
 
 
 @functools.cache
@@ -125,4 +140,7 @@ def act_index() -> ActIndex:
         key: tuple(tuple(sorted(acts)) for _, acts in sorted(by_work.items()))
         for key, by_work in found.items()
     }
-    return ActIndex(works)
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for name in sorted(works.keys() | KNOWN_ACTS):
+        by_length[len(name)].append(name)
+    return ActIndex(works, {size: tuple(names) for size, names in by_length.items()})

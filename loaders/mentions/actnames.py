@@ -32,7 +32,11 @@ from dataclasses import dataclass
 from loaders.mentions.boundaries import is_start
 from loaders.reference.forms import slugify
 
-_LOV_END = re.compile(r"(?i:lov)(?P<ending>ens|en|n|s|ENS|EN|N|S)?(?![\wæøåÆØÅ-])")
+# A pattern that starts with a literal is searched for many times faster than one that starts
+# with a character class or (?i:...): lower case, and capitals only where the text has them.
+_LOV_END = re.compile(r"lov(?P<ending>ens|en|n|s)?(?![\wæøåÆØÅ-])")
+_LOV_END_CAPITALS = re.compile(r"LOV(?P<ending>ENS|EN|N|S)?(?![\wæøåÆØÅ-])")
+_TYPO_END = re.compile(r"l(?:oen|ven|voen|ovne)s?(?![\wæøåÆØÅ-])")
 _STEM = re.compile(r"[\wæøåÆØÅ-]+$")
 _PREVIOUS_WORD = re.compile(r"(?<![\wæøåÆØÅ-])(?P<word>[\wæøåÆØÅ]{4,})[ \t]+$")
 _MAX_STEM = 40
@@ -69,16 +73,33 @@ _OR_ACTS = frozenset({"revisor"})
 
 # Another act after "og" ends a title too: "lov om social service og sundhedsloven".
 _NEXT_ACT = r"og[ \t]+(?:[\wæøå-]*lov(?:en|ens)?|lov|loven|bekendtgørelse|cirkulære)\b"
-_STOP = rf"(?:som|der|hvor|hvilket|blev|er|var|skal|har|kan|vil|og[ \t]+har|samt|jf|{_NEXT_ACT})"
-_TITLE_WORD = rf"(?!{_STOP}\b)[\wæøåÆØÅ](?:[\wæøåÆØÅ./-]*[\wæøåÆØÅ])?"
+# Words that end a title: relatives, auxiliaries and the verbs a sentence about an act goes on
+# with ("bekendtgørelse om socialtilsyn fastsætter kravene").
+_VERBS = (
+    r"gælder|giver|fastsætter|regulerer|indeholder|beskriver|angiver|træder|trådte|finder|"
+    r"sætter|stiller|kræver|betyder|medfører|omfatter|bestemmer|foreskriver|pålægger|hjemler|"
+    r"bliver|vil|ændres|ændrede|vedtages|vedtog"
+)
+_STOP = (
+    r"(?:som|der|hvor|hvilket|blev|er|var|skal|har|kan|vil|og[ \t]+har|samt|jf|"
+    rf"{_VERBS}|{_NEXT_ACT})"
+)
+# A word of a title may end in a hyphen: "kommunernes budget- og regnskabsvæsen".
+_TITLE_WORD = rf"(?!{_STOP}\b)[\wæøåÆØÅ](?:[\wæøåÆØÅ./-]*[\wæøåÆØÅ-])?"
 _TITLE = rf"(?P<title>(?:{_TITLE_WORD}[ \t]+){{0,10}}?{_TITLE_WORD})"
 _TITLED = re.compile(
     r"(?<![\wæøåÆØÅ-])(?P<kind>[Ll]ov(?:en)?|LOV|[Bb]ekendtgørelse(?:n)?|[Cc]irkulære(?:t)?)"
     rf"[ \t]+om[ \t]+{_TITLE}"
     r"(?=[ \t]*[,.;:()§\n'’\"”]|[ \t]+(?:af[ \t]+\d|som|der|hvor|er|skal|blev|samt|jf\.?)\b"
+    rf"|[ \t]+(?:{_VERBS})\b"
     rf"|[ \t]+{_NEXT_ACT}"
     r"|[ \t]+(?:lov|LBK|BEK|bekendtgørelse)[ \t]+nr|$)"
 )
+_OM = re.compile(r"om[ \t]")
+_KIND_BEFORE = re.compile(
+    r"(?<![\wæøåÆØÅ-])(?:[Ll]ov(?:en)?|LOV|[Bb]ekendtgørelse(?:n)?|[Cc]irkulære(?:t)?)[ \t]+$"
+)
+_LONGEST_KIND = 20
 # First words of a "lov om ..." that describes what a law is about, not its title.
 _NOT_TITLE_START = frozenset(
     {"at", "hvordan", "hvorvidt", "hvad", "hvem", "hvilke", "hvis", "om", "for", "når", "og"}
@@ -87,6 +108,7 @@ _NOT_TITLE_START = frozenset(
 _KIND_OF = {"lov": "lov", "bek": "bekendtgørelse", "cir": "cirkulære"}
 _RULE_OF = {"lov": "lov-om", "bekendtgørelse": "bekendtgoerelse-om", "cirkulære": "cirkulaere-om"}
 _ARTICLES = ("en ", "et ", "den ", "det ")
+_ABBREVIATION_END = re.compile(r"(?:^|[ \t])(?:m\.v|m\.m|mv|m\.fl)$", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:[ \t]+(?:m\.v\.?|mv\.?|m\.m\.?))+$", re.IGNORECASE)
 
 
@@ -150,9 +172,16 @@ def _is_act_stem(stem: str, ending: str) -> bool:
     return not (indefinite and bare[0].isupper() and not acronym and not bare.isupper())
 
 
+def _lov_ends(text: str) -> list[re.Match[str]]:
+    found = list(_LOV_END.finditer(text))
+    if "LOV" in text:
+        found += _LOV_END_CAPITALS.finditer(text)
+    return found
+
+
 def _compounds(text: str) -> list[ActName]:
     found: list[ActName] = []
-    for match in _LOV_END.finditer(text):
+    for match in _lov_ends(text):
         at = match.start()
         stem_match = _STEM.search(text, max(0, at - _MAX_STEM), at)
         ending = match["ending"] or ""
@@ -170,12 +199,30 @@ def _compounds(text: str) -> list[ActName]:
     return found
 
 
+def misspelt_endings(text: str) -> list[tuple[int, int, str]]:
+    """Compounds whose "-loven" is misspelt ("serviceloen", "planlven"): the span and the name
+    as it was meant, for the caller to accept only where it is a known act's name (a word
+    ending so is rarely an act's name, and often none: "kloen")."""
+    found: list[tuple[int, int, str]] = []
+    for match in _TYPO_END.finditer(text):
+        stem_match = _STEM.search(text, max(0, match.start() - _MAX_STEM), match.start())
+        if stem_match is None or not is_start(text, stem_match.start()):
+            continue
+        stem = stem_match.group().lstrip("-")
+        if len(stem.strip("-")) < _MIN_STEM or not stem.replace("-", "").isalpha():
+            continue
+        found.append(
+            (match.end() - len(match.group()) - len(stem), match.end(), compound_key(stem))
+        )
+    return found
+
+
 def spaced_compounds(text: str) -> list[tuple[int, int, str]]:
     """Compounds written apart ("service loven", "Plan lovens"): the span and the joined
     name, for the caller to accept only where it is a known act's name (never a candidate:
     "efter loven" is no "efterloven")."""
     found: list[tuple[int, int, str]] = []
-    for match in _LOV_END.finditer(text):
+    for match in _lov_ends(text):
         ending = (match["ending"] or "").lower()
         if ending not in ("en", "ens", "n") or not is_start(text, match.start()):
             continue
@@ -186,18 +233,39 @@ def spaced_compounds(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _title_matches(text: str) -> list[re.Match[str]]:
+    """The title pattern tried only where " om " follows a kind of act: a literal the search
+    finds fast."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for om in _OM.finditer(text):
+        if om.start() == 0 or text[om.start() - 1] not in " \t":
+            continue
+        kind = _KIND_BEFORE.search(text, max(end, om.start() - _LONGEST_KIND), om.start())
+        if kind is None:
+            continue
+        match = _TITLED.match(text, kind.start())
+        if match is not None:
+            found.append(match)
+            end = match.end()
+    return found
+
+
 def _titles(text: str) -> list[ActName]:
     if " om " not in text:
         return []
     found: list[ActName] = []
-    for match in _TITLED.finditer(text):
+    for match in _title_matches(text):
         first = match["title"].split(maxsplit=1)[0].lower().rstrip(".")
         if first in _NOT_TITLE_START:
             continue
         kind = match["kind"]
         name, key = title_key(kind, match["title"])
         rule = _RULE_OF[name.split(" ", 1)[0]]
-        found.append(ActName(match.start(), match.end("title"), rule, name, key))
+        end = match.end("title")
+        if _ABBREVIATION_END.search(match["title"]) and text.startswith(".", end):
+            end += 1  # the full stop of "m.v." is the abbreviation's
+        found.append(ActName(match.start(), end, rule, name, key))
     return found
 
 

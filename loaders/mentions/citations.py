@@ -29,7 +29,13 @@ import re
 from collections.abc import Sequence
 
 from loaders.mentions.actindex import act_index
-from loaders.mentions.actnames import ActName, act_names, spaced_compounds, title_prefixes
+from loaders.mentions.actnames import (
+    ActName,
+    act_names,
+    misspelt_endings,
+    spaced_compounds,
+    title_prefixes,
+)
 from loaders.mentions.enactments import Enactment, enacted_act, find_enactments
 from loaders.mentions.laws import resolve, with_provisions
 from loaders.mentions.model import Mention
@@ -49,6 +55,7 @@ CANDIDATE_CONFIDENCE = {
 # What may stand between an act's name and the enactment that says which text of it is meant:
 # "planloven (LBK nr. 1157 af 01/07/2020)", "serviceloven, jf. lovbekendtgørelse nr. ...".
 _NAME_THEN_ENACTMENT = re.compile(r"[ \t]*[(,–-]?[ \t]*(?:(?:jf\.?|jævnfør)[ \t]+)?$")
+_TITLE_RULES = ("lov-om", "bekendtgoerelse-om")
 _ENACTMENT_THEN_NAME = re.compile(r"^[ \t]*[(,–-]?[ \t]*$")
 
 
@@ -127,16 +134,19 @@ def _titled(text: str, enactment: Enactment) -> ActName | None:
     beskæftigelsesindsats"), as a name spanning both."""
     if not text.startswith(" om ", enactment.end):
         return None
-    words = "lov" + text[enactment.end : enactment.end + 300]
-    names = [n for n in act_names(words) if n.begin == 0 and n.rule == "lov-om"]
+    # An executive order's title is a "bekendtgørelse om ..."; an act's and a consolidation's
+    # a "lov om ...".
+    kind = "bekendtgørelse" if enactment.kind == "BEK" else "lov"
+    words = kind + text[enactment.end : enactment.end + 300]
+    names = [n for n in act_names(words) if n.begin == 0 and n.rule in _TITLE_RULES]
     if not names:
         return None
     found = names[0]
-    shift = enactment.end - len("lov")
+    shift = enactment.end - len(kind)
     return ActName(enactment.begin, found.end + shift, found.rule, found.name, found.match_key)
 
 
-def _enacted(text: str, enactment: Enactment, on: dt.date | None) -> Mention | None:
+def _enacted(text: str, enactment: Enactment, on: dt.date | None) -> Mention:
     title = _titled(text, enactment)
     end = title.end if title else enactment.end
     key = enacted_act(enactment)
@@ -174,17 +184,21 @@ def law_citations(text: str, on: dt.date | None) -> tuple[list[Mention], list[Me
         mention, _ = _named(text, name, on)
         if mention is not None:
             (new if mention.candidate else known).append(mention)
+    index = act_index()
     if "loven" in text or "LOVEN" in text or "Loven" in text:
-        index = act_index()
         for begin, end, joined in spaced_compounds(text):
             act = _known(index.exact(joined), on)
             if act is not None:
                 confidence = VARIANT_CONFIDENCE * act[1]
                 known.append(_mention((begin, end), text, "law-variant", confidence, key=act[0]))
-    for enactment in find_enactments(text):
-        mention = _enacted(text, enactment, on)
-        if mention is not None:
-            (new if mention.candidate else known).append(mention)
+    for begin, end, meant in misspelt_endings(text):
+        act = _known(index.exact(meant) or index.fuzzy(meant), on)
+        if act is not None:
+            confidence = FUZZY_CONFIDENCE * act[1]
+            known.append(_mention((begin, end), text, "law-fuzzy", confidence, key=act[0]))
+    # A printed enactment competes with the names as a known act would: it names one act,
+    # an amending act's title ("om ændring af lov om ...") included.
+    known += [_enacted(text, enactment, on) for enactment in find_enactments(text)]
     return known, new
 
 

@@ -38,6 +38,9 @@ __all__ = ["parse_provisions", "resolve", "with_provisions"]
 
 _AFTER = re.compile(rf"[ \t]*,?[ \t]*(?P<p>{PROVISIONS})")
 _BEFORE = re.compile(rf"(?P<p>{PROVISIONS})[ \t]*,?[ \t]+(?:i|efter|jf\.|jævnfør|ifølge|af)[ \t]+$")
+_NEXT_LAW = re.compile(r"[ \t]*,?[ \t]+(?:i|efter)[ \t]+[\wæøåÆØÅ]")
+_TRAILING_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:og|eller|samt)?|og|eller|samt)?[ \t]*$")
+_LAW_BEFORE = re.compile(r"(?i:lov)(?:ens|en|s)?[ \t]*,?[ \t]*$")
 _LOOK_BEHIND = 120  # characters before a law name searched for "§ N i"
 
 
@@ -59,9 +62,25 @@ def with_provisions(text: str, begin: int, end: int) -> tuple[int, int, tuple[st
     those provisions; the span as given and ``()`` if it cites none."""
     after = _AFTER.match(text, end)
     if after is not None:
-        return begin, after.end("p"), parse_provisions(after["p"])
+        cited, cited_end = after["p"], after.end("p")
+        # "kommunestyrelseslovens § 38, og § 39 i kommunestyrelsesloven": the last "§" group
+        # cites the law after it.
+        last = cited.rfind("§", 1)
+        if last > 0 and _NEXT_LAW.match(text, cited_end) and cited[last - 1] != "§":
+            cited = _TRAILING_SEPARATOR.sub("", cited[:last])
+            cited_end = after.start("p") + len(cited)
+        return begin, cited_end, parse_provisions(cited)
     start = max(0, begin - _LOOK_BEHIND)
     before = _BEFORE.search(text[start:begin])
     if before is not None:
-        return start + before.start("p"), end, parse_provisions(before["p"])
+        cited, cited_begin = before["p"], start + before.start("p")
+        # "kommunestyrelseslovens § 38 og § 39 i kommunestyrelsesloven": the first "§" group
+        # cites the law before it.
+        if _LAW_BEFORE.search(text, max(0, cited_begin - 10), cited_begin):
+            last = cited.rfind("§", 1)
+            if last <= 0 or cited[last - 1] == "§":
+                return begin, end, ()  # "miljøbeskyttelseslovens §§ 30-32, jf. ..."
+            cited_begin += last
+            cited = cited[last:]
+        return cited_begin, end, parse_provisions(cited)
     return begin, end, ()

@@ -32,9 +32,10 @@ _BARE_END = (
     r"[a-zæøåA-ZÆØÅ][\wæøå-]*lov(?:en|ens|s)?\b))"
 )
 _PART = rf"(?:stk\.|nr\.)[ \t]*{_NUMBER}|\d{{1,2}}\.[ \t]*pkt\.|§[ \t]*{_NUMBER}"
-_SEPARATOR = r"[ \t]*(?:,|-|–|og|eller|samt)?[ \t]*"
+_SEPARATOR = r"[ \t]*(?:,[ \t]*(?:og|eller|samt)?|-|–|og|eller|samt)?[ \t]*"
+_RANGE_END = rf"[ \t]*[-–][ \t]*{_NUMBER}"  # after a dash, a number is a provision
 PROVISIONS = (
-    rf"§§?[ \t]*{_NUMBER}(?:{_SEPARATOR}(?:{_PART}|{_NUMBER}{_BARE_END}))*"
+    rf"§§?[ \t]*{_NUMBER}(?:{_RANGE_END}|{_SEPARATOR}(?:{_PART}|{_NUMBER}{_BARE_END}))*"
     r"(?<![ \t,])"
 )
 _TOKEN = re.compile(
@@ -99,6 +100,7 @@ def provisions_of(cited: str) -> list[Provision]:
         kind = "number" if token["number"] else token.lastgroup
         if kind == "sign":
             level, refine, ranged = "section", False, False
+            plural = token["sign"] == "§§"
         elif kind == "level":
             level, refine = ("stk" if token["level"] == "stk." else "nr"), True
         elif kind == "range":

@@ -28,6 +28,21 @@ _FORCE_BOLD = 1 << 18  # PDF font descriptor flag ForceBold (bit 19)
 _HYPHEN = "\ufffe"
 _RUN = re.compile("[^\\s\\x00\\ufffe\\uffff\\u200b]+\ufffe?|\ufffe")
 _NAME_BUFFER = 96
+# Ligatures as letters (a word set with "ﬁ" is searched for with "fi"); the bullets of the
+# Symbol and Wingdings fonts, which PDFs without a Unicode map give in the private use area,
+# as the bullet they are.
+_LETTERS = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        **dict.fromkeys(("\uf0b7", "\uf0a7", "\uf06c", "\uf0d8", "\uf076", "\uf0a8"), "•"),
+    }
+)
 
 
 @dataclass(slots=True)
@@ -80,7 +95,7 @@ def page_words(textpage: Any, height: float) -> list[Word]:
         if last != first and loose_box(raw, last, rect_ref):
             right = rect.right if rect.right > left else right
         size = pdfium_c.FPDFText_GetFontSize(raw, first) or (bottom - top)
-        letters = run.group().replace(_HYPHEN, "-")
+        letters = run.group().replace(_HYPHEN, "-").translate(_LETTERS)
         words.append(
             Word(
                 letters,

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders.mentions import Mention, find_item_mentions, find_mentions
+from loaders.reference.forms import slugify
 
 # Pieces that make the rules fire, glued with random text, so that matches are exercised too.
 PIECES = [
@@ -27,6 +28,21 @@ PIECES = [
     "'Stil dit forslag'",
     "Aftale om noget af 3. maj 2022",
     "Lov om noget nyt, der",
+    "planlovens § 19, stk. 2, nr. 1 og 3",
+    "§§ 40-40 a i folkeskoleloven",
+    "plan-loven",
+    "Service loven",
+    "serviceloen",
+    "folkskoleloven",
+    "barselsorloven",
+    "lov nr. 548 af 7. maj 2019",
+    "LBK nr 701 af 22/06/2022",
+    "(BEK nr. 1 af 1/1/2020)",
+    "bekendtgørelse om noget m.v.",
+    "cirkulære om andet",
+    "hunde-lovens",
+    " om ",
+    " jf. ",
     "Projektleder Rikke Præsius",
     "Tina Boel van Ingen",
     "Cykelprojektet",
@@ -58,6 +74,11 @@ def _well_formed(text: str, mentions: list[Mention]) -> None:
         assert 0 < m.confidence <= 1
         assert m.entity_type in {"law", "programme", "organisation", "person"}
         assert m.entity_key
+        if m.entity_type == "law" and m.candidate and m.name:
+            assert m.entity_key == slugify(m.name.lower())  # one act per normalised name
+        if m.eli:
+            assert m.enactment
+            assert m.eli.endswith(f"/{m.enactment.split()[2]}")
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,183 @@
+"""Issue 17's acceptance for law citations: precision and recall of law mentions against the
+hand-written golden files of the five samples and the law citation fixtures
+(``tests/loaders/golden_mentions/layouts/``), every misspelling the act meant or a candidate,
+never another act; and the citation rules on their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from loaders.mentions import Mention, find_mentions
+from loaders.mentions.evaluate import Sample, Score, load_sample, report_lines, score
+from loaders.read import read_minutes
+
+ROOT = Path(__file__).resolve().parents[3]
+GOLDEN = ROOT / "tests" / "loaders" / "golden_mentions"
+LAYOUTS = ROOT / "tests" / "loaders" / "layouts"
+SAMPLES = ROOT / "referatgraf" / "samples"
+FIXTURES = sorted((GOLDEN / "layouts").glob("lawa_*.yaml"))
+ON = dt.date(2023, 9, 12)
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[Sample]:
+    found = [load_sample(p, SAMPLES) for p in sorted(GOLDEN.glob("*.yaml"))]
+    return found + [load_sample(p, LAYOUTS) for p in FIXTURES]
+
+
+@pytest.fixture(scope="module")
+def result(samples: list[Sample]) -> Score:
+    found = score(samples, ("law",))
+    print("\n" + "\n".join(report_lines(samples, found)))  # noqa: T201 - the issue's report
+    return found
+
+
+def test_the_golden_files_cover_every_committee_and_the_misspellings() -> None:
+    assert [p.stem for p in FIXTURES] == [
+        "lawa_children",
+        "lawa_finance",
+        "lawa_misspellings",
+        "lawa_social",
+        "lawa_technical",
+    ]
+
+
+def test_law_precision_and_recall(samples: list[Sample], result: Score) -> None:
+    expected = sum(1 for s in samples for e in s.expected if e.entity_type == "law")
+    assert expected == 94  # 14 in the samples, 80 in the fixtures
+    assert result.precision("law") >= 0.95, result.table()
+    assert result.recall("law") >= 0.9, result.table()
+
+
+def test_no_citation_resolves_to_a_wrong_act(result: Score) -> None:
+    assert result.wrong_acts == []
+
+
+def test_every_misspelling_is_the_act_meant_or_a_candidate(
+    samples: list[Sample], result: Score
+) -> None:
+    misspelt = [e for s in samples for e in s.expected if e.misspelled]
+    assert len(misspelt) == 13
+    missed = [e.anchor for _, e in result.missed if e.misspelled]
+    assert missed == []
+
+
+def test_provisions_and_elis_are_right_wherever_the_law_is(result: Score) -> None:
+    assert result.wrong_provisions == []
+    assert result.wrong_eli == []
+
+
+def test_the_one_known_miss_is_a_title_with_a_comma(result: Score) -> None:
+    """Titles end at a comma: the one title with a comma inside is found short, and said so."""
+    assert [(n, e.line) for n, e in result.missed] == [("lawa_finance.txt", 10)]
+
+
+def _laws(text: str, on: dt.date | None = ON) -> list[tuple[str, str, bool]]:
+    return [
+        (m.anchor_text, m.entity_key, m.candidate)
+        for m in find_mentions(text, on=on)
+        if m.entity_type == "law"
+    ]
+
+
+def _law_mentions(path: Path) -> list[Mention]:
+    doc = read_minutes(path.read_bytes(), path.name)
+    return [
+        m
+        for item in doc.meeting.items
+        for text in item.mentions
+        for m in text.mentions
+        if m.entity_type == "law"
+    ]
+
+
+def test_a_candidate_act_from_two_municipalities_is_one_act() -> None:
+    """Køge prints "hundeloven", Aalborg "hunde-lovens": the loader gives both one key."""
+    koege = [m for m in _law_mentions(LAYOUTS / "lawa_technical.txt") if "hunde" in m.anchor_text]
+    aalborg = [m for m in _law_mentions(LAYOUTS / "lawa_children.txt") if "hunde" in m.anchor_text]
+    assert [(m.anchor_text, m.entity_key, m.name) for m in koege + aalborg] == [
+        ("hundeloven", "hundeloven", "hundeloven"),
+        ("hunde-lovens", "hundeloven", "hundeloven"),
+    ]
+    assert all(m.candidate for m in koege + aalborg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medarbejderen er på barselsorlov og holder forældreorlov, uddannelsesorloven udløber.",
+        "Det er ren tyngdeloven og Janteloven, og naturlovene gælder.",
+        "Skattelovene og miljølovene er mange; særloven og ændringsloven er vedtaget.",
+        "Hr. Sokolov og fru Pavlov deltog.",
+        "Efter loven skal der være en lov om, at borgerne høres, og en lov om at styrke det.",
+        "lovgivningen, lovforslaget, lovkravet og en lovbekendtgørelse",
+        "Planlovsændringen og vejlovsreformen er drøftet.",
+    ],
+)
+def test_words_that_name_no_act_are_no_citations(text: str) -> None:
+    assert _laws(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written apart: only a known act's name, never "efterloven"
+        ("Efter loven og Service loven.", [("Service loven", "serviceloven", False)]),
+        # a misspelling two edits from skovloven is not skovloven
+        ("Skoleloven gælder.", [("Skoleloven", "skoleloven", True)]),
+        ("lejeloven gælder", [("lejeloven", "lejeloven", True)]),
+        # a misspelling a letter from a listed act is that act
+        ("efter forvaltnigsloven", [("forvaltnigsloven", "forvaltningsloven", False)]),
+        # too short to tell one letter from another word
+        (
+            "efter vejlovn og vjeloven",
+            [("vejlovn", "vejloven", False), ("vjeloven", "vjeloven", True)],
+        ),
+    ],
+)
+def test_spellings(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert _laws(text) == expected
+
+
+def test_an_enactment_names_its_act_by_number_and_date_or_is_a_candidate() -> None:
+    found = find_mentions("jf. lov nr. 548 af 7. maj 2019 og LBK nr. 548 af 7. maj 2019", on=ON)
+    assert [(m.entity_key, m.candidate, m.enactment, m.eli) for m in found] == [
+        (
+            "lab-2019",
+            False,
+            "LOV nr 548 af 07/05/2019",
+            "https://www.retsinformation.dk/eli/lta/2019/548",
+        ),
+        (
+            "lbk-nr-548-af-07-05-2019",
+            True,
+            "LBK nr 548 af 07/05/2019",
+            "https://www.retsinformation.dk/eli/lta/2019/548",
+        ),
+    ]
+
+
+def test_an_enactment_after_another_act_and_og_is_its_own() -> None:
+    found = find_mentions("efter serviceloven og BEK nr. 1 af 2/1/2020", on=ON)
+    assert [(m.entity_key, m.candidate) for m in found] == [
+        ("serviceloven", False),
+        ("bek-nr-1-af-02-01-2020", True),
+    ]
+
+
+def test_an_amending_act_printed_with_its_enactment_is_a_candidate_of_its_own() -> None:
+    text = "Lov nr. 1750 af 29/12/2025 om ændring af lov om en aktiv beskæftigelsesindsats."
+    (found,) = find_mentions(text, on=dt.date(2026, 2, 1))
+    assert (found.anchor_text, found.name, found.candidate, found.eli) == (
+        text[:-1],
+        "lov om ændring af lov om en aktiv beskæftigelsesindsats",
+        True,
+        "https://www.retsinformation.dk/eli/lta/2025/1750",
+    )
+
+
+def test_no_enactment_without_a_date_that_exists() -> None:
+    assert _laws("lov nr. 548 af 30. februar 2019 og lov nr. 12") == []
