@@ -179,20 +179,47 @@ def _from_sentences(state: ParseState, index: int, scope: AbsenceScope) -> list[
         rest = line.text[note.verb_end : note.end]
         kind: AttendanceKind = note.kind  # type: ignore[assignment]
         whom = _whom(rest) if kind == "substitute" else None
-        found.extend(
-            Attendance(
-                name=person.name,
-                kind=kind,
-                scope=scope,
-                span=line.span(person.start, person.start + len(person.name)),
-                party=person.party,
-                time=note_time(rest),
-                item_number=note_item(rest),
-                substitute_for=whom,
+        for person in note.people:
+            name, start, role = person.name, person.start, person.role
+            if kind in ("guest", "present"):
+                # "Direktør Vibeke Rask deltog under behandlingen af punktet": an official
+                # with the role printed before the name; a member without one was present
+                name, role = official(person.name, person.role)
+                start += len(person.name) - len(name)
+                kind = "guest" if role else "present"
+            found.append(
+                Attendance(
+                    name=name,
+                    kind=kind,
+                    scope=scope,
+                    span=line.span(start, start + len(name)),
+                    party=person.party,
+                    role=role,
+                    time=note_time(rest),
+                    item_number=note_item(rest),
+                    substitute_for=whom,
+                )
             )
-            for person in note.people
-        )
     return found
+
+
+_OFFICIAL = re.compile(
+    r"(?P<role>[A-ZÆØÅ][a-zæøå-]*(?:direktør|chef|konsulent|leder|sekretær|rådgiver|"
+    r"specialist|koordinator|medarbejder|formand)(?:en)?)\s+(?P<name>[A-ZÆØÅ].*)"
+)
+
+
+def official(name: str, role: str | None) -> tuple[str, str | None]:
+    """A name printed with its role before it, apart: ``Direktør Vibeke Rask`` ->
+    ``("Vibeke Rask", "direktør")``; any other name as it is.
+
+    >>> official("Centerchef Bo Lund", None), official("Bo Lund", None)
+    (('Bo Lund', 'centerchef'), ('Bo Lund', None))
+    """
+    found = _OFFICIAL.fullmatch(name)
+    if found is None or people.parse_person(found["name"]) is None:
+        return name, role
+    return found["name"], found["role"].lower()
 
 
 def notes_in_lines(

@@ -73,6 +73,13 @@ _NOTE_FORMS: tuple[tuple[str, str | None, str], ...] = (
         None,
         "substitute",
     ),
+    (
+        r"deltog\s+(?:under|i)\s+(?:behandlingen\s+af\s+)?"
+        r"(?:punktet|dette\s+punkt|sagen|sagens\s+behandling|(?=punkt(?:erne)?\s+\d))"
+        r"|deltog\s+som\s+gæst(?:er)?|var\s+til\s+stede\s+under",
+        None,
+        "guest",
+    ),
 )
 _SENTENCE_START = r"(?:^|(?<=[.!?:]\s)|(?<=[.!?]))\s*"
 _SENTENCE_REST = r"(?:\s*(?:kl|pkt|nr|ca)\.|\.(?=\d)|[^.!?])*(?:[.!?]|$)"

@@ -173,6 +173,12 @@ def test_is_label_note(line: str, expected: bool) -> None:
         ("Jens Kirk (A) mødte for Karl Berg.", "substitute", ["Jens Kirk"]),
         ("Jens Kirk deltog som stedfortræder for Karl Berg.", "substitute", ["Jens Kirk"]),
         ("Karl Berg (A) deltog ikke i behandlingen af punktet.", "absent", ["Karl Berg"]),
+        (
+            "Direktør Vibeke Rask deltog under behandlingen af punktet.",
+            "guest",
+            ["Direktør Vibeke Rask"],
+        ),
+        ("Bo Lund deltog i behandlingen af punkt 4.", "guest", ["Bo Lund"]),
     ],
 )
 def test_note_kinds(sentence: str, kind: str, names: list[str]) -> None:
@@ -216,3 +222,21 @@ def test_absences_the_header_states_in_sentences_are_the_meetings() -> None:
         ("Eva Holm", "absent"),
     ]
     assert meeting.items[0].attendance == []
+
+
+def test_an_official_or_a_member_taking_part_in_an_item() -> None:
+    text = HEADER_SENTENCES.replace(
+        "Godkendt.\n",
+        "Godkendt.\n\nCenterchef Ib Dahl deltog under behandlingen af punktet.\n"
+        "Bo Lund (C) deltog i behandlingen af punkt 1.\n",
+    )
+    doc = read_minutes(text.encode(), "h.txt", municipality="Lejre")
+    item = doc.meeting.items[0]
+    assert item.decision is not None
+    assert item.decision.text == "Godkendt."
+    assert [(a.name, a.kind, a.role, a.item_number) for a in item.attendance] == [
+        ("Ib Dahl", "guest", "centerchef", None),
+        ("Bo Lund", "present", None, 1),
+    ]
+    for note in item.attendance:
+        assert doc.text[note.span.begin : note.span.end] == note.name
