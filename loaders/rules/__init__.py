@@ -28,8 +28,9 @@ module                  what it recognises
 ``agenda``              each item's preamble, sections and attendance lines
 ``casenumbers``         case numbers and their parts
 ``people``              participants and absences
+``attendance``          present, absent, arrived, left, substitutes, guests; per meeting and item
 ``attachments``         attachment titles
-``decisions``           decisions, other committees' decisions, earlier treatments
+``decisions``           decisions (with their votes), other bodies' decisions, earlier treatments
 ``municipality``        given, stated or inferred (council name, postal address, web domain)
 ======================  =============================================================
 """
