@@ -24,9 +24,15 @@ from typing import Final
 
 from fastapi import APIRouter
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from web.browse_pages import MeetingParams, committees_page, meetings_page
+from web.browse_pages import (
+    EXPORT_COLUMNS,
+    MeetingParams,
+    committees_page,
+    meeting_rows,
+    meetings_page,
+)
 from web.coverage_page import coverage_page
 from web.pages import Page
 from web.register_page import overview_page, register_page
@@ -117,7 +123,24 @@ def search(request: Request) -> Response:
 
 @router.api_route("/moeder", methods=METHODS, summary="Alle møder, nyeste først (HTML)")
 def meetings(request: Request) -> Response:
-    return _html(request, meetings_page(_site(request), MeetingParams.read(request.query_params)))
+    params = MeetingParams.read(request.query_params)
+    site = _site(request)
+    if params.format is None:
+        return _html(request, meetings_page(site, params))
+    headers = _validators(request)
+    if (cached := _not_modified(request, headers)) is not None:
+        return cached
+    index = index_of(site)
+    if index is None:
+        return Response(f"Sideindekset er ikke bygget: {BUILD_HINT}\n", status_code=503)
+    rows, total = meeting_rows(site, index, params, _origin(request))
+    if params.format == "csv":
+        headers["Content-Disposition"] = 'attachment; filename="moeder.csv"'
+        return Response(
+            csv_text(rows, EXPORT_COLUMNS), media_type=MEDIA_TYPES["csv"], headers=headers
+        )
+    body = {"adresse": _origin(request) + params.href(), "antal": total, "moeder": rows}
+    return JSONResponse(body, headers=headers)
 
 
 @router.api_route("/udvalg", methods=METHODS, summary="Alle udvalg, efter kommune (HTML)")

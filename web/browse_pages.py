@@ -1,6 +1,7 @@
 """The browsing lists: ``/moeder`` (every meeting, newest first, narrowed by ``kommune``,
-``udvalg`` and ``aar``, paged by ``side``) and ``/udvalg`` (the register of committees, by
-municipality, with their meetings). Both from the side index.
+``udvalg`` and ``aar``, paged by ``side``; the whole list as ``format=csv`` or ``json``) and
+``/udvalg`` (the register of committees, by municipality, with their meetings). Both from the
+side index.
 
 Values the URL gives are read as ``/soeg`` reads them (:mod:`web.search_params`): a
 municipality by its path's last part (``lejre``), a committee by its municipality's and its own
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 _SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 _COMMITTEE: Final = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
 _YEAR: Final = re.compile(r"[12][0-9]{3}")
+_FORMAT: Final = re.compile(r"csv|json")
+EXPORT_LIMIT: Final = 5000
+EXPORT_COLUMNS: Final = ("dato", "moede", "udvalg", "kommune", "punkter", "adresse", "iri")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ class MeetingParams:
     year: int | None = None
     page: int = 1
     ignored: list[str] = field(default_factory=list)
+    format: str | None = None  # csv or json: the whole list as a file
 
     @classmethod
     def read(cls, values: Mapping[str, str]) -> MeetingParams:
@@ -57,6 +62,7 @@ class MeetingParams:
             return value or None
 
         year = checked("aar", _YEAR)
+        fmt = checked("format", _FORMAT)
         try:
             page = min(1_000_000, max(1, int(values.get("side", "1") or "1")))
         except ValueError:
@@ -67,6 +73,7 @@ class MeetingParams:
             int(year) if year else None,
             page,
             ignored,
+            fmt,
         )
 
     def href(self, **changes: str | int | None) -> str:
@@ -126,6 +133,7 @@ def meetings_page(site: Site, params: MeetingParams) -> Page:
             "narrowed": bool(params.municipality or params.committee or params.year),
         },
         "search": _search_href(params),
+        "exports": {name: params.href(side=None, format=name) for name in ("csv", "json")},
     }
     return Page(
         title=title,
@@ -133,6 +141,28 @@ def meetings_page(site: Site, params: MeetingParams) -> Page:
         data=data,
         jsonld=_list_jsonld(title, rows, total, site),
     )
+
+
+def meeting_rows(
+    site: Site, index: SiteIndex, params: MeetingParams, origin: str
+) -> tuple[list[dict[str, Any]], int]:
+    """The whole list (up to :data:`EXPORT_LIMIT` meetings) as rows of
+    :data:`EXPORT_COLUMNS`, links on ``origin``; and how many meetings there are in all."""
+    municipality, committee = params.iris(site.base)
+    rows, total = index.meeting_list(municipality, committee, params.year, 0, EXPORT_LIMIT)
+    found = [
+        {
+            "dato": row.date or "",
+            "moede": row.label,
+            "udvalg": row.committee_label or "",
+            "kommune": row.municipality_label,
+            "punkter": row.items,
+            "adresse": origin + href(site, row.iri),
+            "iri": row.iri,
+        }
+        for row in rows
+    ]
+    return found, total
 
 
 def _options(rows: list[FacetRow], base: str, chosen: str | None) -> list[dict[str, Any]]:

@@ -6,6 +6,8 @@ four committees in the graph, two of them with a meeting."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import httpx
@@ -204,3 +206,23 @@ def test_a_committee_page_links_its_meetings_and_feed(server: Server) -> None:
     without = get(server, "/kommune/lejre/udvalg/udvalget-for-boern-og-ungdom").text
     assert "/moeder?" not in without
     assert ".atom" not in without
+
+
+def test_the_meeting_list_as_csv_and_json(server: Server) -> None:
+    html = get(server, "/moeder", kommune="lejre").text
+    assert '<a href="/moeder?kommune=lejre&amp;format=csv" type="text/csv" download>' in html
+    response = get(server, "/moeder", kommune="lejre", format="csv")
+    assert response.headers["content-disposition"] == 'attachment; filename="moeder.csv"'
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [(r["dato"], r["udvalg"], r["punkter"], r["adresse"]) for r in rows] == [
+        ("2022-05-04", "Udvalget for Job, Arbejdsmarked og Integration", "8",
+         server.url + LEJRE_2022),
+        ("2020-01-08", "Udvalget for Job og Arbejdsmarked", "11", server.url + LEJRE_2020),
+    ]  # fmt: skip
+    body = get(server, "/moeder", aar="2022", format="json").json()
+    assert body["antal"] == 3
+    assert body["adresse"] == server.url + "/moeder?aar=2022"
+    assert [m["iri"] for m in body["moeder"]] == [BASE + p[1:] for p in (RS, LEMVIG, LEJRE_2022)]
+    assert (
+        body["moeder"][1]["moede"] == "Arbejdsmarkeds- og Integrationsudvalget, møde 8. juni 2022"
+    )
