@@ -14,7 +14,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Literal as Lit
@@ -105,6 +105,9 @@ class LoadOptions:
     workers: int | None = None  # parser processes; None: one per core
     batch_size: int = BATCH_DOCUMENTS
     mentions: bool = True  # recognise mentions (off: structure only, for speed)
+    # where the minutes were published (``load --source-url``), safe as an IRI
+    # (loaders.page_evidence.safe_url); it wins over an address the document states itself
+    source_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,7 @@ class _Job:
     loaded_at: str
     run: str
     mentions: bool
+    source_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,8 @@ def prepare(job: _Job) -> _Prepared | _Failed:
             max_bytes=MAX_BYTES,
             mentions=job.mentions,
         )
+        if job.source_url is not None:
+            doc = replace(doc, source=replace(doc.source, stated_url=job.source_url))
         ctx = LoadContext(
             minter=Minter(job.base),
             loader_version=job.loader_version,
@@ -226,7 +232,7 @@ def load_files(
             known.add(sha)  # the same bytes twice in one run load once
         job = _Job(
             str(path), options.municipality, minter.base, version, started.isoformat(), run,
-            options.mentions,
+            options.mentions, options.source_url,
         )  # fmt: skip
         jobs.append(job)
 

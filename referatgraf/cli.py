@@ -68,6 +68,12 @@ def main() -> None:
 @click.option(
     "--no-index", is_flag=True, help="Leave the side index of the web pages as it is (stale)."
 )
+@click.option(
+    "--source-url",
+    default=None,
+    help="Where the minutes were published (http or https), for one file: shown on the "
+    "meeting's page as the original.",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def load(
     store: Path | None,
@@ -77,10 +83,13 @@ def load(
     batch_size: int,
     no_mentions: bool,
     no_index: bool,
+    source_url: str | None,
     paths: tuple[Path, ...],
 ) -> None:
     """Load minutes files or folders (formats detected from content) into the store."""
     settings = resolve(store, base)
+    if source_url is not None:
+        source_url = _one_source_url(source_url, paths)
     if municipality is not None:
         from loaders.municipalities import by_name  # noqa: PLC0415
 
@@ -92,8 +101,9 @@ def load(
     files = list(collect_files(p for p in paths if p.exists()))
     with _open_store(settings.store, writable=True) as (minutes, recovered):
         options = LoadOptions(
-            Minter(settings.base), municipality, workers, batch_size, mentions=not no_mentions
-        )
+            Minter(settings.base), municipality, workers, batch_size, mentions=not no_mentions,
+            source_url=source_url,
+        )  # fmt: skip
         report = _load_with_progress(minutes, files, options, recovered)
         indexed = "" if no_index else _refresh_index(minutes, settings.store)
     for path in missing:
@@ -102,6 +112,20 @@ def load(
     if indexed:
         click.echo(indexed)
     sys.exit(1 if report.failed or missing else 0)
+
+
+def _one_source_url(value: str, paths: tuple[Path, ...]) -> str:
+    """``--source-url`` made safe as an IRI; it names the one file loaded."""
+    from loaders.page_evidence import safe_url  # noqa: PLC0415
+
+    safe = safe_url(value)
+    if safe is None:
+        raise click.BadParameter(f"not an http(s) address: {value!r}", param_hint="--source-url")
+    if len(paths) != 1 or not paths[0].is_file():
+        raise click.BadParameter(
+            "names where one file was published: give one file", param_hint="--source-url"
+        )
+    return safe
 
 
 def _load_with_progress(

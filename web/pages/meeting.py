@@ -18,6 +18,7 @@ from pyoxigraph import NamedNode
 from graph.labels import item_label, item_reference
 from graph.siteindex.documents import decision_snippet
 from web.pages import Page, register
+from web.pages.layout_words import layout_in_words
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
 
@@ -140,6 +141,8 @@ def _source(site: Site, meeting: Row) -> dict[str, Any]:
         "encoding": meeting["encoding"],
         "byte_size": meeting["byteSize"],
         "layout": meeting["layout"],
+        "layout_words": layout_in_words(meeting["layout"]),
+        "source_url": meeting["sourceUrl"],
         "sha256": meeting["sha256"],
         "loaded_at": timestamp(meeting["loadedAt"]),
         "loaded_at_iso": iso(meeting["loadedAt"]),
