@@ -124,6 +124,12 @@ class Furniture:
     producer: str | None = "FirstAgenda Publication"
     creator: str | None = "FirstAgenda"
     created: dt.datetime = CREATED
+    # Layout variants: the page number at the top right instead of the bottom; header and
+    # footer mirrored on even pages (as printed for binding); the side margins in mm (a
+    # narrow text column wraps and hyphenates more).
+    page_in_header: bool = False
+    mirrored: bool = False
+    margin_mm: float = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,17 +237,33 @@ def _furnished_canvas(furniture: Furniture) -> type[Canvas]:
 
         def _furnish(self, number: int, total: int) -> None:
             width, height = A4
+            left, right = 20 * mm, width - 20 * mm
+            top, bottom = height - 12 * mm, 12 * mm
+            flip = furniture.mirrored and number % 2 == 0
+
+            def near(x: float, text: str) -> None:  # left or right aligned at that edge
+                if (x == left) != flip:
+                    self.drawString(left, y, text)
+                else:
+                    self.drawRightString(right, y, text)
+
             self.saveState()
             self.setFont(FONT, 8.5)
             self.setFillColor(colors.HexColor("#444444"))
+            page = f"Side {number} af {total}"
+            y = top
             if furniture.header:
-                self.drawString(20 * mm, height - 12 * mm, furniture.header)
-                self.line(20 * mm, height - 14 * mm, width - 20 * mm, height - 14 * mm)
+                near(left, furniture.header)
+                self.line(left, height - 14 * mm, right, height - 14 * mm)
+            if furniture.page_in_header:
+                near(right, page)
+            y = bottom
             if furniture.logo:
                 self.setFont(BOLD, 9)
-                self.drawString(20 * mm, 12 * mm, furniture.logo)
+                near(left, furniture.logo)
                 self.setFont(FONT, 8.5)
-            self.drawRightString(width - 20 * mm, 12 * mm, f"Side {number} af {total}")
+            if not furniture.page_in_header:
+                near(right, page)
             self.restoreState()
 
     return FurnishedCanvas
@@ -251,9 +273,9 @@ def _paragraph(text: str, style: str) -> Paragraph:
     return Paragraph(escape(text), STYLES[style])
 
 
-def _flowables(blocks: Sequence[Block], pages: dict[str, int]) -> list[Flowable]:
+def _flowables(blocks: Sequence[Block], pages: dict[str, int], margin: float) -> list[Flowable]:
     out: list[Flowable] = []
-    width = A4[0] - 40 * mm
+    width = A4[0] - 2 * margin * mm
     for block in blocks:
         if isinstance(block, Title):
             out.append(_paragraph(block.text, "title"))
@@ -298,12 +320,17 @@ def _grid(block: Grid, width: float) -> Table:
         ]
         for r, row in enumerate(block.rows)
     ]
-    # each column as wide as its longest cell needs, within bounds, scaled to the page
-    needs = [
-        min(max(max((len(row[c]) for row in block.rows if c < len(row)), default=0), 8), 60)
-        for c in range(columns)
+    # Each column at least as wide as its longest word (no word is broken inside a cell, as
+    # no meeting system does), the rest shared by how much text each column holds.
+    cells = [[row[c] if c < len(row) else "" for row in block.rows] for c in range(columns)]
+    floor = [
+        max(pdfmetrics.stringWidth(word, BOLD, 9) for cell in col for word in [*cell.split(), ""])
+        + 14
+        for col in cells
     ]
-    widths = [width * need / sum(needs) for need in needs]
+    needs = [min(max(len(cell) for cell in col), 60) + 1 for col in cells]
+    spare = max(width - sum(floor), 0)
+    widths = [low + spare * need / sum(needs) for low, need in zip(floor, needs, strict=True)]
     table = Table(rows, colWidths=widths, repeatRows=1 if block.header else 0)
     table.setStyle(
         TableStyle(
@@ -322,8 +349,8 @@ def _build(blocks: Sequence[Block], furniture: Furniture, pages: dict[str, int])
     doc = _Document(
         buffer,
         pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
+        leftMargin=furniture.margin_mm * mm,
+        rightMargin=furniture.margin_mm * mm,
         topMargin=22 * mm,
         bottomMargin=22 * mm,
         invariant=1,
@@ -333,7 +360,8 @@ def _build(blocks: Sequence[Block], furniture: Furniture, pages: dict[str, int])
         creator=furniture.creator or "",
         producer=furniture.producer or "",
     )
-    doc.build(_flowables(blocks, pages), canvasmaker=_furnished_canvas(furniture))
+    flowables = _flowables(blocks, pages, furniture.margin_mm)
+    doc.build(flowables, canvasmaker=_furnished_canvas(furniture))
     return Typeset(buffer.getvalue(), doc.page, dict(doc.heading_pages))
 
 

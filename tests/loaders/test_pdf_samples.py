@@ -27,15 +27,17 @@ from .test_golden import GOLDEN_FILES, SEEDS, _norm, differences, view
 Read = tuple[MinutesDocument, MinutesDocument, Typeset, dict[str, Any]]
 
 
-def typeset_sample(path: Path, golden: dict[str, Any]) -> Typeset:
+def typeset_sample(path: Path, golden: dict[str, Any], **layout: Any) -> Typeset:
     """A sample as a PDF: its headings are the lines printing a golden item's number and title;
-    the running header gives the committee and date, the footer the municipality."""
+    the running header gives the committee and date, the footer the municipality. ``layout``
+    are :class:`Furniture`'s layout variants."""
     items = [(item["number"], item["title"]) for item in golden["items"]]
     blocks = blocks_from_minutes(path.read_text(encoding="utf-8"), items)
     furniture = Furniture(
         header=f"{golden['committee']} – {golden['date']:%d-%m-%Y}",
         logo=f"{golden['municipality']} Kommune",
         title=f"Referat {golden['committee']}",
+        **layout,
     )
     return typeset(blocks, furniture)
 
@@ -143,3 +145,39 @@ def test_pdf_source_and_pages(stem: str, samples: dict[str, Read]) -> None:
     printed = [page for _, page in sorted(pdf.heading_pages.items(), key=lambda kv: int(kv[0]))]
     assert len(printed) == len(golden["items"])  # one heading line per item in the samples
     assert [as_pdf.pages_of(item.span)[0] for item in as_pdf.meeting.items] == printed
+
+
+# Other ways meeting systems lay out a page: page number at the top, header and footer mirrored
+# on even pages, a text column of 130 mm (side margins of 40 mm) where titles wrap onto more
+# lines and justified lines stretch their spaces wide.
+VARIANTS = {
+    "page-number-in-header": {"page_in_header": True},
+    "mirrored": {"mirrored": True},
+    "narrow-column": {"margin_mm": 40},
+}
+
+
+@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_layout_variants_read_the_same(stem: str, variant: str) -> None:
+    """The meeting, the items with their titles and the decisions as the golden file says."""
+    golden_path = GOLDEN_FILES[STEMS.index(stem)]
+    golden = yaml.safe_load(golden_path.read_text(encoding="utf-8"))
+    pdf = typeset_sample(SEEDS / golden["source"], golden, **VARIANTS[variant])
+    doc = read_minutes(pdf.pdf, f"{stem}.pdf")
+    expected = _norm(golden)
+    m = doc.meeting
+    found = {
+        "date": m.date.isoformat() if m.date else None,
+        "committee": m.committee,
+        "municipality": m.municipality,
+        "items": _items(doc),
+        "decisions": [d and d["text"] for d in _decisions(doc)],
+    }
+    assert found == {
+        "date": expected["date"],
+        "committee": expected["committee"],
+        "municipality": expected["municipality"],
+        "items": [(i["number"], i["title"], i["closed"]) for i in expected["items"]],
+        "decisions": [i["decision"] and i["decision"]["text"] for i in expected["items"]],
+    }
