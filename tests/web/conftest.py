@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -21,6 +22,9 @@ from selenium.webdriver.chrome.webdriver import WebDriver
 from graph.store import MinutesStore
 from tests.conftest import ROOT, referatgraf
 from tests.web.chrome import chrome
+
+if TYPE_CHECKING:
+    from tests.web.crawler import Crawl
 
 PROTOCOL_TESTS = ROOT / "tests" / "data" / "sparql11-protocol"  # copied from shared/specs
 STARTUP_SECONDS = 90
@@ -141,6 +145,19 @@ def published(samples_store: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     with pytest.MonkeyPatch.context() as environment:
         environment.setenv("REFERATGRAF_DUMPS", str(dumps))
         yield from start_server(samples_store, log, "--workers=2")
+
+
+@pytest.fixture(scope="session")
+def crawl(published: Server) -> Crawl:
+    """Every page the home page leads to on ``published``, crawled once for the crawl tests
+    (over HTTP in test_crawl.py, in Chromium in test_crawl_browser.py)."""
+    from tests.web.crawler import Crawler  # noqa: PLC0415 - the crawler imports this module
+
+    crawler = Crawler(published)
+    try:
+        return crawler.crawl()
+    finally:
+        crawler.client.close()
 
 
 @pytest.fixture(scope="session")
