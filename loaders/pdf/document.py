@@ -115,11 +115,11 @@ def _read_pages(pdf: pdfium.PdfDocument, count: int) -> _Pages:
             found.rows.append((rows, height))
             continue
         try:
-            height = page.get_height()
-            found.width = max(found.width, page.get_width())
+            width, height = page.get_size()
+            found.width = max(found.width, width)
             textpage = page.get_textpage()
             try:
-                rows = page_rows(page_words(textpage, height))
+                rows = page_rows(page_words(textpage, width, height))
             finally:
                 textpage.close()
         except pdfium.PdfiumError:

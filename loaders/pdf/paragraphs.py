@@ -24,17 +24,24 @@ sundhedsudvalget``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from loaders.normalize import clean_characters
 from loaders.pdf.rows import Line
 from loaders.rules import items, sections
+from loaders.rules.titles import is_sentence
 
 # Between the lines of one paragraph the gap is at most this share of the font size.
 _LEADING_GAP = 0.5
 # A heading's font is at least this many points larger than the running text's.
 _LARGER = 1.0
+# Lines ending at one point that make justified text's margin, and the share of lines that
+# end within the margin otherwise.
+_JUSTIFIED = 5
+_FURTHEST = 0.97
+_INITIAL = re.compile(r"(?:^|\s)[A-ZÆØÅ]\.$")
 _BULLETS = frozenset("•·▪■◦‣○●-–—*")
 # Words after a hyphen that leave a compound open: "social- og sundhedsudvalget".
 _OPEN_COMPOUND = frozenset(("og", "eller", "samt", "til", "som", "and", "or"))
@@ -62,6 +69,22 @@ def body_size(pages: Sequence[Sequence[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
+def right_margin(pages: Sequence[Sequence[Line]]) -> float:
+    """Where the text's lines end at the right, which they wrap against: where most full lines
+    of justified text end, else as far as all but the furthest few reach (a word too long for
+    its line may stick out)."""
+    rights = sorted(
+        line.right for lines in pages for line in lines if line.cells == 1 and not line.listed
+    )
+    if not rights:
+        return 0.0
+    ends = Counter(round(right) for right in rights)
+    end, count = ends.most_common(1)[0]
+    if count >= _JUSTIFIED and end >= rights[len(rights) // 2]:
+        return float(max(r for r in rights if round(r) == end))
+    return rights[min(len(rights) - 1, int(len(rights) * _FURTHEST))]
+
+
 def _is_heading(line: Line, body: float) -> bool:
     return line.cells == 1 and not line.contents and (line.bold or line.size >= body + _LARGER)
 
@@ -78,16 +101,24 @@ def _starts_on_its_own(text: str) -> bool:
     return (heading is not None and heading[3]) or sections.match_label(text) is not None
 
 
+def _ends_entry(text: str) -> bool:
+    """A line that ends as an entry of a list does: ``(A)``, a sentence; not an initial
+    (``Connie B.``) or an abbreviation."""
+    if text.endswith(")"):
+        return True
+    return is_sentence(text) and _INITIAL.search(text) is None
+
+
 def _continues_cell(upper: Line, lower: Line) -> bool:
     """``lower`` continues the last cell of the table row ``upper``, under itself.
 
     A cell's edge is only guessed (from how far its column's text reaches): a capital after a
-    line that ends as an entry does, ``)`` or ``.``, starts the next entry of a list, as in
-    ``Medlemmer:`` with a name and party a line."""
+    line that ends as an entry does (:func:`_ends_entry`) starts the next entry of a list, as
+    in ``Medlemmer:`` with a name and party a line."""
     cell = upper.parts[-1]
     if abs(lower.left - cell.left) > 2:
         return False
-    if lower.text[:1].isupper() and cell.text.endswith((")", ".")):
+    if lower.text[:1].isupper() and _ends_entry(cell.text):
         return False
     return continues(cell, lower)
 
@@ -133,9 +164,7 @@ def assemble(
     """The text of the pages and the offset where each page starts in it. ``min_edge`` is
     where the text's right margin is at the least (a page of short lines shows none)."""
     body = body_size(pages)
-    # The text's right margin: the furthest a line reaches on any page (lines wrap against it).
-    edge = max((line.right for lines in pages for line in lines if line.cells == 1), default=0.0)
-    edge = max(edge, min_edge)
+    edge = max(right_margin(pages), min_edge)
     out: list[str] = []  # finished lines; the open one is ``current``
     size = 0  # characters in ``out``, newlines included
     current: str | None = None
