@@ -108,6 +108,7 @@ _NOT_TITLE_START = frozenset(
 _KIND_OF = {"lov": "lov", "bek": "bekendtgørelse", "cir": "cirkulære"}
 _RULE_OF = {"lov": "lov-om", "bekendtgørelse": "bekendtgoerelse-om", "cirkulære": "cirkulaere-om"}
 _ARTICLES = ("en ", "et ", "den ", "det ")
+_REST_TO_MV = re.compile(r"(?P<rest>,[ \t]+(?:[\wæøåÆØÅ-]+[ \t]+){0,3}?m\.v)\.")
 _ABBREVIATION_END = re.compile(r"(?:^|[ \t])(?:m\.v|m\.m|mv|m\.fl)$", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:[ \t]+(?:m\.v\.?|mv\.?|m\.m\.?))+$", re.IGNORECASE)
 
@@ -260,10 +261,15 @@ def _titles(text: str) -> list[ActName]:
         if first in _NOT_TITLE_START:
             continue
         kind = match["kind"]
-        name, key = title_key(kind, match["title"])
+        title, end = match["title"], match.end("title")
+        # A title goes on after a comma to its closing "m.v.": "bekendtgørelse om kommunernes
+        # budget- og regnskabsvæsen, revision m.v.".
+        more = _REST_TO_MV.match(text, end)
+        if more is not None:
+            title, end = title + more["rest"], more.end("rest")
+        name, key = title_key(kind, title)
         rule = _RULE_OF[name.split(" ", 1)[0]]
-        end = match.end("title")
-        if _ABBREVIATION_END.search(match["title"]) and text.startswith(".", end):
+        if _ABBREVIATION_END.search(title) and text.startswith(".", end):
             end += 1  # the full stop of "m.v." is the abbreviation's
         found.append(ActName(match.start(), end, rule, name, key))
     return found

@@ -81,7 +81,7 @@ class CandidateSummary:
 
     entity_key: str
     entity_type: EntityType
-    names: tuple[str, ...]  # the distinct anchor texts, most frequent first
+    names: tuple[str, ...]  # the distinct names (an act's normalised), most frequent first
     count: int  # mentions
     confidence: float  # the highest confidence of any mention
     rules: tuple[str, ...]  # the rules that proposed it

@@ -292,7 +292,9 @@ def summarise_candidates(mentions: Iterable[Mention]) -> list[CandidateSummary]:
         CandidateSummary(
             entity_key=key,
             entity_type=found[0].entity_type,
-            names=tuple(name for name, _ in Counter(m.anchor_text for m in found).most_common()),
+            names=tuple(
+                name for name, _ in Counter(m.name or m.anchor_text for m in found).most_common()
+            ),
             count=len(found),
             confidence=max(m.confidence for m in found),
             rules=tuple(sorted({m.rule for m in found})),

@@ -48,6 +48,7 @@ def test_the_golden_files_cover_every_committee_and_the_misspellings() -> None:
 def test_law_precision_and_recall(samples: list[Sample], result: Score) -> None:
     expected = sum(1 for s in samples for e in s.expected if e.entity_type == "law")
     assert expected == 94  # 14 in the samples, 80 in the fixtures
+    assert result.hits["law"] == 94
     assert result.precision("law") >= 0.95, result.table()
     assert result.recall("law") >= 0.9, result.table()
 
@@ -70,9 +71,10 @@ def test_provisions_and_elis_are_right_wherever_the_law_is(result: Score) -> Non
     assert result.wrong_eli == []
 
 
-def test_the_one_known_miss_is_a_title_with_a_comma(result: Score) -> None:
-    """Titles end at a comma: the one title with a comma inside is found short, and said so."""
-    assert [(n, e.line) for n, e in result.missed] == [("lawa_finance.txt", 10)]
+def test_a_title_goes_on_after_a_comma_to_its_m_v(result: Score) -> None:
+    """ "Bekendtgørelse om kommunernes budget- og regnskabsvæsen, revision m.v." is one title."""
+    assert result.missed == []
+    assert result.false == []
 
 
 def _laws(text: str, on: dt.date | None = ON) -> list[tuple[str, str, bool]]:
