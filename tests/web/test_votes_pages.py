@@ -148,8 +148,24 @@ def test_a_persons_party_votes_and_attendance_per_year(votes_server: Server) -> 
         ["10. marts 2020", "Punkt 1: Aktiv beskæftigelsesindsats 2020", "imod"],
     ]
     html = page(votes_server, path)
-    assert "<dd>F (SF – Socialistisk Folkeparti)</dd>" in html
+    party = '<dd><a href="/parti/sf-socialistisk-folkeparti">F (SF – Socialistisk Folkeparti)</a>'
+    assert party in html
     assert f'href="{MEETING_2020}/punkt/1"' in html
+
+
+def test_a_partys_page_lists_its_members_and_positions(votes_server: Server) -> None:
+    found = tables(votes_server, "/parti/socialdemokratiet")
+    assert found["positions"] == [
+        ["Holdning", "Noteringer", "Stemmer", "Beslutninger"],
+        ["for", "4", "8", "3"],  # Anne Holm and Carla Munk; A (3) twice
+    ]
+    assert found["members"][1:] == [["Anne Holm", "Lejre Kommune"], ["Carla Munk", "Lejre Kommune"]]
+    html = page(votes_server, "/parti/socialdemokratiet")
+    assert "<dd>A</dd>" in html
+    assert "Socialdemokraterne" in html  # a name minutes print for it
+    votes = tables(votes_server, MEETING_2020 + "/punkt/2")
+    assert votes["votes"][1][2] == "A (Socialdemokratiet)"
+    assert 'href="/parti/socialdemokratiet"' in page(votes_server, MEETING_2020 + "/punkt/2")
 
 
 def test_absent_from_an_item_is_not_absent_from_the_meeting(votes_server: Server) -> None:

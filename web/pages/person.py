@@ -17,7 +17,7 @@ from graph.labels import item_label
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
-from web.pages.votes import party_text, person_attendance, person_votes
+from web.pages.votes import party_link, party_text, person_attendance, person_votes
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -50,6 +50,7 @@ def person_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "path": site.path_for_iri(iri) or "",
         "party": person["party"],
         "party_text": party_text(person["party"]),  # the party's name beside the letter
+        "party_link": party_link(site, person["party"]),
         "votes": votes,
         "attendance": attendance,
         "municipality": link(site, person["municipality"], person["municipalityLabel"]),

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import NamedNode
 
 from graph.labels import item_label
-from graph.parties import national_party
+from graph.parties import national_party, national_party_iri
+from graph.uris import Minter
 from graph.votes import KIND_LABELS, POSITION_LABELS
 from web.pages.page_sparql import Row, Value, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of
@@ -48,6 +49,19 @@ def party_text(printed: Value, name: Value = None) -> str | None:
     if not name or text_of(name).casefold() == text.casefold():
         return text
     return f"{text} ({text_of(name)})"
+
+
+def party_link(site: Site, printed: Value, party: Value = None, name: Value = None) -> Any:
+    """The party as :func:`party_text` shows it, linked to the party's page: ``party`` is the
+    party resource where the graph names it, else the national party the text stands for; a
+    local list the graph does not name is text only (``{"label": ...}`` without ``href``)."""
+    label = party_text(printed, name)
+    if label is None:
+        return None
+    target = party if isinstance(party, str) else None
+    if target is None:
+        target = national_party_iri(Minter(site.base), text_of(printed))
+    return link(site, target, label) or {"label": label}
 
 
 def rate(present: int, absent: int) -> str | None:
@@ -82,7 +96,7 @@ def item_votes(site: Site, iri: str) -> tuple[list[dict[str, Any]], str]:
         {
             "position": POSITION_LABELS.get(_local(row["position"]), _local(row["position"])),
             "voter": link(site, row["voter"], row["voterLabel"]),
-            "party": party_text(row["party"], row["partyLabel"]),
+            "party": party_link(site, row["party"], row["voterParty"], row["partyLabel"]),
             "count": row["count"],
             "body": link(site, row["body"], row["bodyLabel"]),
             "decision": row["decision"],
