@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, Quad, RdfFormat, parse
+from pyoxigraph import Literal, Quad, RdfFormat, Store, parse
 
 from graph.entities import CANDIDATE_FLAG, EntityIris, entity_class
 from graph.mapping import LoadContext, document_quads
@@ -204,3 +204,93 @@ def test_a_candidate_act_is_one_resource_with_the_enactment_and_sections_cited()
         (RG.citedEnactment, "LBK nr 1017 af 11/10/2023"),
         (RG.citedEli, "https://www.retsinformation.dk/eli/lta/2023/1017"),
     }
+
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "loaders" / "layouts"
+CITES = """
+PREFIX rg: <https://w3id.org/referatgraf/def#>
+SELECT DISTINCT ?item ?act ?anchor WHERE {
+    ?item rg:mention ?mention .
+    ?mention rg:citedSection ?section ; rg:mentionOf ?act ; rg:anchorText ?anchor .
+}
+"""
+
+
+def _store(*paths: Path) -> Store:
+    store = Store()
+    context = LoadContext(
+        minter=Minter(BASE),
+        loader_version="test",
+        loaded_at=dt.datetime(2026, 1, 2, tzinfo=dt.UTC),
+        run_iri=f"{BASE}indlaesning/test",
+    )
+    for path in paths:
+        doc = read_minutes(path.read_bytes(), path.name)
+        store.load(document_quads(doc, context).nquads.encode(), format=RdfFormat.N_QUADS)
+    return store
+
+
+def test_every_item_citing_a_section_is_one_query_away() -> None:
+    """ "Every item citing § 91": the provisions' sections are data on each mention."""
+    store = _store(SAMPLES / "001_1a03b5464bcda1a1.txt", LAYOUTS / "lawa_social.txt")
+    query = CITES.replace("?section ;", '"§ 91" ;')
+    rows = [
+        (r["act"].value, r["anchor"].value)
+        for r in store.query(query, use_default_graph_as_union=True)
+    ]
+    assert rows == [(f"{BASE}lov/lab-2019", "§ 91 i beskæftigelsesloven")]
+    query = CITES.replace("?section ;", '"§ 83" ;')
+    rows = [
+        (r["act"].value, r["anchor"].value)
+        for r in store.query(query, use_default_graph_as_union=True)
+    ]
+    assert rows == [(f"{BASE}lov/serviceloven", "servicelovens § 83, stk. 1, nr. 2, og § 83 a")]
+
+
+def test_a_candidate_act_cited_in_two_municipalities_is_one_resource() -> None:
+    """Køge's "hundeloven" and Aalborg's "hunde-lovens" are one act, labelled once."""
+    store = _store(LAYOUTS / "lawa_technical.txt", LAYOUTS / "lawa_children.txt")
+    query = """
+    PREFIX rg: <https://w3id.org/referatgraf/def#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?act ?label ?anchor WHERE {
+        ?mention rg:mentionOf ?act ; rg:anchorText ?anchor .
+        ?act rg:candidate true ; rdfs:label ?label .
+        FILTER(CONTAINS(?anchor, "hunde"))
+    } ORDER BY ?anchor
+    """
+    rows = [
+        (r["act"].value, r["label"].value, r["anchor"].value)
+        for r in store.query(query, use_default_graph_as_union=True)
+    ]
+    act = f"{BASE}kandidat/law/hundeloven"
+    assert rows == [(act, "hundeloven", "hunde-lovens"), (act, "hundeloven", "hundeloven")]
+
+
+def test_an_enactment_is_read_where_it_is_printed() -> None:
+    store = _store(LAYOUTS / "lawa_finance.txt")
+    query = """
+    PREFIX rg: <https://w3id.org/referatgraf/def#>
+    SELECT ?act ?anchor ?enactment ?eli WHERE {
+        ?mention rg:citedEli ?eli ; rg:citedEnactment ?enactment ; rg:mentionOf ?act ;
+            rg:anchorText ?anchor .
+    } ORDER BY ?eli
+    """
+    rows = [
+        (r["act"].value, r["anchor"].value, r["enactment"].value, r["eli"].value)
+        for r in store.query(query, use_default_graph_as_union=True)
+    ]
+    assert rows == [
+        (
+            f"{BASE}kandidat/law/bekendtgoerelse-om-kommunernes-laantagning-og-meddelelse-af-garantier",
+            "BEK nr. 1580 af 17/12/2013",
+            "BEK nr 1580 af 17/12/2013",
+            "https://www.retsinformation.dk/eli/lta/2013/1580",
+        ),
+        (
+            f"{BASE}lov/databeskyttelsesloven",
+            "lov nr. 502 af 23. maj 2018",
+            "LOV nr 502 af 23/05/2018",
+            "https://www.retsinformation.dk/eli/lta/2018/502",
+        ),
+    ]
