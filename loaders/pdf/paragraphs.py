@@ -69,20 +69,20 @@ def body_size(pages: Sequence[Sequence[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def right_margin(pages: Sequence[Sequence[Line]]) -> float:
+def right_margin(pages: Sequence[Sequence[Line]], least: float = 0.0) -> float:
     """Where the text's lines end at the right, which they wrap against: where most full lines
-    of justified text end, else as far as all but the furthest few reach (a word too long for
-    its line may stick out)."""
+    of justified text end; else as far as all but the furthest few reach (a word too long for
+    its line may stick out), but no less than ``least``."""
     rights = sorted(
         line.right for lines in pages for line in lines if line.cells == 1 and not line.listed
     )
     if not rights:
-        return 0.0
+        return least
     ends = Counter(round(right) for right in rights)
     end, count = ends.most_common(1)[0]
     if count >= _JUSTIFIED and end >= rights[len(rights) // 2]:
         return float(max(r for r in rights if round(r) == end))
-    return rights[min(len(rights) - 1, int(len(rights) * _FURTHEST))]
+    return max(least, rights[min(len(rights) - 1, int(len(rights) * _FURTHEST))])
 
 
 def _is_heading(line: Line, body: float) -> bool:
@@ -164,7 +164,7 @@ def assemble(
     """The text of the pages and the offset where each page starts in it. ``min_edge`` is
     where the text's right margin is at the least (a page of short lines shows none)."""
     body = body_size(pages)
-    edge = max(right_margin(pages), min_edge)
+    edge = right_margin(pages, min_edge)
     out: list[str] = []  # finished lines; the open one is ``current``
     size = 0  # characters in ``out``, newlines included
     current: str | None = None

@@ -3,6 +3,8 @@ where it is hyphenation, headings and labels kept on lines of their own, list en
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from loaders.pdf import read_pdf
 from loaders.pdf.paragraphs import join_text
 
@@ -89,3 +91,20 @@ def test_a_heading_with_its_number_apart() -> None:
         Text(LEFT + 30, 145, "Sagsnr.: 25/1234"),
     ]
     assert read_pdf(draw([page])).text == f"7.\t{title}\n\nSagsnr.: 25/1234\n"
+
+
+def test_a_word_sticking_out_does_not_move_the_margin() -> None:
+    """Lines of justified text end at the margin, one long word sticks out past it: a title
+    that wrapped at the margin is still joined."""
+    width = 250
+    title = "REFERAT Udvalget for Job, Arbejdsmarked og Integration 2022-2025"
+    lines = wrap(title, width, BOLD, 16)
+    assert len(lines) == 3
+    page = paragraph(lines, 100, font=BOLD, size=16, leading=20)
+    for i, line in enumerate(wrap(f"{SENTENCE} {SENTENCE}", width)):  # justified: at the margin
+        page.append(Text(LEFT + width, 180 + 13 * i, line, right=True))
+    long_word = "Kommuneplantillægsforslagsbehandlingsproceduregennemgangsrapporterne"
+    page.append(Text(LEFT, 400, long_word))
+    assert LEFT + stringWidth(long_word, "Helvetica", 10) > LEFT + width + 20
+    text = read_pdf(draw([page])).text
+    assert text.splitlines()[0] == title
