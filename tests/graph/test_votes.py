@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, parse
 
 from graph.entities import reference_lines
-from graph.ingest import write_reference_graphs
+from graph.ingest import LoadOptions, load_files, write_reference_graphs
 from graph.mapping import LoadContext, document_quads
 from graph.parties import party_lines
 from graph.store import MinutesStore
@@ -231,3 +232,21 @@ def test_every_vote_anchor_is_the_text_it_points_at(votes_store: MinutesStore) -
     for row in rows:
         begin, end = int(row["begin"].value), int(row["end"].value)
         assert row["text"].value[begin:end] == row["anchor"].value
+
+
+LAYOUTS = Path(__file__).resolve().parents[1] / "loaders" / "layouts"
+
+
+def test_the_loaders_vote_fixtures_pass_the_shapes() -> None:
+    """What the loader reads from the vote layout fixtures (tallies, party lists, members,
+    several bodies, attendance notes) is valid data."""
+    store, _ = MinutesStore.open(None)
+    files = sorted(LAYOUTS.glob("vote_*.txt"))
+    assert len(files) >= 4
+    report = load_files(store, files, LoadOptions(minter=Minter(BASE), workers=1))
+    assert report.count("loaded") == len(files)
+    votes = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?v a <" + RG + "Vote> }")
+    assert isinstance(votes, QuerySolutions)
+    assert int(next(iter(votes))["n"].value) > 10
+    conforms, text = validate_store(store)
+    assert conforms, text
