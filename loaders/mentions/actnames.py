@@ -66,6 +66,11 @@ _NOT_ACTS = frozenset(
         "den",
         "gældende",
         "lov",
+        "tillægs",
+        "følge",
+        "bemyndigelses",
+        "overgangs",
+        "model",
     }
 )
 # Acts whose stem ends like the compounds of orlov ("revisorloven" is an act, "orloven" leave).

@@ -56,7 +56,8 @@ CANDIDATE_CONFIDENCE = {
 # "planloven (LBK nr. 1157 af 01/07/2020)", "serviceloven, jf. lovbekendtgørelse nr. ...".
 _NAME_THEN_ENACTMENT = re.compile(r"[ \t]*[(,–-]?[ \t]*(?:(?:jf\.?|jævnfør)[ \t]+)?$")
 _TITLE_RULES = ("lov-om", "bekendtgoerelse-om")
-_ENACTMENT_THEN_NAME = re.compile(r"^[ \t]*[(,–-]?[ \t]*$")
+# An act's name right after its enactment: in parentheses, or "af lov om ..." (a consolidation).
+_ENACTMENT_THEN_NAME = re.compile(r"^[ \t]*(?:[(,–-]|af(?=[ \t]))?[ \t]*$")
 
 
 def _mention(

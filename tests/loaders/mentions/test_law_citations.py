@@ -117,6 +117,7 @@ def test_a_candidate_act_from_two_municipalities_is_one_act() -> None:
         "Efter loven skal der være en lov om, at borgerne høres, og en lov om at styrke det.",
         "lovgivningen, lovforslaget, lovkravet og en lovbekendtgørelse",
         "Planlovsændringen og vejlovsreformen er drøftet.",
+        "Ændringsloven, følgeloven og en tillægslov til rammeloven.",
     ],
 )
 def test_words_that_name_no_act_are_no_citations(text: str) -> None:
@@ -183,3 +184,20 @@ def test_an_amending_act_printed_with_its_enactment_is_a_candidate_of_its_own() 
 
 def test_no_enactment_without_a_date_that_exists() -> None:
     assert _laws("lov nr. 548 af 30. februar 2019 og lov nr. 12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "key"),
+    [
+        # the enactment names the act, whatever the meeting date
+        ("lov nr. 419 af 10. juni 2003 om en aktiv beskæftigelsesindsats", ON, "lab-2003"),
+        # a consolidation's title is the act's
+        ("lovbekendtgørelse nr. 170 af 24. januar 2022 om social service", ON, "serviceloven"),
+        # the act named after its consolidation
+        ("LBK nr. 1287 af 28/08/2020 af lov om social service", ON, "serviceloven"),
+        ("LBK nr. 1287 af 28/08/2020 (serviceloven)", ON, "serviceloven"),
+    ],
+)
+def test_an_enactment_with_its_act(text: str, on: dt.date, key: str) -> None:
+    enacted = [m for m in find_mentions(text, on=on) if m.enactment]
+    assert [(m.entity_key, m.candidate) for m in enacted] == [(key, False)]
