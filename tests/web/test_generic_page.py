@@ -109,6 +109,24 @@ def test_the_ontology_page_has_an_anchor_for_every_term(site: Site) -> None:
     assert len(page.queries) == 3
 
 
+def test_a_text_in_danish_hides_the_same_text_in_english(site: Site) -> None:
+    rows = generic_page(site, DEFAULT_BASE + "def", 1).data["outgoing"]
+    described = [r["value"] for r in rows if r["property"]["iri"].endswith("/description")]
+    assert [v["note"] for v in described] == ["da"]
+
+
+def test_the_layout_rules_of_a_source_document_are_code(site: Site) -> None:
+    source = (
+        DEFAULT_BASE
+        + "kommune/lejre/udvalg/udvalget-for-job-og-arbejdsmarked/moede/2020-01-08/kilde"
+    )
+    rows = generic_page(site, source, 1).data["outgoing"]
+    layout = [r["value"] for r in rows if r["property"]["iri"] == DEFAULT_BASE + "def#layout"]
+    assert len(layout) == 1
+    assert layout[0]["code"] is True
+    assert layout[0]["text"].startswith("number-dot+")
+
+
 def test_a_named_graph_gets_a_query_of_its_triples(site: Site) -> None:
     page = generic_page(site, DEFAULT_BASE + "graf/reference", 1)
     assert page.data["graph"] is True

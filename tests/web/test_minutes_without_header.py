@@ -17,8 +17,8 @@ from pyoxigraph import NamedNode, QuerySolutions
 
 from tests.conftest import SAMPLES, referatgraf
 from tests.web.conftest import Server, start_server
-from tests.web.test_browse import json_ld, links, main_text
 from tests.web.crawler import ACCEPT_HTML, Crawler
+from tests.web.test_browse import json_ld, links, main_text
 from web.pages import concept
 from web.pages.item_facts import item_row
 from web.pages.page_sparql import bound_text, page_query, run

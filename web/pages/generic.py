@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pyoxigraph import Literal, NamedNode, Triple
 
 from graph.publish.namespaces import OWL, RDF, RDFS, SKOS, XSD, compact
+from ontology.namespace import NS
 from web.pages import PER_PAGE, Page
 from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
@@ -70,6 +71,8 @@ PROPERTY_NAMES: Final = {
     "http://purl.org/dc/terms/title": "titel",
     "http://purl.org/dc/terms/source": "kilde",
 }
+CODE_VALUES: Final = frozenset({NS + "layout"})
+"""Properties whose values are names the loader gives (its rules), shown as code."""
 DATATYPE_NAMES: Final = {
     XSD + "string": "",
     XSD + "date": "dato",
@@ -89,7 +92,7 @@ def generic_page(site: Site, iri: str, number: int = 1) -> Page:
     node = NamedNode(iri)
     own = subject_triples(store, iri)
     label = label_of(store, node, own) or _last_segment(iri)
-    described = [t for t in own if t.predicate != RDF_TYPE]
+    described = danish_first([t for t in own if t.predicate != RDF_TYPE])
     outgoing = sorted(
         (_outgoing_row(site, store, t) for t in described),
         key=lambda row: (row["property"]["text"], row["value"]["text"]),
@@ -146,6 +149,24 @@ def label_of(store: MinutesStore, node: NamedNode, own: list[Triple] | None = No
     return None
 
 
+def danish_first(triples: list[Triple]) -> list[Triple]:
+    """``triples`` without the texts in other languages of a property that has a Danish one
+    (the ontology's English comments beside its Danish ones)."""
+    danish = {
+        t.predicate
+        for t in triples
+        if isinstance(t.object, Literal) and (t.object.language or "").lower().startswith("da")
+    }
+    return [
+        t
+        for t in triples
+        if t.predicate not in danish
+        or not isinstance(t.object, Literal)
+        or not t.object.language
+        or t.object.language.lower().startswith("da")
+    ]
+
+
 def _language_rank(literal: Literal) -> tuple[int, str]:
     language = (literal.language or "").lower()
     rank = 0 if language.startswith("da") else 1 if not language else 2
@@ -180,10 +201,10 @@ def _value(site: Site, store: MinutesStore, term: object) -> dict[str, Any]:
 
 
 def _outgoing_row(site: Site, store: MinutesStore, triple: Triple) -> dict[str, Any]:
-    return {
-        "property": _property(site, store, triple.predicate),
-        "value": _value(site, store, triple.object),
-    }
+    value = _value(site, store, triple.object)
+    if triple.predicate.value in CODE_VALUES:
+        value["code"] = True  # names of ours, not words
+    return {"property": _property(site, store, triple.predicate), "value": value}
 
 
 def _incoming(
