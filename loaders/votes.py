@@ -34,8 +34,8 @@ from importlib import resources
 from typing import cast
 
 from loaders.model import Position
-from loaders.reference.parties import party_by_name
-from loaders.rules.people import parse_person
+from loaders.vote_actors import Actor, subject
+from loaders.vote_actors import actors as listed_actors
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,156 +121,6 @@ _WRAPPED_AFTER = re.compile(r"[ \t]*(?:[a-zæøå(])")
 # Words after which a new clause starts within a sentence: "Godkendt, idet Ø tog forbehold",
 # "15 stemte for, og 6 stemte imod" (never a bare "og": it joins a list).
 _CONNECTOR = re.compile(r"(?:^|[\s,])(?:idet|mens|medens|men|hvorimod|dog|hvor)\s+|,\s*og\s+")
-_GROUP = re.compile(
-    r"(?:et\s+|det\s+)?(?P<kind>flertal|mindretal)(?:let)?"
-    r"(?:\s+(?:i|af)\s+(?:[\wæøå-]*udvalget|byrådet|kommunalbestyrelsen|[\wæøå-]*rådet))?"
-    r"(?:\s+på\s+(?P<n>\d+)(?:\s+(?:medlemmer|stemmer))?)?\s*,?\s*(?P<rest>.*)",
-    re.IGNORECASE | re.DOTALL,
-)
-_MEMBERS = re.compile(
-    r"(?:partierne|partiet|medlemmerne|medlemmet|udvalgsmedlemmerne|byrådsmedlemmerne|"
-    r"kommunalbestyrelsesmedlemmerne|gruppen|grupperne|repræsentanterne\s+for)\s+",
-    re.IGNORECASE,
-)
-_ROLE = re.compile(
-    r"(?:borgmester|borgmesteren|rådmand|rådmanden|formand|formanden|næstformand|"
-    r"næstformanden|udvalgsformand|udvalgsformanden)\s+",
-    re.IGNORECASE,
-)
-# Words of officials and bodies, never of a member who votes: "Direktør Bo Lund kunne anbefale",
-# "Teknisk Forvaltning kunne tiltræde".
-_NOT_A_VOTER = (
-    "direktør",
-    "direktøren",
-    "chef",
-    "chefen",
-    "leder",
-    "lederen",
-    "konsulent",
-    "konsulenten",
-    "forvaltning",
-    "forvaltningen",
-    "administration",
-    "administrationen",
-    "afdeling",
-    "afdelingen",
-    "sekretariat",
-    "sekretariatet",
-    "center",
-    "centret",
-)
-_COUNT = re.compile(r"\s*\(\s*(\d{1,3})(?:\s+(?:stemmer|medlemmer|mandater))?\s*\)\s*$")
-_LETTER = re.compile(r"[A-ZÆØÅ]")
-_LOCAL_LIST = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:listen|partiet)")
-_NAMED_PARTY = re.compile(r"(?P<name>.+?)\s*\(\s*(?P<letter>[A-ZÆØÅ])\s*\)")
-_SPLIT = re.compile(r"\s*,\s*(?:og\s+|samt\s+)?|\s+(?:og|samt|&)\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class _Actor:
-    voter: str | None
-    party: str | None
-    count: int | None = None
-
-
-def _split(text: str) -> list[str]:
-    """Entries of a list, commas and ``og`` inside parentheses kept."""
-    parts: list[str] = []
-    depth, start = 0, 0
-    position = 0
-    while position < len(text):
-        char = text[position]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            found = _SPLIT.match(text, position)
-            if found is not None and found.end() > position:
-                parts.append(text[start:position])
-                start = position = found.end()
-                continue
-        position += 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts]
-
-
-def _party_name(text: str) -> bool:
-    return party_by_name(text) is not None or _LOCAL_LIST.fullmatch(text) is not None
-
-
-def _actor(entry: str, *, group: bool) -> _Actor | None:
-    """One entry of a list: a member, a party letter or a party name; None for anything else."""
-    count = None
-    found = _COUNT.search(entry)
-    if found is not None:
-        count, entry = int(found[1]), entry[: found.start()].strip()
-    if _LETTER.fullmatch(entry) or _party_name(entry):
-        return _Actor(None, entry, count)
-    named = _NAMED_PARTY.fullmatch(entry)
-    if named is not None and _party_name(named["name"]):
-        return _Actor(None, named["letter"], count)
-    if group or any(word.lower().endswith(_NOT_A_VOTER) for word in entry.split()):
-        return None
-    role = _ROLE.match(entry)
-    person = parse_person(entry[role.end() :] if role else entry)
-    return _Actor(person.name, person.party, count) if person else None
-
-
-def _actors(text: str, *, group: bool) -> list[_Actor] | None:
-    """Who a list names, a number for the whole list as an actor without member or party;
-    None unless every entry is a member or a party."""
-    text = text.strip().strip(",")
-    count = None
-    found = _COUNT.search(text)
-    if found is not None:
-        count, text = int(found[1]), text[: found.start()].strip()
-    if text.startswith("(") and text.endswith(")"):
-        text = text[1:-1].strip()
-    if not text:
-        return None
-    if text.isdigit() and len(text) <= 3:  # "15 stemte for", "For stemte 15"
-        return [_Actor(None, None, int(text))] if count is None else None
-    entries = _split(text)
-    actors = [_actor(e, group=group) for e in entries]
-    if any(a is None for a in actors):
-        return None
-    found_actors = [a for a in actors if a is not None]
-    if count is not None:
-        if len(found_actors) == 1 and found_actors[0].count is None:
-            return [_Actor(found_actors[0].voter, found_actors[0].party, count)]
-        return [*found_actors, _Actor(None, None, count)]
-    return found_actors
-
-
-def _group_members(rest: str) -> str | None:
-    """The list after ``Et flertal``: ``bestående af A, B og C (4)`` or ``(A, B og C) (4)``."""
-    rest = re.sub(r"^(?:bestående\s+af|af)\s+", "", rest.strip(), flags=re.IGNORECASE)
-    if not rest.startswith("("):
-        return rest.strip().rstrip(",")
-    close = rest.find(")")
-    after = rest[close + 1 :].strip().rstrip(",")
-    if close < 0 or not re.fullmatch(r"(?:\(\d{1,3}\))?", after):
-        return None
-    return f"{rest[1:close]} {after}".strip()
-
-
-def _subject(text: str, *, group_only: bool) -> list[_Actor] | None:
-    """Who a clause's subject names: a majority or minority with its members, or a list."""
-    text = text.strip().rstrip(",")
-    majority = _GROUP.fullmatch(text)
-    if majority is not None:
-        members = _group_members(majority["rest"])
-        actors = _actors(members, group=False) if members else None
-        if actors is None or not majority["n"]:
-            return actors
-        count = int(majority["n"])
-        if len(actors) == 1 and actors[0].count is None:
-            return [_Actor(actors[0].voter, actors[0].party, count)]
-        named = [a for a in actors if a.voter or a.party]
-        return [*named, _Actor(None, None, count)]
-    stripped = _MEMBERS.sub("", text, count=1) if _MEMBERS.match(text) else text
-    return _actors(stripped, group=group_only)
 
 
 def _sentence_start(text: str, end: int, *, soft: bool = False) -> int:
@@ -299,7 +149,7 @@ def _subject_first(text: str) -> list[FoundVote]:
                 start + c.end() for c in _CONNECTOR.finditer(text[start : match.start()])
             ]
         for candidate in candidates:
-            actors = _subject(text[candidate : match.start()], group_only=phrase.group_only)
+            actors = subject(text[candidate : match.start()], group_only=phrase.group_only)
             if actors:
                 begin = candidate + len(text[candidate:]) - len(text[candidate:].lstrip())
                 found.extend(
@@ -315,15 +165,15 @@ def _position_first(text: str) -> list[FoundVote]:
     for match in _before().finditer(text):
         phrase = _phrase(match["phrase"], "before")
         listed = match["list"].rstrip()
-        actors = _actors(listed, group=False)
+        actors = listed_actors(listed, group=False)
         if not actors:
             continue
         if match["number"]:
             count = int(match["number"])
             if len(actors) == 1 and actors[0].count is None:
-                actors = [_Actor(actors[0].voter, actors[0].party, count)]
+                actors = [Actor(actors[0].voter, actors[0].party, count)]
             elif all(a.voter or a.party for a in actors):
-                actors = [*actors, _Actor(None, None, count)]
+                actors = [*actors, Actor(None, None, count)]
         end = match.start("list") + len(listed)
         found.extend(
             FoundVote(phrase.position, match.start("phrase"), end, a.voter, a.party, a.count)
@@ -360,13 +210,13 @@ _REJECTED = re.compile(
 _MOST_PARTS = 4
 
 
-def _tally_actors(names: str | None, count: int) -> list[_Actor]:
-    actors = _actors(names, group=False) if names else None
+def _tally_actors(names: str | None, count: int) -> list[Actor]:
+    actors = listed_actors(names, group=False) if names else None
     if not actors:
-        return [_Actor(None, None, count)]
+        return [Actor(None, None, count)]
     if len(actors) == 1:
-        return [_Actor(actors[0].voter, actors[0].party, count)]
-    return [*(a for a in actors if a.voter or a.party), _Actor(None, None, count)]
+        return [Actor(actors[0].voter, actors[0].party, count)]
+    return [*(a for a in actors if a.voter or a.party), Actor(None, None, count)]
 
 
 def _tally(text: str) -> list[FoundVote]:
