@@ -175,8 +175,11 @@ def test_absent_from_an_item_is_not_absent_from_the_meeting(votes_server: Server
         ["2020", "1", "0", "100 %"],
     ]
     html = page(votes_server, path)
-    notes = html.split('class="attendance-notes"')[1].split("</ul>")[0]
-    assert "Punkt 1: Aktiv beskæftigelsesindsats 2020</a>: fraværende" in notes
+    missed = html.split('id="fravaer"')[1].split("</section>")[0]
+    assert "fraværende under" in missed
+    assert "Punkt 1: Aktiv beskæftigelsesindsats 2020" in missed
+    assert "hele mødet" not in missed
+    assert 'class="attendance-notes"' not in html  # the absence is not repeated as a note
 
 
 def test_attendance_notes_of_a_substitute_and_a_late_arrival(votes_server: Server) -> None:
@@ -316,9 +319,12 @@ def test_the_member_absent_from_the_item_attended_the_meeting(council_server: Se
         ["År", "Møder deltaget i", "Møder fraværende", "Fremmøde"],
         ["2024", "1", "0", "100 %"],
     ]
-    notes = page(council_server, path).split('class="attendance-notes"')[1].split("</ul>")[0]
-    assert "Punkt 2: Budget 2025-2028, 2. behandling</a>: fraværende</li>" in notes
-    assert "til stede" not in notes  # the attendance list is the meetings attended
+    html = page(council_server, path)
+    missed = html.split('id="fravaer"')[1].split("</section>")[0]
+    assert "fraværende under" in missed
+    assert "Punkt 2: Budget 2025-2028, 2. behandling</a> (deltog ikke)" in missed
+    # the attendance list is the meetings attended, the absence is under Fravær: no notes
+    assert 'class="attendance-notes"' not in html
 
 
 def test_a_member_who_voted_twice_on_one_item(council_server: Server) -> None:

@@ -123,7 +123,8 @@ def person_votes(site: Site, iri: str) -> tuple[list[dict[str, Any]], str]:
 
 def person_attendance(site: Site, iri: str) -> tuple[dict[str, Any], str]:
     """``{"years": [...], "notes": [...]}``: per year the meetings attended and missed and the
-    rate; and every attendance note about the person, newest first. A meeting counts as
+    rate; and the attendance notes about the person that the page does not show otherwise
+    (came late, left early, stood in, took part as a guest), newest first. A meeting counts as
     attended when the person is listed as attending or a note of the meeting says so (came
     late, left early, stood in, took part as a guest), as missed when the person was absent
     from all of it; absent from an item is not absent from the meeting."""
@@ -138,8 +139,9 @@ def person_attendance(site: Site, iri: str) -> tuple[dict[str, Any], str]:
             attended[meeting] = row["date"]
         elif row["status"] == "absent" or (whole_meeting and kind == "absent"):
             missed[meeting] = row["date"]
-        # a meeting's "present" notes are the attendance list, shown as the meetings attended
-        listed = whole_meeting and kind == "present"
+        # a meeting's "present" notes are the attendance list, shown as the meetings attended,
+        # and "absent" notes the absences, shown with their reasons: neither is repeated
+        listed = (whole_meeting and kind == "present") or kind == "absent"
         if row["status"] == "note" and not listed and row["note"] not in notes:
             notes[row["note"]] = _note(site, row, kind)
     for meeting in attended:
