@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders.votes import FoundVote, find_votes, phrases
@@ -234,6 +234,7 @@ def _member(first: str, last: str, letter: str | None) -> str:
     return f"{first} {last}" + (f" ({letter})" if letter else "")
 
 
+@settings(deadline=None)  # speed is the benchmarks' business, not a test clock's
 @given(
     members,
     st.sampled_from(sorted(POSITIONS)),
@@ -258,6 +259,7 @@ def test_members_in_any_order(
     assert all(v.start == len(before) for v in found)
 
 
+@settings(deadline=None)  # speed is the benchmarks' business, not a test clock's
 @given(letters, st.sampled_from(["For stemte", "Imod stemte"]), st.none() | st.integers(1, 99))
 def test_party_letters_before_and_counts(parties: list[str], label: str, count: int | None) -> None:
     text = f"{label}: {_joined(parties)}" + (f" ({count})" if count is not None else "") + "."
@@ -270,6 +272,7 @@ def test_party_letters_before_and_counts(parties: list[str], label: str, count: 
     assert _rows(text) == expected
 
 
+@settings(deadline=None)  # speed is the benchmarks' business, not a test clock's
 @given(letters, st.integers(1, 99), st.sampled_from(["flertal", "mindretal"]), st.booleans())
 def test_majority_in_parentheses_or_consisting_of(
     parties: list[str], count: int, kind: str, parenthesised: bool
@@ -288,6 +291,7 @@ def test_majority_in_parentheses_or_consisting_of(
     assert _rows(text) == expected
 
 
+@settings(deadline=None)  # speed is the benchmarks' business, not a test clock's
 @given(st.integers(1, 99), st.integers(0, 99), st.sampled_from(["vedtaget", "forkastet"]))
 def test_tallies(majority: int, minority: int, verb: str) -> None:
     text = f"Indstillingen blev {verb} med {majority} stemmer mod {minority}."
