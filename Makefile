@@ -86,4 +86,10 @@ browser-deps:
 		$(SUDO) mkdir -p /usr/share/man/man1; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends default-jre-headless; \
 	fi
-test: browser-deps
+# Tesseract with its Danish data, for load --ocr and its test (tests/loaders/pdf/test_ocr.py)
+.PHONY: ocr-deps
+ocr-deps:
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx dan; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-dan; \
+	fi
+test: browser-deps ocr-deps

@@ -108,6 +108,7 @@ class LoadOptions:
     # where the minutes were published (``load --source-url``), safe as an IRI
     # (loaders.page_evidence.safe_url); it wins over an address the document states itself
     source_url: str | None = None
+    ocr: bool = False  # read PDF pages without a text layer by OCR (``load --ocr``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ class _Job:
     run: str
     mentions: bool
     source_url: str | None = None
+    ocr: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +173,7 @@ def prepare(job: _Job) -> _Prepared | _Failed:
             municipality=job.municipality,
             max_bytes=MAX_BYTES,
             mentions=job.mentions,
+            ocr=job.ocr,
         )
         if job.source_url is not None:
             doc = replace(doc, source=replace(doc.source, stated_url=job.source_url))
@@ -232,7 +235,7 @@ def load_files(
             known.add(sha)  # the same bytes twice in one run load once
         job = _Job(
             str(path), options.municipality, minter.base, version, started.isoformat(), run,
-            options.mentions, options.source_url,
+            options.mentions, options.source_url, options.ocr,
         )  # fmt: skip
         jobs.append(job)
 

@@ -40,6 +40,7 @@ def read_minutes(
     municipality: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     mentions: bool = True,
+    ocr: bool = False,
 ) -> MinutesDocument:
     """Read one minutes file. ``name`` is kept without its folders; ``municipality``, if given,
     wins over what the text says; ``mentions`` False leaves the mentions out (structure only).
@@ -47,6 +48,7 @@ def read_minutes(
     Raises :class:`LoaderError`, and nothing else, for a file that cannot be read as minutes:
     too large, binary, empty, not minutes (neither a meeting header nor agenda items), cut
     short. What could not be read of minutes is left out, never guessed: see the notes.
+    ``ocr`` True reads the pages of a PDF that have no text layer (scans) by OCR.
 
     >>> doc = read_minutes("Punkt 1: Godkendelse\\nBeslutning\\nGodkendt.".encode(), "a/b.txt")
     >>> doc.source.name, doc.source.media_type, doc.meeting.items[0].title
@@ -54,7 +56,7 @@ def read_minutes(
     """
     size = len(data)
     if is_pdf(data):
-        return _read_pdf_minutes(data, name, municipality=municipality, mentions=mentions)
+        return _read_pdf_minutes(data, name, municipality=municipality, mentions=mentions, ocr=ocr)
     if size > max_bytes:
         raise LoaderError(f"too large: {_megabytes(size)}, the limit is {_megabytes(max_bytes)}")
     text, encoding = decode_bytes(data)
@@ -87,9 +89,9 @@ def byte_limit(head: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
 
 
 def _read_pdf_minutes(
-    data: bytes, name: str, *, municipality: str | None, mentions: bool
+    data: bytes, name: str, *, municipality: str | None, mentions: bool, ocr: bool
 ) -> MinutesDocument:
-    pdf = read_pdf(data)
+    pdf = read_pdf(data, recognise=ocr)
     text = pdf.text
     meeting, layout, notes = parse_minutes(text, municipality=municipality)
     annotate_meeting(meeting, mentions=mentions)

@@ -74,6 +74,11 @@ def main() -> None:
     help="Where the minutes were published (http or https), for one file: shown on the "
     "meeting's page as the original.",
 )
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="Recognise the text of PDF pages that have none (scans) with Tesseract (slow).",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def load(
     store: Path | None,
@@ -84,6 +89,7 @@ def load(
     no_mentions: bool,
     no_index: bool,
     source_url: str | None,
+    ocr: bool,
     paths: tuple[Path, ...],
 ) -> None:
     """Load minutes files or folders (formats detected from content) into the store."""
@@ -102,7 +108,7 @@ def load(
     with _open_store(settings.store, writable=True) as (minutes, recovered):
         options = LoadOptions(
             Minter(settings.base), municipality, workers, batch_size, mentions=not no_mentions,
-            source_url=source_url,
+            source_url=source_url, ocr=ocr,
         )  # fmt: skip
         report = _load_with_progress(minutes, files, options, recovered)
         indexed = "" if no_index else _refresh_index(minutes, settings.store)

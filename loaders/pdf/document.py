@@ -13,6 +13,8 @@ Limits (refused with one line, never read in part):
   attachment printed in run to a few hundred pages.
 - :data:`MAX_TEXT`: 20 million characters of text, the limit of a text file.
 
+Pages without a text layer are read by OCR when asked (``load --ocr``, :mod:`loaders.pdf.ocr`).
+
 Bad PDFs: an encrypted PDF that needs a password, a file cut short (no ``%%EOF`` at its end),
 a file PDFium cannot open, and a PDF without a text layer (scanned pages: images only) are
 refused, each with its reason. Pages without text in a PDF that has text elsewhere are named in
@@ -27,6 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from loaders.model import LoaderError, PdfInfo
+from loaders.pdf import ocr
 from loaders.pdf.contents import mark_contents
 from loaders.pdf.furniture import remove_furniture
 from loaders.pdf.glyphs import page_words
@@ -99,10 +102,22 @@ class _Pages:
     width: float = 0.0
     empty: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
+    recognised: list[int] = field(default_factory=list)  # by OCR
 
 
-def _read_pages(pdf: pdfium.PdfDocument, count: int) -> _Pages:
-    """Page by page, each released before the next is read."""
+def _recognise(page: pdfium.PdfPage) -> list[list[Line]]:
+    try:
+        return page_rows(ocr.page_words(page))
+    except ocr.OcrUnavailableError as error:
+        raise LoaderError(
+            f"cannot recognise text (OCR): {error}; install tesseract-ocr and "
+            "tesseract-ocr-dan (make ocr-deps)"
+        ) from None
+
+
+def _read_pages(pdf: pdfium.PdfDocument, count: int, *, recognise: bool = False) -> _Pages:
+    """Page by page, each released before the next is read; a page without text recognised
+    by OCR when ``recognise``."""
     found = _Pages()
     characters = 0
     for number in range(1, count + 1):
@@ -122,6 +137,10 @@ def _read_pages(pdf: pdfium.PdfDocument, count: int) -> _Pages:
                 rows = page_rows(page_words(textpage, width, height))
             finally:
                 textpage.close()
+            if not rows and recognise:
+                rows = _recognise(page)
+                if rows:
+                    found.recognised.append(number)
         except pdfium.PdfiumError:
             found.failed.append(number)
         finally:
@@ -137,9 +156,10 @@ def _read_pages(pdf: pdfium.PdfDocument, count: int) -> _Pages:
     return found
 
 
-def read_pdf(data: bytes) -> PdfText:
+def read_pdf(data: bytes, *, recognise: bool = False) -> PdfText:
     """The text of a PDF, its pages' offsets in it, its metadata and notes; raises
-    :class:`LoaderError` for a PDF that cannot be read (see the module's notes)."""
+    :class:`LoaderError` for a PDF that cannot be read (see the module's notes). With
+    ``recognise``, pages without a text layer are read by OCR (:mod:`loaders.pdf.ocr`)."""
     if len(data) > MAX_PDF_BYTES:
         raise LoaderError(
             f"too large: {len(data) / 1e6:.1f} MB, "
@@ -151,7 +171,7 @@ def read_pdf(data: bytes) -> PdfText:
         if count > MAX_PAGES:
             raise LoaderError(f"too many pages: {count:,}, the limit is {MAX_PAGES:,}")
         info = pdf_info(pdf, count)
-        pages = _read_pages(pdf, count)
+        pages = _read_pages(pdf, count, recognise=recognise)
     finally:
         pdf.close()
     if len(pages.failed) == count:
@@ -159,7 +179,9 @@ def read_pdf(data: bytes) -> PdfText:
     if not any(rows for rows, _ in pages.rows):
         raise LoaderError(
             f"no text layer: the PDF's {count} page{'s' if count != 1 else ''} are images only "
-            "(a scanned document?); its text must be recognised (OCR) first"
+            "(a scanned document?); its text must be recognised first (load --ocr)"
+            if not recognise
+            else f"no text recognised on the PDF's {count} page{'s' if count != 1 else ''}"
         )
     notes: list[str] = []
     if pages.empty:
@@ -168,6 +190,11 @@ def read_pdf(data: bytes) -> PdfText:
         )
     if pages.failed:
         notes.append(f"PDF pages that could not be read: {_ranges(pages.failed)}")
+    if pages.recognised:
+        notes.append(
+            "PDF pages without a text layer, read by OCR (the text may hold misread words): "
+            + _ranges(pages.recognised)
+        )
     kept = remove_furniture(pages.rows)
     # Text reaches at least three quarters across a page: margins are narrower than that.
     text, starts = assemble(

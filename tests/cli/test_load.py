@@ -331,3 +331,29 @@ def test_a_folder_of_pdfs_loads_the_good_ones_and_names_each_bad_one(tmp_path: P
         "  3 items, 3 decisions, 4 sections",
     ]
     assert any(line.startswith(f"loaded     {folder / 'tekst.txt'}") for line in out)
+
+
+@pytest.mark.slow
+def test_load_ocr_reads_a_scanned_pdf(tmp_path: Path) -> None:
+    """``load --ocr``: a scanned PDF (images only) is read by Tesseract, with a note."""
+    from tests.loaders.pdf.test_ocr import SCANNED, _scan  # noqa: PLC0415
+
+    folder = tmp_path / "scan"
+    folder.mkdir()
+    (folder / "scannet.pdf").write_bytes(_scan([SCANNED]))
+    store = tmp_path / "store"
+    without = referatgraf("load", "--store", store, "--municipality", "Viborg", folder)
+    assert without.code == 1
+    assert "no text layer" in without.out
+    ran = referatgraf("load", "--store", store, "--municipality", "Viborg", "--ocr", folder)
+    assert ran.code == 0, ran.out + ran.err
+    out = ran.out.splitlines()
+    assert out[0].startswith(f"loaded     {folder / 'scannet.pdf'}")
+    assert out[1:4] == [
+        "  PDF, 1 page, made by ReportLab PDF Library - (opensource)",
+        # a scan has no fonts: the lines the page spaces apart have blank lines between them
+        "  date 2025-06-24 (header, line 5); committee Byrådet (header, line 3); "
+        "municipality Viborg (given)",
+        "  2 items, 2 decisions, 2 sections",
+    ]
+    assert "  note: PDF pages without a text layer, read by OCR" in "\n".join(out)

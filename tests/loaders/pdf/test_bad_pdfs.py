@@ -70,7 +70,7 @@ def _scanned(pages: int) -> bytes:
 def test_a_pdf_without_a_text_layer() -> None:
     assert _error(_scanned(2)) == (
         "no text layer: the PDF's 2 pages are images only (a scanned document?); "
-        "its text must be recognised (OCR) first"
+        "its text must be recognised first (load --ocr)"
     )
 
 
