@@ -52,13 +52,13 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
     source = NamedNode(str(item["source"] or iri + "/kilde"))
     found, mention_queries = _item_mentions(site, iri, source)
     spans = _spans(site, found)
-    votes, votes_query = item_votes(site, iri)  # the vote table, where the minutes record one
     title = text_of(item["title"])
     kinds: dict[str, list[Row]] = defaultdict(list)
     for row in first_rows(parts, "node"):
         kinds[str(row["kind"])].append(row)
     sections_by_node = {row["section"]: row for row in sections}
     decision_nodes = {row["node"] for row in kinds["beslutning"] + kinds["anden-beslutning"]}
+    votes, votes_query = item_votes(site, iri, decision_nodes)  # where the minutes record any
     data: dict[str, Any] = {
         "iri": iri,
         "number": item["number"],

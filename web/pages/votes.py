@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode
 
 from graph.labels import item_label
 from graph.parties import national_party, national_party_iri
+from graph.terms import RG, term
 from graph.uris import Minter
 from graph.votes import KIND_LABELS, POSITION_LABELS
-from web.pages.page_sparql import Row, Value, run
+from web.pages.page_sparql import Row, Value, bound_text, page_query, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ MAX_VOTES = 500
 """A person's votes read at most."""
 MAX_NOTES = 2000
 """A person's attendance rows read at most (a few per meeting)."""
+_VOTE = term(RG.vote)
 PRESENT_KINDS = frozenset({"present", "arrived", "left", "substitute", "guest"})
 """Notes of a meeting that say the person took part in it."""
 
@@ -85,10 +88,22 @@ def _item_text(row: Row) -> str:
     return item_label(number if isinstance(number, int) else None, text_of(row.get("itemTitle")))
 
 
-def item_votes(site: Site, iri: str) -> tuple[list[dict[str, Any]], str]:
+def item_votes(
+    site: Site, iri: str, decisions: Iterable[Value] | None = None
+) -> tuple[list[dict[str, Any]], str]:
     """The vote table of an item: one row per vote, its own decision first and then those of
-    other bodies under it, each in text order; ``body`` is the body that decided."""
-    ran = run(site.store(), "item_votes", {"item": NamedNode(iri)})
+    other bodies under it, each in text order; ``body`` is the body that decided.
+
+    ``decisions`` are the item's decision nodes where the page knows them: when none has a
+    vote (most items: few minutes record votes) the query is shown but not run."""
+    store, bound = site.store(), {"item": NamedNode(iri)}
+    if decisions is not None and not any(
+        next(store.quads_matching(NamedNode(node), _VOTE, None, None), None)
+        for node in decisions
+        if isinstance(node, str)
+    ):
+        return [], bound_text(page_query("item_votes"), bound)
+    ran = run(store, "item_votes", bound)
     rows: dict[Value, Row] = {}
     for row in ran.rows:
         rows.setdefault(row["vote"], row)
