@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from loaders.mentions.provisions import section_of
 
@@ -49,10 +49,12 @@ class CitingItem:
 
 @dataclass(frozen=True, slots=True)
 class CitedProvision:
-    """A section, how many mentions cite it, and the items they are in (newest first)."""
+    """A section, how many mentions and items cite it, and the items (newest first; the
+    first ``limit`` of them where a limit was asked for)."""
 
     provision: str  # the section: "§ 91", "§ 3 a"
     mentions: int
+    item_count: int
     items: tuple[CitingItem, ...]
 
 
@@ -66,17 +68,23 @@ def provision_order(provision: str) -> tuple[tuple[int, ...], str]:
     return tuple(int(n) for n in _NUMBER.findall(provision)), provision
 
 
-def _newest_first(item: CitingItem) -> tuple[bool, str, str, int, str]:
-    date = item.date or ""
-    # ISO dates sort as text; inverting each digit puts the newest first, undated last
-    inverted = "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
-    return (not date, inverted, item.municipality_label, item.number or 0, item.item)
+# (item, number, title, date, municipality, its label, committee, its label): a query row
+_Row = tuple[str, int | None, str | None, str | None, str, str, str | None, str | None]
 
 
-def _items(citing: dict[str, tuple[CitingItem, set[str]]]) -> tuple[CitingItem, ...]:
-    """The items citing a section, each with the provisions it cites there, newest first."""
-    found = [replace(c, cited=tuple(sorted(p, key=provision_order))) for c, p in citing.values()]
-    return tuple(sorted(found, key=_newest_first))
+def _newest_first(rows: list[tuple[_Row, set[str]]]) -> list[tuple[_Row, set[str]]]:
+    """Rows by meeting date, newest first and undated last; within a date by municipality,
+    item number and IRI (two stable sorts: cheaper than one key that inverts the date)."""
+    rows = sorted(rows, key=lambda r: (r[0][5], r[0][1] or 0, r[0][0]))
+    return sorted(rows, key=lambda r: r[0][3] or "", reverse=True)
+
+
+def _citing(row: _Row, cited: set[str]) -> CitingItem:
+    item, number, title, date, mun, mun_label, com, com_label = row
+    cited_in_order = tuple(sorted(cited, key=provision_order))
+    return CitingItem(
+        item, number, title or "", date, mun, mun_label, com, com_label, cited_in_order
+    )
 
 
 class ProvisionQueries:
@@ -85,23 +93,36 @@ class ProvisionQueries:
     def _connection(self) -> sqlite3.Connection:
         raise NotImplementedError  # the index's connection (SiteIndex has it)
 
-    def cited_provisions(self, law_iri: str) -> list[CitedProvision]:
-        """Every section of the law that a mention cites, with the items citing it: the
-        section cited in most items first (then in most mentions, then in the law's order)."""
+    def cited_provisions(self, law_iri: str, limit: int | None = None) -> list[CitedProvision]:
+        """Every section of the law that a mention cites, with the items citing it (the
+        ``limit`` newest, if given): the section cited in most items first (then in most
+        mentions, then in the law's order)."""
         mentions: dict[str, int] = {}
-        items: dict[str, dict[str, tuple[CitingItem, set[str]]]] = {}
-        rows = self._connection().execute(_CITING, (law_iri,)).fetchall()
-        for joined, item, number, title, date, mun, mun_label, com, com_label in rows:
-            citing = CitingItem(item, number, title or "", date, mun, mun_label, com, com_label)
-            provisions = split_provisions(str(joined))
-            for section in dict.fromkeys(section_of(p) for p in provisions):
+        items: dict[str, dict[str, tuple[_Row, set[str]]]] = {}
+        sections: dict[str, str] = {}  # provision -> its section, each computed once
+        for joined, *row in self._connection().execute(_CITING, (law_iri,)):
+            by_section: dict[str, list[str]] = {}
+            for provision in split_provisions(joined):
+                section = sections.get(provision)
+                if section is None:
+                    section = sections[provision] = section_of(provision)
+                by_section.setdefault(section, []).append(provision)
+            for section, written in by_section.items():
                 mentions[section] = mentions.get(section, 0) + 1
-                _, cited = items.setdefault(section, {}).setdefault(item, (citing, set()))
-                cited.update(p for p in provisions if section_of(p) == section)
-        found = [
-            CitedProvision(section, mentions[section], _items(items[section]))
+                found = items.setdefault(section, {}).get(row[0])
+                if found is None:
+                    items[section][row[0]] = (tuple(row), set(written))
+                else:
+                    found[1].update(written)
+        cited = [
+            CitedProvision(
+                section,
+                mentions[section],
+                len(items[section]),
+                tuple(_citing(*r) for r in _newest_first(list(items[section].values()))[:limit]),
+            )
             for section in mentions
         ]
         return sorted(
-            found, key=lambda c: (-len(c.items), -c.mentions, provision_order(c.provision))
+            cited, key=lambda c: (-c.item_count, -c.mentions, provision_order(c.provision))
         )

@@ -47,10 +47,10 @@ def samples(samples_store: Path) -> Iterator[SiteIndex]:
 
 def test_planloven_sections_most_cited_first(fields: SiteIndex) -> None:
     found = fields.cited_provisions(BASE + "lov/planloven")
-    assert [(c.provision, c.mentions, len(c.items)) for c in found] == [
-        ("§ 19", 3, 2),
-        ("§ 20", 1, 1),
-        ("§ 35", 1, 1),
+    assert [(c.provision, c.mentions, c.item_count, len(c.items)) for c in found] == [
+        ("§ 19", 3, 2, 2),
+        ("§ 20", 1, 1, 1),
+        ("§ 35", 1, 1, 1),
     ]
     newest, older = found[0].items
     assert (newest.item, newest.date, newest.municipality_label, newest.committee_label) == (
@@ -62,6 +62,15 @@ def test_planloven_sections_most_cited_first(fields: SiteIndex) -> None:
     assert (newest.number, newest.title) == (1, "Dispensation fra lokalplan 4-2-104")
     assert (older.item, older.date, older.cited) == (KOEGE + "1", "2023-09-12", ("§ 19",))
     assert [(i.item, i.cited) for i in found[2].items] == [(KOEGE + "2", ("§ 35, stk. 1",))]
+
+
+def test_a_limit_keeps_the_newest_items_and_the_counts(fields: SiteIndex) -> None:
+    found = fields.cited_provisions(BASE + "lov/planloven", limit=1)
+    assert [(c.provision, c.item_count, [i.item for i in c.items]) for c in found] == [
+        ("§ 19", 2, [AALBORG + "1"]),
+        ("§ 20", 1, [KOEGE + "1"]),
+        ("§ 35", 1, [KOEGE + "2"]),
+    ]
 
 
 def test_a_law_cited_without_provisions_has_none(fields: SiteIndex) -> None:

@@ -24,7 +24,7 @@ from web.pages.entity_facts import EntityFacts, entity_facts
 from web.pages.item import mention_anchor
 from web.pages.page_sparql import bound_text, page_query
 from web.pages.page_values import pagination
-from web.pages.provisions import CANDIDATE_NOTES, provisions_more, provisions_view
+from web.pages.provisions import CANDIDATE_NOTES, MAX_ITEMS, provisions_more, provisions_view
 from web.timeline import timeline_chart, timeline_view
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def entity_counts(site: Site, index: SiteIndex, facts: EntityFacts) -> EntityCou
     groups = index.mention_groups(facts.iri)
     timeline = groups_timeline(groups)
     chart = timeline_chart(timeline.years, [(r.label, r.counts) for r in timeline.rows])
-    provisions = index.cited_provisions(facts.iri) if facts.kind == "Law" else []
+    provisions = index.cited_provisions(facts.iri, MAX_ITEMS) if facts.kind == "Law" else []
     by_municipality: dict[str, int] = {}
     for group in groups:
         by_municipality[group.municipality] = by_municipality.get(group.municipality, 0) + (

@@ -62,10 +62,10 @@ def provisions_view(site: Site, cited: list[CitedProvision]) -> list[dict[str, A
     return [
         {
             "provision": p.provision,
-            "text": provision_text(len(p.items), p.mentions),
+            "text": provision_text(p.item_count, p.mentions),
             "citing": [_item_view(site, i, p.provision) for i in p.items[:MAX_ITEMS]],
-            "more": counted(len(p.items) - MAX_ITEMS, "punkt mere", "punkter mere")
-            if len(p.items) > MAX_ITEMS
+            "more": counted(p.item_count - MAX_ITEMS, "punkt mere", "punkter mere")
+            if p.item_count > MAX_ITEMS
             else "",
         }
         for p in cited[:MAX_PROVISIONS]
