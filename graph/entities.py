@@ -23,6 +23,15 @@ REFERENCE_GRAPH = "graf/reference"
 MUNICIPALITIES_GRAPH = "graf/kommuner"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS_SOURCE = iri("http://purl.org/dc/terms/source")
+CANDIDATE_FOLDERS: dict[EntityType, str] = {
+    "law": "lov",
+    "programme": "program",
+    "organisation": "organisation",
+    "person": "person",
+}
+"""Where a proposed entity's IRI lives under ``kandidat/``: Danish names (until December 2026
+``kandidat/law/`` and ``kandidat/programme/``, which the server redirects)."""
+
 _CLASS: dict[EntityType, str] = {
     "law": RG.Law,
     "programme": RG.Programme,
@@ -63,7 +72,7 @@ class EntityIris:
     def candidate(self, entity_type: EntityType, name: str) -> str:
         """An entity a pattern proposed: one per type and name as printed (case kept, so
         that each has one label) across the dataset."""
-        return f"{self.minter.base}kandidat/{entity_type}/{cased_slug(name)}"
+        return f"{self.minter.base}kandidat/{CANDIDATE_FOLDERS[entity_type]}/{cased_slug(name)}"
 
     def kle(self, notation: str) -> str:
         return f"{self.minter.base}kle/{notation}"

@@ -8,7 +8,7 @@ A mention is an ``rg:Mention`` with ``rg:inText`` (the node whose ``rg:text`` ho
 A law citation also gets its provisions (``rg:provision``) and their sections
 (``rg:citedSection``), and where it prints an enactment, the enactment (``rg:citedEnactment``)
 and its ELI (``rg:citedEli``). A candidate act is one resource per normalised name
-(``kandidat/law/planloven``), labelled with that name, whoever prints it in which spelling.
+(``kandidat/lov/planloven``), labelled with that name, whoever prints it in which spelling.
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ from fastapi import FastAPI
 from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from graph.store import StoreError
 from sparql.negotiation import NotAcceptableError
@@ -210,8 +210,28 @@ def install(app: FastAPI, site: Site) -> Resources:
     return resources
 
 
+RENAMED: Final = {"/kandidat/law/": "/kandidat/lov/", "/kandidat/programme/": "/kandidat/program/"}
+"""Paths of IRIs minted under English names before December 2026, and their Danish names."""
+
+
+def renamed_path(path: str) -> str | None:
+    """The path a page moved to, if it moved.
+
+    >>> renamed_path("/kandidat/programme/KIT-projektet.ttl"), renamed_path("/lov/lab-2019")
+    ('/kandidat/program/KIT-projektet.ttl', None)
+    """
+    for old, new in RENAMED.items():
+        if path.startswith(old):
+            return new + path[len(old) :]
+    return None
+
+
 def _endpoint(resources: Resources) -> Callable[[Request], Awaitable[Response]]:
     async def resource(request: Request) -> Response:
+        moved = renamed_path(request.url.path)
+        if moved is not None:  # an old address keeps working, and says where it went
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(moved + query, status_code=301)
         pool: PagePool | None = getattr(request.app.state, "page_pool", None)
         if pool is not None:
             answered = await pool.answer(request)

@@ -180,7 +180,7 @@ def test_a_candidate_act_is_one_resource_with_the_enactment_and_sections_cited()
     out, iris = _writer()
     mention_quads(out, iris, ITEM, _found())
     quads = _quads(out.lines)
-    act = f"{BASE}kandidat/law/mediestoetteloven"
+    act = f"{BASE}kandidat/lov/mediestoetteloven"
     described = {(q.predicate.value, q.object.value) for q in quads if q.subject.value == act}
     assert described == {
         (RDF_TYPE[1:-1], RG.Law),
@@ -263,7 +263,7 @@ def test_a_candidate_act_cited_in_two_municipalities_is_one_resource() -> None:
         (r["act"].value, r["label"].value, r["anchor"].value)
         for r in store.query(query, use_default_graph_as_union=True)
     ]
-    act = f"{BASE}kandidat/law/hundeloven"
+    act = f"{BASE}kandidat/lov/hundeloven"
     assert rows == [(act, "hundeloven", "hunde-lovens"), (act, "hundeloven", "hundeloven")]
 
 
@@ -282,7 +282,7 @@ def test_an_enactment_is_read_where_it_is_printed() -> None:
     ]
     assert rows == [
         (
-            f"{BASE}kandidat/law/bekendtgoerelse-om-kommunernes-laantagning-og-meddelelse-af-garantier",
+            f"{BASE}kandidat/lov/bekendtgoerelse-om-kommunernes-laantagning-og-meddelelse-af-garantier",
             "BEK nr. 1580 af 17/12/2013",
             "BEK nr 1580 af 17/12/2013",
             "https://www.retsinformation.dk/eli/lta/2013/1580",

@@ -285,3 +285,24 @@ def test_every_html_page_links_the_published_data(server: Server, path: str) -> 
     links = Links()
     links.feed(page.text)
     assert {"/dumps/", "/catalog", "/.well-known/void", "/feeds/"} <= set(links.hrefs), path
+
+
+def test_proposed_entities_have_danish_addresses_and_the_old_ones_redirect(
+    server: Server, store: MinutesStore
+) -> None:
+    rows = store.query(
+        "SELECT DISTINCT ?e WHERE { ?m <https://w3id.org/referatgraf/def#mentionOf> ?e"
+        f' FILTER(STRSTARTS(STR(?e), "{DEFAULT_BASE}kandidat/")) }}'
+    )
+    assert isinstance(rows, QuerySolutions)
+    folders = {row["e"].value[len(DEFAULT_BASE) :].split("/")[1] for row in rows}
+    assert "program" in folders
+    assert not folders & {"law", "programme"}
+    old = httpx.get(server.url + "/kandidat/programme/KIT-projektet?side=1", timeout=30)
+    assert old.status_code == 301
+    assert old.headers["location"] == "/kandidat/program/KIT-projektet?side=1"
+    moved = httpx.get(server.url + "/kandidat/program/KIT-projektet", timeout=30)
+    assert moved.status_code == 200
+    assert httpx.get(server.url + "/kandidat/law/x.ttl", timeout=30).headers["location"] == (
+        "/kandidat/lov/x.ttl"
+    )

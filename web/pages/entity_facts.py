@@ -213,7 +213,7 @@ def reference_entry(base: str, iri: str, kind: str) -> Law | Programme | Organis
     >>> base = "https://w3id.org/referatgraf/"
     >>> reference_entry(base, base + "program/klapjob", "Programme").name
     'KLAPjob'
-    >>> reference_entry(base, base + "kandidat/programme/X", "Programme") is None
+    >>> reference_entry(base, base + "kandidat/program/X", "Programme") is None
     True
     """
     if not iri.startswith(base):
