@@ -27,7 +27,7 @@ MAX_ITEMS: Final = 10
 
 CANDIDATE_NOTES: Final = {
     "Law": (
-        "Loven er endnu ikke bekræftet. Den er fundet, fordi referaterne nævner den ved navn, "
+        "Loven er endnu ikke bekræftet. Den er fundet, fordi referaterne henviser til den, "
         "men den står ikke i projektets referencedata over love. Den bliver en bekræftet lov, "
         "når referencedata får en post for den med lovens officielle titel og en kilde, der "
         "oplyser den. Er loven trykt med nummer og dato (fx LOV nr 548 af 07/05/2019), hører "
