@@ -101,9 +101,11 @@ _TITLED = re.compile(
     r"|[ \t]+(?:lov|LBK|BEK|bekendtgørelse)[ \t]+nr|$)"
 )
 _OM = re.compile(r"om[ \t]")
-_KIND_BEFORE = re.compile(
-    r"(?<![\wæøåÆØÅ-])(?:[Ll]ov(?:en)?|LOV|[Bb]ekendtgørelse(?:n)?|[Cc]irkulære(?:t)?)[ \t]+$"
+_KIND_WORDS = frozenset(
+    {"lov", "Lov", "LOV", "loven", "Loven", "bekendtgørelse", "Bekendtgørelse"}
+    | {"bekendtgørelsen", "Bekendtgørelsen", "cirkulære", "Cirkulære", "cirkulæret", "Cirkulæret"}
 )
+_KIND_ENDINGS = frozenset(word[-3:] for word in _KIND_WORDS)
 _LONGEST_KIND = 20
 # First words of a "lov om ..." that describes what a law is about, not its title.
 _NOT_TITLE_START = frozenset(
@@ -240,17 +242,22 @@ def spaced_compounds(text: str) -> list[tuple[int, int, str]]:
 
 
 def _title_matches(text: str) -> list[re.Match[str]]:
-    """The title pattern tried only where " om " follows a kind of act: a literal the search
-    finds fast."""
+    """The title pattern tried only where " om " follows a kind of act ("lov", "Bekendtgørelsen"):
+    "om" is a literal the search finds fast, and the word before it is looked up in a set."""
     found: list[re.Match[str]] = []
     end = 0
     for om in _OM.finditer(text):
-        if om.start() == 0 or text[om.start() - 1] not in " \t":
+        at = om.start()
+        if at < end or at == 0 or text[at - 1] != " ":
             continue
-        kind = _KIND_BEFORE.search(text, max(end, om.start() - _LONGEST_KIND), om.start())
-        if kind is None:
+        if text[at - 4 : at - 1] not in _KIND_ENDINGS:
             continue
-        match = _TITLED.match(text, kind.start())
+        start = at - 1
+        while start > max(end, at - _LONGEST_KIND) and text[start - 1].isalpha():
+            start -= 1
+        if text[start : at - 1] not in _KIND_WORDS or not is_start(text, start):
+            continue
+        match = _TITLED.match(text, start)
         if match is not None:
             found.append(match)
             end = match.end()

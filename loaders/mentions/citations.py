@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from loaders.mentions.actindex import act_index
 from loaders.mentions.actnames import (
@@ -177,11 +177,19 @@ def _enacted(text: str, enactment: Enactment, on: dt.date | None) -> Mention:
     )
 
 
-def law_citations(text: str, on: dt.date | None) -> tuple[list[Mention], list[Mention]]:
-    """The law citations in ``text``: those resolved to a reference act, and candidates."""
+def law_citations(
+    text: str, on: dt.date | None, aliased: Collection[int] = ()
+) -> tuple[list[Mention], list[Mention]]:
+    """The law citations in ``text``: those resolved to a reference act, and candidates.
+
+    ``aliased`` are where a reference act's alias begins (the gazetteer has the name there,
+    in a form it lists): a name found there again is left out, as no more than a copy.
+    """
     known: list[Mention] = []
     new: list[Mention] = []
     for name in act_names(text):
+        if name.begin in aliased:
+            continue
         mention, _ = _named(text, name, on)
         if mention is not None:
             (new if mention.candidate else known).append(mention)

@@ -59,7 +59,9 @@ _PARENTHESIS = re.compile(r"[ \t]*\((?P<inner>[A-ZÆØÅÉÜÖÄ][^()\n]{2,60})\
 _MAX_PARENTHESIS_WORDS = 6
 
 
-def _reference(text: str, on: dt.date | None) -> list[Mention]:
+def _reference(text: str, on: dt.date | None, law_starts: set[int]) -> list[Mention]:
+    """The reference aliases in ``text``; where a law's alias begins is added to
+    ``law_starts``."""
     found: list[Mention] = []
     for hit in find_aliases(text):
         if hit.entity_type != "law":
@@ -76,6 +78,7 @@ def _reference(text: str, on: dt.date | None) -> list[Mention]:
                 )
             )
             continue
+        law_starts.add(hit.begin)
         act = resolve(hit.acts, on)
         if act is None:
             continue
@@ -174,8 +177,9 @@ def _rank(mention: Mention) -> float:
 
 
 def _first_pass(text: str, on: dt.date | None, people: Sequence[str]) -> list[Mention]:
-    reference = _reference(text, on)
-    cited, new_acts = law_citations(text, on)
+    law_starts: set[int] = set()
+    reference = _reference(text, on, law_starts)
+    cited, new_acts = law_citations(text, on, law_starts)
     found = reference + cited + _people(text, people, reference)
     chosen = longest_first(found, _span, _rank)
     proposed = _proposals(text) + new_acts
