@@ -351,3 +351,40 @@ def test_the_councils_attendance_per_member(council_server: Server) -> None:
         *([name, "1", "0", "100 %"] for name in present),
         ["Ib Kragh", "0", "1", "0 %"],
     ]
+
+
+def test_a_meetings_attendance_notes(votes_server: Server) -> None:
+    assert tables(votes_server, MEETING_2020)["attendance-notes"] == [
+        ["Navn", "Fremmøde", "Punkt"],
+        ["Jens Vang", "stedfortræder for Ida Skov", "hele mødet"],
+        ["Hans Ravn", "kom senere kl. 16.30", "hele mødet"],
+    ]
+
+
+NOTES = ROOT / "tests" / "loaders" / "layouts" / "vote_attendance_notes.txt"
+
+
+@pytest.fixture(scope="module")
+def notes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """VOTE-A's layout fixture of attendance notes, loaded by the real command line."""
+    path = tmp_path_factory.mktemp("notes") / "store"
+    ran = referatgraf("load", "--store", path, NOTES)
+    assert ran.code == 0, ran.out + ran.err
+    log = tmp_path_factory.mktemp("notes-server") / "server.log"
+    yield from start_server(path, log)
+
+
+def test_guests_substitutes_arrivals_and_departures_from_the_loader(notes_server: Server) -> None:
+    """The meeting's notes first, then each item's, as the minutes print them."""
+    meeting = "/kommune/ikast-brande/udvalg/teknik-og-miljoeudvalget/moede/2025-03-03"
+    assert tables(notes_server, meeting)["attendance-notes"][1:] == [
+        ["Ulla Winther", "stedfortræder for Tom Lindholm", "hele mødet"],
+        ["Vibeke Rask", "gæst eller embedsperson (direktør)", "hele mødet"],
+        ["Niels Bach", "gæst eller embedsperson (vejchef)", "hele mødet"],
+        ["Ole Krogh", "gæst eller embedsperson (referent)", "hele mødet"],
+        ["Lone Mikkelsen", "kom senere kl. 15.30 (punkt 2)", "hele mødet"],
+        ["Niels Bach", "gæst eller embedsperson (vejchef)", "Punkt 2: Cykelsti langs Strandvejen"],
+        ["Per Holt", "gik tidligere kl. 16.10 (punkt 2)", "Punkt 2: Cykelsti langs Strandvejen"],
+        ["Jens Kirk", "stedfortræder for Karl Berg", "Punkt 3: Trafiksikkerhedsplan 2025-2028"],
+        ["Søs Dam", "kom senere kl. 16.45 (punkt 4)", "Punkt 4: Eventuelt"],
+    ]

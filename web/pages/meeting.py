@@ -21,6 +21,7 @@ from web.pages import Page, register
 from web.pages.layout_words import layout_in_words
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
+from web.pages.votes import meeting_notes
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -42,6 +43,7 @@ def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
     meeting = main.rows[0]
     agenda = run(store, "meeting_agenda", bound)
     people = run(store, "meeting_people", bound)
+    notes, notes_query = meeting_notes(site, iri)
     by_kind: dict[str, list[Row]] = defaultdict(list)
     for row in people.rows:
         by_kind[str(row["kind"])].append(row)
@@ -75,6 +77,7 @@ def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
             for row in first_rows(by_kind["fravaer"], "person")
         ],
         "item_absences": _item_absences(site, by_kind["fravaer-punkt"]),
+        "attendance_notes": notes,  # came late, left, stood in, guests and officials
         "source": _source(site, meeting),
     }
     label = text_of(meeting["label"]) or text_of(meeting["committeeLabel"]) or "Møde"
@@ -83,7 +86,7 @@ def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
         template="pages/meeting.html",
         data=data,
         jsonld=_jsonld(iri, meeting, label, data),
-        queries=(main.text, agenda.text, people.text),
+        queries=(main.text, agenda.text, people.text, notes_query),
     )
 
 

@@ -184,17 +184,25 @@ def _years(attended: dict[Value, Value], missed: dict[Value, Value]) -> list[dic
 
 
 def _note(site: Site, row: Row, kind: str | None) -> dict[str, Any]:
-    """One attendance note in words: what, when, where, for whom."""
+    """One attendance note of a person's page: where, and what in words."""
+    return {
+        "meeting": link(site, row["meeting"], day(row["date"]) or "møde uden dato"),
+        "date_iso": iso(row["date"]),
+        "committee": link(site, row["committee"], row["committeeLabel"]),
+        "item": link(site, row["item"], _item_text(row)) if row["item"] else None,
+        **_what(site, row, kind),
+    }
+
+
+def _what(site: Site, row: Row, kind: str | None) -> dict[str, Any]:
+    """What a note says: the kind in words with its time and item number ("kom senere
+    kl. 16.30 (punkt 2)"), whom a substitute stood in for, a guest's role."""
     words = KIND_LABELS.get(kind or "", "notat")
     if row["time"] is not None:
         words += f" kl. {clock(row['time'])}"
     if isinstance(row["noteItemNumber"], int):
         words += f" (punkt {row['noteItemNumber']})"
     return {
-        "meeting": link(site, row["meeting"], day(row["date"]) or "møde uden dato"),
-        "date_iso": iso(row["date"]),
-        "committee": link(site, row["committee"], row["committeeLabel"]),
-        "item": link(site, row["item"], _item_text(row)) if row["item"] else None,
         "what": words,
         "substitute_for": link(site, row["substituteFor"], row["substituteForLabel"]),
         "role": row["role"],
@@ -217,3 +225,19 @@ def committee_attendance(site: Site, iri: str) -> tuple[list[dict[str, Any]], st
 
 def _int(value: object) -> int:
     return value if isinstance(value, int) else 0
+
+
+def meeting_notes(site: Site, iri: str) -> tuple[list[dict[str, Any]], str]:
+    """The meeting's attendance notes beyond its attendance list and absences (which the
+    meeting page shows already): the meeting's own first, then each item's, in text order."""
+    ran = run(site.store(), "meeting_attendance", {"meeting": NamedNode(iri)})
+    rows = first_rows(ran.rows, "note")
+    rows.sort(key=lambda r: (_int(r["position"]), *_order(r["note"])))
+    return [
+        {
+            "person": link(site, row["person"], row["personLabel"]),
+            "item": link(site, row["item"], _item_text(row)) if row["item"] else None,
+            **_what(site, row, _local(row["kind"])),
+        }
+        for row in rows
+    ], ran.text
