@@ -184,8 +184,8 @@ def test_school_and_road_acts_of_the_new_reference_data(fields_server: Server) -
 def test_a_confirmed_act_says_where_its_facts_come_from_in_danish(fields_server: Server) -> None:
     text = main_text(get(fields_server, "/lov/planloven").text)
     assert (
-        "Kilde retsinformation.dk, lovens titel og korte navn; nummer og dato er endnu ikke bekræftet"
-        in text
+        "Kilde retsinformation.dk, lovens titel og korte navn; nummer og dato er endnu ikke "
+        "bekræftet" in text
     )
     assert "Loven er endnu ikke bekræftet" not in text  # the candidate notice
     assert "> Lov Lov om planlægning Også kaldt" in text  # the kicker says "Lov" once
