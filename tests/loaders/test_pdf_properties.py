@@ -15,6 +15,7 @@ import os
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from loaders.model import MinutesDocument
 from loaders.read import read_minutes
@@ -33,14 +34,15 @@ PDF_PROPERTY = settings(
 PRINTABLE = minutes(furniture=(), damage=())
 
 
-def as_pdf(generated: GeneratedMinutes) -> bytes:
+def as_pdf(generated: GeneratedMinutes, **layout: Any) -> bytes:
     """The minutes typeset; the running header names the committee and date where the text
-    does (else just "Referat"), the footer Lejre Kommune and the page."""
+    does (else just "Referat"), the footer Lejre Kommune and the page. ``layout`` are
+    :class:`Furniture`'s layout variants."""
     items = [(item.number, item.title) for item in generated.items]
     header = "Referat"
     if generated.committee and generated.date:
         header = f"{generated.committee} {generated.date:%d-%m-%Y}"
-    furniture = Furniture(header=header, logo="Lejre Kommune", title="Referat")
+    furniture = Furniture(header=header, logo="Lejre Kommune", title="Referat", **layout)
     return typeset(blocks_from_minutes(generated.text, items), furniture).pdf
 
 
@@ -81,3 +83,26 @@ def test_pdf_reads_as_the_text(generated: GeneratedMinutes) -> None:
     assert firsts == sorted(firsts)
     assert from_pdf.source.pdf is not None
     assert len(from_pdf.page_starts) == from_pdf.source.pdf.pages
+
+
+# Page layouts other systems print: the page number at the top; header and footer mirrored on
+# even pages (in a short document a footer then never stands twice in the same place); a
+# 130 mm text column, where titles wrap onto more lines and justified lines stretch.
+LAYOUTS = st.sampled_from(
+    [
+        {"page_in_header": True},
+        {"mirrored": True},
+        {"margin_mm": 40},
+        {"margin_mm": 40, "mirrored": True},
+    ]
+)
+
+
+@PDF_PROPERTY
+@given(PRINTABLE, LAYOUTS)
+def test_other_page_layouts_read_as_the_text(
+    generated: GeneratedMinutes, layout: dict[str, Any]
+) -> None:
+    from_pdf = read_minutes(as_pdf(generated, **layout), "referat.pdf")
+    from_text = read_minutes(generated.text.encode(), "referat.txt")
+    assert shape(from_pdf) == shape(from_text), (layout, generated.styles)
