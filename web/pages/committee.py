@@ -15,7 +15,7 @@ from web.browse_pages import meetings_list_href
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
-from web.pages.votes import committee_attendance
+from web.pages.votes import committee_attendance, party_text
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -75,6 +75,7 @@ def _member(site: Site, row: Row) -> dict[str, Any]:
     return {
         "person": link(site, row["person"], row["personLabel"]),
         "party": row["party"],
+        "party_text": party_text(row["party"]),  # "A (Socialdemokratiet)"
         "role": row["role"],
         "first_seen": day(row["firstSeen"]),
         "last_seen": day(row["lastSeen"]),

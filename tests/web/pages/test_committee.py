@@ -37,7 +37,10 @@ def test_municipality_meetings_and_members(site: Site) -> None:
     ]
     assert data["members"][0]["first_seen"] == "8. januar 2020"
     text = visible_text(render(page, JOB))
-    assert "Christian Plank F formand 8. januar 2020 8. januar 2020" in text
+    assert (
+        "Christian Plank F (SF – Socialistisk Folkeparti) formand 8. januar 2020 8. januar 2020"
+        in text
+    )
 
 
 def test_a_page_past_the_last_is_empty_but_says_where_to_go(site: Site) -> None:
