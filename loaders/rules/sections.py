@@ -54,7 +54,8 @@ SECTION_ENDS = frozenset(row.heading for row in _ROWS if row.kind == "end")
 
 _BY_HEADING: dict[str, str] = {row.heading: row.key for row in _ROWS if row.kind != "end"}
 _ONE_WORD = {h: k for h, k in _BY_HEADING.items() if " " not in h and "/" not in h}
-_MAX_LABEL = 140  # longer lines are text, not labels
+_MAX_LABEL = 140  # longer lines are text, not labels (but for an inline label's paragraph)
+_INLINE_HEAD = 62  # an inline label's heading and colon end within this many characters
 
 # "Lovgrundlag og juridisk vurdering", "Økonomi og finansiering", "Vision, politikker og ...".
 _FAMILY = re.compile(
@@ -259,8 +260,13 @@ LABEL_RULES: tuple[tuple[str, LabelRule], ...] = (
 
 def match_label(plain: str) -> tuple[str, tuple[LabelMatch, ...]] | None:
     """The first label rule that recognises ``plain``: its name and what it found."""
-    if not plain or len(plain) > _MAX_LABEL or not plain[0].isupper():
+    if not plain or not plain[0].isupper():
         return None
+    if len(plain) > _MAX_LABEL:
+        # A long line is text, unless a heading and a colon start it: "Sagsfremstilling: ..."
+        # with the whole paragraph on the heading's line, as pages converted from HTML print it.
+        found = inline_label(plain) if ":" in plain[:_INLINE_HEAD] else None
+        return ("inline-labels", found) if found else None
     for name, rule in LABEL_RULES:
         found = rule(plain)
         if found:
@@ -272,7 +278,9 @@ def mark_labels(state: ParseState) -> bool:
     """Core rule: find the labels on every line (one pass); remember which label rules fired."""
     fired: set[str] = set()
     for index, plain in enumerate(state.plain):
-        if not plain or len(plain) > _MAX_LABEL or not plain[0].isupper():
+        if not plain or not plain[0].isupper():
+            continue
+        if len(plain) > _MAX_LABEL and ":" not in plain[:_INLINE_HEAD]:
             continue  # most lines are paragraphs: no need to ask every rule
         found = match_label(plain)
         if found is None:

@@ -366,3 +366,35 @@ def test_a_sentence_about_absence_in_prose_is_text() -> None:
     (item,) = meeting.items
     assert item.sections[0].text == "Ole Dam deltog ikke i mødet med ministeriet."
     assert item.absences == []
+
+
+def test_an_inline_label_keeps_a_long_paragraph_on_its_line() -> None:
+    # Pages converted from HTML print a whole paragraph on the heading's line; the section and
+    # its text (with what it cites) must not be lost because the line is long.
+    paragraph = "Det er en sag om vejen, jf. planlovens § 19. " * 6
+    text = (
+        "Teknisk Udvalg\nMødedato: 3. marts 2025\n\n"
+        "1. Vejen\n"
+        f"Sagsfremstilling: {paragraph.strip()}\n"
+        "Beslutning: Godkendt.\n"
+    )
+    meeting, _, _ = parse_minutes(text, municipality="Køge")
+    (item,) = meeting.items
+    assert [s.label for s in item.sections] == ["sagsfremstilling", "beslutning"]
+    assert item.sections[0].text == paragraph.strip()
+    assert item.decision is not None
+    assert item.decision.text == "Godkendt."
+
+
+def test_a_long_line_without_a_heading_is_no_label() -> None:
+    line = "Beslutningen blev truffet efter en lang drøftelse, hvor: " + "mange ting " * 15
+    assert match_label(line) is None
+    found = match_label("Sagsfremstilling: " + ("ord " * 40).strip())
+    assert found is not None
+    name, (label,) = found
+    assert (name, label.key, label.heading) == (
+        "inline-labels",
+        "sagsfremstilling",
+        "Sagsfremstilling",
+    )
+    assert label.rest == "ord " * 39 + "ord"
