@@ -15,7 +15,14 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from graph.publish.feeds import ATOM_MEDIA_TYPE, feed_index, feed_subject
 from graph.store import StoreError
-from web.publish import html_page, not_modified, public_settings, state_of, wants_json
+from web.publish import (
+    html_page,
+    not_found_page,
+    not_modified,
+    public_settings,
+    state_of,
+    wants_json,
+)
 
 router = APIRouter()
 
@@ -50,13 +57,13 @@ def feed(path: str, request: Request) -> Response:
     state = state_of(request)
     subject = feed_subject(path, state.base)
     if subject is None:
-        return PlainTextResponse("a feed's path ends in .atom", status_code=404)
+        return not_found_page(request, "Et feeds adresse ender på .atom", "/feeds/", "feedene")
     try:
         cached = state.feed(path, subject, public_settings(state, request))
     except StoreError as error:
         return PlainTextResponse(str(error), status_code=503)
     if cached is None:
-        return PlainTextResponse(f"nothing is known of {subject}", status_code=404)
+        return not_found_page(request, f"Grafen kender ikke {subject}", "/feeds/", "feedene")
     etag, body = cached
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if not_modified(request, etag, None):

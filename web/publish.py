@@ -37,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 
 from graph.labels import danish_number
+from graph.location import StoreLocation
 from graph.publish.dump import (
     SUMS_FILE,
     listed_files,
@@ -69,7 +70,7 @@ class StoreSettings(Protocol):
     """What the app knows of the installation (``referatgraf.settings.Settings``)."""
 
     @property
-    def store(self) -> Path: ...
+    def store(self) -> StoreLocation: ...
 
 
 @dataclass
@@ -77,7 +78,7 @@ class PublishState:
     """What the routes need, kept on ``app.state.publish``."""
 
     dumps: Path
-    store_path: Path | None
+    store_path: StoreLocation | None
     base: str
     settings: PublishSettings
     store: MinutesStore | None = None
@@ -240,7 +241,7 @@ def dump_file(name: str, request: Request) -> Response:
     state = state_of(request)
     path = _inside(state.dumps, name)
     if path is None:
-        return PlainTextResponse("no such file in the dump", status_code=404)
+        return not_found_page(request, "Filen findes ikke i datadumpet", "/dumps/", "datadumpet")
     stat = path.stat()
     etag = f'"{_file_sha256(state, path, name)}"'
     last_modified = formatdate(stat.st_mtime, usegmt=True)
@@ -297,6 +298,14 @@ def html_page(title: str, body: str, status_code: int = 200) -> Response:
         media_type="text/html; charset=utf-8",
         headers={"Vary": "Accept"},
     )
+
+
+def not_found_page(request: Request, message: str, back: str, back_name: str) -> Response:
+    """404 in Danish: a small page for a browser, one line of text for a program."""
+    if "text/html" in request.headers.get("accept", ""):
+        body = f'<h1>{escape(message)}</h1><p>Se <a href="{back}">{escape(back_name)}</a>.</p>'
+        return html_page(message, body, status_code=404)
+    return PlainTextResponse(message + ".", status_code=404)
 
 
 def not_modified(request: Request, etag: str, mtime: float | None) -> bool:

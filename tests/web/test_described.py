@@ -150,3 +150,16 @@ def test_feeds_link_the_pages_on_this_server(local_dump: Path, minutes: MinutesS
     )
     assert published.entries
     assert all(e.link.startswith("https://data.example.dk/kommune/") for e in published.entries)
+
+
+def test_missing_feeds_and_files_are_404_in_danish(folder: Path, minutes: MinutesStore) -> None:
+    client = app_over(folder, minutes)
+    page = client.get("/feeds/program/findes-ikke.atom", headers=BROWSER)
+    assert page.status_code == 404
+    assert '<html lang="da">' in page.text
+    assert (
+        "<h1>Grafen kender ikke https://w3id.org/referatgraf/program/findes-ikke</h1>" in page.text
+    )
+    assert client.get("/feeds/program/klapjob").text == "Et feeds adresse ender på .atom."
+    missing = client.get("/dumps/findes-ikke.nq.gz")
+    assert (missing.status_code, missing.text) == (404, "Filen findes ikke i datadumpet.")
