@@ -181,3 +181,16 @@ def test_layout_variants_read_the_same(stem: str, variant: str) -> None:
         "items": [(i["number"], i["title"], i["closed"]) for i in expected["items"]],
         "decisions": [i["decision"] and i["decision"]["text"] for i in expected["items"]],
     }
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_narrow_column_every_golden_field(stem: str) -> None:
+    """In a 130 mm column the justified lines stretch their spaces wide; they stay lines of
+    text (no table cells), so every field of the golden file is read as from the text."""
+    golden_path = GOLDEN_FILES[STEMS.index(stem)]
+    golden = yaml.safe_load(golden_path.read_text(encoding="utf-8"))
+    pdf = typeset_sample(SEEDS / golden["source"], golden, **VARIANTS["narrow-column"])
+    doc = read_minutes(pdf.pdf, f"{stem}.pdf")
+    expected = {key: value for key, value in _norm(golden).items() if key != "source"}
+    diff = differences(expected, view(doc))
+    assert not diff, "\n".join(diff)
