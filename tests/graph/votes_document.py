@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
+from graph.derived import write_derived
+from graph.ingest import write_reference_graphs
+from graph.mapping import LoadContext, document_quads
+from graph.siteindex import build_index, default_index_path
+from graph.store import MinutesStore, PreparedDocument
+from graph.uris import DEFAULT_BASE, Minter
 from loaders.mentions.model import Mention
 from loaders.model import (
     Absence,
@@ -247,3 +254,20 @@ def document_2021() -> MinutesDocument:
         ],
     )
     return MinutesDocument(_source("referat-2021.txt", text), text, meeting, "test")
+
+
+def write_store(path: Path) -> None:
+    """A store at ``path`` with the two meetings, written as a load writes them (reference
+    graphs, documents, derived memberships), with its side index."""
+    store, _ = MinutesStore.open(path)
+    minter = Minter(DEFAULT_BASE)
+    write_reference_graphs(store, minter)
+    context = LoadContext(minter, "test", dt.datetime(2026, 1, 2, tzinfo=dt.UTC), "urn:x:run")
+    mapped = [document_quads(doc, context) for doc in (document_2020(), document_2021())]
+    store.write_documents(
+        PreparedDocument(m.graph, m.meeting, m.sha256, m.nquads.encode(), m.commit.encode())
+        for m in mapped
+    )
+    write_derived(store, minter)
+    store.flush()
+    build_index(store, default_index_path(path))

@@ -5,22 +5,15 @@ written as a load writes them, with the side index built after."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import httpx
 import pytest
 
-from graph.derived import write_derived
-from graph.ingest import write_reference_graphs
-from graph.mapping import LoadContext, document_quads
-from graph.siteindex import build_index, default_index_path
-from graph.store import MinutesStore, PreparedDocument
-from graph.uris import DEFAULT_BASE, Minter
 from sparql.gallery import example
 from tests.conftest import ROOT, referatgraf
-from tests.graph.votes_document import VOTE_EXAMPLES, document_2020, document_2021
+from tests.graph.votes_document import VOTE_EXAMPLES, write_store
 from tests.web.conftest import Server, start_server
 
 LEJRE = "/kommune/lejre"
@@ -33,27 +26,7 @@ HTML = {"Accept": "text/html"}
 @pytest.fixture(scope="module")
 def votes_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     path = tmp_path_factory.mktemp("votes") / "store"
-    store, _ = MinutesStore.open(path)
-    minter = Minter(DEFAULT_BASE)
-    write_reference_graphs(store, minter)
-    context = LoadContext(minter, "test", dt.datetime(2026, 1, 2, tzinfo=dt.UTC), "urn:x:run")
-    documents = []
-    for doc in (document_2020(), document_2021()):
-        mapped = document_quads(doc, context)
-        documents.append(
-            PreparedDocument(
-                mapped.graph,
-                mapped.meeting,
-                mapped.sha256,
-                mapped.nquads.encode("utf-8"),
-                mapped.commit.encode("utf-8"),
-            )
-        )
-    store.write_documents(documents)
-    write_derived(store, minter)
-    store.flush()
-    build_index(store, default_index_path(path))
-    del store
+    write_store(path)
     log = tmp_path_factory.mktemp("votes-server") / "server.log"
     yield from start_server(path, log)
 
