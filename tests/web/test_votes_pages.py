@@ -361,3 +361,16 @@ def test_guests_substitutes_arrivals_and_departures_from_the_loader(notes_server
         ["Jens Kirk", "stedfortræder for Karl Berg", "Punkt 3: Trafiksikkerhedsplan 2025-2028"],
         ["Søs Dam", "kom senere kl. 16.45 (punkt 4)", "Punkt 4: Eventuelt"],
     ]
+
+
+def test_votes_notes_and_parties_dereference(votes_server: Server) -> None:
+    """Every IRI the loader mints dereferences: a vote, an attendance note, a party."""
+    for path, fact in (
+        (MEETING_2020 + "/punkt/1/beslutning/stemme/5", "def/position/forbehold"),
+        (MEETING_2020 + "/fremmoede/2", "def/attendance-kind/substitute"),
+        ("/parti/venstre", '"V"'),
+    ):
+        turtle = httpx.get(votes_server.url + path, headers={"Accept": "text/turtle"}, timeout=30)
+        assert turtle.status_code == 200, path
+        assert fact in turtle.text, path
+        assert "<h1>" in page(votes_server, path)
