@@ -199,6 +199,7 @@ def _section(site: Site, row: Row, spans: dict[str, list[Span]]) -> dict[str, An
         "text": marked_text(text_of(row["text"]), spans.get(node, [])),
         "lines": _range(row["firstLine"], row["lastLine"]),
         "offsets": _range(row["beginOffset"], row["endOffset"]),
+        "pdf_pages": _range(row["firstPdfPage"], row["lastPdfPage"]),
         "outcome": link(site, row["outcome"], row["outcomeLabel"]),
     }
 

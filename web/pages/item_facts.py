@@ -38,6 +38,7 @@ _P = {name: term(getattr(RG, name)) for name in (
     "absence", "person", "absenceReason", "firstPdfPage", "lastPdfPage",
 )}  # fmt: skip
 _SPAN = ("firstLine", "lastLine", "beginOffset", "endOffset")
+_PDF_PAGES = ("firstPdfPage", "lastPdfPage")  # for a PDF source only
 
 
 class _Lookup:
@@ -91,7 +92,7 @@ def item_row(store: MinutesStore, item: str) -> Row | None:
         "prefix": look.value(item, _P["itemPrefix"]),
     }
     row.update({name: look.value(item, _P[name]) for name in _SPAN})
-    row.update({name: look.value(item, _P[name]) for name in ("firstPdfPage", "lastPdfPage")})
+    row.update({name: look.value(item, _P[name]) for name in _PDF_PAGES})
     row.update(
         {
             "meeting": meeting,
@@ -125,6 +126,7 @@ def section_rows(store: MinutesStore, item: str) -> list[Row]:
             "text": look.value(section, _P["text"]),
         }
         row.update({name: look.value(section, _P[name]) for name in _SPAN})
+        row.update({name: look.value(section, _P[name]) for name in _PDF_PAGES})
         row.update({"outcome": outcome, "outcomeLabel": look.danish_label(outcome)})
         rows.append(row)
     return sorted(rows, key=_position_key)

@@ -60,3 +60,15 @@ def test_an_item_from_a_text_file_names_no_pdf_page(site: Site) -> None:
     assert page is not None
     assert page.data["provenance"]["pdf_pages"] is None
     assert "i PDF'en" not in visible_text(render(page, iri + "/punkt/4"))
+
+
+def test_each_section_names_its_pdf_pages(pdf_site: Site) -> None:
+    """Item 3 runs from page 5 onto page 6: its case text over both, the recommendation at the
+    end on page 6 (the decision, headed 'Beslutning Byrådet den 24-06-2025', is shown apart)."""
+    iri = f"{BASE}{MEETING}/punkt/3"
+    page = item_page(pdf_site, iri, 1)
+    assert page is not None
+    found = [(s["label"], s["pdf_pages"]) for s in page.data["sections"]]
+    assert found == [("sagsfremstilling", "5–6"), ("indstilling", "6")]
+    text = visible_text(render(page, iri))
+    assert "· side 5–6 i PDF'en" in text
