@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from graph.ntriples import iri, literal
 from graph.uris import Minter
-from loaders.reference.parties import Party, parties, party_by_letter, party_by_name
+from loaders.reference.parties import Party, parties, party_of
 from ontology.namespace import RG
 
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ _SOURCE = iri("http://purl.org/dc/terms/source")
 
 def national_party(printed: str) -> Party | None:
     """The national party a printed letter or name stands for, if the reference data lists it."""
-    text = printed.strip()
-    return party_by_letter(text) or party_by_name(text)
+    return party_of(printed)
 
 
 def national_party_iri(minter: Minter, printed: str) -> str | None:
