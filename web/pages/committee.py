@@ -1,8 +1,9 @@
 """The page of a committee: its municipality, its meetings newest first (``PER_PAGE`` a page),
-and its members as the attendance lists show them, with roles.
+its members as the attendance lists show them, with roles, and attendance per member.
 
-Three queries, each starting from the committee's IRI: ``committee_main`` (with the number of
-meetings, for the pages), ``committee_meetings`` (one page of them) and ``committee_members``.
+Four queries, each starting from the committee's IRI: ``committee_main`` (with the number of
+meetings, for the pages), ``committee_meetings`` (one page of them), ``committee_members`` and
+``committee_attendance`` (by :mod:`web.pages.votes`).
 """
 
 from __future__ import annotations

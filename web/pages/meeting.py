@@ -1,10 +1,10 @@
 """The page of a meeting: date, time and place, the kind of document (referat or dagsorden),
 committee and municipality, the agenda with each item's outcome and the start of its decision,
-attendance with party and role, absence from the whole meeting and from single items, and the
-source document.
+attendance with party and role, absence from the whole meeting and from single items, the
+attendance notes (came late, left, stood in, guests), and the source document.
 
-Three queries, each starting from the meeting's IRI: ``meeting_main``, ``meeting_agenda`` and
-``meeting_people``.
+Four queries, each starting from the meeting's IRI: ``meeting_main``, ``meeting_agenda``,
+``meeting_people`` and ``meeting_attendance`` (by :mod:`web.pages.votes`).
 """
 
 from __future__ import annotations

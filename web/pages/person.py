@@ -1,10 +1,12 @@
-"""The page of a person: municipality and party, committees with roles (the memberships derived
-from the attendance lists), the meetings attended (``PER_PAGE`` a page), the meetings and items
-missed with the reason, and the items that mention the person.
+"""The page of a person: municipality and party (its name beside the letter), committees with
+roles (the memberships derived from the attendance lists), the meetings attended (``PER_PAGE`` a
+page), the meetings and items missed with the reason, attendance per year with the rate and the
+notes about the person, the positions the person took, and the items that mention the person.
 
-Five queries, each starting from the person's IRI: ``person_main`` (with the number of meetings
+Seven queries, each starting from the person's IRI: ``person_main`` (with the number of meetings
 attended, for the pages), ``person_memberships``, ``person_attended`` (one page),
-``person_absences`` and ``person_mentions``.
+``person_absences``, ``person_mentions``, ``person_votes`` and ``person_attendance`` (the last
+two by :mod:`web.pages.votes`).
 """
 
 from __future__ import annotations
