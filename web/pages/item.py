@@ -12,6 +12,9 @@ are read by direct lookups instead (:mod:`web.pages.item_facts`: the same rows, 
 in a third of the time), and the mentions and their labels from the side index when it read
 the item's document from the same file as the store (the same rows, in a fraction of the
 time). On 10,000 minutes the page took 14 ms of CPU with the five queries, 6 ms so.
+
+A sixth, ``item_votes`` (:mod:`web.pages.votes`), gives the vote table; it runs only when one of
+the item's decisions has a vote (a direct lookup each), and is shown either way.
 """
 
 from __future__ import annotations
