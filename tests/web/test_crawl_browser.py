@@ -12,6 +12,7 @@ viewport is changed, not the page reloaded), which keeps the run to about two mi
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import time
@@ -33,6 +34,7 @@ ARTIFACTS = Path(os.environ.get("PYTEST_ARTIFACTS") or ROOT / "test-artifacts") 
 CHECKS = (Path(__file__).parent / "layout_checks.js").read_text(encoding="utf-8")
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 QUERY_PAGES = 3  # of the /sparql?query=... pages
+SHOT_HEIGHT = 5000
 # Pages no link leads to that a person still meets: the error pages, the catalog and VoID.
 EXTRA = (
     "/kommune/findes-ikke",
@@ -78,6 +80,8 @@ def kind_of(url: str) -> str:
     'kommune-udvalg-moede-punkt'
     >>> kind_of("/soeg?q=KLAPjob"), kind_of("/"), kind_of("/.well-known/void")
     ('soeg', 'forside', 'well-known-void')
+    >>> kind_of("/kandidat/program/KIT-projektet"), kind_of("/program/klapjob")
+    ('kandidat-program', 'program')
     """
     parts = [p for p in urlsplit(url).path.split("/") if p]
     if not parts:
@@ -86,6 +90,8 @@ def kind_of(url: str) -> str:
         kept = ["kommune", *parts[2::2]]
     elif parts[0] in {"register", "def", "dumps", "feeds", "daekning", "sparql", "catalog"}:
         kept = parts[:1]
+    elif parts[0] in {".well-known", "kandidat"}:  # kandidat/<kind>/<slug>
+        kept = parts[:2]
     else:
         kept = [parts[0], *parts[2::2]] if len(parts) > 2 else parts[:1]
     return re.sub(r"[^a-z0-9]+", "-", "-".join(kept).lower()).strip("-")
@@ -146,8 +152,15 @@ def _viewport(driver: WebDriver, name: str) -> None:
 
 
 def _screenshot(driver: WebDriver, path: Path) -> Path:
+    """The whole page (up to :data:`SHOT_HEIGHT` px), not only what the window shows."""
     path.unlink(missing_ok=True)
-    assert driver.save_screenshot(str(path)), path
+    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+    clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], SHOT_HEIGHT),
+            "scale": 1}  # fmt: skip
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}
+    )
+    path.write_bytes(base64.b64decode(shot["data"]))
     return path
 
 
