@@ -218,14 +218,15 @@ def dump_listing(request: Request) -> Response:
         return JSONResponse(body, headers={"Vary": "Accept"})
     rows = "".join(
         f'<tr><td><a href="/dumps/{escape(n)}">{escape(n)}</a></td>'
-        f"<td>{danish_number(size)}</td><td>{escape(media_type(n))}</td>"
+        f'<td class="number">{danish_number(size)}</td><td>{escape(media_type(n))}</td>'
         f"<td><code>{sha}</code></td></tr>"
         for n, sha, size in listed
     )
     empty = "<p>Ingen dump endnu: kør <code>referatgraf dump --out data/dumps</code>.</p>"
     table = (
-        "<table><thead><tr><th>fil</th><th>bytes</th><th>medietype</th><th>sha256</th></tr>"
-        f"</thead><tbody>{rows}</tbody></table>"
+        '<div class="table-scroll"><table><thead><tr><th>fil</th><th class="number">bytes</th>'
+        "<th>medietype</th><th>sha256</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table></div>"
         if listed
         else empty
     )
