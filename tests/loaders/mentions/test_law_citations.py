@@ -9,10 +9,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders.mentions import Mention, find_mentions
+from loaders.mentions.actnames import _NOT_ACTS, compound_key
 from loaders.mentions.evaluate import Sample, Score, load_sample, report_lines, score
 from loaders.read import read_minutes
+from loaders.reference.forms import slugify
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "tests" / "loaders" / "golden_mentions"
@@ -201,3 +205,31 @@ def test_no_enactment_without_a_date_that_exists() -> None:
 def test_an_enactment_with_its_act(text: str, on: dt.date, key: str) -> None:
     enacted = [m for m in find_mentions(text, on=on) if m.enactment]
     assert [(m.entity_key, m.candidate) for m in enacted] == [(key, False)]
+
+
+STEMS = st.text(alphabet="abdefghijklmnprstuvyæø", min_size=4, max_size=14).filter(
+    lambda s: not s.endswith("or") and s not in _NOT_ACTS and not s.endswith("lov")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(stem=STEMS, on=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)))
+def test_every_spelling_of_an_act_is_one_act(stem: str, on: dt.date) -> None:
+    """Case, hyphen, genitive and the indefinite form never make another act."""
+    spellings = [
+        f"{stem}loven",
+        f"{stem}lovens",
+        f"{stem}-loven",
+        f"{stem.capitalize()}-lovens",
+        f"{stem.upper()}LOVEN",
+        f"{stem}lov",
+    ]
+    found = {
+        (m.entity_key, m.candidate)
+        for spelling in spellings
+        for m in find_mentions(f"Efter {spelling} gælder § 5.", on=on)
+        if m.entity_type == "law"
+    }
+    assert len(found) <= 1, found
+    if found and next(iter(found))[1]:
+        assert found == {(slugify(compound_key(stem)), True)}
