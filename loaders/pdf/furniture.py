@@ -4,15 +4,19 @@ A meeting system prints the same few lines at the top or bottom of every page: t
 and the date, the municipality's name from its logo, ``Side 3 af 28``. Such a line is found by
 what makes it furniture, not by its wording: near the same edge of many pages the same text
 stands, its digits aside (``Side 3 af 28`` and ``Side 4 af 28`` are one line; so are a date
-and a page number that change). Only rows (what stands on one baseline) in the top or bottom
-band of a page are looked at, and only the first and last few of them; a row must repeat on at
-least :data:`MIN_SHARE` of the pages (and on two at the least) to be taken away. A single page has
-nothing to repeat, so nothing is taken from it: its ``Side 1 af 1`` is left to the parser's
-noise rules. Only rows from the page's edge inwards are taken, up to the first that does not
-repeat. A row in a font larger than the running text's, or with the form of an item heading
-(``3. Godkendelse af dagsorden``), is never furniture: in a short PDF the same item may well
-stand at the top of two pages. Better a header left in (the parser's noise rules find running
-headers by repetition too) than a heading taken out.
+and a page number that change; so are the parts of a row that even pages print mirrored).
+Only rows (what stands on one baseline) in the top or bottom band of a page are looked at,
+and only the first and last few of them; a row must repeat on at least :data:`MIN_SHARE` of
+the pages (and on two at the least) to be taken away, and only rows from the page's edge
+inwards are taken, up to the first that does not repeat.
+
+A PDF with one page of text has nothing to repeat: there a row at the edge is taken only when
+it is printed smaller than the running text and set apart from it by more than a blank line
+(a ``Side 1 af 1`` in the text's own size is left to the parser's noise rules). A row in a font
+larger than the running text's, or with the form of an item heading (``3. Godkendelse af
+dagsorden``), is never furniture: in a short PDF the same item may well stand at the top of
+two pages. Better a header left in (the parser's noise rules find running headers by
+repetition too) than a heading taken out.
 
 >>> furniture_key("Side 3 af 28")
 'side # af #'
@@ -38,6 +42,10 @@ MIN_SHARE = 0.4
 _DEPTH = 4
 # Text larger than the body's by more than this (points) is a heading, never furniture.
 _LARGER = 1.0
+# On a PDF of one page: a header or footer is printed smaller than the running text by this
+# much (points) at least, and set apart from it by this many font sizes.
+_SMALLER = 0.5
+_APART = 1.5
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
@@ -51,13 +59,15 @@ Row = list[Line]
 
 
 def _body_size(pages: Sequence[tuple[list[Row], float]]) -> float:
-    """The font size of most of the text."""
+    """The font size of most of the running text (bold text aside, if there is other)."""
     sizes: Counter[float] = Counter()
+    bold: Counter[float] = Counter()
     for rows, _ in pages:
         for row in rows:
             for segment in row:
-                sizes[round(segment.size, 1)] += len(segment.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+                (bold if segment.bold else sizes)[round(segment.size, 1)] += len(segment.text)
+    found = (sizes or bold).most_common(1)
+    return found[0][0] if found else 0.0
 
 
 def _band(rows: Sequence[Row], height: float, largest: float) -> list[tuple[str, int]]:
@@ -74,11 +84,25 @@ def _band(rows: Sequence[Row], height: float, largest: float) -> list[tuple[str,
     ]
     for band, indexes in (("top", top), ("bottom", bottom)):
         for index in indexes:
-            text = " ".join(s.text for s in rows[index])
-            small = all(s.size <= largest for s in rows[index])
-            if small and heading_candidate(text) is None:
-                found.append((f"{band} {furniture_key(text)}", index))
+            row = rows[index]
+            small = all(s.size <= largest for s in row)
+            if small and heading_candidate(" ".join(s.text for s in row)) is None:
+                # its parts in any order: mirrored pages swap left and right
+                key = " | ".join(sorted(furniture_key(s.text) for s in row))
+                found.append((f"{band} {key}", index))
     return found
+
+
+def _apart(rows: Sequence[Row], index: int, inward: int, body: float) -> bool:
+    """Row ``index`` is in smaller print than the running text (``body``) and set apart from
+    the next row inwards (``inward`` 1 downwards, -1 upwards) by more than a blank line."""
+    row = rows[index]
+    if not 0 <= index + inward < len(rows) or any(s.size > body - _SMALLER for s in row):
+        return False
+    other = rows[index + inward]
+    upper, lower = (row, other) if inward > 0 else (other, row)
+    gap = min(s.top for s in lower) - max(s.bottom for s in upper)
+    return gap >= _APART * body
 
 
 def remove_furniture(pages: Sequence[tuple[list[Row], float]]) -> list[list[Row]]:
@@ -91,10 +115,17 @@ def remove_furniture(pages: Sequence[tuple[list[Row], float]]) -> list[list[Row]
         counts.update({key for key, _ in band})
     with_text = sum(1 for lines, _ in pages if lines)
     needed = max(2, math.ceil(MIN_SHARE * with_text))
+    body = largest - _LARGER
     result: list[list[Row]] = []
     for (rows, _), band in zip(pages, bands, strict=True):
-        above = {i for key, i in band if key.startswith("top ") and counts[key] >= needed}
-        below = {i for key, i in band if key.startswith("bottom ") and counts[key] >= needed}
+        if with_text == 1:  # nothing can repeat: rows in small print set apart at the edge
+            above = {i for key, i in band if key.startswith("top ") and _apart(rows, i, 1, body)}
+            below = {
+                i for key, i in band if key.startswith("bottom ") and _apart(rows, i, -1, body)
+            }
+        else:
+            above = {i for key, i in band if key.startswith("top ") and counts[key] >= needed}
+            below = {i for key, i in band if key.startswith("bottom ") and counts[key] >= needed}
         # Furniture stands at the edge: the rows repeated from the top down and from the
         # bottom up, until one that is not.
         top = next((i for i in range(len(rows)) if i not in above), len(rows))

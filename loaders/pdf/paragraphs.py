@@ -179,6 +179,10 @@ def assemble(
                 continue
             line.text = text
             if previous is not None and current is not None:
+                if not first_of_page and current == previous.text and continues_row(previous, line):
+                    previous = _merged_rows(previous, line)
+                    current = previous.text
+                    continue
                 if continues(previous, line, same_page=not first_of_page):
                     joined = join_text(current, text)
                     if first_of_page:
@@ -222,6 +226,39 @@ def _set_edges(lines: Sequence[Line], edge: float) -> None:
         for part in line.parts:
             key = round(part.left / 2)
             part.edge = max(reach.get(k, 0.0) for k in (key - 1, key, key + 1))
+
+
+def continues_row(upper: Line, lower: Line) -> bool:
+    """``lower`` holds the wrapped lines of some cells of the table row ``upper`` (a header
+    "Oprindeligt" / "budget"): fewer cells, each under one of ``upper``'s, in its font, at
+    the line spacing of running text."""
+    if upper.cells < 2 or not 1 < lower.cells < upper.cells or upper.contents:
+        return False
+    if not -0.3 * upper.size <= lower.top - upper.bottom <= _LEADING_GAP * upper.size:
+        return False
+    return all(_cell_above(upper, part) is not None for part in lower.parts)
+
+
+def _cell_above(upper: Line, part: Line) -> int | None:
+    for index, cell in enumerate(upper.parts):
+        if abs(cell.left - part.left) <= 2 and _same_font(cell, part):
+            return index
+    return None
+
+
+def _merged_rows(upper: Line, lower: Line) -> Line:
+    cells = list(upper.parts)
+    for part in lower.parts:
+        index = _cell_above(upper, part)
+        if index is not None:
+            cell = cells[index]
+            cells[index] = dataclasses.replace(
+                cell, text=join_text(cell.text, part.text), bottom=part.bottom,
+                right=max(cell.right, part.right),
+            )  # fmt: skip
+    return dataclasses.replace(
+        upper, text="\t".join(c.text for c in cells), bottom=lower.bottom, parts=cells
+    )
 
 
 def _merged(upper: Line, lower: Line) -> Line:

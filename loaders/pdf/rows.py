@@ -26,6 +26,11 @@ _MIN_GUTTER = 9.0
 # Two columns of running text: lines on each side fill at least this share of its width.
 _FULL_SIDE = 0.6
 _MIN_COLUMN_LINES = 3
+# Justified text stretches all spaces of a line alike: gaps within this ratio of each other,
+# at least this many of them.
+_EVEN_GAPS = 1.3
+_MIN_JUSTIFIED_GAPS = 3
+_WIDEST_SPACE = 3.0  # font sizes
 
 
 @dataclass(slots=True)
@@ -75,13 +80,16 @@ def page_rows(words: Sequence[Word]) -> list[list[Line]]:
         if rows:
             last = rows[-1]
             ref = last[0]
-            if abs(word.bottom - ref.bottom) <= _SAME_ROW * min(word.size, ref.size):
+            if abs(word.bottom - ref.bottom) <= _SAME_ROW * max(word.size, ref.size):
                 last.append(word)
                 continue
         rows.append([word])
     result: list[list[Line]] = []
     for row in rows:
         row.sort(key=lambda w: w.left)
+        if _justified(row):
+            result.append([_segment(row)])
+            continue
         segments: list[list[Word]] = [[row[0]]]
         for word in row[1:]:
             previous = segments[-1][-1]
@@ -91,6 +99,16 @@ def page_rows(words: Sequence[Word]) -> list[list[Line]]:
                 segments[-1].append(word)
         result.append([_segment(s) for s in segments])
     return result
+
+
+def _justified(row: Sequence[Word]) -> bool:
+    """A line of justified text whose spaces are stretched wide (a narrow column): every gap
+    between its words about as wide as every other, and none wider than a justified space
+    gets. A table's gaps differ (a label, then numbers), or are wider."""
+    gaps = [b.left - a.right for a, b in itertools.pairwise(row)]
+    if len(gaps) < _MIN_JUSTIFIED_GAPS or max(gaps) > _WIDEST_SPACE * row[0].size:
+        return False
+    return max(gaps) <= _EVEN_GAPS * max(min(gaps), 0.1)
 
 
 def _free(row: Sequence[Line], left: float, right: float) -> list[tuple[float, float]]:

@@ -3,6 +3,8 @@ apart, a list set in two columns, label and value rows."""
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from loaders.pdf import read_pdf
 
 from .drawing import BOLD, LEFT, RIGHT, Text, draw, paragraph
@@ -102,3 +104,52 @@ def test_names_under_a_label_stay_one_a_line() -> None:
     page += [Text(LEFT + 110, 100 + 13 * i, name) for i, name in enumerate(names)]
     text = read_pdf(draw([page])).text
     assert text == f"Medlemmer:\t{names[0]}\n{names[1]}\n{names[2]}\n"
+
+
+def test_a_table_header_wrapped_in_its_cells_is_one_row() -> None:
+    """Header cells on two lines ("Oprindeligt" / "budget") make one row; the rows below,
+    spaced as table rows are, stay rows of their own."""
+    header = [
+        ("Område", ""),
+        ("Oprindeligt", "budget"),
+        ("Korrigeret", "budget"),
+        ("Afvigelse", ""),
+    ]
+    page = []
+    for column, (first, second) in enumerate(header):
+        page.append(Text(LEFT + 110 * column, 100, first, BOLD))
+        if second:
+            page.append(Text(LEFT + 110 * column, 112, second, BOLD))
+    for row, cells in enumerate((("Serviceudgifter", "5.812,4", "5.906,1", "-34,8"),
+                                 ("Anlæg", "412,5", "498,3", "-43,3"))):  # fmt: skip
+        page += [Text(LEFT + 110 * c, 132 + 18 * row, cell) for c, cell in enumerate(cells)]
+    assert read_pdf(draw([page])).text == (
+        "Område\tOprindeligt budget\tKorrigeret budget\tAfvigelse\n\n"
+        "Serviceudgifter\t5.812,4\t5.906,1\t-34,8\n\n"
+        "Anlæg\t412,5\t498,3\t-43,3\n"
+    )
+
+
+def test_a_raised_footnote_mark_stays_in_its_line() -> None:
+    text = "Udgifterne afholdes inden for den eksisterende ramme"
+    page = [
+        Text(LEFT, 100, text),
+        Text(LEFT + stringWidth(text, "Helvetica", 10) + 1, 96, "1", size=6),
+        Text(LEFT, 113, "for beskæftigelsesindsatsen."),
+    ]
+    # the mark touches the word it follows, as printed
+    assert read_pdf(draw([page])).text == f"{text}1\nfor beskæftigelsesindsatsen.\n"
+
+
+def test_a_justified_line_with_wide_spaces_is_no_table() -> None:
+    """A narrow column stretches a justified line's spaces past a table's gap: all alike."""
+    words = ["Mødested", "Byrådssalen", "-", "Udvalgsværelse", "2,", "Lemvig", "Rådhus"]
+    widths = [stringWidth(w, "Helvetica", 10) for w in words]
+    space = (360 - sum(widths)) / (len(words) - 1)
+    assert space > 15  # wider than the gap between a table's cells
+    page, x = [], LEFT
+    for word, width in zip(words, widths, strict=True):
+        page.append(Text(x, 100, word))
+        x += width + space
+    page.append(Text(LEFT, 113, "Dialogmøde"))
+    assert read_pdf(draw([page])).text == " ".join(words) + " Dialogmøde\n"
