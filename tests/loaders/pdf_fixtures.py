@@ -23,9 +23,11 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+import reportlab
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -45,8 +47,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-FONT_DIR = "/usr/share/fonts/truetype/dejavu"  # Debian's fonts-dejavu-core
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+# Bitstream Vera, shipped inside ReportLab (so on every machine with the package), embedded
+# as TrueType subsets as meeting systems embed their fonts; it has every character of the
+# samples (æøå, §, –, •, quotes).
+FONT_DIR = Path(reportlab.__file__).parent / "fonts"
+FONT, BOLD = "Vera", "Vera-Bold"
 CREATED = dt.datetime(2025, 6, 25, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
 
@@ -143,8 +148,8 @@ class Typeset:
 
 @functools.cache
 def _fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, f"{FONT_DIR}/DejaVuSans.ttf"))
-    pdfmetrics.registerFont(TTFont(BOLD, f"{FONT_DIR}/DejaVuSans-Bold.ttf"))
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "VeraBd.ttf")))
 
 
 def _style(name: str, **kwargs: Any) -> ParagraphStyle:
