@@ -15,11 +15,14 @@ from typing import Any
 from graph.siteindex.rows import CommitteeRow, EntityHit, FacetRow, MeetingListRow
 from graph.siteindex.search import item_outcomes
 
+# a page of meetings is a walk along resources_date (kind, date) backwards, newest first
+# (NULL, no date, sorts last going down); its items are counted for that page only
 _MEETINGS = (
     "SELECT r.iri, r.label, r.date, co.iri, co.label, mu.iri, mu.label,"
     " (SELECT COUNT(*) FROM resources i WHERE i.meeting = r.id AND i.kind = 'AgendaItem')"
-    " FROM resources r JOIN resources mu ON mu.id = r.municipality"
-    " LEFT JOIN resources co ON co.id = r.committee"
+    " FROM (SELECT r.id FROM resources r{where} ORDER BY r.date DESC, r.id DESC LIMIT ? OFFSET ?)"
+    " p JOIN resources r ON r.id = p.id JOIN resources mu ON mu.id = r.municipality"
+    " LEFT JOIN resources co ON co.id = r.committee ORDER BY r.date DESC, r.id DESC"
 )
 
 
@@ -41,14 +44,11 @@ class BrowseQueries:
         limit: int = 50,
     ) -> tuple[list[MeetingListRow], int]:
         """One page of the meetings (of a municipality, a committee, a year), newest first
-        (meetings without a date last), and how many there are in all."""
+        (the latest loaded first on the same day; meetings without a date last), and how many
+        there are in all."""
         where, values = _meeting_conditions(municipality, committee, year)
         total = self._select("SELECT COUNT(*) FROM resources r" + where, values)[0][0]  # noqa: S608
-        rows = self._select(
-            _MEETINGS + where + " ORDER BY r.date IS NULL, r.date DESC, mu.sort_key, co.sort_key,"
-            " r.id LIMIT ? OFFSET ?",
-            (*values, max(0, limit), max(0, offset)),
-        )
+        rows = self._select(_MEETINGS.format(where=where), (*values, max(0, limit), max(0, offset)))
         return [MeetingListRow(*row) for row in rows], int(total)
 
     def meeting_facets(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "6"  # 6: items by meeting, meetings by committee (the browsing lists)
+SCHEMA_VERSION = "7"  # 7: the words of the text index (spelling); 6: browsing lists
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +49,8 @@ CREATE INDEX resources_letter ON resources (kind, letter, sort_key);
 CREATE INDEX resources_date ON resources (kind, date);
 CREATE INDEX resources_doc ON resources (doc);
 CREATE INDEX resources_meeting ON resources (meeting);
-CREATE INDEX resources_committee ON resources (committee, kind);
+CREATE INDEX resources_committee ON resources (committee, kind, date);
+CREATE INDEX resources_municipality ON resources (municipality, kind, date);
 CREATE TABLE names (resource INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE INDEX names_resource ON names (resource);
 CREATE TABLE item_texts (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
@@ -130,6 +131,16 @@ CREATE VIRTUAL TABLE item_fts USING fts5 (
 CREATE VIRTUAL TABLE entity_fts USING fts5 (
   names, content='', tokenize='unicode61 remove_diacritics 2'
 );
+-- the words of both text indexes (folded, without digits) and how many texts have each: what
+-- spelling suggestions are made of, by the first or second letter and the length
+CREATE VIRTUAL TABLE item_vocabulary USING fts5vocab (item_fts, row);
+CREATE VIRTUAL TABLE entity_vocabulary USING fts5vocab (entity_fts, row);
+CREATE TABLE words (
+  word TEXT PRIMARY KEY, texts INTEGER NOT NULL, length INTEGER NOT NULL,
+  first TEXT NOT NULL, second TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX words_first ON words (first, length);
+CREATE INDEX words_second ON words (second, length);
 """
 
 # recomputed from the mentions after every update
@@ -148,6 +159,11 @@ AGGREGATES = (
     "INSERT INTO concept_totals (concept, rows, items, municipalities, first_date, last_date)"
     " SELECT concept, COUNT(*), COUNT(DISTINCT item), COUNT(DISTINCT municipality), MIN(date),"
     " MAX(date) FROM concept_rows GROUP BY concept",
+    "DELETE FROM words",
+    "INSERT INTO words (word, texts, length, first, second)"
+    " SELECT term, SUM(doc), length(term), substr(term, 1, 1), substr(term, 2, 1) FROM"
+    " (SELECT term, doc FROM item_vocabulary UNION ALL SELECT term, doc FROM entity_vocabulary)"
+    " WHERE term NOT GLOB '*[0-9]*' GROUP BY term",
     "DELETE FROM entity_years",
     "INSERT INTO entity_years (entity, municipality, year, count)"
     " SELECT entity, municipality, COALESCE(year, 0) AS y, COUNT(*) FROM mentions"

@@ -171,9 +171,10 @@ def _items(
     limit: int,
 ) -> tuple[list[MeetingHits], int]:
     narrowing, values = _item_conditions(filters, "r")
-    source = (
-        f" FROM item_fts f JOIN resources r ON r.id = f.rowid WHERE item_fts MATCH ?{narrowing}"
-    )
+    # the items' rows only when a filter or the order needs them: counting 70,000 hits of a
+    # common word costs a third more with them
+    joined = " JOIN resources r ON r.id = f.rowid" if narrowing or filters.order == "dato" else ""
+    source = f" FROM item_fts f{joined} WHERE item_fts MATCH ?{narrowing}"
     total = connection.execute("SELECT COUNT(*)" + source, (match, *values)).fetchone()[0]
     if filters.order == "dato":
         kind, key = "dato", "r.date"

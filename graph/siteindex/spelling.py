@@ -1,14 +1,16 @@
 """Spelling suggestions for a search that found nothing, from the index's own words.
 
-The words are the full-text index's vocabulary (FTS5's ``fts5vocab`` over the item texts and
-the entity names, read on a temporary table: the index file itself stays read-only), folded
-as the index folds them (æ -> ae, ø -> oe, å -> aa), so "aeldre" and "ældre" are one word here.
+The words are the full-text index's vocabulary (the item texts and the entity names; the
+``words`` table, recomputed from FTS5's ``fts5vocab`` at each update of the index), folded as
+the index folds them (æ -> ae, ø -> oe, å -> aa), so "aeldre" and "ældre" are one word here.
+Words with digits are not in it, and a query word with digits is left as it is.
+
 A query word the vocabulary has (as a word or the start of one) stays; any other becomes the
 nearest word by edit distance (a letter left out, added, changed, or two swapped), at most one
 edit for words of up to four letters and two for longer ones; among equally near words the one
 found in more texts wins. Only words that begin with the query word's first letter (or its
-second, or have its first letter second) are weighed: a slip seldom hits the first letter,
-and so a large vocabulary costs a tenth of the time.
+second, or have its first letter second) are weighed, read by index: a slip seldom hits the
+first letter, and a large vocabulary costs no more than a small one.
 
 >>> distance("klapjbo", "klapjob"), distance("ledighd", "ledighed"), distance("abc", "xyz", 2)
 (1, 1, 3)
@@ -25,7 +27,6 @@ from collections.abc import Iterable
 
 from graph.siteindex.folding import PREFIX_FROM, query_words
 
-_VOCABULARIES = (("item_words", "item_fts"), ("entity_words", "entity_fts"))
 SHORT_WORD = 4  # letters up to which a word may be one edit away, not two
 
 
@@ -64,39 +65,25 @@ def nearest(word: str, vocabulary: Iterable[tuple[str, int]]) -> str | None:
 
 
 def _vocabulary(connection: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
-    """The index's words of about ``word``'s length, with the number of texts each is in."""
-    found: dict[str, int] = {}
-    for table, source in _VOCABULARIES:
-        connection.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table} USING fts5vocab(main, {source}, row)"
-        )
-        # a word with its first letter right, or its first two swapped, or the first left out
-        rows = connection.execute(
-            f"SELECT term, doc FROM temp.{table} WHERE length(term) BETWEEN ? AND ?"  # noqa: S608
-            " AND (substr(term, 1, 1) IN (?, ?) OR substr(term, 2, 1) = ?)"
-            " AND term NOT GLOB '*[0-9]*'",
-            (len(word) - 2, len(word) + 2, word[:1], word[1:2], word[:1]),
-        )
-        for term, texts in rows:
-            found[str(term)] = found.get(str(term), 0) + int(texts)
-    return list(found.items())
+    """The index's words of about ``word``'s length with its first letter, or its first two
+    swapped, or its first left out; with the number of texts each is in."""
+    low, high = len(word) - 2, len(word) + 2
+    rows = connection.execute(
+        "SELECT word, texts FROM words WHERE first IN (?, ?) AND length BETWEEN ? AND ?"
+        " UNION SELECT word, texts FROM words WHERE second = ? AND length BETWEEN ? AND ?",
+        (word[:1], word[1:2], low, high, word[:1], low, high),
+    )
+    return [(str(found), int(texts)) for found, texts in rows]
 
 
 def _known(connection: sqlite3.Connection, word: str) -> bool:
     """Whether the index has ``word``, or (from :data:`PREFIX_FROM` letters) a word it starts."""
-    for table, source in _VOCABULARIES:
-        connection.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table} USING fts5vocab(main, {source}, row)"
-        )
-        if len(word) >= PREFIX_FROM:
-            sql = f"SELECT 1 FROM temp.{table} WHERE term >= ? AND term < ? LIMIT 1"  # noqa: S608
-            found = connection.execute(sql, (word, word + "\U0010ffff")).fetchone()
-        else:
-            sql = f"SELECT 1 FROM temp.{table} WHERE term = ? LIMIT 1"  # noqa: S608
-            found = connection.execute(sql, (word,)).fetchone()
-        if found is not None:
-            return True
-    return False
+    if len(word) >= PREFIX_FROM:
+        sql = "SELECT 1 FROM words WHERE word >= ? AND word < ? LIMIT 1"
+        found = connection.execute(sql, (word, word + "\U0010ffff")).fetchone()
+    else:
+        found = connection.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone()
+    return found is not None or any(c.isdigit() for c in word)
 
 
 def suggest(connection: sqlite3.Connection, query: str) -> str | None:
