@@ -52,6 +52,11 @@ def _answers(index: SiteIndex) -> dict[str, object]:
         "pages": sorted(index.pages()),
         "concepts": [index.concept_items(c, limit=1000) for c in CONCEPTS],
         "concept_totals": [index.concept_totals(c) for c in CONCEPTS],
+        "suggestions": [index.suggest(q) for q in ("klapjbo", "borgr", "zebrafinkeprojektat")],
+        "meetings": index.meeting_list(),
+        "facets": index.meeting_facets(LEJRE),
+        "outcomes": index.outcome_facets(),
+        "committees": index.committee_register(),
     }
 
 
@@ -64,6 +69,7 @@ def test_an_update_follows_a_changed_document_and_matches_a_rebuild(tmp_path: Pa
     assert before.is_current(store)
     assert [m.municipality for m in before.mentions(KLAPJOB)] == [LEJRE, LEMVIG]
     assert before.search("zebrafinke").total == 0
+    assert before.suggest("Zebrafinkeprojektat") is None
 
     load_files(store, [_changed_lemvig(tmp_path)], LoadOptions(Minter()))
     assert not before.is_current(store)  # the token moved with the document
@@ -80,6 +86,9 @@ def test_an_update_follows_a_changed_document_and_matches_a_rebuild(tmp_path: Pa
     found = after.search("Zebrafinkeprojektet")
     assert [(m.municipality_label, len(m.items)) for m in found.meetings] == [("Lemvig Kommune", 1)]
     assert (after.summary().meetings, after.summary().items) == (5, 46)
+    # the words of the changed text are there to be suggested; those of others stay
+    assert after.suggest("Zebrafinkeprojektat") == "zebrafinkeprojektet"
+    assert after.suggest("klapjbo") == "klapjob"  # Lejre's item still names it
     godkendt = after.concept_totals(OUTCOME + "godkendt")
     assert (godkendt.rows, godkendt.municipalities) == (9, 4)  # the replaced Lemvig rows once
     # the old index, still open, reads the file it opened: never half of the new one
