@@ -36,9 +36,11 @@ from loaders.reference import Law, reference_data
 
 __all__ = ["parse_provisions", "resolve", "with_provisions"]
 
-_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?P<p>{PROVISIONS})")
-_BEFORE = re.compile(rf"(?P<p>{PROVISIONS})[ \t]*,?[ \t]+(?:i|efter|jf\.|jævnfør|ifølge|af)[ \t]+$")
-_NEXT_LAW = re.compile(r"[ \t]*,?[ \t]+(?:i|efter)[ \t]+[\wæøåÆØÅ]")
+_AFTER = re.compile(rf"[ \t]*+,?[ \t]*+(?P<p>{PROVISIONS})")
+_BEFORE = re.compile(
+    rf"(?P<p>{PROVISIONS})(?:[ \t]*+,)?[ \t]++(?:i|efter|jf\.|jævnfør|ifølge|af)[ \t]++$"
+)
+_NEXT_LAW = re.compile(r"(?:[ \t]*+,)?[ \t]++(?:i|efter)[ \t]++[\wæøåÆØÅ]")
 _TRAILING_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:og|eller|samt)?|og|eller|samt)?[ \t]*$")
 _LAW_BEFORE = re.compile(r"(?i:lov)(?:ens|en|s)?[ \t]*,?[ \t]*$")
 _LOOK_BEHIND = 120  # characters before a law name searched for "§ N i"

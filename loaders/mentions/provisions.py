@@ -32,8 +32,10 @@ _BARE_END = (
     r"[a-zæøåA-ZÆØÅ][\wæøå-]*lov(?:en|ens|s)?\b))"
 )
 _PART = rf"(?:stk\.|nr\.)[ \t]*{_NUMBER}|\d{{1,2}}\.[ \t]*pkt\.|§[ \t]*{_NUMBER}"
-_SEPARATOR = r"[ \t]*(?:,[ \t]*(?:og|eller|samt)?|-|–|og|eller|samt)?[ \t]*"
-_RANGE_END = rf"[ \t]*[-–][ \t]*{_NUMBER}"  # after a dash, a number is a provision
+# Possessive quantifiers (*+): white space is never given back, so that a long run of it after
+# a provision costs one pass, not one per way of splitting it.
+_SEPARATOR = r"[ \t]*+(?:,[ \t]*+(?:og|eller|samt)?|-|–|og|eller|samt)?[ \t]*+"
+_RANGE_END = rf"[ \t]*+[-–][ \t]*+{_NUMBER}"  # after a dash, a number is a provision
 PROVISIONS = (
     rf"§§?[ \t]*{_NUMBER}(?:{_RANGE_END}|{_SEPARATOR}(?:{_PART}|{_NUMBER}{_BARE_END}))*"
     r"(?<![ \t,])"
