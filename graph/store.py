@@ -1,10 +1,10 @@
-"""All access to the store goes through here, so that a remote SPARQL store can replace the
-embedded Oxigraph one later without touching the callers.
+"""All access to the store goes through here, whatever engine holds it (``graph.backends``):
+the embedded Oxigraph store in a folder, or a store server at a URL (``graph.location``).
 
-Write path: documents are written in batches with Oxigraph's bulk loader (fast, not
-transactional), then each document's commit record (its ``rg:sha256``) is added in one small
-transaction. A document whose commit record is missing was cut off mid-write; :meth:`open`
-removes such partial graphs before anyone reads them, so the store holds whole documents only.
+Write path: each document's commit record (its ``rg:sha256``) becomes visible last, or together
+with the document (a store server writes a document's graph in one atomic request). A document
+whose commit record is missing was cut off mid-write; :meth:`MinutesStore.open` removes such
+partial graphs before anyone reads them, so the store holds whole documents only.
 """
 
 from __future__ import annotations
@@ -26,17 +26,15 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
-    Variable,
     parse,
 )
 
+from graph.backends import DocumentWrite, QueryOptions, StoreBackend, StoreError, StoreTimeoutError
+from graph.backends.embedded import EmbeddedStore
+from graph.location import StoreLocation, StoreUrl
 from graph.terms import RDF_TYPE, RG, term
 
 SOURCE_GRAPH_SUFFIX = "/kilde"
-
-
-class StoreError(Exception):
-    """The store cannot be opened or written; the message says what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,36 +49,41 @@ class PreparedDocument:
     commit: bytes  # the commit record, written last
 
 
-class MinutesStore:
-    """The embedded Oxigraph store of referatgraf."""
+def _server(url: StoreUrl) -> StoreBackend:
+    from graph.backends.oxigraph_server import OxigraphServer  # noqa: PLC0415
 
-    def __init__(self, store: Store, path: Path | None) -> None:
-        self._store = store
+    return OxigraphServer.open(str(url), url.host, url.port)
+
+
+class MinutesStore:
+    """The store of referatgraf, on one of the engines of :mod:`graph.backends`."""
+
+    def __init__(self, backend: StoreBackend | Store, path: Path | None = None) -> None:
+        """``backend``: an engine, or a pyoxigraph store to use as the embedded one."""
+        self._store = EmbeddedStore(backend, path) if isinstance(backend, Store) else backend
         self.path = path
+        """The store's folder (``None`` in memory or on a store server)."""
+
+    @property
+    def location(self) -> str:
+        """Where the store is, as a person would name it (a folder or a URL)."""
+        return self._store.location
 
     @classmethod
-    def open(cls, path: Path | None) -> tuple[MinutesStore, list[str]]:
-        """Open (or create) the store at ``path`` (in memory for ``None``) and remove partial
-        documents; returns the store and the graphs removed."""
-        try:
-            if path is None:
-                store = Store()
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-                store = Store(str(path))
-        except OSError as error:
-            raise StoreError(f"cannot open the store at {path}: {error}") from error
-        opened = cls(store, path)
+    def open(cls, location: StoreLocation | None) -> tuple[MinutesStore, list[str]]:
+        """Open (or create) the store at ``location`` (in memory for ``None``) and remove
+        partial documents; returns the store and the graphs removed."""
+        if isinstance(location, StoreUrl):
+            opened = cls(_server(location))
+        else:
+            opened = cls(EmbeddedStore.open(location), location)
         return opened, opened._remove_partial_documents()
 
     @classmethod
-    def open_read_only(cls, path: Path) -> MinutesStore:
-        if not (path / "CURRENT").exists():
-            raise StoreError(f"no store at {path}; load minutes first (referatgraf load)")
-        try:
-            return cls(Store.read_only(str(path)), path)
-        except OSError as error:
-            raise StoreError(f"cannot open the store at {path}: {error}") from error
+    def open_read_only(cls, location: StoreLocation) -> MinutesStore:
+        if isinstance(location, StoreUrl):
+            return cls(_server(location))
+        return cls(EmbeddedStore.open_read_only(location), location)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -107,19 +110,8 @@ class MinutesStore:
     ) -> QuerySolutions | QueryTriples | QueryBoolean:
         """Evaluate a SPARQL query; by default the default graph is the union of all graphs.
         Relative IRIs in the query resolve against ``base_iri`` (an error without one)."""
-        kwargs: dict[str, Any] = {}
-        if base_iri is not None:
-            kwargs["base_iri"] = base_iri
-        if default_graphs is not None:
-            kwargs["default_graph"] = default_graphs
-        else:
-            kwargs["use_default_graph_as_union"] = union
-        if named_graphs is not None:
-            kwargs["named_graphs"] = named_graphs
-        if substitutions:
-            kwargs["substitutions"] = {Variable(k): v for k, v in substitutions.items()}
-        result: QuerySolutions | QueryTriples | QueryBoolean = self._store.query(sparql, **kwargs)
-        return result
+        options = QueryOptions(substitutions, union, default_graphs, named_graphs, base_iri)
+        return self._store.query(sparql, options)
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
@@ -139,13 +131,13 @@ class MinutesStore:
         return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)]
 
     def __len__(self) -> int:
-        return len(self._store)
+        return self._store.count()
 
     # -- dumping (graph/publish) ---------------------------------------------------------
 
     def graph_names(self) -> list[NamedNode | BlankNode]:
         """Every named graph, blank-node graphs too (:meth:`named_graphs` keeps IRIs only)."""
-        return [g for g in self._store.named_graphs() if isinstance(g, NamedNode | BlankNode)]
+        return self._store.named_graphs()
 
     def has_default_graph_triples(self) -> bool:
         found = self._store.quads_for_pattern(None, None, None, DefaultGraph())
@@ -155,12 +147,12 @@ class MinutesStore:
         """Write one graph (``None``: the default graph) as N-Triples to the binary writer
         ``output``, streamed, in the store's index order."""
         source = DefaultGraph() if graph is None else graph
-        self._store.dump(output, RdfFormat.N_TRIPLES, from_graph=source)
+        self._store.dump(output, RdfFormat.N_TRIPLES, source)
 
     def dump_dataset(self, output: Any) -> None:
         """Write every quad as N-Quads to ``output``, streamed, in the store's index order
         (Oxigraph's own dump: the benchmark's reference)."""
-        self._store.dump(output, RdfFormat.N_QUADS)
+        self._store.dump(output, RdfFormat.N_QUADS, None)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -169,18 +161,16 @@ class MinutesStore:
         batch = list(documents)
         if not batch:
             return
-        existing = self.documents()
-        for doc in batch:
-            if doc.graph in existing:
-                self._store.remove_graph(NamedNode(doc.graph))
-        self._store.bulk_load(input=b"".join(d.nquads for d in batch), format=RdfFormat.N_QUADS)
-        self._store.load(input=b"".join(d.commit for d in batch), format=RdfFormat.N_QUADS)
+        existing = set(self.documents())
+        writes = [DocumentWrite(d.graph, d.nquads, d.commit) for d in batch]
+        self._store.write_documents(writes, existing)
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> None:
         """Replace one small graph (reference data, a load run) in a single transaction."""
         node = NamedNode(graph)
-        self._store.remove_graph(node) if self._store.contains_named_graph(node) else None
-        self._store.extend([Quad(q.subject, q.predicate, q.object, node) for q in quads])
+        self._store.replace_graph(
+            node, [Quad(q.subject, q.predicate, q.object, node) for q in quads]
+        )
 
     def replace_graph_data(self, graph: str, data: str, *, turtle: bool = False) -> None:
         """Replace one small graph with N-Triples (or Turtle) text, unless it holds exactly
@@ -204,8 +194,7 @@ class MinutesStore:
         }
         if set(self._store.quads_for_pattern(None, None, None, node)) == new:
             return
-        self._store.remove_graph(node) if self._store.contains_named_graph(node) else None
-        self._store.extend(new)
+        self._store.replace_graph(node, new)
 
     def remove_document(self, graph: str) -> None:
         self._store.remove_graph(NamedNode(graph))
@@ -217,7 +206,7 @@ class MinutesStore:
         self._store.optimize()
 
     def backup(self, target: Path) -> None:
-        self._store.backup(str(target))
+        self._store.backup(target)
 
     # -- recovery ------------------------------------------------------------------------
 
@@ -241,4 +230,11 @@ def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-__all__ = ["DefaultGraph", "MinutesStore", "PreparedDocument", "StoreError", "now_utc"]
+__all__ = [
+    "DefaultGraph",
+    "MinutesStore",
+    "PreparedDocument",
+    "StoreError",
+    "StoreTimeoutError",
+    "now_utc",
+]

@@ -21,11 +21,12 @@ from graph.ingest import (
     collect_files,
     load_files,
 )
+from graph.location import StoreLocation, index_path_for, store_location
 from graph.store import MinutesStore, StoreError
 from graph.uris import Minter
 from referatgraf import demo as demo_module
 from referatgraf.options import serve_options
-from referatgraf.settings import Settings, resolve
+from referatgraf.settings import STORE_ENV, Settings, resolve
 from sparql.execute import QueryError, read_query_argument, run_query
 from sparql.limits import Limits, default_workers
 from sparql.stats import collect_stats
@@ -33,13 +34,27 @@ from sparql.stats import collect_stats
 if TYPE_CHECKING:
     from graph.publish.settings import PublishSettings
 
-STORE_HELP = "Store folder (default ./data/store, or $REFERATGRAF_STORE)."
+STORE_HELP = (
+    "Store folder, or http://HOST:PORT of an Oxigraph server "
+    "(default ./data/store, or $REFERATGRAF_STORE)."
+)
 BASE_HELP = "Base of the IRIs minted (default https://w3id.org/referatgraf/, or $REFERATGRAF_BASE)."
 
 
 def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    option = click.option("--store", type=click.Path(path_type=Path), default=None, help=STORE_HELP)
+    option = click.option(
+        "--store", default=None, envvar=STORE_ENV, callback=_store_location, help=STORE_HELP
+    )
     return option(func)
+
+
+def _store_location(
+    _: click.Context, param: click.Parameter, value: str | None
+) -> StoreLocation | None:
+    try:
+        return None if not value else store_location(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param=param) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,7 +96,7 @@ def main() -> None:
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def load(
-    store: Path | None,
+    store: StoreLocation | None,
     base: str | None,
     municipality: str | None,
     workers: int | None,
@@ -197,7 +212,11 @@ def _print_summary(report: LoadReport, missing: int) -> None:
 @click.option("--list-examples", is_flag=True, help="List the gallery's example queries and stop.")
 @click.argument("query", required=False)
 def query(
-    store: Path | None, fmt: str | None, example: str | None, list_examples: bool, query: str | None
+    store: StoreLocation | None,
+    fmt: str | None,
+    example: str | None,
+    list_examples: bool,
+    query: str | None,
 ) -> None:
     """Run a SPARQL query (text, or @file.rq, or --example NAME) over the union of all graphs."""
     from sparql.gallery import UnknownExampleError, examples  # noqa: PLC0415
@@ -239,7 +258,7 @@ def query(
     required=True,
     help="Folder to write the dumps and their DCAT-AP catalog into.",
 )
-def dump(store: Path | None, out: Path) -> None:
+def dump(store: StoreLocation | None, out: Path) -> None:
     """The whole dataset as gzipped N-Quads, Turtle and JSON-LD, one subset per municipality,
     the ontology and shapes, a DCAT-AP catalog and a VoID description."""
     from graph.publish import dump as dump_store  # noqa: PLC0415
@@ -256,7 +275,7 @@ def dump(store: Path | None, out: Path) -> None:
 @main.command()
 @store_option
 @click.option("--full", is_flag=True, help="Rebuild from nothing, not from the index there is.")
-def index(store: Path | None, full: bool) -> None:
+def index(store: StoreLocation | None, full: bool) -> None:
     """Build the side index of the web pages (counts, timelines, search) beside the store;
     `load` keeps it in step, so this is needed only after `load --no-index`."""
     settings = resolve(store)
@@ -264,11 +283,11 @@ def index(store: Path | None, full: bool) -> None:
         click.echo(_refresh_index(minutes, settings.store, full=full))
 
 
-def _refresh_index(minutes: MinutesStore, store: Path, *, full: bool = False) -> str:
+def _refresh_index(minutes: MinutesStore, store: StoreLocation, *, full: bool = False) -> str:
     """Bring the side index of the web pages in step with the store; the line to report."""
-    from graph.siteindex import build_index, default_index_path  # noqa: PLC0415
+    from graph.siteindex import build_index  # noqa: PLC0415
 
-    built = build_index(minutes, default_index_path(store), incremental=not full)
+    built = build_index(minutes, index_path_for(store), incremental=not full)
     how = "built" if built.full else f"updated ({built.added} new, {built.removed} dropped)"
     return (
         f"index      {how}: {built.documents} documents, {built.mentions} mentions"
@@ -311,7 +330,7 @@ def inspect(municipality: str | None, paths: tuple[Path, ...]) -> None:
 
 @main.command()
 @store_option
-def stats(store: Path | None) -> None:
+def stats(store: StoreLocation | None) -> None:
     """What is in the graph: counts of meetings, items, people, and where they come from."""
     settings = resolve(store)
     with _open_store(settings.store, writable=False) as (minutes, _):
@@ -334,7 +353,7 @@ def stats(store: Path | None) -> None:
     default=None,
     help="Folder of the minutes the golden files describe (default: the bundled samples).",
 )
-def report(store: Path | None, golden: Path, minutes: Path | None) -> None:
+def report(store: StoreLocation | None, golden: Path, minutes: Path | None) -> None:
     """Quality of the recognition (precision and recall against golden files, mentions per
     rule, decisions with an outcome) and the candidates for new reference entries."""
     from loaders.mentions.evaluate import evaluate, report_lines  # noqa: PLC0415
@@ -357,7 +376,7 @@ def report(store: Path | None, golden: Path, minutes: Path | None) -> None:
 
 @main.command()
 @store_option
-def validate(store: Path | None) -> None:
+def validate(store: StoreLocation | None) -> None:
     """Check the graph against the ontology's SHACL shapes."""
     from graph.validate import validate_store  # noqa: PLC0415  (rdflib and pySHACL load slowly)
 
@@ -372,7 +391,7 @@ def validate(store: Path | None) -> None:
 @store_option
 @serve_options
 def serve(
-    store: Path | None,
+    store: StoreLocation | None,
     host: str,
     port: int,
     page_workers: int | None,
@@ -388,7 +407,7 @@ def serve(
 @serve_options
 @click.option("--no-serve", is_flag=True, help="Load and show the examples, then stop.")
 def demo(
-    store: Path | None,
+    store: StoreLocation | None,
     host: str,
     port: int,
     no_serve: bool,
@@ -440,11 +459,14 @@ def _serve(
 ) -> None:
     from web.server import ServeSettings, serve  # noqa: PLC0415  (FastAPI loads slowly)
 
-    if not (settings.store / "CURRENT").exists():
+    if isinstance(settings.store, Path) and not (settings.store / "CURRENT").exists():
         click.echo(
             f"error: no store at {settings.store}; load minutes first (referatgraf load)", err=True
         )
         sys.exit(2)
+    if not isinstance(settings.store, Path):
+        with _open_store(settings.store, writable=False):
+            pass  # the server answers: say so now, not in every worker
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
     workers = default_workers() if page_workers is None else page_workers
@@ -453,7 +475,7 @@ def _serve(
 
 
 @contextmanager
-def _open_store(path: Path, *, writable: bool) -> Iterator[tuple[MinutesStore, list[str]]]:
+def _open_store(path: StoreLocation, *, writable: bool) -> Iterator[tuple[MinutesStore, list[str]]]:
     try:
         if writable:
             yield MinutesStore.open(path)

@@ -1,4 +1,5 @@
-"""Settings of a referatgraf installation: where the store is and under which base IRIs live.
+"""Settings of a referatgraf installation: where the store is (a folder, or the URL of a store
+server: :mod:`graph.location`) and under which base IRIs live.
 
 Each setting comes from the command line, else the environment, else the default.
 """
@@ -9,6 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.location import StoreLocation, store_location
 from graph.uris import DEFAULT_BASE
 
 DEFAULT_STORE = Path("data/store")
@@ -20,16 +22,17 @@ DUMPS_ENV = "REFERATGRAF_DUMPS"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    store: Path
+    store: StoreLocation
     base: str
     dumps: Path = DEFAULT_DUMPS
     """Where ``dump`` writes by default in ``demo`` and where the server publishes from."""
 
 
-def resolve(store: Path | None = None, base: str | None = None) -> Settings:
+def resolve(store: str | Path | None = None, base: str | None = None) -> Settings:
     """Command-line value, else ``$REFERATGRAF_STORE`` / ``$REFERATGRAF_BASE``, else default;
-    the dump folder from ``$REFERATGRAF_DUMPS``, else ``data/dumps``."""
-    store_path = store or Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+    the dump folder from ``$REFERATGRAF_DUMPS``, else ``data/dumps``. A store URL of a kind
+    this version does not know is a ``ValueError``."""
+    store_path = store_location(store or os.environ.get(STORE_ENV) or DEFAULT_STORE)
     base_iri = base or os.environ.get(BASE_ENV) or DEFAULT_BASE
     if not base_iri.endswith("/"):
         base_iri += "/"

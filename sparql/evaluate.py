@@ -27,7 +27,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from graph.store import MinutesStore
+from graph.store import MinutesStore, StoreError, StoreTimeoutError
 from sparql.describe import (
     Dataset,
     DescribeError,
@@ -130,21 +130,36 @@ def evaluate(store: MinutesStore, job: Job) -> tuple[Outcome, bytes]:
             outcome, body = _describe(store, job, dataset)
         else:
             outcome, body = _query(store, job, dataset)
-    except SyntaxError as error:
-        return Outcome(400, message=f"the query is not valid SPARQL: {error}"), b""
-    except DescribeError as error:
-        return Outcome(400, message=f"cannot DESCRIBE: {error}"), b""
-    except (OSError, ValueError, RuntimeError, TypeError) as error:
-        return Outcome(400, message=f"the query could not be evaluated: {error}"), b""
-    except BaseException as error:  # pyo3's PanicException: a bug in the engine, not the query
+    except BaseException as error:
         if isinstance(error, KeyboardInterrupt | SystemExit):
             raise
-        message = f"the query engine failed on this query ({type(error).__name__}: {error})"
-        return Outcome(500, message=message), b""
+        return _failure(error), b""
     if job.gzip and outcome.status == 200 and len(body) >= GZIP_FROM_BYTES:
         body = gzip.compress(body, compresslevel=5, mtime=0)
         outcome = outcome._replace(gzipped=True)
     return outcome, body
+
+
+def _failure(error: BaseException) -> Outcome:
+    """What the client is told of a query that failed."""
+    if isinstance(error, SyntaxError):
+        return Outcome(400, message=f"the query is not valid SPARQL: {error}")
+    if isinstance(error, StoreTimeoutError):  # a store server stopped it: the answer is partial
+        message = (
+            "the query ran out of time: the store stopped it at its own time limit; narrow it "
+            "down (more specific patterns, LIMIT) and try again"
+        )
+        return Outcome(422, message=message)
+    if isinstance(error, StoreError):  # a store server that cannot be reached, or failed
+        return Outcome(503, message=f"the store cannot answer now: {error}")
+    if isinstance(error, DescribeError):
+        return Outcome(400, message=f"cannot DESCRIBE: {error}")
+    if isinstance(error, OSError | ValueError | RuntimeError | TypeError):
+        return Outcome(400, message=f"the query could not be evaluated: {error}")
+    # pyo3's PanicException: a bug in the engine, not the query
+    return Outcome(
+        500, message=f"the query engine failed on this query ({type(error).__name__}: {error})"
+    )
 
 
 def _dataset(job: Job) -> Dataset:

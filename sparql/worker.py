@@ -18,17 +18,21 @@ import pickle
 import socket
 import struct
 import sys
-from pathlib import Path
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
+from graph.location import StoreLocation, StoreUrl, store_location
 from graph.store import MinutesStore, StoreError
 from sparql.evaluate import Job, Outcome, evaluate
 from sparql.named import named_query
 from sparql.sandbox import SandboxError, deny_network, die_with_parent
 
 LENGTH = struct.Struct("!Q")
+REMOTE_NOTE = (
+    "the store is a store server, which evaluates the queries; SERVICE is refused before "
+    "a query is sent to it"
+)
 META = struct.Struct("!I")
 
 
@@ -84,13 +88,16 @@ def store_figures(store: MinutesStore) -> dict[str, Any]:
     return {"triples": len(store), "classes": classes, "graphs": len(store.named_graphs())}
 
 
-def serve(sock: socket.socket, store_path: Path) -> int:
+def serve(sock: socket.socket, store_path: StoreLocation) -> int:
     die_with_parent()
     sandboxed, note = True, ""
-    try:
-        deny_network()
-    except SandboxError as error:
-        sandboxed, note = False, str(error)
+    if isinstance(store_path, StoreUrl):  # the worker talks to the store: no filter, and no
+        sandboxed, note = False, REMOTE_NOTE  # need for one (nothing is evaluated here)
+    else:
+        try:
+            deny_network()
+        except SandboxError as error:
+            sandboxed, note = False, str(error)
     try:
         store = MinutesStore.open_read_only(store_path)
         ready: dict[str, Any] = {"ok": True, **store_state(store)}
@@ -119,7 +126,7 @@ def _internal(store: MinutesStore, request: object) -> tuple[Outcome, bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sparql.worker")
-    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--store", type=store_location, required=True)
     parser.add_argument("--fd", type=int, required=True)
     args = parser.parse_args(argv)
     with socket.socket(fileno=args.fd) as sock:

@@ -21,9 +21,9 @@ import sys
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from graph.location import StoreLocation
 from sparql.evaluate import Job, Outcome
 from sparql.limits import Limits
 from sparql.worker import LENGTH, META
@@ -126,7 +126,7 @@ class _Worker:
 
 
 class WorkerPool:
-    def __init__(self, store: Path, limits: Limits) -> None:
+    def __init__(self, store: StoreLocation, limits: Limits) -> None:
         self.store = store
         self.limits = limits.resolved()
         self.state: dict[str, Any] = {}

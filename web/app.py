@@ -17,7 +17,6 @@ import logging
 import os
 import time
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any, Protocol
 
 from fastapi import FastAPI
@@ -27,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from graph.location import StoreLocation
 from graph.uris import DEFAULT_BASE
 from sparql.limits import Limits
 from sparql.lookups import Lookups
@@ -50,7 +50,7 @@ class StoreSettings(Protocol):
     """What the app needs to know of the installation (``referatgraf.settings.Settings``)."""
 
     @property
-    def store(self) -> Path: ...
+    def store(self) -> StoreLocation: ...
 
 
 def site_of(settings: StoreSettings) -> Site:

@@ -34,6 +34,7 @@ from typing import Any, Final
 from starlette.requests import Request
 from starlette.responses import Response
 
+from graph.location import store_location
 from sparql.sandbox import die_with_parent, spawned_by
 from web.site import Site
 
@@ -144,7 +145,7 @@ def _start_worker(parts: SiteParts) -> None:
     die_with_parent(spawned_by())
     load_builders()
     index = None if parts.index_path is None else Path(parts.index_path)
-    site = Site(base=parts.base, store_path=Path(parts.store_path), index_path=index)
+    site = Site(base=parts.base, store_path=store_location(parts.store_path), index_path=index)
     _worker["resources"] = Resources(site)
     _worker["generation"] = 0
 

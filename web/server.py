@@ -31,6 +31,7 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
+from graph.location import StoreLocation, store_location
 from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.sandbox import die_with_parent, spawned_by
 from web.app import create_app, front_door
@@ -43,7 +44,7 @@ SERVE_ENV = "REFERATGRAF_SERVE"
 class ServeSettings:
     """What each process needs to build the app (``referatgraf.settings.Settings``'s fields)."""
 
-    store: Path
+    store: StoreLocation
     base: str
     dumps: Path | None = None
 
@@ -91,7 +92,9 @@ def app_from_environment() -> Any:
     die_with_parent(spawned_by())
     given = json.loads(os.environ[SERVE_ENV])
     settings = ServeSettings(
-        Path(given["store"]), given["base"], Path(given["dumps"]) if given["dumps"] else None
+        store_location(given["store"]),
+        given["base"],
+        Path(given["dumps"]) if given["dumps"] else None,
     )
     _logging(access_log=True)
     app = create_app(settings, Limits(**given["limits"]), page_workers=given["page_workers"])

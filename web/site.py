@@ -24,14 +24,15 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.siteindex import SiteIndex, SiteIndexError, default_index_path
+from graph.location import StoreLocation, index_path_for
+from graph.siteindex import SiteIndex, SiteIndexError
 from graph.store import MinutesStore
 
 
 @dataclass
 class Site:
     base: str
-    store_path: Path
+    store_path: StoreLocation
     index_path: Path | None = None
     _store: MinutesStore | None = None
     _index: SiteIndex | None = None
@@ -41,7 +42,7 @@ class Site:
 
     def __post_init__(self) -> None:
         if self.index_path is None:
-            self.index_path = default_index_path(self.store_path)
+            self.index_path = index_path_for(self.store_path)
 
     def store(self) -> MinutesStore:
         """The store, opened read-only on first use."""

@@ -1,0 +1,248 @@
+"""An Oxigraph server (``oxigraph serve``) as the store, over HTTP: SPARQL at ``/query``, the
+Graph Store Protocol at ``/store``.
+
+Reads are SPARQL queries whose answers are parsed with pyoxigraph's own parsers, so callers get
+the same :class:`~pyoxigraph.QuerySolutions` as from the embedded store (a graph answer goes
+through a small in-memory store to become :class:`~pyoxigraph.QueryTriples`). A server started
+with ``--timeout-s`` stops a long query and ends its answer, sent as HTTP 200, with a notice
+instead of the rest: such an answer raises :class:`~graph.backends.StoreTimeoutError`, never
+passes as complete.
+
+Writes keep the embedded store's promise that readers see whole documents only: a document's
+graph, its commit record included, is one ``PUT /store?graph=IRI``, which the server applies
+atomically; what the document adds to shared graphs (the entities) is merged first, with one
+``POST`` per shared graph and batch, so the document never shows before its entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+    parse,
+    parse_query_results,
+    serialize,
+)
+
+from graph.backends import (
+    DocumentWrite,
+    GraphName,
+    QueryOptions,
+    QueryResult,
+    StoreError,
+    StoreTimeoutError,
+)
+from graph.backends.http import READ_CHUNK, HttpStore
+from graph.backends.values import bound_query
+
+CANCELLED = b"The SPARQL operation has been cancelled"
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+N_QUADS = "application/n-quads"
+MEDIA_TYPES = {
+    RdfFormat.N_TRIPLES: N_TRIPLES,
+    RdfFormat.N_QUADS: N_QUADS,
+    RdfFormat.TURTLE: "text/turtle",
+}
+_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+class OxigraphServer:
+    def __init__(self, url: str, host: str, port: int, timeout: float | None = None) -> None:
+        self.location = url
+        self.http = HttpStore(url, host, port, timeout)
+
+    @classmethod
+    def open(cls, url: str, host: str, port: int) -> OxigraphServer:
+        """Connect, and check that an Oxigraph server answers there."""
+        server = cls(url, host, port)
+        status, _, body = server.http.fetch(
+            "GET", "/query", {"query": "ASK {}"}, headers={"Accept": RESULTS_JSON}
+        )
+        if status != 200 or b"boolean" not in body:
+            raise StoreError(f"no Oxigraph server at {url} (it answered HTTP {status})")
+        return server
+
+    # -- reading -------------------------------------------------------------------------
+
+    def query(self, sparql: str, options: QueryOptions) -> QueryResult:
+        text = bound_query(sparql, options.substitutions or {})
+        if options.base_iri is not None:
+            text = f"BASE <{options.base_iri}>\n{text}"
+        params: dict[str, str | list[str]] = {}
+        if options.default_graphs is not None:
+            params["default-graph-uri"] = [g.value for g in options.default_graphs]
+        elif options.union:
+            params["union-default-graph"] = ""
+        if options.named_graphs is not None:
+            params["named-graph-uri"] = [g.value for g in options.named_graphs]
+        body = _form({"query": text})
+        accept = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
+        status, media, data = self.http.fetch(
+            "POST", "/query", params, body=body, headers={**_FORM, "Accept": accept}
+        )
+        if status == 400:
+            raise SyntaxError(_message(data))
+        if status != 200:
+            raise StoreError(
+                f"the store at {self.location} failed: HTTP {status}: {_message(data)}"
+            )
+        if data.rstrip().endswith(CANCELLED):
+            raise StoreTimeoutError(
+                f"the store at {self.location} stopped the query at its time limit"
+            )
+        try:
+            if media.startswith(N_TRIPLES):
+                return _as_query_triples(parse(data, format=RdfFormat.N_TRIPLES))
+            return parse_query_results(data, format=QueryResultsFormat.JSON)
+        except SyntaxError as error:  # a cut-off or garbled answer is never passed on
+            raise StoreError(
+                f"the store at {self.location} sent a broken answer: {error}"
+            ) from None
+
+    def quads_for_pattern(
+        self,
+        subject: NamedNode | BlankNode | None,
+        predicate: NamedNode | None,
+        object_: NamedNode | BlankNode | Literal | None,
+        graph: GraphName | None,
+    ) -> Iterator[Quad]:
+        if isinstance(graph, DefaultGraph):
+            pattern = "?s ?p ?o"
+        elif graph is None:
+            pattern = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+        else:
+            pattern = "GRAPH ?g { ?s ?p ?o }"
+        bindings = {
+            name: term
+            for name, term in (("s", subject), ("p", predicate), ("o", object_), ("g", graph))
+            if term is not None and not isinstance(term, DefaultGraph)
+        }
+        for name, term in bindings.items():
+            if isinstance(term, BlankNode):  # SPARQL cannot name a blank node of the store
+                raise StoreError(f"a store server cannot look up the blank node {term} (?{name})")
+        found = self.query(
+            f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}",
+            QueryOptions(substitutions=bindings, union=False),  # type: ignore[arg-type]
+        )
+        assert isinstance(found, QuerySolutions)
+        default = DefaultGraph()
+        for row in found:
+            s, p, o, g = row["s"], row["p"], row["o"], row["g"]
+            yield Quad(s, p, o, default if g is None else g)
+
+    def named_graphs(self) -> list[NamedNode | BlankNode]:
+        found = self.query("SELECT ?g WHERE { GRAPH ?g {} }", QueryOptions(union=False))
+        assert isinstance(found, QuerySolutions)
+        return [g for row in found if isinstance(g := row["g"], NamedNode | BlankNode)]
+
+    def count(self) -> int:
+        found = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+            QueryOptions(union=False),
+        )
+        assert isinstance(found, QuerySolutions)
+        row = next(iter(found))
+        return int(row["n"].value) if row["n"] is not None else 0
+
+    def dump(self, output: Any, format_: RdfFormat, graph: GraphName | None) -> None:
+        params: dict[str, str | list[str]] = {}
+        if isinstance(graph, DefaultGraph):
+            params["default"] = ""
+        elif isinstance(graph, NamedNode):
+            params["graph"] = graph.value
+        elif graph is not None:
+            raise StoreError(f"a store server cannot dump the blank-node graph {graph}")
+        media = MEDIA_TYPES.get(format_)
+        if media is None:
+            raise StoreError(f"cannot dump {format_} from a store server")
+        with self.http.request("GET", "/store", params, headers={"Accept": media}) as response:
+            if response.status != 200:
+                raise StoreError(f"the store at {self.location} cannot dump: {response.status}")
+            while chunk := response.read(READ_CHUNK):
+                output.write(chunk)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write_documents(self, documents: list[DocumentWrite], existing: set[str]) -> None:
+        own: dict[str, list[Triple]] = {d.graph: [] for d in documents}
+        shared: defaultdict[str, list[Triple]] = defaultdict(list)
+        for doc in documents:
+            for quad in parse(doc.nquads + doc.commit, format=RdfFormat.N_QUADS):
+                name = quad.graph_name
+                if not isinstance(name, NamedNode):
+                    raise StoreError(f"{doc.graph}: a quad outside a named graph")
+                triple = Triple(quad.subject, quad.predicate, quad.object)
+                (own[name.value] if name.value in own else shared[name.value]).append(triple)
+        for graph, triples in shared.items():  # entities first: a document never shows without
+            self._send("POST", graph, triples)
+        for graph, triples in own.items():  # each document at once, replacing an earlier one
+            self._send("PUT", graph, triples)
+
+    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        self._send("PUT", graph.value, [Triple(q.subject, q.predicate, q.object) for q in quads])
+
+    def remove_graph(self, graph: NamedNode) -> None:
+        status, _, _ = self.http.fetch("DELETE", "/store", {"graph": graph.value})
+        if status not in (200, 204, 404):
+            raise StoreError(f"the store at {self.location} cannot remove {graph.value}: {status}")
+
+    def _send(self, method: str, graph: str, triples: list[Triple]) -> None:
+        body = serialize(triples, format=RdfFormat.N_TRIPLES) or b""
+        status, _, data = self.http.fetch(
+            method, "/store", {"graph": graph}, body=body, headers={"Content-Type": N_TRIPLES}
+        )
+        if status not in (200, 201, 204):
+            raise StoreError(
+                f"the store at {self.location} refused to write {graph}: "
+                f"HTTP {status}: {_message(data)}"
+            )
+
+    def flush(self) -> None:
+        """Nothing to do: the server has written each request when it answers."""
+
+    def optimize(self) -> None:
+        """Nothing to do: the server optimises its own storage."""
+
+    def backup(self, target: Path) -> None:
+        raise StoreError(
+            f"back up the Oxigraph server at {self.location} with its own tools "
+            f"(oxigraph backup / dump), not into {target}"
+        )
+
+
+def _as_query_triples(triples: Iterable[Triple]) -> QueryResult:
+    """Triples as pyoxigraph's own graph answer, through a throwaway in-memory store."""
+    scratch = Store()
+    scratch.extend(Quad(t.subject, t.predicate, t.object) for t in triples)
+    return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+
+
+def _form(fields: dict[str, str]) -> bytes:
+    from urllib.parse import urlencode  # noqa: PLC0415
+
+    return urlencode(fields).encode("ascii")
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _message(data: bytes) -> str:
+    return _SPACE.sub(" ", data[:500].decode("utf-8", "replace")).strip()
+
+
+__all__ = ["CANCELLED", "OxigraphServer"]
