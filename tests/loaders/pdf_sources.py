@@ -12,7 +12,9 @@ The markup of the layout fixtures, one block per line:
 
 ==================  =========================================================================
 ``%header TEXT``    the running header; ``%logo TEXT`` the footer's left side; ``%title``,
-                    ``%producer``, ``%creator`` the metadata; ``%created ISO`` the creation date
+                    ``%producer``, ``%creator`` the metadata; ``%created ISO`` the creation
+                    date; ``%margin MM``, ``%mirrored yes``, ``%page_in_header yes`` the
+                    layout variants of :class:`~tests.loaders.pdf_fixtures.Furniture`
 ``# TEXT``          the document's title line
 ``## KEY | TEXT``   an item heading (its page recorded under KEY); ``### TEXT`` a section label
 ``- TEXT``          a list entry (indented, set as printed with its dash)
@@ -173,6 +175,10 @@ def filler(count: int, seed: int) -> list[str]:
 def _metadata(furniture: dict[str, object], key: str, value: str) -> None:
     if key == "created":
         furniture[key] = dt.datetime.fromisoformat(value)
+    elif key == "margin":
+        furniture["margin_mm"] = float(value)
+    elif key in {"mirrored", "page_in_header"}:
+        furniture[key] = value == "yes"
     elif key in {"header", "logo", "title", "producer", "creator"}:
         furniture[key] = value
     else:
