@@ -225,6 +225,7 @@ def _decision(
         "decided_by": link(site, row["other"], row["otherLabel"]),
         "lines": _range(section["firstLine"], section["lastLine"]) if section else None,
         "offsets": _range(section["beginOffset"], section["endOffset"]) if section else None,
+        "pdf_pages": _range(section["firstPdfPage"], section["lastPdfPage"]) if section else None,
     }
 
 
