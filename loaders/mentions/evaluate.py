@@ -28,6 +28,15 @@ from loaders.normalize import normalize_text
 from loaders.reference.forms import slugify
 
 TYPES = ("law", "programme", "organisation", "person")
+SPEC_FIELDS = {
+    "source",
+    "meeting_date",
+    "items_from_line",
+    "skip_lines",
+    "people",
+    "types",
+    "mentions",
+}
 ENTRY_FIELDS = {
     "line",
     "anchor",
@@ -71,6 +80,7 @@ class Sample:
     on: dt.date
     people: tuple[str, ...]
     expected: list[Expected] = field(default_factory=list)
+    types: tuple[str, ...] = TYPES  # the entity types the golden file lists
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of an offset into the text."""
@@ -90,6 +100,9 @@ def load_sample(path: Path, minutes: Path) -> Sample:
     """The golden file at ``path`` with its minutes (in the folder ``minutes``) read and
     normalised."""
     spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    unknown_keys = set(spec) - SPEC_FIELDS
+    if unknown_keys:
+        raise ValueError(f"{path.name}: unknown keys {sorted(unknown_keys)}")
     raw = (minutes / spec["source"]).read_bytes()
     text, _ = normalize_text(decode_bytes(raw)[0])
     lines = split_lines(text)
@@ -102,6 +115,7 @@ def load_sample(path: Path, minutes: Path) -> Sample:
         skip=set(spec.get("skip_lines") or ()),
         on=spec["meeting_date"],
         people=tuple(spec.get("people") or ()),
+        types=tuple(spec.get("types") or TYPES),
     )
     for entry in spec["mentions"]:
         unknown = set(entry) - ENTRY_FIELDS
@@ -196,8 +210,9 @@ def score(samples: list[Sample], types: tuple[str, ...] = TYPES) -> Score:
     """The recogniser scored against every sample's golden mentions of ``types``."""
     result = Score()
     for sample in samples:
-        found = [m for m in recognise(sample) if m.entity_type in types]
-        unmatched = [e for e in sample.expected if e.entity_type in types]
+        scored = [t for t in types if t in sample.types]
+        found = [m for m in recognise(sample) if m.entity_type in scored]
+        unmatched = [e for e in sample.expected if e.entity_type in scored]
         for mention in found:
             match = next((e for e in unmatched if agrees(mention, e)), None)
             if match is None:
