@@ -107,6 +107,8 @@ def test_every_link_of_the_pages_answers(client: Client) -> None:
                         "/sparql",
                         "/soeg",
                         "/register",
+                        "/moeder",
+                        "/udvalg",
                         "/daekning",
                         "/dumps",
                         "/catalog",

@@ -77,9 +77,8 @@ def test_lemvig_item_4_klapjob_is_marked_and_linked_in_the_sagsfremstilling(site
         "Vision, politikker og strategier",
         "Økonomi",
         "Direktøren for Social/Sundhed og Arbejdsmarked indstiller,",
-        "Beslutning",
         "Bilag",
-    ]
+    ]  # the section "Beslutning" is shown at the top, as the decision
     by_heading = {s["heading"]: s for s in data["sections"]}
     sagsfremstilling = by_heading["Sagsfremstilling"]
     assert ("KLAPjob", "/program/klapjob") in marked_in(sagsfremstilling["text"])
@@ -94,8 +93,10 @@ def test_lemvig_item_4_klapjob_is_marked_and_linked_in_the_sagsfremstilling(site
 
 def test_lejre_2022_item_2_klapjob_is_marked_in_the_resume(site: Site) -> None:
     page = page_of(site, LEJRE_2022 + "/punkt/2")
-    assert [s["heading"] for s in page.data["sections"]] == ["Beslutning", "Resumé", "Bilag"]
-    resume = page.data["sections"][1]
+    # the decision first: its section "Beslutning" at the top, not among the others
+    assert [s["heading"] for s in page.data["sections"]] == ["Resumé", "Bilag"]
+    assert [d["heading"] for d in page.data["decisions"]] == ["Beslutning"]
+    resume = page.data["sections"][0]
     assert resume["label"] == "resume"
     assert resume["lines"] == "34–58"
     assert ("KLAPjob", "/program/klapjob") in marked_in(resume["text"])
@@ -121,7 +122,7 @@ def test_the_marked_text_is_the_stored_text_and_offsets_index_code_points(site: 
 
 def test_each_section_shows_its_whole_text(site: Site) -> None:
     page = page_of(site, LEMVIG + "/punkt/4")
-    for section in page.data["sections"]:
+    for section in [*page.data["sections"], *page.data["decisions"]]:  # the decision on top
         text = site.store().query(
             "SELECT ?s ?t WHERE { ?s <https://w3id.org/referatgraf/def#text> ?t }",
             substitutions={"s": NamedNode(section["iri"])},
@@ -138,8 +139,10 @@ def test_decision_outcome_attachments_and_absences(site: Site) -> None:
     decision = data["decisions"][0]
     assert decision["outcome"]["href"] == "/def/outcome/taget-til-efterretning"
     assert decision["outcome"]["label"] == "taget til efterretning"
-    assert decision["text"] is None  # shown as the section "Beslutning"
-    assert data["sections"][7]["outcome"]["label"] == "taget til efterretning"
+    # the decision's words at the top, with the heading and place of its section
+    assert plain(decision["text"]) == "Taget til efterretning."
+    assert (decision["heading"], decision["lines"]) == ("Beslutning", "155–157")
+    assert "Beslutning" not in [s["heading"] for s in data["sections"]]
     assert [plain(a["title"]) for a in data["attachments"]] == [
         "Brev til kommuner og jobcentre",
         "Beskæftigelsesplan 2022",
