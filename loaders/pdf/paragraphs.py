@@ -93,9 +93,10 @@ def _same_font(upper: Line, lower: Line) -> bool:
     return upper.bold == lower.bold and abs(upper.size - lower.size) < 0.6
 
 
-def _starts_on_its_own(text: str) -> bool:
-    """A line that starts a list entry, an item or a section, whatever stands above it."""
-    if text[0] in _BULLETS and (len(text) == 1 or text[1] == " "):
+def _starts_on_its_own(text: str, *, bold: bool = False) -> bool:
+    """A line that starts a list entry, an item or a section, whatever stands above it. In
+    bold (a title) a dash is no list entry: ``... 2024`` / ``- Slutevaluering``."""
+    if not bold and text[0] in _BULLETS and (len(text) == 1 or text[1] == " "):
         return True
     heading = items.heading_candidate(text)
     return (heading is not None and heading[3]) or sections.match_label(text) is not None
@@ -138,7 +139,7 @@ def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
     if upper.cells > 1:
         return same_page and lower.cells == 1 and _continues_cell(upper, lower)
     never = lower.cells > 1 or upper.contents or lower.contents or upper.listed or lower.listed
-    if never or not _same_font(upper, lower) or _starts_on_its_own(lower.text):
+    if never or not _same_font(upper, lower) or _starts_on_its_own(lower.text, bold=lower.bold):
         return False
     if same_page and not _near(upper, lower):
         return False

@@ -26,6 +26,7 @@ _MIN_GUTTER = 9.0
 # Two columns of running text: lines on each side fill at least this share of its width.
 _FULL_SIDE = 0.6
 _MIN_COLUMN_LINES = 3
+_HEADING_STEP = 2.0  # points: a heading's font is this much larger than the text beside it
 # Justified text stretches all spaces of a line alike: gaps within this ratio of each other,
 # at least this many of them.
 _EVEN_GAPS = 1.3
@@ -202,6 +203,19 @@ def _table_row(row: Sequence[Line], edge: float) -> Line:
     )
 
 
+def _row_lines(row: Sequence[Line]) -> list[Line]:
+    """A row as one line, its cells tab-separated; but a heading beside smaller text (an item's
+    title with its case number at the right margin) stands on a line of its own, first."""
+    if len(row) > 1:
+        largest = max(s.size for s in row)
+        if all(s.size <= largest - _HEADING_STEP for s in row if s.size < largest):
+            heading = [s for s in row if s.size == largest]
+            rest = [s for s in row if s.size < largest]
+            if rest and len(heading) == 1:
+                return [_table_row(heading, 0.0), _table_row(rest, 0.0)]
+    return [_table_row(row, 0.0)]
+
+
 def _column(
     rows: Sequence[Sequence[Line]], keep: bool, gutter: float, *, listed: bool
 ) -> list[Line]:
@@ -236,7 +250,7 @@ def page_lines(rows: Sequence[Sequence[Line]]) -> list[Line]:
     while start < len(rows):
         gap = _interior_gap(rows[start])
         if gap is None:
-            lines.append(_table_row(rows[start], 0.0))
+            lines.extend(_row_lines(rows[start]))
             start += 1
             continue
         # the rows below that leave the same strip free: a table or two columns
@@ -259,6 +273,6 @@ def page_lines(rows: Sequence[Sequence[Line]]) -> list[Line]:
             lines.extend(_column(block, True, gutter, listed=kind == "list"))
             lines.extend(_column(block, False, gutter, listed=kind == "list"))
         else:
-            lines.extend(_table_row(row, 0.0) for row in block)
+            lines.extend(line for row in block for line in _row_lines(row))
         start = end
     return lines

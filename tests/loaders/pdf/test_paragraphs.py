@@ -108,3 +108,13 @@ def test_a_word_sticking_out_does_not_move_the_margin() -> None:
     assert LEFT + stringWidth(long_word, "Helvetica", 10) > LEFT + width + 20
     text = read_pdf(draw([page])).text
     assert text.splitlines()[0] == title
+
+
+def test_a_title_wrapped_before_a_dash() -> None:
+    title = (
+        "6. Temadrøftelse om fordelingen af midler fra frivillighedspuljen i år - Slutevaluering"
+    )
+    lines = wrap(title, RIGHT - LEFT, BOLD, 14)
+    assert lines[1].startswith("- ")  # the dash begins the second line
+    page = [*paragraph(lines, 100, font=BOLD, size=14, leading=17), Text(LEFT, 150, "Drøftet.")]
+    assert read_pdf(draw([page])).text == f"{title}\n\nDrøftet.\n"

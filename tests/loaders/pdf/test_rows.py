@@ -153,3 +153,15 @@ def test_a_justified_line_with_wide_spaces_is_no_table() -> None:
         x += width + space
     page.append(Text(LEFT, 113, "Dialogmøde"))
     assert read_pdf(draw([page])).text == " ".join(words) + " Dialogmøde\n"
+
+
+def test_a_heading_beside_smaller_text_stands_on_its_own_line() -> None:
+    page = [
+        Text(LEFT, 100, "4. Budgetopfølgning", BOLD, 14),
+        Text(RIGHT, 100, "Sagsnr.: 25/2291", size=9, right=True),
+        Text(LEFT, 125, "Beslutning", BOLD),
+        Text(LEFT, 140, "Godkendt."),
+    ]
+    assert read_pdf(draw([page])).text == (
+        "4. Budgetopfølgning\n\nSagsnr.: 25/2291\n\nBeslutning\n\nGodkendt.\n"
+    )
