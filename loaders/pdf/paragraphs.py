@@ -102,6 +102,10 @@ def _starts_on_its_own(text: str, *, bold: bool = False) -> bool:
     return (heading is not None and heading[3]) or sections.match_label(text) is not None
 
 
+def _ends_paragraph(text: str) -> bool:
+    return text.endswith(":") or is_sentence(text)
+
+
 def _ends_entry(text: str) -> bool:
     """A line that ends as an entry of a list does: ``(A)``, a sentence; not an initial
     (``Connie B.``) or an abbreviation."""
@@ -143,6 +147,8 @@ def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
         return False
     if same_page and not _near(upper, lower):
         return False
+    if _ends_paragraph(upper.text) and items.heading_candidate(lower.text) is not None:
+        return False  # a sentence, then a line with a heading's form: "3. Eventuelt"
     hyphen = upper.text.endswith("-") and upper.text[-2:-1].isalnum()
     wrapped = upper.right + 0.3 * upper.size + lower.first_word > upper.edge - 1
     return wrapped or (hyphen and lower.text[:1].islower())

@@ -118,3 +118,14 @@ def test_a_title_wrapped_before_a_dash() -> None:
     assert lines[1].startswith("- ")  # the dash begins the second line
     page = [*paragraph(lines, 100, font=BOLD, size=14, leading=17), Text(LEFT, 150, "Drøftet.")]
     assert read_pdf(draw([page])).text == f"{title}\n\nDrøftet.\n"
+
+
+def test_a_heading_in_the_text_s_own_font_after_a_full_sentence() -> None:
+    """No bold, no larger font: a full line ending a sentence, then "3. Eventuelt"."""
+    full = (
+        "Planen blev drøftet, og udvalget besluttede at sende den i høring hos alle de berørte "
+        "parter i kommunen."
+    )
+    assert stringWidth(full, "Helvetica", 10) > 0.9 * (RIGHT - LEFT)  # "3." would not fit
+    page = paragraph([full, "3. Eventuelt", "Beslutning", "Intet."], 100)
+    assert read_pdf(draw([page])).text == f"{full}\n3. Eventuelt\nBeslutning\nIntet.\n"
