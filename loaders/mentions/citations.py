@@ -56,6 +56,7 @@ CANDIDATE_CONFIDENCE = {
 # "planloven (LBK nr. 1157 af 01/07/2020)", "serviceloven, jf. lovbekendtgørelse nr. ...".
 _NAME_THEN_ENACTMENT = re.compile(r"[ \t]*[(,–-]?[ \t]*(?:(?:jf\.?|jævnfør)[ \t]+)?$")
 _TITLE_RULES = ("lov-om", "bekendtgoerelse-om")
+_PARENTHESIS_OPEN = re.compile(r"[ \t]*\($")
 # An act's name right after its enactment: in parentheses, or "af lov om ..." (a consolidation).
 _ENACTMENT_THEN_NAME = re.compile(r"^[ \t]*(?:[(,–-]|af(?=[ \t]))?[ \t]*$")
 
@@ -211,42 +212,78 @@ def law_citations(
     return known, new
 
 
-def attach_enactments(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` (in text order, none overlapping), where an enactment that names no act
-    itself stands right after or before an act's name: it is that act's ("planloven (LBK nr.
-    1157 af 01/07/2020)"), and keeps the ELI it prints."""
-    attached = list(mentions)
-    for at, mention in enumerate(attached):
+def _as(mention: Mention, act: Mention) -> Mention:
+    """``mention`` as a mention of the act ``act`` mentions (its span, rule, provisions and
+    enactment kept)."""
+    return Mention(
+        act.entity_key,
+        "law",
+        mention.begin,
+        mention.end,
+        mention.anchor_text,
+        mention.rule,
+        mention.confidence,
+        mention.provisions,
+        candidate=act.candidate,
+        name=act.name,
+        eli=mention.eli,
+        enactment=mention.enactment,
+    )
+
+
+def _enactment_of(text: str, mentions: list[Mention], at: int) -> Mention | None:
+    """The act's mention right before or after the enactment at ``at``, if any."""
+    mention = mentions[at]
+    if at > 0 and mentions[at - 1].entity_type == "law":
+        before = mentions[at - 1]
+        if _NAME_THEN_ENACTMENT.match(text, before.end, mention.begin):
+            return before
+    if at + 1 < len(mentions) and mentions[at + 1].entity_type == "law":
+        after = mentions[at + 1]
+        if _ENACTMENT_THEN_NAME.match(text[mention.end : after.begin]):
+            return after
+    return None
+
+
+def _one_act(first: Mention, second: Mention) -> Mention | None:
+    """Of two names of one act, the one that names it: a reference act's, else a compound
+    (the short name minutes cite most), else neither."""
+    for mention in (first, second):
+        if not mention.candidate:
+            return mention
+    return next((m for m in (first, second) if m.rule == "law-compound"), None)
+
+
+def link_citations(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` (in text order, none overlapping), where the text says that two citations
+    are of one act:
+
+    - an enactment that names no act itself, right after or before an act's name, is that
+      act's ("planloven (LBK nr. 1157 af 01/07/2020)"), and keeps the ELI it prints;
+    - a name and another in parentheses after it are one act ("lov om hunde (hundeloven)"):
+      a candidate takes the reference act's key or, of two candidates, the compound's.
+    """
+    linked = list(mentions)
+    for at, mention in enumerate(linked):
+        if mention.rule != "enactment" or not mention.candidate:
+            continue
+        if mention.name != mention.enactment:
+            continue
+        act = _enactment_of(text, linked, at)
+        if act is not None and act.rule != "enactment":
+            linked[at] = _as(mention, act)
+    for at in range(len(linked) - 1):
+        first, second = linked[at], linked[at + 1]
         if (
-            mention.rule != "enactment"
-            or not mention.candidate
-            or mention.name != (mention.enactment)
+            first.entity_type != "law"
+            or second.entity_type != "law"
+            or not (first.candidate or second.candidate)
+            or "enactment" in (first.rule, second.rule)
+            or not _PARENTHESIS_OPEN.match(text, first.end, second.begin)
+            or not text.startswith(")", second.end)
         ):
             continue
-        neighbour = None
-        if at > 0 and attached[at - 1].entity_type == "law":
-            before = attached[at - 1]
-            if _NAME_THEN_ENACTMENT.match(text, before.end, mention.begin):
-                neighbour = before
-        if neighbour is None and at + 1 < len(attached):
-            after = attached[at + 1]
-            gap = text[mention.end : after.begin]
-            if after.entity_type == "law" and _ENACTMENT_THEN_NAME.match(gap):
-                neighbour = after
-        if neighbour is None or neighbour.rule == "enactment":
-            continue
-        attached[at] = Mention(
-            neighbour.entity_key,
-            "law",
-            mention.begin,
-            mention.end,
-            mention.anchor_text,
-            "enactment",
-            mention.confidence,
-            mention.provisions,
-            candidate=neighbour.candidate,
-            name=neighbour.name,
-            eli=mention.eli,
-            enactment=mention.enactment,
-        )
-    return attached
+        act = _one_act(first, second)
+        if act is not None:
+            linked[at], linked[at + 1] = _as(first, act), _as(second, act)
+    return linked

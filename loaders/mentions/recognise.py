@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from loaders.mentions import candidates, persons
 from loaders.mentions.boundaries import is_start, strip_genitive
-from loaders.mentions.citations import attach_enactments, law_citations
+from loaders.mentions.citations import law_citations, link_citations
 from loaders.mentions.gazetteer import find_aliases, is_alias
 from loaders.mentions.laws import resolve, with_provisions
 from loaders.mentions.model import CandidateSummary, Mention
@@ -186,7 +186,7 @@ def _first_pass(text: str, on: dt.date | None, people: Sequence[str]) -> list[Me
     new = longest_first(proposed, _span, _rank, taken=[_span(m) for m in chosen])
     if not (cited or new_acts):
         return sorted(chosen + new, key=_span)
-    return attach_enactments(text, sorted(chosen + new, key=_span))
+    return link_citations(text, sorted(chosen + new, key=_span))
 
 
 def _span(mention: Mention) -> tuple[int, int]:

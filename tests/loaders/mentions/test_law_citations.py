@@ -233,3 +233,25 @@ def test_every_spelling_of_an_act_is_one_act(stem: str, on: dt.date) -> None:
     assert len(found) <= 1, found
     if found and next(iter(found))[1]:
         assert found == {(slugify(compound_key(stem)), True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two candidates: the compound names the act
+        (
+            "Efter lov om hunde (hundeloven) og hundeloven.",
+            [("hundeloven", True)] * 3,
+        ),
+        ("Efter hunde-loven (lov om hunde).", [("hundeloven", True)] * 2),
+        # a reference act's name and a candidate: the reference act
+        ("Lov om social service (SEL-loven) gælder.", [("serviceloven", False)] * 2),
+        # no parentheses, no link
+        ("Efter lov om hunde og hundeloven.", [("lov-om-hunde", True), ("hundeloven", True)]),
+    ],
+)
+def test_a_name_in_parentheses_after_another_is_the_same_act(
+    text: str, expected: list[tuple[str, bool]]
+) -> None:
+    found = [(m.entity_key, m.candidate) for m in find_mentions(text, on=ON)]
+    assert found == expected
