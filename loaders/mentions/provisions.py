@@ -68,7 +68,6 @@ class Provision:
         return text
 
 
-_LEVELS = ("section", "stk", "nr")
 
 
 def _at(provision: Provision, level: str, value: str) -> Provision:

@@ -2,11 +2,14 @@
 small rules over one text, then overlaps resolved (the longest wins).
 
 The passes, in order: reference aliases (:mod:`~loaders.mentions.gazetteer`,
-laws resolved by date and widened by the provisions they cite), municipalities in a list,
+laws resolved by date and widened by the provisions they cite), law citations in other forms
+and printed enactments (:mod:`~loaders.mentions.citations`), municipalities in a list,
 people from the attendance lists, people by role, people "fra" an organisation; these compete,
 the longest winning and a reference mention winning a tie. New-name proposals
-(:mod:`~loaders.mentions.candidates`) then fill only what is left; last, every further
-occurrence of a proposed name becomes a candidate mention too (``propagated``).
+(:mod:`~loaders.mentions.candidates`) and candidate acts then fill only what is left; citations
+the text says are of one act are linked; last, every further occurrence of a proposed name
+(not an act's: the citation rules find every spelling) becomes a candidate mention too
+(``propagated``).
 
 >>> import datetime as dt
 >>> text = "Jf. § 91 i beskæftigelsesloven samarbejder Jobcenter Lemvig med KLAPjob og STAR."
