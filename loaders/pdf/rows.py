@@ -239,6 +239,37 @@ def _interior_gap(row: Sequence[Line]) -> tuple[float, float] | None:
     return (widest[1], widest[2]) if widest and widest[0] >= _MIN_GUTTER else None
 
 
+def _staggered(
+    rows: Sequence[Sequence[Line]], start: int, left: float, right: float
+) -> tuple[int, float] | None:
+    """``(end, gutter)`` of two columns of running text from row ``start`` whose lines do not
+    share baselines (no row holds both sides): the rows from ``start`` leave one strip free
+    inside the text's width, with lines filling both sides of it."""
+    strips = _free(rows[start], left, right)
+    end = start + 1
+    while end < len(rows):
+        narrower = _intersect(strips, _free(rows[end], left, right))
+        if not narrower:
+            break
+        strips, end = narrower, end + 1
+    inside = [(lo, hi) for lo, hi in strips if lo > left + _MIN_GUTTER and hi < right - _MIN_GUTTER]
+    if end - start < 2 * _MIN_COLUMN_LINES or not inside:
+        return None
+    gutter = (inside[0][0] + inside[0][1]) / 2
+    # rows below the right column's last line are read after both columns
+    end = (
+        start
+        + 1
+        + max(
+            (i for i, row in enumerate(rows[start:end]) if any(s.left >= gutter for s in row)),
+            default=0,
+        )
+    )
+    if _columns_kind(rows[start:end], gutter, left, right) != "text":
+        return None
+    return end, gutter
+
+
 def page_lines(rows: Sequence[Sequence[Line]]) -> list[Line]:
     """The lines of a page in reading order, from its rows (:func:`page_rows`)."""
     if not rows:
@@ -250,8 +281,16 @@ def page_lines(rows: Sequence[Sequence[Line]]) -> list[Line]:
     while start < len(rows):
         gap = _interior_gap(rows[start])
         if gap is None:
-            lines.extend(_row_lines(rows[start]))
-            start += 1
+            staggered = _staggered(rows, start, left, right)
+            if staggered is None:
+                lines.extend(_row_lines(rows[start]))
+                start += 1
+                continue
+            end, gutter = staggered
+            block = rows[start:end]
+            lines.extend(_column(block, True, gutter, listed=False))
+            lines.extend(_column(block, False, gutter, listed=False))
+            start = end
             continue
         # the rows below that leave the same strip free: a table or two columns
         strips = [gap]

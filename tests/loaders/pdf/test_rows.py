@@ -165,3 +165,11 @@ def test_a_heading_beside_smaller_text_stands_on_its_own_line() -> None:
     assert read_pdf(draw([page])).text == (
         "4. Budgetopfølgning\n\nSagsnr.: 25/2291\n\nBeslutning\n\nGodkendt.\n"
     )
+
+
+def test_two_columns_whose_lines_do_not_share_baselines() -> None:
+    """The right column set with another leading: no row holds both columns."""
+    left = paragraph(LEFT_TEXT, 120, width=COLUMN)
+    right = paragraph(RIGHT_TEXT, 126, x=LEFT + COLUMN + GUTTER, width=COLUMN, leading=15.5)
+    page = [Text(LEFT, 90, "Orientering", BOLD, 12), *left, *right]
+    assert read_pdf(draw([page])).text == f"Orientering\n\n{LEFT_TEXT}\n\n{RIGHT_TEXT}\n"
