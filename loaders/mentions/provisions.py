@@ -68,8 +68,6 @@ class Provision:
         return text
 
 
-
-
 def _at(provision: Provision, level: str, value: str) -> Provision:
     """``provision`` with ``level`` set to ``value`` and every deeper level cleared."""
     if level == "section":
