@@ -6,7 +6,8 @@ with box and font), :mod:`~loaders.pdf.rows` (rows, cells, columns, tables in re
 :mod:`~loaders.pdf.furniture` (page headers and footers found by repetition),
 :mod:`~loaders.pdf.contents` (a table of contents' page-number column),
 :mod:`~loaders.pdf.paragraphs` (wrapped lines, hyphenation, headings, page offsets),
-:mod:`~loaders.pdf.metadata` (the PDF's own title, producer and dates) and
+:mod:`~loaders.pdf.metadata` (the PDF's own title, producer and dates),
+:mod:`~loaders.pdf.ocr` (scanned pages read by Tesseract, when asked) and
 :mod:`~loaders.pdf.document` (opening, limits, errors, the page loop).
 """
 
