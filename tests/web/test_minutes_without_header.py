@@ -103,8 +103,11 @@ def test_the_meeting_page_says_what_the_minutes_do_not_name(served: Server) -> N
     assert "Dato ikke angivet i referatet" in text
     assert "Udvalg ikke angivet i referatet" in text
     assert "Kommune Lejre Kommune" in text
-    agenda = text.split("Dagsorden Nr. Punkt Adgang Udfald ", 1)[1].split(" Deltagere", 1)[0]
-    assert agenda == "– Punkt uden nummer Åbent godkendt – Budget 2023 Åbent godkendt"
+    agenda = text.split("Dagsorden Nr. Punkt Adgang Udfald Beslutning ", 1)[1]
+    assert agenda.split(" Deltagere", 1)[0] == (
+        "– Punkt uden nummer Åbent godkendt Godkendt."
+        " – Budget 2023 Åbent godkendt Godkendt med bemærkninger."
+    )  # each item's outcome and the start of its decision
     assert links(html).index(UNTITLED) < links(html).index(BUDGET)
     found = json_ld(html)
     assert found["name"] == "Lejre Kommune, møde uden dato"
@@ -132,8 +135,9 @@ def test_each_item_page_shows_its_decision(
     text = said(html)
     assert f"Dagsordenspunkt uden nummer · Åbent punkt {heading} Møde Lejre Kommune, møde" in text
     assert "Udvalg ikke angivet i referatet" in text
-    assert "Beslutning Udfald: godkendt Punktets tekst" in text  # the decision is a section
-    assert f"Beslutning {decision} Udfald: godkendt · Linje" in text
+    # the decision first: its words and outcome at the top, its section not again below
+    assert f"Beslutning Udfald: godkendt {decision} Afsnittet «Beslutning» · linje" in text
+    assert text.count(decision) == 1  # not again among the sections
     assert MEETING in links(html)
     found = json_ld(html)
     assert found["name"] == heading
@@ -175,7 +179,7 @@ def test_search_finds_the_items(served: Server) -> None:
     text = said(html)
     assert "1 dagsordenspunkt passer på søgningen" in text
     assert (
-        "Lejre Kommune, møde uden dato · Lejre Kommune Punkt uden nummer"
+        "Lejre Kommune, møde uden dato · Lejre Kommune Punkt uden nummer · Udfald: godkendt"
         " KLAPjob er et program for ledige. Godkendt." in text
     )
     assert UNTITLED in links(html)
@@ -199,7 +203,7 @@ def test_the_programme_page_lists_the_mention(served: Server) -> None:
     mentions = text.split("Omtalerne i sammenhæng ", 1)[1]
     assert mentions.startswith(
         "Lejre Kommune 1 omtale Uden dato 1 omtale KLAPjob er et program for ledige."
-        " Punkt uden nummer Atom-feed"
+        " Punkt uden nummer · Udfald: godkendt Atom-feed"
     )
     assert any(href.startswith(UNTITLED + "#omtale-") for href in links(html))
 
