@@ -208,6 +208,16 @@ class MinutesStore:
     def backup(self, target: Path) -> None:
         self._store.backup(target)
 
+    def close(self) -> None:
+        """Let go of the connections to a store server (nothing for a folder)."""
+        self._store.close()
+
+    def __enter__(self) -> MinutesStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     # -- recovery ------------------------------------------------------------------------
 
     def _remove_partial_documents(self) -> list[str]:

@@ -95,6 +95,9 @@ class StoreBackend(Protocol):
 
     def backup(self, target: Path) -> None: ...
 
+    def close(self) -> None:
+        """Let go of what the backend holds open (a server's connections)."""
+
 
 __all__ = [
     "DocumentWrite",

@@ -102,5 +102,8 @@ class EmbeddedStore:
     def backup(self, target: Path) -> None:
         self.store.backup(str(target))
 
+    def close(self) -> None:
+        """Nothing to do: pyoxigraph closes the folder when the store is collected."""
+
 
 __all__ = ["DefaultGraph", "EmbeddedStore"]

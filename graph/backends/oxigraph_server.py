@@ -218,6 +218,9 @@ class OxigraphServer:
     def optimize(self) -> None:
         """Nothing to do: the server optimises its own storage."""
 
+    def close(self) -> None:
+        self.http.close()
+
     def backup(self, target: Path) -> None:
         raise StoreError(
             f"back up the Oxigraph server at {self.location} with its own tools "

@@ -49,7 +49,9 @@ def test_a_document_without_its_commit_record_is_removed_on_open(
     other = make_document(document.text.replace("8. januar", "9. januar"))
     other.meeting.date = dt.date(2020, 1, 9)
     cut_off = prepared(other)
-    store._store.store.bulk_load(input=cut_off.nquads, format=RdfFormat.N_QUADS)  # no commit: a kill
+    store._store.store.bulk_load(
+        input=cut_off.nquads, format=RdfFormat.N_QUADS
+    )  # no commit: a kill
     assert cut_off.graph in store.named_graphs()
     del store
     reopened, recovered = MinutesStore.open(path)
