@@ -22,6 +22,7 @@ from graph.votes import attendance_quads
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import Attendance, LoaderError, MinutesDocument, PdfInfo
 from loaders.municipalities import Municipality, by_name
+from loaders.report import note_da
 from ontology.namespace import RG
 
 PROV = "http://www.w3.org/ns/prov#"
@@ -181,8 +182,11 @@ def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadCont
     out.text(source, iri(RG.layout), doc.layout)
     out.text(source, iri(RG.loaderVersion), ctx.loader_version)
     out.add(source, iri(RG.normalisedText), literal(doc.text))
-    for note in doc.notes:
-        out.text(source, iri(RG.loadNote), note)
+    for note in doc.notes:  # in Danish for the pages, in English as the command line says it
+        danish = note_da(note)
+        if danish is not None:
+            out.add(source, iri(RG.loadNote), literal(danish, lang="da"))
+        out.add(source, iri(RG.loadNote), literal(note, lang="en"))
     out.add(source, iri(PROV + "wasGeneratedBy"), iri(ctx.run_iri))
     loaded_at = literal(ctx.loaded_at.isoformat(), datatype=XSD_DATETIME)
     out.add(source, iri(PROV + "generatedAtTime"), loaded_at)

@@ -421,7 +421,7 @@ class RG:
 
     loadNote: Final[str] = "https://w3id.org/referatgraf/def#loadNote"
     """A remark by the loader about the file (e.g. an ambiguous header or an inferred
-    municipality); it never changes what was read."""
+    municipality), in Danish and English; it never changes what was read."""
 
     loaderVersion: Final[str] = "https://w3id.org/referatgraf/def#loaderVersion"
     """The version of referatgraf that read the file or ran the load."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
@@ -215,3 +216,13 @@ def test_a_hostile_canonical_address_becomes_a_valid_iri() -> None:
     mapped = document_quads(doc, context())
     found = {q.object for q in quads(mapped.nquads) if q.predicate.value == RG + "sourceUrl"}
     assert found == {NamedNode(expected)}
+
+
+def test_a_load_note_is_kept_in_danish_and_english() -> None:
+    lemvig = Path(__file__).parent.parent / "fixtures" / "seeds" / "000_dccc08daabfe9e2b.txt"
+    mapped = document_quads(read_minutes(lemvig.read_bytes(), lemvig.name), context())
+    notes = {q.object for q in quads(mapped.nquads) if q.predicate.value == RG + "loadNote"}
+    assert notes == {
+        Literal("kommunen er udledt ud fra 6 omtaler af 'Lemvig Kommune'", language="da"),
+        Literal("municipality inferred from 6 mentions of 'Lemvig Kommune'", language="en"),
+    }

@@ -66,6 +66,7 @@ CONTRACT_TERMS: dict[str, str] = {
     "citedEnactment": "property",
     "citedEli": "property",
     "sourceUrl": "property",
+    "loadNote": "property",
     "dateKnown": "property",
 }
 # Subclasses the contract names in a meaning rather than in a row of its own.
@@ -85,6 +86,7 @@ CONTRACT_RANGES = {
     "mention": RG.Mention,
     "beginIndex": XSD.integer,
     "endIndex": XSD.integer,
+    "loadNote": RDF.langString,
 }
 CONTRACT_CANDIDATES = (
     Path(__file__).resolve().parents[2] / "CONTRACT.md",
