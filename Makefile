@@ -92,4 +92,13 @@ ocr-deps:
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx dan; then \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends tesseract-ocr tesseract-ocr-dan; \
 	fi
-test: browser-deps ocr-deps
+# OpenLink Virtuoso 7 for the --store virtuoso+http:// tests (tests/graph/test_virtuoso_store.py);
+# the package asks for a dba password, preseeded here (the tests run their own instance)
+.PHONY: virtuoso-deps
+virtuoso-deps:
+	@if ! command -v virtuoso-t >/dev/null; then \
+		printf '%s\n' 'virtuoso-opensource-7 virtuoso-opensource-7/dba-password password dba' \
+			'virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba' | $(SUDO) debconf-set-selections; \
+		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends virtuoso-opensource; \
+	fi
+test: browser-deps ocr-deps virtuoso-deps
