@@ -16,6 +16,7 @@ from web.browse_pages import meetings_list_href
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+from web.pages.surnames import surname_key
 from web.pages.votes import committee_attendance, party_text
 
 if TYPE_CHECKING:
@@ -47,7 +48,13 @@ def committee_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "kommunekode": committee["kommunekode"],
         "meetings": [_meeting(site, row) for row in meetings.rows],
         "pages": pagination(number, total, PER_PAGE),
-        "members": [_member(site, row) for row in first_rows(members.rows, "membership")],
+        "members": [
+            _member(site, row)
+            for row in sorted(
+                first_rows(members.rows, "membership"),
+                key=lambda r: surname_key(text_of(r["personLabel"])),
+            )
+        ],
         "attendance": attendance,  # per member: meetings attended and missed, the rate
     }
     path = data["path"]

@@ -21,6 +21,7 @@ from web.pages import Page, register
 from web.pages.layout_words import layout_in_words
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
+from web.pages.surnames import surname_key
 from web.pages.votes import meeting_notes
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
     people = run(store, "meeting_people", bound)
     notes, notes_query = meeting_notes(site, iri)
     by_kind: dict[str, list[Row]] = defaultdict(list)
-    for row in people.rows:
+    for row in sorted(people.rows, key=lambda r: surname_key(text_of(r["personLabel"]))):
         by_kind[str(row["kind"])].append(row)
     present = {row["person"] for row in by_kind["til-stede"]}
     absent = {row["person"] for row in by_kind["fravaer"]}
