@@ -101,4 +101,10 @@ virtuoso-deps:
 			'virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba' | $(SUDO) debconf-set-selections; \
 		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends virtuoso-opensource; \
 	fi
-test: browser-deps ocr-deps virtuoso-deps
+# nginx, for the check of deploy/nginx.conf (tests/test_deployment.py)
+.PHONY: deploy-deps
+deploy-deps:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends nginx-light; \
+	fi
+test: browser-deps ocr-deps deploy-deps virtuoso-deps
