@@ -78,7 +78,9 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "sections": [
             _section(site, row, spans)
             for row in first_rows(sections, "section")
+            # an empty section (a "Bilag" heading with nothing under it) is left out
             if row["section"] not in decision_nodes
+            and (text_of(row["text"]).strip() or row["outcome"] is not None)
         ],
         "decisions": [
             _decision(site, row, spans, sections_by_node.get(row["node"]))

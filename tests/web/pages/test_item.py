@@ -278,3 +278,16 @@ def test_markup_in_the_minutes_renders_inert(site: Site) -> None:
     assert "<b>" not in html
     assert html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") == 2
     assert html.count('<mark><a href="/program/klapjob" title="">KLAPjob</a></mark>') == 2
+
+
+def test_no_item_page_shows_an_empty_section(site: Site) -> None:
+    """A heading with nothing under it ("Bilag" and no attachment text) is left out."""
+    found = site.store().query(
+        "SELECT DISTINCT ?item WHERE { ?item a <https://w3id.org/referatgraf/def#AgendaItem> }"
+    )
+    assert isinstance(found, QuerySolutions)
+    items = [str(row["item"].value) for row in found]
+    assert len(items) > 30
+    for iri in items:
+        for section in page_of(site, iri).data["sections"]:
+            assert plain(section["text"]).strip() or section["outcome"], (iri, section["heading"])
