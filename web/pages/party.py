@@ -16,6 +16,7 @@ from graph.votes import POSITION_LABELS
 from web.pages import Page, register
 from web.pages.page_sparql import run
 from web.pages.page_values import first_rows, link, text_of
+from web.pages.surnames import danish_key, surname_key
 
 if TYPE_CHECKING:
     from web.site import Site
@@ -50,7 +51,13 @@ def party_page(site: Site, iri: str, number: int = 1) -> Page | None:
                 "person": link(site, row["person"], row["personLabel"]),
                 "municipality": link(site, row["municipality"], row["municipalityLabel"]),
             }
-            for row in first_rows(members.rows, "person")
+            for row in sorted(
+                first_rows(members.rows, "person"),
+                key=lambda r: (
+                    danish_key(text_of(r["municipalityLabel"])),
+                    surname_key(text_of(r["personLabel"])),
+                ),
+            )
         ],
         "positions": [
             {
