@@ -37,7 +37,9 @@ _FOR_WHOM = re.compile(r"\s*\(?\s*(?:som\s+stedfortræder\s+)?(?:i\s+stedet\s+)?
 _ENTRIES = re.compile(r"\s*(?:;|,|\bog\b|\bsamt\b)\s*")
 _ROLE_WORDS = re.compile(r"(?P<role>(?:[a-zæøå][\wæøå-]*\s+){1,4})(?P<name>[A-ZÆØÅ].*)")
 _TIME = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\b")
-_ITEM = re.compile(r"\b(?:punkt|pkt\.?|dagsordenspunkt|sag)\s*(?:nr\.?\s*)?(?P<n>\d{1,3})\b", re.I)
+_ITEM = re.compile(
+    r"\b(?:punkt|pkt\.?|dagsordenspunkt|sag)\s*(?:nr\.?\s*)?(?P<n>\d{1,3})\b(?!\s*[-–]\s*\d)", re.I
+)
 _LEADING_NAME = re.compile(
     r"\s*(?:for\s+)?(?P<name>(?:[A-ZÆØÅ][\wæøå'’.-]*\s*){2,6}(?:\([^()]{1,40}\))?)"
 )
@@ -57,7 +59,10 @@ def note_time(text: str) -> dt.time | None:
 
 
 def note_item(text: str) -> int | None:
-    """The item number a note names (``under punkt 5``, ``efter pkt. 3``), or None."""
+    """The item number a note names (``under punkt 5``, ``efter pkt. 3``), or None.
+
+    A range (``under punkt 3-5``) names no single item: None, never its first number.
+    """
     found = _ITEM.search(text)
     return int(found["n"]) if found else None
 

@@ -124,6 +124,8 @@ def test_note_time(text: str, expected: dt.time | None) -> None:
         ("efter pkt. 12", 12),
         ("under dagsordenspunkt 7", 7),
         ("kl. 16.30", None),
+        ("under punkt 3-5", None),
+        ("under pkt. 13 – 15", None),
     ],
 )
 def test_note_item(text: str, expected: int | None) -> None:
