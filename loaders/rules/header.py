@@ -38,6 +38,7 @@ _LONGEST_FIELD_NAME = 12  # words of a committee printed under a label
 # Words of a place: rooms, town halls, streets with numbers, postcodes.
 _PLACE = re.compile(
     r"\b(?:møde)?(?:lokale|salen|sal|værelse|rådhus|rådhuset|kontor|centret|centeret|center)\b"
+    r"|\w+(?:lokale|salen|rådhus|rådhuset|centret|centeret|center)\b"
     r"|\w+(?:vej|gade|allé|alle|plads|torv|stræde|vænge)\s+\d+"
     r"|\b\d{4}\s+[A-ZÆØÅ]",
     re.IGNORECASE,
@@ -306,6 +307,45 @@ def committee_line(state: ParseState, facts: HeaderFacts, index: int, plain: str
     return _dates(state, facts, index, plain, rank=LINE)
 
 
+# A sentence that says when the meeting was or is held: ``Mødet blev afholdt tirsdag den 14.
+# marts 2023 kl. 16.00 i Mødelokale 2``, ``Mødet afholdes den ...``, ``Mødet fandt sted ...``,
+# ``Referat af mødet i Byrådet den ...``, ``Ordinært møde den ...``. Other meetings' dates
+# (``Næste møde afholdes ...``) are passed over before (``other-date``).
+_MEETING_SENTENCE = re.compile(
+    r"(?:det\s+)?(?:(?:ordinære|ekstraordinære|konstituerende)\s+)?"
+    r"(?:møde(?:t)?(?:\s+i\s+[^\d,.]{2,80}?)?\s+(?:(?:blev|er|bliver|vil\s+blive)\s+)?"
+    r"(?:af)?(?:holdt|holdes|afviklet|afvikles)"
+    r"|mødet\s+(?:fandt|finder)\s+sted|mødet\s+(?:startede|begyndte|starter|begynder)"
+    r"|referat\s+(?:af|fra)\s+(?:det\s+)?(?:(?:ordinære|ekstraordinære)\s+)?møde(?:t)?"
+    r"(?:\s+i\s+[^\d,.]{2,80}?)?"
+    r"|(?:ordinært|ekstraordinært|konstituerende)\s+møde(?:\s+i\s+[^\d,.]{2,80}?)?)"
+    r"(?=\s|,|:)",
+    re.IGNORECASE,
+)
+# What follows the date and time: the place, ``i Mødelokale 2, Rådhuset`` or ``på Rådhuset``.
+_PLACE_AFTER = re.compile(r"[\s,]*(?:i|på)\s+(?P<place>\S.*?)[\s.]*$", re.IGNORECASE)
+
+
+def meeting_sentence(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
+    """A sentence that says when (and where) the meeting is held; its one date is the
+    meeting's as plainly as a label says it, and a place after the time is the meeting's."""
+    opening = _MEETING_SENTENCE.match(plain)
+    if opening is None:
+        return False
+    found = dates.find_dates(plain[opening.end() :])
+    if not found:
+        return False
+    _dates(state, facts, index, plain, rank=LABELLED)
+    after = found[-1].end + opening.end()
+    times = dates.find_times(plain[after:])
+    if times:
+        after += times[-1].end
+    place = _PLACE_AFTER.match(plain[after:])
+    if place is not None and _PLACE.search(place["place"]) and facts.place_rank > 0:
+        facts.place, facts.place_rank = (place["place"], index), 0
+    return True
+
+
 def place_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
     """An address or room alone on a line (``Mødelokale 1, Servicecenter, Finderupsvej 9``)."""
     if facts.place_rank <= 1 or "," not in plain or plain.endswith(".") or not _PLACE.search(plain):
@@ -319,6 +359,7 @@ HEADER_RULES: tuple[tuple[str, HeaderRule], ...] = (
     ("title", title_line),
     ("fields", labelled_field),
     ("attendance", attendance),
+    ("meeting-sentence", meeting_sentence),
     ("date-line", date_line),
     ("committee-line", committee_line),
     ("place-line", place_line),

@@ -8,7 +8,8 @@ plainly they say "the meeting's date":
 ====  ======================================================================================
 rank  where the date was printed
 ====  ======================================================================================
-0     a meeting-date label (``Mødedato``, ``Dato:``, ``MØDE``, ``Starttidspunkt``) or the title
+0     a meeting-date label (``Mødedato``, ``Dato:``, ``MØDE``, ``Starttidspunkt``), the title
+      or a sentence saying when the meeting is held (``Mødet blev afholdt den ...``)
 1     a line that is only a date, or a committee's name and a date
 2     an end label (``Sluttidspunkt 14-11-2019 10:00:00``): the same day, as a rule
 ====  ======================================================================================

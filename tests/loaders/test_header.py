@@ -286,3 +286,61 @@ def test_a_committee_before_the_date_under_a_date_label() -> None:
     meeting, _ = _meeting("REFERAT\nMØDE\nØkonomiudvalget - 10-09-2020 16:30\n")
     assert (meeting.committee, meeting.date) == ("Økonomiudvalget", dt.date(2020, 9, 10))
     assert meeting.start_time == dt.time(16, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "start", "place"),
+    [
+        (
+            "Mødet blev afholdt tirsdag den 14. marts 2023 kl. 16.00 i Mødelokale 2, Rådhuset",
+            dt.date(2023, 3, 14),
+            dt.time(16, 0),
+            "Mødelokale 2, Rådhuset",
+        ),
+        (
+            "Mødet afholdes den 3. maj 2021 kl. 17.00 i Byrådssalen.",
+            dt.date(2021, 5, 3),
+            dt.time(17, 0),
+            "Byrådssalen",
+        ),
+        (
+            "Mødet fandt sted den 3/5-2021 kl. 17.00 på Rådhuset",
+            dt.date(2021, 5, 3),
+            dt.time(17, 0),
+            "Rådhuset",
+        ),
+        ("Referat af mødet i Økonomiudvalget den 3. maj 2021", dt.date(2021, 5, 3), None, None),
+        (
+            "Ordinært møde i Økonomiudvalget onsdag den 12. januar 2022 kl. 19.00",
+            dt.date(2022, 1, 12),
+            dt.time(19, 0),
+            None,
+        ),
+        # a place without a word of a place is not taken for one
+        ("Mødet blev holdt den 1. juni 2021 i god ro og orden", dt.date(2021, 6, 1), None, None),
+    ],
+)
+def test_a_sentence_saying_when_the_meeting_is_held(
+    sentence: str, date: dt.date, start: dt.time | None, place: str | None
+) -> None:
+    meeting, notes = _meeting(f"Referat\nØkonomiudvalget\n{sentence}\n")
+    assert (meeting.date, meeting.start_time, meeting.place) == (date, start, place)
+    # "Referat af mødet ..." is a title, read by the title rule
+    assert meeting.date_source == ("title" if sentence.startswith("Referat") else "header")
+    assert notes == []
+
+
+def test_a_sentence_about_the_next_meeting_gives_no_date() -> None:
+    meeting, notes = _meeting("Referat\nØkonomiudvalget\nNæste møde afholdes den 10. maj 2021\n")
+    assert meeting.date is None
+    assert notes == []
+
+
+def test_a_sentence_with_two_meeting_days_gives_no_date() -> None:
+    meeting, notes = _meeting(
+        "Referat\nØkonomiudvalget\nMødet blev afholdt den 14. marts 2023 og den 16. marts 2023\n"
+    )
+    assert meeting.date is None
+    assert notes == [
+        "the header gives different meeting dates (2023-03-14 and 2023-03-16); date left empty"
+    ]
