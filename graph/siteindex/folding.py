@@ -130,6 +130,28 @@ def sort_key(label: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def person_sort_key(name: str) -> str:
+    """A person's key in a register: the surname (the name's last word) first, then the whole
+    name, in Danish order; the name shown is unchanged.
+
+    >>> names = ["Åse Ørsted", "Bo Andersen", "Mette Aagaard", "Karin von Holck"]
+    >>> sorted(names, key=person_sort_key)
+    ['Bo Andersen', 'Karin von Holck', 'Åse Ørsted', 'Mette Aagaard']
+    """
+    words = name.split()
+    return sort_key(words[-1] if words else "") + " " + sort_key(name.strip())
+
+
+def person_initial(name: str) -> str:
+    """The letter a person is filed under: the surname's first letter.
+
+    >>> person_initial("Åse Ørsted"), person_initial("Mette Aagaard")
+    ('Ø', 'Å')
+    """
+    words = name.split()
+    return initial(words[-1] if words else "")
+
+
 def initial(label: str) -> str:
     """The letter a label is filed under in an A-Z list: A-Z, Æ, Ø, Å, or ``#`` for the rest."""
     key = sort_key(label.strip())

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = "7"  # 7: the words of the text index (spelling); 6: browsing lists
+SCHEMA_VERSION = (
+    "8"  # 8: persons filed by surname; 7: the words of the text index (spelling); 6: browsing lists
+)
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

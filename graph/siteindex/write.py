@@ -6,7 +6,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from graph.siteindex.folding import fold_for_index, initial, sort_key
+from graph.siteindex.folding import (
+    fold_for_index,
+    initial,
+    person_initial,
+    person_sort_key,
+    sort_key,
+)
 from graph.siteindex.read import DocumentRecord, LoadRunRecord, SharedResource
 
 _UPSERT = (
@@ -52,9 +58,11 @@ class IndexWriter:
         self._ids: dict[str, int] = {}
 
     def _resource(self, iri: str, kind: str, label: str, *rest: object) -> int:
-        cursor = self.connection.execute(
-            _UPSERT, (iri, kind, label, sort_key(label), initial(label), *rest)
-        )
+        if kind == "Person":  # filed by surname
+            key, letter = person_sort_key(label), person_initial(label)
+        else:
+            key, letter = sort_key(label), initial(label)
+        cursor = self.connection.execute(_UPSERT, (iri, kind, label, key, letter, *rest))
         rowid = int(cursor.fetchone()[0])
         cursor.close()
         return rowid
