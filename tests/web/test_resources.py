@@ -101,7 +101,12 @@ def test_each_format_parses_with_the_labels_of_linked_resources(
     graph = parse_rdf(response.content, rdflib_format)
     lejre = URIRef(LEJRE)
     municipality = URIRef("https://w3id.org/referatgraf/def#Municipality")
-    assert len(graph) == 5  # type, label, kommunekode; the class's Danish and English labels
+    # type, label, kommunekode; its 4 committees and 2 meetings with type, label and link to
+    # it; the three classes' Danish and English labels
+    assert len(graph) == 3 + 6 * 3 + 3 * 2
+    linked = set(graph.subjects(URIRef("https://w3id.org/referatgraf/def#municipality"), lejre))
+    assert len(linked) == 6
+    assert {str(s).split("/")[-2] for s in linked} == {"udvalg", "moede"}
     assert graph.value(lejre, RDFS.label) == rdflib.Literal("Lejre Kommune", lang="da")
     assert {str(o) for o in graph.objects(municipality, RDFS.label)} == {"kommune", "municipality"}
 
