@@ -81,6 +81,8 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
             # an empty section (a "Bilag" heading with nothing under it) is left out
             if row["section"] not in decision_nodes
             and (text_of(row["text"]).strip() or row["outcome"] is not None)
+            # the attachments are listed under their own heading, not twice
+            and not (kinds["bilag"] and text_of(row["label"]).casefold() == "bilag")
         ],
         "decisions": [
             _decision(site, row, spans, sections_by_node.get(row["node"]))

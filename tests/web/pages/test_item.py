@@ -77,8 +77,11 @@ def test_lemvig_item_4_klapjob_is_marked_and_linked_in_the_sagsfremstilling(site
         "Vision, politikker og strategier",
         "Økonomi",
         "Direktøren for Social/Sundhed og Arbejdsmarked indstiller,",
-        "Bilag",
-    ]  # the section "Beslutning" is shown at the top, as the decision
+    ]  # "Beslutning" is shown at the top, as the decision; "Bilag" as the list of attachments
+    assert [plain(a["title"]) for a in data["attachments"]] == [
+        "Brev til kommuner og jobcentre",
+        "Beskæftigelsesplan 2022",
+    ]
     by_heading = {s["heading"]: s for s in data["sections"]}
     sagsfremstilling = by_heading["Sagsfremstilling"]
     assert ("KLAPjob", "/program/klapjob") in marked_in(sagsfremstilling["text"])
@@ -94,7 +97,7 @@ def test_lemvig_item_4_klapjob_is_marked_and_linked_in_the_sagsfremstilling(site
 def test_lejre_2022_item_2_klapjob_is_marked_in_the_resume(site: Site) -> None:
     page = page_of(site, LEJRE_2022 + "/punkt/2")
     # the decision first: its section "Beslutning" at the top, not among the others
-    assert [s["heading"] for s in page.data["sections"]] == ["Resumé", "Bilag"]
+    assert [s["heading"] for s in page.data["sections"]] == ["Resumé"]  # "Bilag": a list
     assert [d["heading"] for d in page.data["decisions"]] == ["Beslutning"]
     resume = page.data["sections"][0]
     assert resume["label"] == "resume"
@@ -291,3 +294,20 @@ def test_no_item_page_shows_an_empty_section(site: Site) -> None:
     for iri in items:
         for section in page_of(site, iri).data["sections"]:
             assert plain(section["text"]).strip() or section["outcome"], (iri, section["heading"])
+
+
+def test_attachments_are_listed_once(site: Site) -> None:
+    """An item whose minutes list attachments under "Bilag" shows them in the list of
+    attachments, not also as a section with the same heading."""
+    found = site.store().query(
+        "SELECT DISTINCT ?item WHERE { ?item a <https://w3id.org/referatgraf/def#AgendaItem> }"
+    )
+    assert isinstance(found, QuerySolutions)
+    with_attachments = 0
+    for iri in (str(row["item"].value) for row in found):
+        data = page_of(site, iri).data
+        headings = [section["heading"].casefold() for section in data["sections"]]
+        if data["attachments"]:
+            with_attachments += 1
+            assert "bilag" not in headings, iri
+    assert with_attachments == 12  # the items of the samples that list attachments
