@@ -101,6 +101,7 @@ def _read_pdf_minutes(
         size=len(data),
         encoding=PDF_ENCODING,
         media_type=PDF,
+        stated_url=pdf.stated_url,
         pdf=pdf.info,
     )
     return MinutesDocument(

@@ -23,12 +23,15 @@ a note: their text is missing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from loaders.model import LoaderError, PdfInfo
+from loaders.page_evidence import safe_url
 from loaders.pdf import ocr
 from loaders.pdf.contents import mark_contents
 from loaders.pdf.furniture import remove_furniture
@@ -55,6 +58,9 @@ class PdfText:
     page_starts: tuple[int, ...]
     info: PdfInfo
     notes: list[str] = field(default_factory=list)
+    # An address of the minutes themselves printed in the page headers or footers (a URL with
+    # a path, not a site's home page): where they were published, as the PDF states it.
+    stated_url: str | None = None
 
 
 def is_pdf(data: bytes) -> bool:
@@ -196,8 +202,42 @@ def read_pdf(data: bytes, *, recognise: bool = False) -> PdfText:
             + _ranges(pages.recognised)
         )
     kept = remove_furniture(pages.rows)
+    furniture = [
+        line.text
+        for (rows, _), body in zip(pages.rows, kept, strict=True)
+        for row in rows
+        if not any(row is other for other in body)
+        for line in row
+    ]
     # Text reaches at least three quarters across a page: margins are narrower than that.
     text, starts = assemble(
         [mark_contents(page_lines(rows)) for rows in kept], min_edge=_TEXT_WIDTH * pages.width
     )
-    return PdfText(text, starts, info, notes)
+    return PdfText(text, starts, info, notes, stated_url(furniture))
+
+
+# An address in print: with its scheme, or starting www.; it ends at white space.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+
+
+def stated_url(furniture: list[str]) -> str | None:
+    """The one address with a path the page headers and footers print, as a safe IRI; None
+    where they print none, only a site (``www.lemvig.dk``), or several different ones.
+
+    >>> stated_url(["Side 1 af 3", "https://www.lemvig.dk/politik/referat-8-juni-2022.pdf"])
+    'https://www.lemvig.dk/politik/referat-8-juni-2022.pdf'
+    >>> stated_url(["www.koege.dk/dagsordener/byraad/2023-05-30.", "Køge Kommune"])
+    'https://www.koege.dk/dagsordener/byraad/2023-05-30'
+    >>> stated_url(["www.lemvig.dk", "https://lemvig.dk/"]) is None
+    True
+    """
+    found: set[str] = set()
+    for text in furniture:
+        for match in _ADDRESS.finditer(text):
+            address = match.group().rstrip(".,;:)")
+            if address.lower().startswith("www."):
+                address = "https://" + address
+            url = safe_url(address)
+            if url is not None and urlsplit(url).path.strip("/"):
+                found.add(url)
+    return found.pop() if len(found) == 1 else None

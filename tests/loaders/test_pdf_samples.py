@@ -194,3 +194,18 @@ def test_narrow_column_every_golden_field(stem: str) -> None:
     expected = {key: value for key, value in _norm(golden).items() if key != "source"}
     diff = differences(expected, view(doc))
     assert not diff, "\n".join(diff)
+
+
+def test_an_address_of_the_minutes_in_the_footer_is_where_they_were_published() -> None:
+    golden_path = next(p for p in GOLDEN_FILES if p.stem.startswith("003"))
+    golden = yaml.safe_load(golden_path.read_text(encoding="utf-8"))
+    address = "www.holstebro.dk/politik/referater/arbejdsmarkedsudvalget-23-10-2019.pdf"
+    items = [(item["number"], item["title"]) for item in golden["items"]]
+    blocks = blocks_from_minutes((SEEDS / golden["source"]).read_text(encoding="utf-8"), items)
+    furniture = Furniture(header=f"{golden['committee']} – {golden['date']:%d-%m-%Y}", logo=address)
+    doc = read_minutes(typeset(blocks, furniture).pdf, "referat.pdf")
+    assert doc.source.stated_url == "https://" + address
+    assert address not in doc.text  # furniture, not text
+    # the site alone is no address of the minutes
+    site_only = Furniture(header=furniture.header, logo="www.holstebro.dk")
+    assert read_minutes(typeset(blocks, site_only).pdf, "referat.pdf").source.stated_url is None
