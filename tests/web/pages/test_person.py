@@ -86,3 +86,17 @@ def test_json_ld_is_a_person_with_roles(site: Site) -> None:
 
 def test_not_a_person_gives_none(site: Site) -> None:
     assert person_page(site, BASE + "kommune/lejre", 1) is None
+
+
+def test_a_party_the_minutes_do_not_print_is_left_out(site: Site) -> None:
+    # "Henrik Nielsen (Sekretær)": the committee's secretary, printed without a party
+    secretary = BASE + "kommune/lejre/person/henrik-nielsen"
+    page = person_page(site, secretary, 1)
+    assert page is not None
+    text = visible_text(render(page, secretary))
+    assert "Parti" not in text
+    assert "Møder deltaget i 1" in text
+    member = BASE + "kommune/lejre/person/martin-stokholm"
+    shown = person_page(site, member, 1)
+    assert shown is not None
+    assert "Parti A (Socialdemokratiet)" in visible_text(render(shown, member))
