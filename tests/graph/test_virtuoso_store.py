@@ -101,6 +101,9 @@ def test_a_timed_out_answer_is_200_and_marked_s1tat(virtuoso: str) -> None:
     status, headers, rows = _select(virtuoso, query, timeout="300")
     assert status == 200
     assert headers["X-SQL-State"] == "S1TAT"
-    # the cut count looks like a whole answer: 30000 * 29999 / 2 pairs would be the truth
+    # the cut answer is a 200 like a whole one: a count short of the truth (30000 * 29999 / 2
+    # pairs), or, stopped before the count was made, no row at all (seen in about one run of
+    # three here); only the header tells it from a whole answer
     assert rows[0] == '"n"'
-    assert int(rows[1]) < 30_000 * 29_999 // 2
+    assert len(rows) <= 2
+    assert len(rows) == 1 or int(rows[1]) < 30_000 * 29_999 // 2
