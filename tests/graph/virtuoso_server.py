@@ -6,17 +6,11 @@ a fresh database is ``dba``."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-
-from tests.graph.oxigraph_server import free_port
+from tests.servers import free_port, running_server
 
 VIRTUOSO = shutil.which("virtuoso-t") or "/usr/bin/virtuoso-t"
 VSP = Path("/var/lib/virtuoso-opensource-7/vsp")
@@ -60,34 +54,19 @@ def virtuoso_serve(folder: Path, timeout_s: int = 60) -> Iterator[str]:
     )
     log = folder / "console.log"
     command = [VIRTUOSO, "+configfile", str(ini), "+foreground"]
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=folder, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{http_port}"
-    try:
-        _wait_until_ready(process, url, log)
+    ready = f"{url}/sparql?query=ASK%7B%7D"
+    with running_server(
+        command,
+        ready,
+        log,
+        STARTUP_SECONDS,
+        name="virtuoso-t",
+        cwd=folder,
+        poll_seconds=0.2,
+        stop_seconds=30,
+    ):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def _wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"virtuoso-t exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"virtuoso-t did not answer within {STARTUP_SECONDS} s:\n{log.read_text()}")
 
 
 __all__ = ["DBA", "VIRTUOSO", "virtuoso_serve"]
