@@ -21,6 +21,8 @@ module                  what it recognises
 ``meetings``            a second meeting in the same file, set aside with a note
 ``toc``                 the table of contents; truncation
 ``header``              committee, date, times, place, kind, attendance
+``header_dates``        the header's dates and times: in labels, date lines, sentences
+``header_facts``        what the header rules gather, and the words of a place
 ``header_labels``       which header lines are labels; dates that are not the meeting's
 ``meeting_date``        the meeting date among the header's dates
 ``committees``          committee names: councils, boards, udvalg; prefixes and periods removed

@@ -8,22 +8,22 @@ line without a label) and who attended or was absent.
 Labels (:mod:`loaders.rules.header_labels`) stand on their value's line (after a colon, a tab,
 or in upper case as Prepare prints them) or alone with the value on the next line; a label with
 no value takes nothing, least of all the next label. Dates that are not the meeting's
-(publication, printing, other meetings, deadlines) are passed over; the meeting's date is chosen
-from the rest by :mod:`loaders.rules.meeting_date`, the committee's name is checked by
+(publication, printing, other meetings, deadlines) are passed over; dates and times are read by
+:mod:`loaders.rules.header_dates`, the meeting's date is chosen from the rest by
+:mod:`loaders.rules.meeting_date`, the committee's name is checked by
 :mod:`loaders.rules.committees`, and where the header names no committee or prints no date the
 decision headings and item lines may (:mod:`loaders.rules.decision_headings`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from loaders import dates, municipalities
-from loaders.model import MeetingKind, Span
+from loaders.model import MeetingKind
 from loaders.rules import committees, decision_headings, people
+from loaders.rules.header_dates import date_line, meeting_sentence, read_dates, read_times
+from loaders.rules.header_facts import PLACE, HeaderFacts, HeaderRule
 from loaders.rules.header_labels import (
     TITLE,
     before_other_date,
@@ -31,39 +31,15 @@ from loaders.rules.header_labels import (
     is_label,
     other_date_first,
 )
-from loaders.rules.meeting_date import END, LABELLED, LINE, DateCandidate, choose_date
+from loaders.rules.meeting_date import END, LABELLED, LINE, choose_date
 from loaders.rules.state import ParseState
 
 _LONGEST_FIELD_NAME = 12  # words of a committee printed under a label
-# Words of a place: rooms, town halls, streets with numbers, postcodes.
-_PLACE = re.compile(
-    r"\b(?:møde)?(?:lokale|salen|sal|værelse|rådhus|rådhuset|kontor|centret|centeret|center)\b"
-    r"|\w+(?:lokale|salen|rådhus|rådhuset|centret|centeret|center)\b"
-    r"|\w+(?:vej|gade|allé|alle|plads|torv|stræde|vænge)\s+\d+"
-    r"|\b\d{4}\s+[A-ZÆØÅ]",
-    re.IGNORECASE,
-)
 
 
 def strip_election_period(name: str) -> str:
     """``Udvalget for X - 2022-2025`` is ``Udvalget for X``."""
     return committees.strip_electoral_period(name)
-
-
-@dataclass(slots=True)
-class HeaderFacts:
-    """What the header rules gathered, before it is checked and written to the meeting."""
-
-    dates: list[DateCandidate] = field(default_factory=list)
-    committee: tuple[str, int] | None = None
-    committee_rank: int = 9  # lower is more explicit: label 0, title 1, own line 2
-    committee_source: str = "header"
-    place: tuple[str, int] | None = None
-    place_rank: int = 9
-    start: tuple[dt.time, Span] | None = None
-    end: tuple[dt.time, Span] | None = None
-    consumed: set[int] = field(default_factory=set)
-    stop: int = 0  # the header's end: its first item heading or section label
 
 
 def _offer_committee(
@@ -73,58 +49,6 @@ def _offer_committee(
     if name and rank < facts.committee_rank:
         facts.committee, facts.committee_rank = (name, index), rank
         facts.committee_source = source
-
-
-def _span_of_part(state: ParseState, index: int, part: str, begin: int, end: int) -> Span:
-    """The span of ``part[begin:end]``, ``part`` being text of line ``index``; the whole line
-    if ``part`` is not there as printed (white space collapsed in between)."""
-    line = state.lines[index]
-    at = line.text.find(part)
-    if at < 0 or not 0 <= begin <= end <= len(part):
-        return state.span_in_line(index, part[begin:end])
-    return line.span(at + begin, at + end)
-
-
-def _times(
-    state: ParseState, facts: HeaderFacts, index: int, text: str, *, skip: int = 0, kind: str = ""
-) -> bool:
-    """Start (and end) times written in ``text[skip:]``; under an end label, the end time."""
-    found_any = False
-    for found in dates.find_times(text[skip:]):
-        found_any = True
-        span = _span_of_part(state, index, text, skip + found.begin, skip + found.end)
-        if isinstance(found, dates.FoundTimeRange):
-            facts.start = facts.start or (found.start_time, span)
-            facts.end = facts.end or (found.end_time, span)
-        elif kind == "end":
-            facts.end = facts.end or (found.time, span)
-        else:
-            facts.start = facts.start or (found.time, span)
-    return found_any
-
-
-def _dates(
-    state: ParseState,
-    facts: HeaderFacts,
-    index: int,
-    text: str,
-    *,
-    rank: int,
-    source: str = "header",
-    short_years: bool = False,
-    kind: str = "",
-) -> bool:
-    """Dates written in ``text`` (of line ``index``), and a time after the last of them."""
-    found = dates.find_dates(text, short_years=short_years)
-    for f in found:
-        span = _span_of_part(state, index, text, f.begin, f.end)
-        facts.dates.append(DateCandidate(f, span, rank, source))
-    if found:
-        _times(state, facts, index, text, skip=found[-1].end, kind=kind)
-    return bool(found)
-
-
-HeaderRule = Callable[[ParseState, HeaderFacts, int, str], bool]
 
 
 def _title_committee(title: str, text: str) -> tuple[str, int] | None:
@@ -142,7 +66,7 @@ def _title_committee(title: str, text: str) -> tuple[str, int] | None:
         or not rest[0].isupper()
         or len(words) > _LONGEST_FIELD_NAME
         or any(c.isdigit() or c in ".:;!?" for c in rest)
-        or _PLACE.search(rest)
+        or PLACE.search(rest)
         or people.parse_person(rest) is not None
     ):
         return None
@@ -172,7 +96,7 @@ def title_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) ->
     state.meeting.kind = kind
     state.meeting.spans["kind"] = state.span_in_line(index, word)
     if rest:
-        _dates(state, facts, index, rest, rank=LABELLED, source="title")
+        read_dates(state, facts, index, rest, rank=LABELLED, source="title")
     if named is not None:
         _offer_committee(facts, named[0], index, named[1], "title")
     return True
@@ -196,14 +120,14 @@ def _read_value(state: ParseState, facts: HeaderFacts, index: int, kind: str, va
     value of that kind."""
     if kind in ("date", "start", "end"):
         rank = END if kind == "end" else LABELLED
-        if _dates(state, facts, index, value, rank=rank, short_years=True, kind=kind):
+        if read_dates(state, facts, index, value, rank=rank, short_years=True, kind=kind):
             # "MØDE Økonomiudvalget - 10-09-2020": the committee before the date
             found = dates.find_dates(value, short_years=True)[0]
             name = committees.committee_name(value[: found.begin])
             if name is not None:
                 _offer_committee(facts, name, index, 2)
             return True
-        return _times(state, facts, index, value, kind=kind)
+        return read_times(state, facts, index, value, kind=kind)
     if kind == "place":
         if facts.place_rank > 0:
             facts.place, facts.place_rank = (value, index), 0
@@ -280,13 +204,6 @@ def attendance(state: ParseState, facts: HeaderFacts, index: int, plain: str) ->
     return True
 
 
-def date_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
-    """A line that is only a date (and a time): ``Onsdag den 8. januar 2020 kl. 16.30``."""
-    if dates.parse_date(plain) is None:
-        return False
-    return _dates(state, facts, index, plain, rank=LINE)
-
-
 def committee_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
     """A committee's name alone on a line (``Integrationsrådet``, ``Møde i Byrådet``), or
     with the meeting's date (``Økonomiudvalget den 14. november 2019 kl. 16``)."""
@@ -304,51 +221,12 @@ def committee_line(state: ParseState, facts: HeaderFacts, index: int, plain: str
     if name is None:
         return False
     _offer_committee(facts, name, index, 2)
-    return _dates(state, facts, index, plain, rank=LINE)
-
-
-# A sentence that says when the meeting was or is held: ``Mødet blev afholdt tirsdag den 14.
-# marts 2023 kl. 16.00 i Mødelokale 2``, ``Mødet afholdes den ...``, ``Mødet fandt sted ...``,
-# ``Referat af mødet i Byrådet den ...``, ``Ordinært møde den ...``. Other meetings' dates
-# (``Næste møde afholdes ...``) are passed over before (``other-date``).
-_MEETING_SENTENCE = re.compile(
-    r"(?:det\s+)?(?:(?:ordinære|ekstraordinære|konstituerende)\s+)?"
-    r"(?:møde(?:t)?(?:\s+i\s+[^\d,.]{2,80}?)?\s+(?:(?:blev|er|bliver|vil\s+blive)\s+)?"
-    r"(?:af)?(?:holdt|holdes|afviklet|afvikles)"
-    r"|mødet\s+(?:fandt|finder)\s+sted|mødet\s+(?:startede|begyndte|starter|begynder)"
-    r"|referat\s+(?:af|fra)\s+(?:det\s+)?(?:(?:ordinære|ekstraordinære)\s+)?møde(?:t)?"
-    r"(?:\s+i\s+[^\d,.]{2,80}?)?"
-    r"|(?:ordinært|ekstraordinært|konstituerende)\s+møde(?:\s+i\s+[^\d,.]{2,80}?)?)"
-    r"(?=\s|,|:)",
-    re.IGNORECASE,
-)
-# What follows the date and time: the place, ``i Mødelokale 2, Rådhuset`` or ``på Rådhuset``.
-_PLACE_AFTER = re.compile(r"[\s,]*(?:i|på)\s+(?P<place>\S.*?)[\s.]*$", re.IGNORECASE)
-
-
-def meeting_sentence(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
-    """A sentence that says when (and where) the meeting is held; its one date is the
-    meeting's as plainly as a label says it, and a place after the time is the meeting's."""
-    opening = _MEETING_SENTENCE.match(plain)
-    if opening is None:
-        return False
-    found = dates.find_dates(plain[opening.end() :])
-    if not found:
-        return False
-    _dates(state, facts, index, plain, rank=LABELLED)
-    after = found[-1].end + opening.end()
-    times = dates.find_times(plain[after:])
-    if times:
-        after += times[-1].end
-    place = _PLACE_AFTER.match(plain[after:])
-    if place is not None and _PLACE.search(place["place"]) and facts.place_rank > 0:
-        facts.place, facts.place_rank = (place["place"], index), 0
-    return True
+    return read_dates(state, facts, index, plain, rank=LINE)
 
 
 def place_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
     """An address or room alone on a line (``Mødelokale 1, Servicecenter, Finderupsvej 9``)."""
-    if facts.place_rank <= 1 or "," not in plain or plain.endswith(".") or not _PLACE.search(plain):
+    if facts.place_rank <= 1 or "," not in plain or plain.endswith(".") or not PLACE.search(plain):
         return False
     facts.place, facts.place_rank = (plain, index), 1
     return True
