@@ -22,7 +22,7 @@ from graph.votes import attendance_quads
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import Attendance, LoaderError, MinutesDocument, PdfInfo
 from loaders.municipalities import Municipality, by_name
-from loaders.report import note_da
+from loaders.notes_da import note_da
 from ontology.namespace import RG
 
 PROV = "http://www.w3.org/ns/prov#"

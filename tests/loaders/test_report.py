@@ -1,4 +1,5 @@
-"""loaders/report.py: what the loader read from a file, in the lines ``load`` prints."""
+"""loaders/report.py: what the loader read from a file, in the lines ``load`` prints; and the
+loader's notes in Danish (loaders/notes_da.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import yaml
 
 from loaders.dates import find_dates
 from loaders.model import Span
+from loaders.notes_da import _NOTES_DA, note_da
 from loaders.read import read_minutes
-from loaders.report import _NOTES_DA, note_da, summarise
+from loaders.report import summarise
 from loaders.rules.meeting_date import LINE, DateCandidate, choose_date
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
