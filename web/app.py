@@ -33,6 +33,7 @@ from sparql.lookups import Lookups
 from sparql.service_description import Description
 from sparql.workers import PoolError, WorkerPool
 from web import browse, publish, query_page, resources
+from web.conditional import not_modified
 from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint
 from web.home import StoreFigures, home_page
 from web.index_refresh import start_index_refresh
@@ -109,8 +110,8 @@ def create_app(
         key = f"{pool.state.get('token', '')}-{index_token(site)}-{'f' if figures else 'p'}"
         etag = f'W/"home-{hashlib.sha256(key.encode()).hexdigest()[:24]}"'
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
-        if browse.etag_matches(request.headers.get("if-none-match"), etag):
-            return Response(status_code=304, headers=headers)
+        if (unchanged := not_modified(request, headers)) is not None:
+            return unchanged
         store = StoreFigures(figures, resolved, pool.state.get("modified"))
         page = home_page(site, store, str(request.base_url))
         return render_page(request, page, headers=headers)

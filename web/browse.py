@@ -11,8 +11,6 @@ Parameters are read by hand, not declared, so that no value a client sends (``si
 the side index's token and the request URL (304 on ``If-None-Match``) and ``Cache-Control:
 no-cache``; the server reads the store as it was when it started, and the index with it.
 
->>> etag_matches('W/"a", W/"b"', 'W/"b"'), etag_matches("*", 'W/"x"'), etag_matches(None, 'W/"x"')
-(True, True, False)
 >>> page_number("3"), page_number("-2"), page_number("abc"), page_number(None)
 (3, 1, 1, 1)
 """
@@ -33,6 +31,7 @@ from web.browse_pages import (
     meeting_rows,
     meetings_page,
 )
+from web.conditional import not_modified
 from web.coverage_page import coverage_page
 from web.pages import Page
 from web.register_page import overview_page, register_page
@@ -48,14 +47,6 @@ router = APIRouter()
 METHODS: Final = ["GET", "HEAD"]
 MAX_PAGE: Final = 1_000_000
 XML: Final = "application/xml"
-
-
-def etag_matches(if_none_match: str | None, etag: str) -> bool:
-    """Whether ``If-None-Match`` names ``etag`` (weak comparison) or is ``*``."""
-    if if_none_match is None:
-        return False
-    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
-    return "*" in tags or etag.removeprefix("W/") in tags
 
 
 def page_number(value: str | None) -> int:
@@ -77,12 +68,6 @@ def _validators(request: Request) -> dict[str, str]:
     return {"ETag": etag, "Cache-Control": "no-cache"}
 
 
-def _not_modified(request: Request, headers: dict[str, str]) -> Response | None:
-    if etag_matches(request.headers.get("if-none-match"), headers["ETag"]):
-        return Response(status_code=304, headers=headers)
-    return None
-
-
 def _html(request: Request, build: Page | None) -> Response:
     headers = _validators(request)
     if build is None:
@@ -92,7 +77,7 @@ def _html(request: Request, build: Page | None) -> Response:
             data={"iri": request.url.path, "path": request.url.path},
         )
         return render_page(request, page, status_code=404)
-    return _not_modified(request, headers) or render_page(request, build, headers=headers)
+    return not_modified(request, headers) or render_page(request, build, headers=headers)
 
 
 @router.api_route("/soeg", methods=METHODS, summary="Søg i referaterne (HTML, CSV, JSON, Atom)")
@@ -103,7 +88,7 @@ def search(request: Request) -> Response:
     if params.format is None:
         return _html(request, search_page(site, params))
     headers = _validators(request)
-    if (cached := _not_modified(request, headers)) is not None:
+    if (cached := not_modified(request, headers)) is not None:
         return cached
     index = index_of(site)
     if index is None:
@@ -128,7 +113,7 @@ def meetings(request: Request) -> Response:
     if params.format is None:
         return _html(request, meetings_page(site, params))
     headers = _validators(request)
-    if (cached := _not_modified(request, headers)) is not None:
+    if (cached := not_modified(request, headers)) is not None:
         return cached
     index = index_of(site)
     if index is None:
@@ -179,7 +164,7 @@ def _origin(request: Request) -> str:
 @router.api_route("/sitemap.xml", methods=METHODS, summary="Sitemap (sitemaps.org)")
 def sitemap(request: Request) -> Response:
     headers = _validators(request)
-    if (cached := _not_modified(request, headers)) is not None:
+    if (cached := not_modified(request, headers)) is not None:
         return cached
     site, origin = _site(request), _origin(request)
     chunks = chunk_count(site)
@@ -195,7 +180,7 @@ def sitemap_chunk(request: Request, number: str) -> Response:
     site = _site(request)
     if not number.isdigit() or not 1 <= int(number) <= chunk_count(site):
         return Response("Intet sådant sitemap.\n", status_code=404, media_type="text/plain")
-    if (cached := _not_modified(request, headers)) is not None:
+    if (cached := not_modified(request, headers)) is not None:
         return cached
     urls = chunk(site, _origin(request), int(number))
     return Response(urlset(urls), media_type=XML, headers=headers)

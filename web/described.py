@@ -36,7 +36,8 @@ from graph.publish.void import VOID_PREFIXES
 from graph.store import StoreError
 from sparql.negotiation import NotAcceptableError, negotiate
 from web.catalog_page import Links, catalog_body, wants_html
-from web.publish import PublishState, html_page, not_modified, public_settings, state_of
+from web.conditional import not_modified
+from web.publish import PublishState, html_page, public_settings, state_of
 from web.void_page import void_body
 
 router = APIRouter()
@@ -144,8 +145,8 @@ def _answer(request: Request, described: Described) -> Response:
     headers = {"ETag": etag, "Vary": "Accept", "Cache-Control": "no-cache"}
     if mtime is not None:
         headers["Last-Modified"] = formatdate(mtime, usegmt=True)
-    if not_modified(request, etag, mtime):
-        return Response(status_code=304, headers=headers)
+    if (unchanged := not_modified(request, headers, mtime)) is not None:
+        return unchanged
     return Response(body, media_type=content_type, headers=headers)
 
 

@@ -26,6 +26,7 @@ from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, par
 from sparql.protocol import ProtocolError, QueryRequest, parse_get, parse_post
 from sparql.service_description import Description, render
 from sparql.workers import PoolError, WorkerPool
+from web.conditional import is_fresh
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -257,23 +258,16 @@ class SparqlEndpoint:
         return 200, body, extra
 
     def _not_modified(self, headers: dict[bytes, bytes], state: dict[str, Any], tag: str) -> None:
-        if_none_match = headers.get(b"if-none-match")
         validators = _validators(state, tag)
-        if if_none_match is not None:
-            etag = validators[0][1]
-            given = {t.strip().removeprefix(b"W/") for t in if_none_match.split(b",")}
-            if etag.removeprefix(b"W/") in given or b"*" in given:
-                raise _Reply(304, b"", [VARY, *validators])
-            return
-        since = headers.get(b"if-modified-since")
+        match, since = (headers.get(name) for name in (b"if-none-match", b"if-modified-since"))
         modified = state.get("modified")
-        if since is not None and modified is not None:
-            try:
-                limit = email.utils.parsedate_to_datetime(since.decode("latin-1"))
-            except (TypeError, ValueError):
-                return
-            if modified.replace(microsecond=0) <= limit:
-                raise _Reply(304, b"", [VARY, *validators])
+        if is_fresh(
+            None if match is None else match.decode("latin-1"),
+            None if since is None else since.decode("latin-1"),
+            validators[0][1].decode("latin-1"),
+            None if modified is None else modified.timestamp(),
+        ):
+            raise _Reply(304, b"", [VARY, *validators])
 
 
 def _disconnected(receive: Receive) -> Callable[[], Awaitable[None]]:

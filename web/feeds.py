@@ -15,10 +15,10 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from graph.publish.feeds import ATOM_MEDIA_TYPE, feed_index, feed_subject
 from graph.store import StoreError
+from web.conditional import not_modified
 from web.publish import (
     html_page,
     not_found_page,
-    not_modified,
     public_settings,
     state_of,
     wants_json,
@@ -66,6 +66,6 @@ def feed(path: str, request: Request) -> Response:
         return not_found_page(request, f"Grafen kender ikke {subject}", "/feeds/", "feedene")
     etag, body = cached
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
-    if not_modified(request, etag, None):
-        return Response(status_code=304, headers=headers)
+    if (unchanged := not_modified(request, headers)) is not None:
+        return unchanged
     return Response(body, media_type=f"{ATOM_MEDIA_TYPE}; charset=utf-8", headers=headers)

@@ -27,7 +27,7 @@ import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import formatdate
 from html import escape
 from pathlib import Path
 from typing import Any, Protocol
@@ -47,6 +47,7 @@ from graph.publish.feeds import Documents, document_times, render_feed
 from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings, resolve_publish_settings
 from graph.store import MinutesStore
 from graph.uris import DEFAULT_BASE
+from web.conditional import not_modified
 
 DEFAULT_DUMPS = Path("data/dumps")
 DUMPS_ENV = "REFERATGRAF_DUMPS"
@@ -247,8 +248,8 @@ def dump_file(name: str, request: Request) -> Response:
     etag = f'"{_file_sha256(state, path, name)}"'
     last_modified = formatdate(stat.st_mtime, usegmt=True)
     headers = {"ETag": etag, "Last-Modified": last_modified, "Cache-Control": "no-cache"}
-    if not_modified(request, etag, stat.st_mtime):
-        return Response(status_code=304, headers=headers)
+    if (unchanged := not_modified(request, headers, stat.st_mtime)) is not None:
+        return unchanged
     return FileResponse(path, media_type=media_type(name), headers=headers)
 
 
@@ -307,24 +308,6 @@ def not_found_page(request: Request, message: str, back: str, back_name: str) ->
         body = f'<h1>{escape(message)}</h1><p>Se <a href="{back}">{escape(back_name)}</a>.</p>'
         return html_page(message, body, status_code=404)
     return PlainTextResponse(message + ".", status_code=404)
-
-
-def not_modified(request: Request, etag: str, mtime: float | None) -> bool:
-    """Whether a GET or HEAD may answer 304: ``If-None-Match`` first, else
-    ``If-Modified-Since`` (whole seconds, as HTTP dates go)."""
-    if request.method not in ("GET", "HEAD"):
-        return False
-    match = request.headers.get("if-none-match")
-    if match is not None:
-        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
-        return "*" in tags or etag in tags
-    since = request.headers.get("if-modified-since")
-    if since is None or mtime is None:
-        return False
-    try:
-        return int(mtime) <= int(parsedate_to_datetime(since).timestamp())
-    except (TypeError, ValueError):
-        return False
 
 
 def wants_json(request: Request) -> bool:

@@ -59,6 +59,7 @@ from graph.store import StoreError
 from sparql.negotiation import NotAcceptableError
 from sparql.worker import store_state
 from web import pages
+from web.conditional import not_modified
 from web.page_workers import PagePool
 from web.pages import Page, builder_for
 from web.pages.generic import generic_page
@@ -138,8 +139,8 @@ class Resources:
         }
         if suffix_variant is None and request.query_params.get("format") is None:
             headers["Vary"] = "Accept"
-        if _matches(request.headers.get("if-none-match"), headers["ETag"]):
-            return Response(status_code=304, headers=headers)
+        if (unchanged := not_modified(request, headers)) is not None:
+            return unchanged
         if triples is not None:
             body = serialise(triples, variant)
             return Response(body, media_type=variant.content_type, headers=headers)
@@ -263,13 +264,6 @@ def _page_number(value: str | None) -> int:
 def _variant_path(path: str, variant: Variant, number: int) -> str:
     page = f"?{PAGE_PARAMETER}={number}" if number > 1 and variant is HTML else ""
     return f"{path}{variant.suffix}{page}"
-
-
-def _matches(if_none_match: str | None, etag: str) -> bool:
-    if if_none_match is None:
-        return False
-    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
-    return "*" in tags or etag.removeprefix("W/") in tags
 
 
 __all__ = ["PAGE_PARAMETER", "Resources", "install", "load_builders"]
