@@ -101,10 +101,17 @@ virtuoso-deps:
 			'virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba' | $(SUDO) debconf-set-selections; \
 		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends virtuoso-opensource; \
 	fi
+# PostgreSQL for the side index's tests on it (tests/graph/postgres_server.py starts its own
+# cluster on a loopback port, as the postgres user when run as root)
+.PHONY: postgres-deps
+postgres-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql; \
+	fi
 # nginx, for the check of deploy/nginx.conf (tests/test_deployment.py)
 .PHONY: deploy-deps
 deploy-deps:
 	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends nginx-light; \
 	fi
-test: browser-deps ocr-deps deploy-deps virtuoso-deps
+test: browser-deps ocr-deps deploy-deps virtuoso-deps postgres-deps

@@ -1,14 +1,18 @@
 """The side index of a store: counts, timelines, top lists, A-Z lists and full-text search for
-the web pages, in SQLite (FTS5), built when minutes are loaded and kept in step with the store.
+the web pages, in SQLite (FTS5; the default, a file beside the store) or in PostgreSQL (shared
+by several web servers: :mod:`graph.siteindex.pg_build`), built when minutes are loaded and
+kept in step with the store.
 
     report = build_index(store, default_index_path(store_path))  # referatgraf load / index
     index = SiteIndex.open(default_index_path(store_path))       # the web app, read-only
     index.is_current(store)                                      # False once the store changed
+    build_index(store, IndexUrl("postgresql://HOST/DATABASE"))   # the same, in PostgreSQL
 """
 
 from __future__ import annotations
 
 from graph.siteindex.build import BuildReport, build_index, default_index_path
+from graph.siteindex.connections import INDEX_ERRORS
 from graph.siteindex.folding import fold
 from graph.siteindex.queries import SiteIndex, SiteIndexError
 from graph.siteindex.read import store_token
@@ -32,6 +36,7 @@ from graph.siteindex.rows import (
 )
 
 __all__ = [
+    "INDEX_ERRORS",
     "BuildReport",
     "ConceptRow",
     "ConceptTotals",

@@ -8,10 +8,10 @@ A mixin of :class:`graph.siteindex.queries.SiteIndex`, which gives it its connec
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from graph.siteindex.dialect import Connection
 from graph.siteindex.rows import CommitteeRow, EntityHit, FacetRow, MeetingListRow
 from graph.siteindex.search import item_outcomes
 
@@ -29,7 +29,7 @@ _MEETINGS = (
 class BrowseQueries:
     """What the lists of meetings and committees and the municipality pages ask."""
 
-    def _connection(self) -> sqlite3.Connection:
+    def _connection(self) -> Connection:
         raise NotImplementedError  # the index's connection (SiteIndex has it)
 
     def _select(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
@@ -67,7 +67,7 @@ class BrowseQueries:
         committees = self._select(
             "SELECT co.iri, co.label || ' (' || mu.label || ')', COUNT(*) FROM resources r"  # noqa: S608
             " JOIN resources co ON co.id = r.committee"
-            " JOIN resources mu ON mu.id = r.municipality" + where + " GROUP BY co.id"
+            " JOIN resources mu ON mu.id = r.municipality" + where + " GROUP BY co.id, mu.id"
             " ORDER BY co.sort_key, mu.sort_key",
             values,
         )
@@ -100,7 +100,7 @@ class BrowseQueries:
             "SELECT co.iri, co.label, mu.iri, mu.label, COUNT(r.id), MAX(r.date)"
             " FROM resources co LEFT JOIN resources mu ON mu.id = co.municipality"
             " LEFT JOIN resources r ON r.committee = co.id AND r.kind = 'Meeting'"
-            " WHERE co.kind = 'Committee' GROUP BY co.id"
+            " WHERE co.kind = 'Committee' GROUP BY co.id, mu.id"
             " ORDER BY mu.sort_key IS NULL, mu.sort_key, co.sort_key, co.iri"
         )
         return [CommitteeRow(*row) for row in rows]

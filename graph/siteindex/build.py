@@ -4,6 +4,7 @@ The index is always written to a temporary file beside its place, synced, and re
 old one, so a reader sees the old index or the new one, never half of one. An update starts
 from a copy of the current index and rewrites only the documents whose ``rg:sha256`` changed
 (and the few shared resources); a build without an index (or of another schema) starts empty.
+An index in PostgreSQL is built the same way, in one transaction (:mod:`graph.siteindex.pg_build`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.index_location import IndexLocation, IndexUrl
+from graph.siteindex.dialect import Connection
 from graph.siteindex.documents import read_document
 from graph.siteindex.read import read_load_runs, read_shared, store_token
 from graph.siteindex.schema import AGGREGATES, SCHEMA_VERSION, create
@@ -37,7 +41,7 @@ def default_index_path(store_path: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    path: Path
+    path: IndexLocation
     token: str
     full: bool  # built from nothing (else: updated from the index there was)
     added: int  # documents (re)indexed
@@ -47,9 +51,16 @@ class BuildReport:
     seconds: float
 
 
-def build_index(store: MinutesStore, path: Path, *, incremental: bool = True) -> BuildReport:
+def build_index(
+    store: MinutesStore, path: IndexLocation, *, incremental: bool = True
+) -> BuildReport:
     """Write the side index of ``store`` to ``path`` (atomically); with ``incremental``, from a
-    copy of the index already there, re-reading only the documents that changed."""
+    copy of the index already there, re-reading only the documents that changed. ``path`` may
+    be a PostgreSQL URL (:func:`graph.siteindex.pg_build.build_postgres_index`)."""
+    if isinstance(path, IndexUrl):
+        from graph.siteindex.pg_build import build_postgres_index  # noqa: PLC0415
+
+        return build_postgres_index(store, path, incremental=incremental)
     started = time.perf_counter()
     token = store_token(store)
     documents = store.documents()
@@ -65,32 +76,19 @@ def build_index(store: MinutesStore, path: Path, *, incremental: bool = True) ->
         connection.execute("PRAGMA synchronous = OFF")  # synced once, before the rename
         if full:
             create(connection)
-        indexed = dict(connection.execute("SELECT graph, sha256 FROM documents").fetchall())
-        stale = [g for g, sha in indexed.items() if documents.get(g) != sha]
-        fresh = sorted(g for g, sha in documents.items() if indexed.get(g) != sha)
-        writer = IndexWriter(connection)
+
+        def commit() -> None:
+            connection.execute("COMMIT")
+            connection.execute("BEGIN")
+
         connection.execute("BEGIN")
-        writer.write_shared(read_shared(store))
-        for graph in stale:
-            writer.remove_document(graph)
-        for count, graph in enumerate(fresh, start=1):
-            writer.add_document(read_document(store, graph, documents[graph]))
-            if count % COMMIT_EVERY == 0:
-                connection.execute("COMMIT")
-                connection.execute("BEGIN")
-        writer.drop_unseen_shared()
-        writer.write_load_runs(read_load_runs(store))
-        for statement in AGGREGATES:
-            connection.execute(statement)
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        connection.executemany(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-            [
-                ("token", token),
-                ("built", now),
-                ("schema_version", SCHEMA_VERSION),
-                ("summary", summary_json(compute_summary(connection))),
-            ],
+        fresh, stale = fill(
+            connection,
+            store,
+            documents=documents,
+            token=token,
+            aggregates=AGGREGATES,
+            commit=commit,
         )
         connection.execute("COMMIT")
         mentions = connection.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
@@ -104,6 +102,47 @@ def build_index(store: MinutesStore, path: Path, *, incremental: bool = True) ->
         path, token, full, len(fresh), len(stale), len(documents), mentions,
         time.perf_counter() - started,
     )  # fmt: skip
+
+
+def fill(
+    connection: Connection,
+    store: MinutesStore,
+    *,
+    documents: dict[str, str],
+    token: str,
+    aggregates: Sequence[str],
+    commit: Callable[[], None],
+) -> tuple[list[str], list[str]]:
+    """Bring the index open on ``connection`` (its tables there, maybe empty) in step with
+    ``store``: the documents (re)read and those dropped. ``commit`` is called every
+    :data:`COMMIT_EVERY` documents."""
+    indexed = dict(connection.execute("SELECT graph, sha256 FROM documents").fetchall())
+    stale = [g for g, sha in indexed.items() if documents.get(g) != sha]
+    fresh = sorted(g for g, sha in documents.items() if indexed.get(g) != sha)
+    writer = IndexWriter(connection)
+    writer.write_shared(read_shared(store))
+    for graph in stale:
+        writer.remove_document(graph)
+    for count, graph in enumerate(fresh, start=1):
+        writer.add_document(read_document(store, graph, documents[graph]))
+        if count % COMMIT_EVERY == 0:
+            commit()
+    writer.drop_unseen_shared()
+    writer.write_load_runs(read_load_runs(store))
+    for statement in aggregates:
+        connection.execute(statement)
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    connection.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [
+            ("token", token),
+            ("built", now),
+            ("schema_version", SCHEMA_VERSION),
+            ("summary", summary_json(compute_summary(connection))),
+        ],
+    )
+    return fresh, stale
 
 
 def _usable(path: Path) -> bool:

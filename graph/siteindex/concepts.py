@@ -4,9 +4,9 @@ costs the same whichever page it is), and their totals."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
+from graph.siteindex.dialect import Connection
 from graph.siteindex.rows import ConceptRow, ConceptTotals
 from graph.siteindex.write import absolute
 
@@ -26,16 +26,14 @@ _TOTALS = (
 )
 
 
-def concept_rows(
-    connection: sqlite3.Connection, concept: str, offset: int, limit: int
-) -> list[ConceptRow]:
+def concept_rows(connection: Connection, concept: str, offset: int, limit: int) -> list[ConceptRow]:
     """One page of the concept's list, newest meeting first, then by municipality (in Danish
     order), item number and decision."""
     found = connection.execute(_ROWS, (concept, max(0, limit), max(0, offset))).fetchall()
     return [_row(concept, row) for row in found]
 
 
-def concept_totals(connection: sqlite3.Connection, concept: str) -> ConceptTotals:
+def concept_totals(connection: Connection, concept: str) -> ConceptTotals:
     """The totals of the concept's list (all 0 for a concept with none)."""
     row = connection.execute(_TOTALS, (concept,)).fetchone()
     if row is None:

@@ -24,10 +24,11 @@ Bounded by the number of ids kept (8 bytes each); the least recently used entity
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from array import array
 from collections import OrderedDict
+
+from graph.siteindex.dialect import Connection
 
 FAR: int = 1_000
 """From this offset on a page reads the kept ids; before it, walking is as cheap."""
@@ -51,9 +52,7 @@ class MentionOrder:
         self._kept = 0
         self._lock = threading.Lock()
 
-    def page(
-        self, connection: sqlite3.Connection, entity_iri: str, offset: int, limit: int
-    ) -> list[int]:
+    def page(self, connection: Connection, entity_iri: str, offset: int, limit: int) -> list[int]:
         """The ids of the mentions ``offset`` to ``offset + limit`` of ``entity_iri``."""
         with self._lock:
             ids = self._ids.get(entity_iri)

@@ -16,9 +16,9 @@ A mixin of :class:`graph.siteindex.queries.SiteIndex`, which gives it its connec
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 
+from graph.siteindex.dialect import Connection
 from loaders.mentions.provisions import section_of
 
 _SPLIT = re.compile(r",\s*(?=§)")
@@ -90,7 +90,7 @@ def _citing(row: _Row, cited: set[str]) -> CitingItem:
 class ProvisionQueries:
     """What a law's page asks about the provisions cited."""
 
-    def _connection(self) -> sqlite3.Connection:
+    def _connection(self) -> Connection:
         raise NotImplementedError  # the index's connection (SiteIndex has it)
 
     def cited_provisions(self, law_iri: str, limit: int | None = None) -> list[CitedProvision]:

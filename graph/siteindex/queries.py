@@ -1,21 +1,24 @@
-"""Reading the side index: what the pages ask, answered from SQLite in milliseconds.
+"""Reading the side index: what the pages ask, answered from SQLite or PostgreSQL in
+milliseconds.
 
 The index is opened read-only; each thread gets its own connection (SQLite reads in parallel,
-and releases the GIL while it does), so the web app may call it from a thread pool. A file is
-never changed once written (an update writes a new file and renames it over the old one, whose
-readers go on reading it), so connections open it as immutable: no locks taken.
+and releases the GIL while it does), so the web app may call it from a thread pool. A SQLite
+file is never changed once written (an update writes a new file and renames it over the old
+one, whose readers go on reading it), so connections open it as immutable: no locks taken. In
+PostgreSQL an update is one transaction, which readers see whole once it commits
+(:mod:`graph.siteindex.pg_build`); a connection lost (the server restarted) is opened again.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
+from graph.index_location import IndexLocation, IndexUrl
 from graph.siteindex.browse import BrowseQueries
 from graph.siteindex.concepts import concept_rows, concept_totals
+from graph.siteindex.connections import INDEX_ERRORS, ReadConnections
+from graph.siteindex.dialect import Connection
 from graph.siteindex.mention_order import FAR, MentionOrder
 from graph.siteindex.provisions import ProvisionQueries
 from graph.siteindex.read import store_token
@@ -62,43 +65,36 @@ _MENTION = (
 
 
 class SiteIndexError(Exception):
-    """The file is no side index of this version; rebuild it (``referatgraf index``)."""
+    """The file (or database) is no side index of this version, or cannot be reached; rebuild
+    it (``referatgraf index``) or start the database."""
 
 
 class SiteIndex(BrowseQueries, ProvisionQueries):
     """The side index of a store, read-only."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: IndexLocation) -> None:
         self.path = path
-        self._uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
+        self._connections = ReadConnections(path)
         self._order = MentionOrder()
 
     @classmethod
-    def open(cls, path: Path) -> SiteIndex:
-        """Open the index at ``path``; raises :class:`SiteIndexError` if it is none (of this
-        schema version)."""
+    def open(cls, path: IndexLocation) -> SiteIndex:
+        """Open the index at ``path`` (a file, or a PostgreSQL URL); raises
+        :class:`SiteIndexError` if it is none (of this schema version)."""
         index = cls(path)
+        shown = path.shown if isinstance(path, IndexUrl) else path
         try:
             version = index._one("SELECT value FROM meta WHERE key = 'schema_version'")
-        except sqlite3.DatabaseError as error:
+        except INDEX_ERRORS as error:
             index.close()
-            raise SiteIndexError(f"{path} is no side index: {error}") from error
+            raise SiteIndexError(f"{shown} is no side index: {error}") from error
         if version != SCHEMA_VERSION:
             index.close()
-            raise SiteIndexError(f"{path} is a side index of another version; rebuild it")
+            raise SiteIndexError(f"{shown} is a side index of another version; rebuild it")
         return index
 
-    def _connection(self) -> sqlite3.Connection:
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
-            with self._lock:
-                self._connections.append(connection)
-            self._local.connection = connection
-        return connection
+    def _connection(self) -> Connection:
+        return self._connections.get()
 
     def _rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
         return self._connection().execute(sql, parameters).fetchall()
@@ -108,11 +104,7 @@ class SiteIndex(BrowseQueries, ProvisionQueries):
         return None if row is None else row[0]
 
     def close(self) -> None:
-        with self._lock:
-            for connection in self._connections:
-                connection.close()
-            self._connections.clear()
-        self._local = threading.local()
+        self._connections.close()
 
     # -- state ---------------------------------------------------------------------------
 
@@ -165,6 +157,8 @@ class SiteIndex(BrowseQueries, ProvisionQueries):
     def top_timeline(self, limit: int = 5, kinds: Sequence[str] = ENTITY_KINDS) -> Timeline:
         """Mentions per year of the most mentioned entities (one row each)."""
         top = self.top_entities(kinds, limit)
+        if not top:
+            return timeline([])
         counts: dict[str, dict[int, int]] = {e.iri: {} for e in top}
         for entity, year, count in self._rows(
             "SELECT r.iri, y.year, SUM(y.count) FROM entity_years y"  # noqa: S608 - placeholders

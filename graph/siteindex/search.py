@@ -18,12 +18,13 @@ order they were loaded in) instead, and the count stays exact.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.siteindex.folding import fts_query, match_pattern, query_words
+from graph.siteindex.dialect import Connection
+from graph.siteindex.folding import match_pattern, query_words
+from graph.siteindex.fulltext import TextMatch, text_match
 from graph.siteindex.rows import EntityHit, ItemHit, MeetingHits, SearchResult
 
 SNIPPET_CHARS = 240
@@ -43,7 +44,7 @@ _ITEMS = (
 )
 _ORDERS = {
     # (inner order, outer order): the page's rows, then the rows of the page in that order
-    "rank": ("f.rank, f.rowid", "f.o, f.rowid"),
+    "rank": ("{rank}, f.rowid", "f.o, f.rowid"),
     "rowid": ("f.rowid", "f.rowid"),
     "dato": ("r.date IS NULL, r.date DESC, r.meeting, r.id", "f.o IS NULL, f.o DESC, m.id, r.id"),
 }
@@ -99,7 +100,7 @@ def _item_conditions(filters: SearchFilters, alias: str) -> tuple[str, list[Any]
 
 
 def search(
-    connection: sqlite3.Connection,
+    connection: Connection,
     query: str,
     offset: int = 0,
     limit: int = 20,
@@ -109,7 +110,7 @@ def search(
     first (or newest first), grouped by meeting in the order of their first item. With
     ``filters.kind`` an entity kind, the entities are paged (``offset``, ``limit``) and no
     items are listed."""
-    match = fts_query(query)
+    match = text_match(connection, query)
     pattern = match_pattern(query_words(query))
     if match is None or pattern is None:
         return SearchResult(query, [], [], 0)
@@ -125,8 +126,8 @@ def search(
 
 
 def _entities(
-    connection: sqlite3.Connection,
-    match: str,
+    connection: Connection,
+    match: TextMatch,
     filters: SearchFilters,
     offset: int,
     limit: int,
@@ -145,25 +146,23 @@ def _entities(
             f" WHERE x.entity = r.id{narrowing})"
         )
         values += more
+    joins = " JOIN resources r ON r.id = f.rowid LEFT JOIN entity_totals t ON t.entity = r.id"
     rows = connection.execute(
         "SELECT r.iri, r.label, r.kind, COALESCE(t.mentions, 0) AS n"  # noqa: S608 - no values
-        " FROM entity_fts f JOIN resources r ON r.id = f.rowid"
-        " LEFT JOIN entity_totals t ON t.entity = r.id"
-        f" WHERE entity_fts MATCH ?{where} ORDER BY r.candidate, n DESC, f.rank, r.id"
-        " LIMIT ? OFFSET ?",
-        (match, *values, max(0, limit), max(0, offset)),
+        f" FROM {match.source('entity_fts', joins)}{where}"
+        f" ORDER BY r.candidate, n DESC, {match.rank}, r.id LIMIT ? OFFSET ?",
+        (*match.values, *values, max(0, limit), max(0, offset)),
     ).fetchall()
     total = connection.execute(
-        "SELECT COUNT(*) FROM entity_fts f JOIN resources r ON r.id = f.rowid"  # noqa: S608
-        f" WHERE entity_fts MATCH ?{where}",
-        (match, *values),
+        f"SELECT COUNT(*) FROM {match.source('entity_fts', joins)}{where}",  # noqa: S608
+        (*match.values, *values),
     ).fetchone()[0]
     return [EntityHit(*row) for row in rows], int(total)
 
 
 def _items(
-    connection: sqlite3.Connection,
-    match: str,
+    connection: Connection,
+    match: TextMatch,
     pattern: re.Pattern[str],
     filters: SearchFilters,
     *,
@@ -174,17 +173,19 @@ def _items(
     # the items' rows only when a filter or the order needs them: counting 70,000 hits of a
     # common word costs a third more with them
     joined = " JOIN resources r ON r.id = f.rowid" if narrowing or filters.order == "dato" else ""
-    source = f" FROM item_fts f{joined} WHERE item_fts MATCH ?{narrowing}"
-    total = connection.execute("SELECT COUNT(*)" + source, (match, *values)).fetchone()[0]
+    source = f" FROM {match.source('item_fts', joined)}{narrowing}"
+    total = connection.execute("SELECT COUNT(*)" + source, (*match.values, *values)).fetchone()[0]
     if filters.order == "dato":
         kind, key = "dato", "r.date"
     else:
         kind = "rank" if total <= RANKED_UP_TO else "rowid"
-        key = "f.rank" if kind == "rank" else "f.rowid"
+        key = match.rank if kind == "rank" else "f.rowid"
     order, outer = _ORDERS[kind]
+    order = order.format(rank=match.rank)
     selected = f"SELECT f.rowid AS rowid, {key} AS o" + source
     sql = _ITEMS.format(hits=selected, order=order, outer=outer)
-    rows = connection.execute(sql, (match, *values, max(0, limit), max(0, offset))).fetchall()
+    parameters = (*match.values, *values, max(0, limit), max(0, offset))
+    rows = connection.execute(sql, parameters).fetchall()
     outcomes = item_outcomes(connection, [row[-1] for row in rows])
     meetings: dict[str, MeetingHits] = {}
     for (iri, number, title, body, meeting, label, date, mun_label, mun, com, com_label,
@@ -200,9 +201,7 @@ def _items(
     return list(meetings.values()), int(total)
 
 
-def item_outcomes(
-    connection: sqlite3.Connection, ids: Sequence[int]
-) -> dict[int, list[tuple[str, str]]]:
+def item_outcomes(connection: Connection, ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
     """The outcomes of the decisions of the items with these row ids: (IRI, Danish label) each,
     once, in the order of their decisions."""
     if not ids:

@@ -22,9 +22,9 @@ True
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
+from graph.siteindex.dialect import Connection
 from graph.siteindex.folding import PREFIX_FROM, query_words
 
 SHORT_WORD = 4  # letters up to which a word may be one edit away, not two
@@ -64,7 +64,7 @@ def nearest(word: str, vocabulary: Iterable[tuple[str, int]]) -> str | None:
     return None if best is None else best[2]
 
 
-def _vocabulary(connection: sqlite3.Connection, word: str) -> list[tuple[str, int]]:
+def _vocabulary(connection: Connection, word: str) -> list[tuple[str, int]]:
     """The index's words of about ``word``'s length with its first letter, or its first two
     swapped, or its first left out; with the number of texts each is in."""
     low, high = len(word) - 2, len(word) + 2
@@ -76,7 +76,7 @@ def _vocabulary(connection: sqlite3.Connection, word: str) -> list[tuple[str, in
     return [(str(found), int(texts)) for found, texts in rows]
 
 
-def _known(connection: sqlite3.Connection, word: str) -> bool:
+def _known(connection: Connection, word: str) -> bool:
     """Whether the index has ``word``, or (from :data:`PREFIX_FROM` letters) a word it starts."""
     if len(word) >= PREFIX_FROM:
         sql = "SELECT 1 FROM words WHERE word >= ? AND word < ? LIMIT 1"
@@ -86,7 +86,7 @@ def _known(connection: sqlite3.Connection, word: str) -> bool:
     return found is not None or any(c.isdigit() for c in word)
 
 
-def suggest(connection: sqlite3.Connection, query: str) -> str | None:
+def suggest(connection: Connection, query: str) -> str | None:
     """The query with each word the index does not know replaced by its nearest word (folded),
     or ``None`` when every word is known or one has no near word."""
     words = query_words(query)

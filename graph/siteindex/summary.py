@@ -4,13 +4,13 @@ every resource) and kept in the index as JSON."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict
 
+from graph.siteindex.dialect import Connection
 from graph.siteindex.rows import Summary
 
 
-def compute_summary(connection: sqlite3.Connection) -> Summary:
+def compute_summary(connection: Connection) -> Summary:
     kinds = {
         str(kind): int(count)
         for kind, count in connection.execute(

@@ -3,16 +3,16 @@ place, and the load runs. Orchestrated by :mod:`graph.siteindex.build`."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
+from graph.siteindex.dialect import Connection
 from graph.siteindex.folding import (
-    fold_for_index,
     initial,
     person_initial,
     person_sort_key,
     sort_key,
 )
+from graph.siteindex.fulltext import TextWriter
 from graph.siteindex.read import DocumentRecord, LoadRunRecord, SharedResource
 
 _UPSERT = (
@@ -51,8 +51,9 @@ def absolute(stored: str, base: str) -> str:
 class IndexWriter:
     """Writes into an open index; ``generation`` marks the shared rows seen in this update."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        self.text = TextWriter(connection)
         row = connection.execute("SELECT MAX(generation) FROM resources").fetchone()
         self.generation = (row[0] or 0) + 1
         self._ids: dict[str, int] = {}
@@ -96,10 +97,7 @@ class IndexWriter:
             " WHERE r.doc = ?",
             (doc,),
         ).fetchall()
-        self.connection.executemany(
-            "INSERT INTO item_fts (item_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-            [(i, fold_for_index(title or ""), fold_for_index(body)) for i, title, body in items],
-        )
+        self.text.remove_items(items)
         self.connection.executemany("DELETE FROM item_texts WHERE id = ?", [(i[0],) for i in items])
         for table in ("resources", "mentions", "provisions", "concept_rows"):
             self.connection.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))  # noqa: S608
@@ -134,10 +132,7 @@ class IndexWriter:
             self.connection.execute(
                 "INSERT INTO item_texts (id, body) VALUES (?, ?)", (rowid, item.body)
             )
-            self.connection.execute(
-                "INSERT INTO item_fts (rowid, title, body) VALUES (?, ?, ?)",
-                (rowid, fold_for_index(item.title), fold_for_index(item.body)),
-            )
+            self.text.add_item(rowid, item.title, item.body)
         year = int(record.date[:4]) if record.date and record.date[:4].isdigit() else None
         numbers = {item.iri: item.number for item in record.items}
         place = self.connection.execute(
@@ -185,7 +180,7 @@ class IndexWriter:
         """The shared resources, updated in place (their ids stay), and the names index;
         rows no longer in the store go, unless a mention still points at them."""
         self.connection.execute("DELETE FROM names")
-        self.connection.execute("INSERT INTO entity_fts (entity_fts) VALUES ('delete-all')")
+        self.text.clear_names()
         for found in shared:
             municipality = self.resource_id(found.municipality) if found.municipality else None
             rowid = self._resource(
@@ -197,10 +192,7 @@ class IndexWriter:
             self.connection.executemany(
                 "INSERT INTO names (resource, name) VALUES (?, ?)", [(rowid, n) for n in names]
             )
-            self.connection.execute(
-                "INSERT INTO entity_fts (rowid, names) VALUES (?, ?)",
-                (rowid, fold_for_index("\n".join(names))),
-            )
+            self.text.add_names(rowid, names)
 
     def drop_unseen_shared(self) -> None:
         """Shared rows this update did not see, and that nothing points at any more."""

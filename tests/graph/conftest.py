@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 
 import pytest
 
@@ -19,6 +20,7 @@ from loaders.model import (
     SourceInfo,
     Span,
 )
+from tests.graph.postgres_server import Postgres, available, postgres_server
 
 TEXT = """Udvalget for Job & Arbejdsmarked
 Dato: Onsdag den 8. januar 2020
@@ -92,3 +94,11 @@ def make_document(text: str = TEXT, decision: str = "Godkendt") -> MinutesDocume
 @pytest.fixture
 def document() -> MinutesDocument:
     return make_document()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    """A PostgreSQL of the tests' own on a loopback port (``make test`` installs it)."""
+    assert available(), "PostgreSQL is not installed: make postgres-deps"
+    with postgres_server() as server:
+        yield server

@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
-from graph.siteindex import SiteIndex, default_index_path, queries, store_token
+from graph.siteindex import SiteIndex, queries, store_token
 from graph.siteindex.queries import groups_timeline
 from graph.store import MinutesStore
 from graph.terms import RG, term
+from tests.graph.postgres_server import INDEX_BACKENDS, open_index
 
 BASE = "https://w3id.org/referatgraf/"
 KLAPJOB = BASE + "program/klapjob"
@@ -29,10 +30,11 @@ LEMVIG_MEETING = (
 )
 
 
-@pytest.fixture(scope="module")
-def index(samples_store: Path) -> Iterator[SiteIndex]:
-    """The index that ``referatgraf load`` built beside the sample store."""
-    opened = SiteIndex.open(default_index_path(samples_store))
+@pytest.fixture(scope="module", params=INDEX_BACKENDS)
+def index(request: pytest.FixtureRequest, samples_store: Path) -> Iterator[SiteIndex]:
+    """The index that ``referatgraf load`` built beside the sample store, or the same built
+    in PostgreSQL."""
+    opened = open_index(request, samples_store)
     yield opened
     opened.close()
 

@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.siteindex import SiteIndex, default_index_path
+from graph.siteindex import SiteIndex
 from graph.siteindex.search import SearchFilters
 from graph.siteindex.spelling import distance, nearest
+from tests.graph.postgres_server import INDEX_BACKENDS, open_index
 
 BASE = "https://w3id.org/referatgraf/"
 LEJRE = BASE + "kommune/lejre"
@@ -28,9 +29,9 @@ HOLSTEBRO_2019 = BASE + "kommune/holstebro/udvalg/arbejdsmarkedsudvalget/moede/2
 OUTCOME = BASE + "def/outcome/"
 
 
-@pytest.fixture(scope="module")
-def index(samples_store: Path) -> Iterator[SiteIndex]:
-    opened = SiteIndex.open(default_index_path(samples_store))
+@pytest.fixture(scope="module", params=INDEX_BACKENDS)
+def index(request: pytest.FixtureRequest, samples_store: Path) -> Iterator[SiteIndex]:
+    opened = open_index(request, samples_store)
     yield opened
     opened.close()
 

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.siteindex import SiteIndex, default_index_path
+from graph.siteindex import SiteIndex
 from graph.siteindex.provisions import provision_order, split_provisions
 from tests.conftest import ROOT, referatgraf
+from tests.graph.postgres_server import INDEX_BACKENDS, open_index
 
 BASE = "https://w3id.org/referatgraf/"
 DATA = ROOT / "tests" / "web" / "data"
@@ -29,18 +30,23 @@ HOLSTEBRO = BASE + "kommune/holstebro/udvalg/arbejdsmarkedsudvalget/moede/2019-1
 
 
 @pytest.fixture(scope="module")
-def fields(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteIndex]:
+def fields_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("lawb-index") / "store"
     ran = referatgraf("load", "--store", store, DATA / "lawb_koege.txt", DATA / "lawb_aalborg.txt")
     assert ran.code == 0, ran.out + ran.err
-    opened = SiteIndex.open(default_index_path(store))
+    return store
+
+
+@pytest.fixture(scope="module", params=INDEX_BACKENDS)
+def fields(request: pytest.FixtureRequest, fields_store: Path) -> Iterator[SiteIndex]:
+    opened = open_index(request, fields_store)
     yield opened
     opened.close()
 
 
-@pytest.fixture(scope="module")
-def samples(samples_store: Path) -> Iterator[SiteIndex]:
-    opened = SiteIndex.open(default_index_path(samples_store))
+@pytest.fixture(scope="module", params=INDEX_BACKENDS)
+def samples(request: pytest.FixtureRequest, samples_store: Path) -> Iterator[SiteIndex]:
+    opened = open_index(request, samples_store)
     yield opened
     opened.close()
 
