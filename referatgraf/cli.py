@@ -26,7 +26,7 @@ from graph.store import MinutesStore, StoreError
 from graph.uris import Minter
 from referatgraf import demo as demo_module
 from referatgraf.options import serve_options
-from referatgraf.settings import STORE_ENV, Settings, resolve
+from referatgraf.settings import STORE_ENV, Settings, resolve, state_ttl
 from sparql.execute import QueryError, read_query_argument, run_query
 from sparql.limits import Limits, default_workers
 from sparql.stats import collect_stats
@@ -61,6 +61,10 @@ def _store_location(
 @click.version_option(package_name="referatgraf")
 def main() -> None:
     """referatgraf: Danish municipal committee minutes as a linked-data graph."""
+    try:
+        state_ttl()  # a bad setting stops every command with its name, not a traceback
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
 
 
 @main.command()
@@ -470,7 +474,7 @@ def _serve(
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
     workers = default_workers() if page_workers is None else page_workers
-    served = ServeSettings(settings.store, settings.base, settings.dumps)
+    served = ServeSettings(settings.store, settings.base, settings.dumps, settings.state_ttl)
     serve(served, limits, host, port, page_workers=workers, processes=processes)
 
 

@@ -1,8 +1,9 @@
 """Answers kept in the server process, so that a query asked again is not evaluated again.
 
-The server reads one state of the store for its whole life (see ``workers.py``), so the same
-query over the same state has the same answer: an answer is kept under its job (query text,
-dataset, format, compression, row cap, base IRI) and the store state's token. Queries that call
+The same query over the same state of the store has the same answer: an answer is kept under its
+job (query text, dataset, format, compression, row cap, base IRI) and the token of the store's
+current state (``state.py``: read once over a store folder, again every second or so over a
+store server, so a load elsewhere gives new keys and the old answers age out). Queries that call
 RAND, NOW, UUID, STRUUID or BNODE are never kept, and neither are errors. The cache holds at
 most ``max_bytes`` of answer bodies and forgets the least recently used first.
 

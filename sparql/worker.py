@@ -58,21 +58,24 @@ def _exactly(sock: socket.socket, size: int) -> bytes | None:
 
 
 def store_state(store: MinutesStore) -> dict[str, Any]:
-    """What identifies the store's content cheaply: the latest load run and the graph count."""
+    """What identifies the store's content cheaply: the latest load run and the number of
+    whole documents, in one query (:mod:`sparql.state` reads it every second or so from a
+    store server)."""
     solutions = store.query(named_query("store_state"))
     assert isinstance(solutions, QuerySolutions)
     row = next(iter(solutions), None)
     run = row["run"].value if row is not None and row["run"] is not None else ""
     ended = row["ended"] if row is not None else None
-    graphs = len(store.named_graphs())
-    token = hashlib.sha256(f"{run}\n{graphs}".encode()).hexdigest()[:20]
+    documents = row["documents"] if row is not None else None
+    count = int(documents.value) if documents is not None else 0
+    token = hashlib.sha256(f"{run}\n{count}".encode()).hexdigest()[:20]
     modified = None
     if isinstance(ended, Literal):
         try:
             modified = dt.datetime.fromisoformat(ended.value.replace("Z", "+00:00"))
         except ValueError:
             modified = None
-    return {"token": token, "modified": modified, "graphs": graphs, "latest_run": run}
+    return {"token": token, "modified": modified, "documents": count, "latest_run": run}
 
 
 def store_figures(store: MinutesStore) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.location import StoreLocation
+from graph.location import StoreLocation, StoreUrl
 from sparql.evaluate import Job, Outcome
 from sparql.limits import Limits
 from sparql.worker import LENGTH, META
@@ -339,7 +339,8 @@ class WorkerPool:
             raise PoolError(ready["error"], 500)
         if not ready["sandboxed"]:
             log.warning("query worker runs without the network filter: %s", ready["sandbox_note"])
-        if self.state and ready["token"] != self.state.get("token"):
+        changed = self.state and ready["token"] != self.state.get("token")
+        if changed and not isinstance(self.store, StoreUrl):  # a server's state is read anew
             log.warning("the store changed under the server; restart it after loading")
         worker.state = ready
         self.state = ready

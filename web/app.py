@@ -5,6 +5,12 @@ catch-all route: added last).
 
 ``create_app`` builds it; starting it (the lifespan) starts the query workers and then counts
 the store's figures for the service description and the home page in the background.
+
+Everything the app keeps or tags with an ``ETag`` is keyed by the store's current state
+(:mod:`sparql.state`): read once over a store folder, again after ``state_ttl`` seconds over a
+store server. When another process has loaded into the store server meanwhile, the figures are
+counted again and the side index is brought in step (:class:`~web.index_refresh.IndexRefresher`),
+so every web server over the same store answers alike, without a restart.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import logging
 import os
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any, Protocol
 
 from fastapi import FastAPI
@@ -31,12 +38,14 @@ from graph.uris import DEFAULT_BASE
 from sparql.limits import Limits
 from sparql.lookups import Lookups
 from sparql.service_description import Description
+from sparql.state import DEFAULT_TTL, CurrentState, State
+from sparql.worker import store_state
 from sparql.workers import PoolError, WorkerPool
 from web import browse, publish, query_page, resources
 from web.conditional import not_modified
 from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint
 from web.home import StoreFigures, home_page
-from web.index_refresh import start_index_refresh
+from web.index_refresh import IndexRefresher
 from web.openapi import sparql_paths
 from web.page_workers import PagePool
 from web.render import render_page
@@ -48,7 +57,8 @@ log = logging.getLogger("referatgraf.access")
 
 
 class StoreSettings(Protocol):
-    """What the app needs to know of the installation (``referatgraf.settings.Settings``)."""
+    """What the app needs to know of the installation (``referatgraf.settings.Settings``;
+    ``base`` and ``state_ttl`` are read when the settings have them)."""
 
     @property
     def store(self) -> StoreLocation: ...
@@ -60,6 +70,13 @@ def site_of(settings: StoreSettings) -> Site:
     return Site(base=str(getattr(settings, "base", DEFAULT_BASE)), store_path=settings.store)
 
 
+def current_state_of(settings: StoreSettings, site: Site) -> CurrentState:
+    """The store's state as the app reads it: once over a store folder (a read-only store does
+    not see later writes), else again after ``settings.state_ttl`` seconds."""
+    ttl = None if isinstance(settings.store, Path) else getattr(settings, "state_ttl", DEFAULT_TTL)
+    return CurrentState(lambda: store_state(site.store()), ttl)
+
+
 def create_app(
     settings: StoreSettings, limits: Limits | None = None, *, page_workers: int = 0
 ) -> FastAPI:
@@ -68,9 +85,12 @@ def create_app(
     resolved = (limits or Limits()).resolved()
     pool = WorkerPool(settings.store, resolved)
     site = site_of(settings)
+    current = current_state_of(settings, site)
     lookups = Lookups(site.store, resolved.lookup_rows or 0)
     query_page_of_site = functools.partial(_query_page, base=site.base)
-    state = EndpointState(pool, Description(resolved, sandboxed=False), query_page_of_site, lookups)
+    state = EndpointState(
+        pool, Description(resolved, sandboxed=False), query_page_of_site, lookups, current
+    )
     pages = PagePool(site, page_workers)
 
     @contextlib.asynccontextmanager
@@ -78,14 +98,13 @@ def create_app(
         await pool.start()
         await lookups.start(pool.state.get("token"))
         state.set_description(Description(resolved, sandboxed=bool(pool.state.get("sandboxed"))))
-        counting = asyncio.create_task(_count_figures(state))
+        counting = _follow_store(state, current, IndexRefresher(site))
         starting_pages = asyncio.create_task(pages.start())  # meanwhile, pages render here
-        start_index_refresh(site)  # a missing or stale side index is rebuilt in the background
         try:
             yield
         finally:
-            counting.cancel()
-            starting_pages.cancel()
+            for task in (*counting, starting_pages):
+                task.cancel()
             await pages.close()
             await pool.close()
 
@@ -98,21 +117,23 @@ def create_app(
     )
     app.state.endpoint = state
     app.state.site = site
+    app.state.current = current
     app.state.page_pool = pages
     app.include_router(query_page.router)
     app.include_router(browse.router)  # /soeg, /register/, /daekning, /sitemap.xml, /robots.txt
-    publish.install(app, settings)  # /dumps/, /catalog, /.well-known/void, /feeds/
+    publish.install(app, settings, current=current)  # /dumps/, /catalog, /.well-known/void, /feeds/
     app.mount("/static", StaticFiles(directory=query_page.STATIC_DIR), name="static")
 
     @app.api_route("/", methods=["GET", "HEAD"], response_class=Response, summary="Home page")
     def home(request: Request) -> Response:
+        held = current.get()
         figures = state.description.figures
-        key = f"{pool.state.get('token', '')}-{index_token(site)}-{'f' if figures else 'p'}"
+        key = f"{held.get('token', '')}-{index_token(site)}-{'f' if figures else 'p'}"
         etag = f'W/"home-{hashlib.sha256(key.encode()).hexdigest()[:24]}"'
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if (unchanged := not_modified(request, headers)) is not None:
             return unchanged
-        store = StoreFigures(figures, resolved, pool.state.get("modified"))
+        store = StoreFigures(figures, resolved, held.get("modified"))
         page = home_page(site, store, str(request.base_url))
         return render_page(request, page, headers=headers)
 
@@ -121,7 +142,7 @@ def create_app(
         return JSONResponse(
             {
                 "status": "ok",
-                "store": pool.state.get("token"),
+                "store": current.token(),
                 "idle": pool.ready,
                 "figures": state.description.figures is not None,
                 "page_workers": pages.processes if pages.ready else 0,
@@ -131,7 +152,7 @@ def create_app(
         )
 
     # Every other route before this line: the resources' route takes any path.
-    resources.install(app, site)
+    resources.install(app, site, current)
     # level 6 (zlib's default), not Starlette's 9: a third less time on a 60 KB page, 1% larger
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(
@@ -206,12 +227,44 @@ async def _query_page(scope: Scope, receive: Receive, send: Send, *, base: str) 
     await response(scope, receive, send)
 
 
-async def _count_figures(state: EndpointState) -> None:
+def _follow_store(
+    state: EndpointState, current: CurrentState, refresher: IndexRefresher
+) -> set[asyncio.Task[None]]:
+    """Count the store's figures now, and again each time the store changes (unknown meanwhile:
+    the pages and the service description say they are being counted); bring the side index in
+    step now (a missing or stale one is rebuilt in the background), and again on each change.
+    Returns the counting tasks, to cancel when the server stops."""
+    loop = asyncio.get_running_loop()
+    current.seed(state.pool.state)  # what the query workers read as they started
+    tasks: set[asyncio.Task[None]] = set()
+
+    def count(token: str) -> None:
+        for task in list(tasks):
+            task.cancel()
+        task = loop.create_task(_count_figures(state, current, token))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+
+    def changed(_old: State, new: State) -> None:  # in the thread that read the new state
+        description = state.description
+        state.set_description(Description(description.limits, description.sandboxed))
+        loop.call_soon_threadsafe(count, str(new.get("token", "")))
+
+    current.on_change(changed)
+    current.on_change(lambda _old, _new: refresher.request())
+    count(str(state.pool.state.get("token", "")))
+    refresher.request()
+    return tasks
+
+
+async def _count_figures(state: EndpointState, current: CurrentState, token: str) -> None:
     try:
         figures = await state.pool.internal("figures")
     except PoolError as error:
         logging.getLogger("referatgraf.workers").warning("no store figures: %s", error.message)
         return
+    if (current.fresh() or {}).get("token", token) != token:
+        return  # counted for a state that has passed: the count of the new one follows
     description = state.description
     state.set_description(Description(description.limits, description.sandboxed, figures))
 

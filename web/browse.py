@@ -8,8 +8,8 @@ Each page is a data function (``web.search_page``, ``web.browse_pages``, ``web.r
 ``web.coverage_page``) rendered in the shared shell (:func:`web.render.render_page`).
 Parameters are read by hand, not declared, so that no value a client sends (``side=abc``,
 ``q`` of 10 kB) gets a 422: each page makes the best of it. Every answer has an ``ETag`` from
-the side index's token and the request URL (304 on ``If-None-Match``) and ``Cache-Control:
-no-cache``; the server reads the store as it was when it started, and the index with it.
+the token of the store's current state (``app.state.current``: :mod:`sparql.state`), the side
+index's token and the request URL (304 on ``If-None-Match``) and ``Cache-Control: no-cache``.
 
 >>> page_number("3"), page_number("-2"), page_number("abc"), page_number(None)
 (3, 1, 1, 1)
@@ -24,6 +24,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from sparql.state import CurrentState
 from web.browse_pages import (
     EXPORT_COLUMNS,
     MeetingParams,
@@ -63,7 +64,9 @@ def _site(request: Request) -> Site:
 
 
 def _validators(request: Request) -> dict[str, str]:
-    key = f"{index_token(_site(request))}\n{request.url}".encode()
+    current: CurrentState | None = getattr(request.app.state, "current", None)
+    store = "" if current is None else current.token()
+    key = f"{store}\n{index_token(_site(request))}\n{request.url}".encode()
     etag = f'W/"b-{hashlib.sha256(key).hexdigest()[:24]}"'
     return {"ETag": etag, "Cache-Control": "no-cache"}
 

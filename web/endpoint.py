@@ -25,6 +25,7 @@ from sparql.lookups import Lookups
 from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, parse_accept
 from sparql.protocol import ProtocolError, QueryRequest, parse_get, parse_post
 from sparql.service_description import Description, render
+from sparql.state import CurrentState
 from sparql.workers import PoolError, WorkerPool
 from web.conditional import is_fresh
 
@@ -54,6 +55,9 @@ class EndpointState:
     description: Description
     html_page: HtmlPage | None = None
     lookups: Lookups | None = None
+    current: CurrentState | None = None
+    """The store's state, which answers are kept under and ETags made of (``None``: the state
+    the query workers read when they started)."""
     _described: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
     def service_description(self, endpoint: str, format_name: str) -> bytes:
@@ -70,6 +74,11 @@ class EndpointState:
     def set_description(self, description: Description) -> None:
         self.description = description
         self._described.clear()
+
+    async def store_state(self) -> dict[str, Any]:
+        if self.current is None:
+            return self.pool.state
+        return await self.current.now()
 
 
 class _Reply(Exception):  # noqa: N818  (control flow: an answer, not an error)
@@ -141,7 +150,6 @@ class SparqlEndpoint:
         except (RefusedError, NotAcceptableError) as error:
             raise _error(error.status, error.message) from None
         gzip = b"gzip" in headers.get(b"accept-encoding", b"")
-        pool = self.state.pool
         job = Job(
             request.query,
             shape.form,
@@ -153,16 +161,17 @@ class SparqlEndpoint:
             self.limits.max_rows,
             _endpoint_url(scope, headers),
         )
+        store_state = await self.state.store_state()
         if method != "POST":
-            self._not_modified(headers, pool.state, choice_tag(job))
-        key = (job, pool.state.get("token")) if shape.deterministic else None
+            self._not_modified(headers, store_state, choice_tag(job))
+        key = (job, store_state.get("token")) if shape.deterministic else None
         cached = self.cache.get(key) if key is not None and self.cache.max_bytes else None
         if cached is not None:
-            (outcome, store_state), body = cached
+            outcome, body = cached
         else:
-            outcome, body, store_state = await self._evaluate(job, shape, receive)
+            outcome, body = await self._evaluate(job, shape, receive)
             if key is not None and outcome.status == 200 and self.cache.max_bytes:
-                self.cache.put(key, (outcome, store_state), body)
+                self.cache.put(key, outcome, body)
         if outcome.status != 200:
             raise _error(outcome.status, outcome.message)
         extra = [
@@ -187,16 +196,17 @@ class SparqlEndpoint:
 
     async def _evaluate(
         self, job: Job, shape: QueryShape, receive: Receive
-    ) -> tuple[Outcome, bytes, dict[str, Any]]:
+    ) -> tuple[Outcome, bytes]:
         """A lookup here, in the event loop (a few milliseconds at most), any other query by a
         worker."""
         lookups = self.state.lookups
         if lookups is not None:
             answered = lookups.answer(job, shape)
             if answered is not None:
-                return answered[0], answered[1], lookups.state
+                return answered
         try:
-            return await self.state.pool.run(job, _disconnected(receive))
+            outcome, body, _ = await self.state.pool.run(job, _disconnected(receive))
+            return outcome, body
         except PoolError as error:
             retry = error.retry_after
             extra = [(b"retry-after", str(retry).encode())] if retry else []
@@ -244,16 +254,16 @@ class SparqlEndpoint:
         except NotAcceptableError as error:
             raise _error(error.status, error.message) from None
         assert choice.graph is not None
-        pool = self.state.pool
+        store_state = await self.state.store_state()
         ready = "f" if self.state.description.figures is not None else "p"
         tag = f"sd-{ready}-{choice.graph.name}"
-        self._not_modified(headers, pool.state, tag)
+        self._not_modified(headers, store_state, tag)
         body = self.state.service_description(_endpoint_url(scope, headers), choice.graph.name)
         extra = [
             (b"content-type", choice.graph.content_type.encode()),
             (b"vary", b"Accept"),
             NO_CACHE,
-            *_validators(pool.state, tag),
+            *_validators(store_state, tag),
         ]
         return 200, body, extra
 

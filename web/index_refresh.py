@@ -8,6 +8,10 @@ store (:func:`graph.siteindex.build_index` writes a new file and renames it over
 from a copy of the old one when it is of this schema, re-reading only the documents that
 changed), then switches the :class:`~web.site.Site` to it and logs one line. The store is only
 read: the server opened it read-only, and the index is a file of its own.
+
+A server over a store server does the same whenever the store's state changes while it runs
+(another process loaded: :mod:`sparql.state`), through an :class:`IndexRefresher`, which
+runs one refresh at a time however often it is asked.
 """
 
 from __future__ import annotations
@@ -28,15 +32,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("referatgraf.index")
 
 
-def refresh_index(site: Site) -> BuildReport | None:
+def refresh_index(site: Site, *, reopen: bool = False) -> BuildReport | None:
     """Bring the side index of ``site`` in step with its store; ``None`` when it already was.
-    Errors are logged, never raised: the pages do without an index."""
+    ``reopen``: first switch to the file at the index's place (another process may have
+    renamed a new one over it). Errors are logged, never raised: the pages do without one."""
     path = site.index_path
     if path is None:
         return None
     try:
         store = site.store()
-        index = site.index()
+        index = site.reopen_index() if reopen else site.index()
         if index is not None and index.is_current(store):
             return None
         with _exclusive(path.with_name(path.name + ".lock")):
@@ -68,6 +73,36 @@ def _exclusive(lock: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class IndexRefresher:
+    """:func:`refresh_index` in one background thread at a time; asked again meanwhile (the
+    store changed once more), it runs once more when done. Each run first switches to the file
+    at the index's place: a load elsewhere may have renamed a new one over it, and threads that
+    opened the old one go on reading it."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._lock = threading.Lock()
+        self._running = False
+        self._again = False
+
+    def request(self) -> None:
+        with self._lock:
+            if self._running:
+                self._again = True
+                return
+            self._running = True
+        threading.Thread(target=self._run, name="referatgraf-index", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            refresh_index(self.site, reopen=True)
+            with self._lock:
+                if not self._again:
+                    self._running = False
+                    return
+                self._again = False
 
 
 def start_index_refresh(site: Site) -> threading.Thread:

@@ -9,10 +9,11 @@ of them; the server process keeps the connections, the middleware (compression, 
 headers, the access log) and everything else.
 
 What crosses to a worker is the request's ASGI scope (method, path, query string, headers: no
-body, as pages are ``GET`` and ``HEAD``) and the generation of the side index: when the server
-switches to a rebuilt index (:meth:`web.site.Site.reopen_index`), the next request tells each
-worker to switch too. What comes back is the response's status, headers and body, byte for
-byte what the server process would have made itself.
+body, as pages are ``GET`` and ``HEAD``), the token of the store's state the server holds (for
+the ``ETag``: :mod:`sparql.state`; a worker reads no state of its own) and the generation of the
+side index: when the server switches to a rebuilt index (:meth:`web.site.Site.reopen_index`),
+the next request tells each worker to switch too. What comes back is the response's status,
+headers and body, byte for byte what the server process would have made itself.
 
 The workers are started with ``spawn`` (the server runs threads, which ``fork`` does not carry
 safely) when the app starts, and used once each has opened the store; until then, and after a
@@ -102,15 +103,16 @@ class PagePool:
             return
         self._ready = executor is self._executor
 
-    async def answer(self, request: Request) -> Response | None:
-        """The response to ``request``, made by a worker; ``None`` when no worker can take it
-        (not started, or broken: the pool is then restarted in the background)."""
+    async def answer(self, request: Request, token: str) -> Response | None:
+        """The response to ``request`` over the store state ``token``, made by a worker;
+        ``None`` when no worker can take it (not started, or broken: the pool is then
+        restarted in the background)."""
         executor = self._executor
         if not self._ready or executor is None:
             return None
         scope = {key: request.scope[key] for key in SCOPE_KEYS if key in request.scope}
         try:
-            future: Future[Answer] = executor.submit(_answer, scope, self.site.generation)
+            future: Future[Answer] = executor.submit(_answer, scope, self.site.generation, token)
             status, headers, body = await asyncio.wrap_future(future)
         except BrokenProcessPool:
             self._restart(executor)
@@ -154,14 +156,13 @@ def _warm() -> bool:
     resources = _worker["resources"]
     resources.site.store()
     resources.site.index()
-    resources.token()
     return True
 
 
-def _answer(scope: dict[str, Any], generation: int) -> Answer:
+def _answer(scope: dict[str, Any], generation: int, token: str) -> Answer:
     resources = _worker["resources"]
     if generation != _worker["generation"]:
         resources.site.reopen_index()
         _worker["generation"] = generation
-    response = resources.answer(Request(scope))
+    response = resources.answer(Request(scope), token)
     return response.status_code, response.raw_headers, bytes(response.body)

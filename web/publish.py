@@ -13,7 +13,8 @@ Compressed dumps are sent as what they are, ``application/gzip`` without ``Conte
 curl, wget and CKAN save the ``.gz`` as it is on the server, and byte ranges count bytes of
 that file. The catalog and the VoID description are read from the dump folder, so they always
 describe the files that are there; the feeds are read from the store (opened read-only on the
-first feed asked for) and kept until the server restarts, like everything the server reads.
+first feed asked for) and kept under the token of the store's state (:mod:`sparql.state`), so a
+load seen by the server gives new feeds.
 
 :func:`install` wires it all into an app: the router, its settings, and a ``Link`` header on
 every response that points at the catalog and the dumps.
@@ -47,6 +48,7 @@ from graph.publish.feeds import Documents, document_times, render_feed
 from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings, resolve_publish_settings
 from graph.store import MinutesStore
 from graph.uris import DEFAULT_BASE
+from sparql.state import CurrentState
 from web.conditional import not_modified
 
 DEFAULT_DUMPS = Path("data/dumps")
@@ -83,17 +85,19 @@ class PublishState:
     base: str
     settings: PublishSettings
     store: MinutesStore | None = None
+    current: CurrentState | None = None
+    """The store's state (``None``: what was read first is kept for good)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _feeds: OrderedDict[str, tuple[str, bytes] | None] = field(default_factory=OrderedDict)
     _converted: dict[tuple[str, int, str, str], tuple[str, bytes]] = field(default_factory=dict)
     _hashes: dict[tuple[str, int, int], str] = field(default_factory=dict)
-    _documents: Documents | None = None
+    _documents: tuple[str, Documents] | None = None
 
-    def documents(self) -> Documents:
-        """When each source document was loaded (what feeds order by), read once."""
-        if self._documents is None:
-            self._documents = document_times(self.minutes())
-        return self._documents
+    def documents(self, token: str = "") -> Documents:
+        """When each source document was loaded (what feeds order by), read once per state."""
+        if self._documents is None or self._documents[0] != token:
+            self._documents = (token, document_times(self.minutes()))
+        return self._documents[1]
 
     def feed(
         self, path: str, subject: str, settings: PublishSettings | None = None
@@ -102,13 +106,14 @@ class PublishState:
         rendered from the store on first use and kept (the least recently asked go first).
         ``settings``: the server's public URL to link (default: the installation's)."""
         settings = settings or self.settings
-        key = f"{settings.base_url} {path}"
+        token = "" if self.current is None else self.current.token()
+        key = f"{token} {settings.base_url} {path}"
         with self._lock:
             if key in self._feeds:
                 self._feeds.move_to_end(key)
                 return self._feeds[key]
         body = render_feed(
-            self.minutes(), subject, self.base, settings, self.documents(),
+            self.minutes(), subject, self.base, settings, self.documents(token),
             pages=settings.base_url,
         )  # fmt: skip
         entry = None if body is None else (f'"{hashlib.sha256(body).hexdigest()}"', body)
@@ -135,18 +140,21 @@ def install(
     dumps: Path | None = None,
     publish: PublishSettings | None = None,
     store: MinutesStore | None = None,
+    current: CurrentState | None = None,
 ) -> None:
     """Serve /dumps/, /catalog, /.well-known/void and /feeds/ from ``app``, and link them from
     every response. ``base``: the store's IRI base (default ``settings.base``, else the
     default base); ``dumps``: the dump folder (default ``$REFERATGRAF_DUMPS``, else
     ``data/dumps``); ``publish``: default from the environment; ``store`` given: the feeds
-    read it instead of opening ``settings.store`` read-only."""
+    read it instead of opening ``settings.store`` read-only; ``current``: the store's state,
+    which the feeds are kept under."""
     app.state.publish = PublishState(
         dumps=dumps or getattr(settings, "dumps", None) or _dumps_from_environment(),
         store_path=settings.store,
         base=base or str(getattr(settings, "base", DEFAULT_BASE)),
         settings=publish or resolve_publish_settings(),
         store=store,
+        current=current,
     )
     app.include_router(router)
     # these modules read this one

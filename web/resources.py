@@ -44,9 +44,7 @@ import hashlib
 import importlib
 import logging
 import pkgutil
-import threading
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Final
 
 from fastapi import FastAPI
@@ -57,6 +55,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from graph.store import StoreError
 from sparql.negotiation import NotAcceptableError
+from sparql.state import CurrentState
 from sparql.worker import store_state
 from web import pages
 from web.conditional import not_modified
@@ -95,23 +94,20 @@ def load_builders() -> list[str]:
     return names
 
 
-@dataclass
 class Resources:
-    """What the catch-all route needs: the site, and the store's content token (read once:
-    the server reads the store as it was when it started)."""
+    """What the catch-all route needs: the site, and the store's current state (its token is
+    in every ``ETag``; by default read once: the store as it was when the server opened it)."""
 
-    site: Site
-    _token: str | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self, site: Site, current: CurrentState | None = None) -> None:
+        self.site = site
+        self.current = current or CurrentState(lambda: store_state(site.store()), ttl=None)
 
     def token(self) -> str:
-        with self._lock:
-            if self._token is None:
-                self._token = str(store_state(self.site.store())["token"])
-            return self._token
+        return self.current.token()
 
-    def answer(self, request: Request) -> Response:
-        """The response to ``GET`` or ``HEAD`` of any path (see the module's docstring)."""
+    def answer(self, request: Request, token: str | None = None) -> Response:
+        """The response to ``GET`` or ``HEAD`` of any path (see the module's docstring);
+        ``token``: the store state's, when the caller read it (a page worker is given it)."""
         try:
             store = self.site.store()
         except StoreError as error:
@@ -134,7 +130,7 @@ class Resources:
                 f'<{_variant_path(path, v, 1)}>; rel="alternate"; type="{v.media_type}"'
                 for v in VARIANTS
             ),
-            "ETag": self._etag(path, variant, number),
+            "ETag": self._etag(path, variant, number, token or self.token()),
             "Cache-Control": "no-cache",
         }
         if suffix_variant is None and request.query_params.get("format") is None:
@@ -177,9 +173,9 @@ class Resources:
                     return iri, variant, stem
         return _iri(self.site, path), None, path
 
-    def _etag(self, path: str, variant: Variant, number: int) -> str:
+    def _etag(self, path: str, variant: Variant, number: int, token: str) -> str:
         key = f"{path}\n{variant.name}\n{number}".encode()
-        return f'W/"{self.token()}-{hashlib.sha256(key).hexdigest()[:16]}"'
+        return f'W/"{token}-{hashlib.sha256(key).hexdigest()[:16]}"'
 
     def _not_found(self, request: Request, variant: Variant, what: str) -> Response:
         message = f"Grafen kender ikke {what}."
@@ -193,11 +189,12 @@ class Resources:
         return render_page(request, page, status_code=404)
 
 
-def install(app: FastAPI, site: Site) -> Resources:
+def install(app: FastAPI, site: Site, current: CurrentState | None = None) -> Resources:
     """Serve every dataset IRI from ``app`` (the catch-all ``GET``/``HEAD`` route; add it
-    last). Returns what the route uses, also kept on ``app.state.resources``."""
+    last). ``current``: the store's state (default: read once). Returns what the route uses,
+    also kept on ``app.state.resources``."""
     load_builders()
-    resources = Resources(site)
+    resources = Resources(site, current)
     app.state.resources = resources
     app.state.site = site
     app.add_api_route(
@@ -233,12 +230,13 @@ def _endpoint(resources: Resources) -> Callable[[Request], Awaitable[Response]]:
         if moved is not None:  # an old address keeps working, and says where it went
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(moved + query, status_code=301)
+        token = str((await resources.current.now()).get("token", ""))
         pool: PagePool | None = getattr(request.app.state, "page_pool", None)
         if pool is not None:
-            answered = await pool.answer(request)
+            answered = await pool.answer(request, token)
             if answered is not None:
                 return answered
-        return await run_in_threadpool(resources.answer, request)
+        return await run_in_threadpool(resources.answer, request, token)
 
     return resource
 

@@ -34,6 +34,7 @@ from uvicorn.supervisors import Multiprocess
 from graph.location import StoreLocation, store_location
 from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.sandbox import die_with_parent, spawned_by
+from sparql.state import DEFAULT_TTL
 from web.app import create_app, front_door
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -47,6 +48,8 @@ class ServeSettings:
     store: StoreLocation
     base: str
     dumps: Path | None = None
+    state_ttl: float = DEFAULT_TTL
+    """Seconds the store's state is kept before it is read again (a store server's)."""
 
 
 def run(app: FastAPI, host: str, port: int, *, access_log: bool = True) -> None:
@@ -77,6 +80,7 @@ def serve(
             "store": str(settings.store),
             "base": settings.base,
             "dumps": str(settings.dumps) if settings.dumps else None,
+            "state_ttl": settings.state_ttl,
             "limits": dataclasses.asdict(limits),
             "page_workers": page_workers,
         }
@@ -95,6 +99,7 @@ def app_from_environment() -> Any:
         store_location(given["store"]),
         given["base"],
         Path(given["dumps"]) if given["dumps"] else None,
+        given["state_ttl"],
     )
     _logging(access_log=True)
     app = create_app(settings, Limits(**given["limits"]), page_workers=given["page_workers"])
