@@ -2,7 +2,7 @@
 or was built from another state of the store (``referatgraf load --no-index``, a load killed
 before its index step, an index deleted by hand), the pages would show stale counts or none.
 
-:func:`start_index_refresh` checks in a background thread, so the server answers at once (the
+An :class:`IndexRefresher` checks in a background thread, so the server answers at once (the
 pages say the index is missing, or show the old one, meanwhile): it builds the index beside the
 store (:func:`graph.siteindex.build_index` writes a new file and renames it over the old one;
 from a copy of the old one when it is of this schema, re-reading only the documents that
@@ -10,8 +10,9 @@ changed), then switches the :class:`~web.site.Site` to it and logs one line. The
 read: the server opened it read-only, and the index is a file of its own.
 
 A server over a store server does the same whenever the store's state changes while it runs
-(another process loaded: :mod:`sparql.state`), through an :class:`IndexRefresher`, which
-runs one refresh at a time however often it is asked.
+(another process loaded: :mod:`sparql.state`); the refresher runs one refresh at a time,
+however often it is asked, and a server stopped midway leaves only a temporary file, which the
+next build removes.
 """
 
 from __future__ import annotations
@@ -103,13 +104,3 @@ class IndexRefresher:
                     self._running = False
                     return
                 self._again = False
-
-
-def start_index_refresh(site: Site) -> threading.Thread:
-    """:func:`refresh_index` in a daemon thread (a server stopped midway leaves only a
-    temporary file, which the next build removes)."""
-    thread = threading.Thread(
-        target=refresh_index, args=(site,), name="referatgraf-index", daemon=True
-    )
-    thread.start()
-    return thread
