@@ -5,6 +5,7 @@ Exit status: 0 success, 1 some input failed (the rest was done all the same), 2 
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from graph.index_location import IndexLocation, IndexUrl
 from graph.ingest import (
     BATCH_DOCUMENTS,
     FileResult,
@@ -21,11 +23,11 @@ from graph.ingest import (
     collect_files,
     load_files,
 )
-from graph.location import StoreLocation, index_path_for, store_location
+from graph.location import StoreLocation, store_location
 from graph.store import MinutesStore, StoreError
 from graph.uris import Minter
 from referatgraf import demo as demo_module
-from referatgraf.options import serve_options
+from referatgraf.options import index_option, serve_options
 from referatgraf.settings import STORE_ENV, Settings, resolve, state_ttl
 from sparql.execute import QueryError, read_query_argument, run_query
 from sparql.limits import Limits, default_workers
@@ -69,6 +71,7 @@ def main() -> None:
 
 @main.command()
 @store_option
+@index_option
 @click.option("--base", default=None, help=BASE_HELP)
 @click.option("--municipality", default=None, help="Municipality of minutes that do not name it.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Parser processes.")
@@ -101,6 +104,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def load(
     store: StoreLocation | None,
+    index_at: IndexLocation | None,
     base: str | None,
     municipality: str | None,
     workers: int | None,
@@ -112,7 +116,7 @@ def load(
     paths: tuple[Path, ...],
 ) -> None:
     """Load minutes files or folders (formats detected from content) into the store."""
-    settings = resolve(store, base)
+    settings = resolve(store, base, index_at)
     if source_url is not None:
         source_url = _one_source_url(source_url, paths)
     if municipality is not None:
@@ -130,7 +134,7 @@ def load(
             source_url=source_url, ocr=ocr,
         )  # fmt: skip
         report = _load_with_progress(minutes, files, options, recovered)
-        indexed = "" if no_index else _refresh_index(minutes, settings.store)
+        indexed = "" if no_index else _refresh_index(minutes, settings)
     for path in missing:
         click.echo(f"failed     {path}: no such file or folder")
     _print_summary(report, len(missing))
@@ -278,25 +282,38 @@ def dump(store: StoreLocation | None, out: Path) -> None:
 
 @main.command()
 @store_option
+@index_option
 @click.option("--full", is_flag=True, help="Rebuild from nothing, not from the index there is.")
-def index(store: StoreLocation | None, full: bool) -> None:
-    """Build the side index of the web pages (counts, timelines, search) beside the store;
-    `load` keeps it in step, so this is needed only after `load --no-index`."""
-    settings = resolve(store)
+def index(store: StoreLocation | None, index_at: IndexLocation | None, full: bool) -> None:
+    """Build the side index of the web pages (counts, timelines, search) beside the store, or
+    in PostgreSQL (--index); `load` keeps it in step, so this is needed only after
+    `load --no-index`."""
+    settings = resolve(store, index=index_at)
     with _open_store(settings.store, writable=False) as (minutes, _):
-        click.echo(_refresh_index(minutes, settings.store, full=full))
+        click.echo(_refresh_index(minutes, settings, full=full))
 
 
-def _refresh_index(minutes: MinutesStore, store: StoreLocation, *, full: bool = False) -> str:
+def _refresh_index(minutes: MinutesStore, settings: Settings, *, full: bool = False) -> str:
     """Bring the side index of the web pages in step with the store; the line to report."""
     from graph.siteindex import build_index  # noqa: PLC0415
+    from graph.siteindex.connections import INDEX_ERRORS  # noqa: PLC0415
 
-    built = build_index(minutes, index_path_for(store), incremental=not full)
+    assert settings.index is not None  # resolve() fills it
+    try:
+        built = build_index(minutes, settings.index, incremental=not full)
+    except INDEX_ERRORS as error:  # PostgreSQL down, or refusing us: say so, not a traceback
+        where = _shown(settings.index)
+        message = f"the side index at {where} cannot be written: {error}"
+        raise click.ClickException(message) from None
     how = "built" if built.full else f"updated ({built.added} new, {built.removed} dropped)"
     return (
         f"index      {how}: {built.documents} documents, {built.mentions} mentions"
-        f" in {built.seconds:.1f} s -> {built.path}"
+        f" in {built.seconds:.1f} s -> {_shown(built.path)}"
     )
+
+
+def _shown(location: IndexLocation) -> str:
+    return location.shown if isinstance(location, IndexUrl) else str(location)
 
 
 @main.command()
@@ -393,9 +410,11 @@ def validate(store: StoreLocation | None) -> None:
 
 @main.command()
 @store_option
+@index_option
 @serve_options
 def serve(
     store: StoreLocation | None,
+    index_at: IndexLocation | None,
     host: str,
     port: int,
     page_workers: int | None,
@@ -403,15 +422,17 @@ def serve(
     **limits: Any,
 ) -> None:
     """Serve the web app and the SPARQL endpoint (read-only) until interrupted."""
-    _serve(resolve(store), host, port, Limits(**limits), page_workers, processes)
+    _serve(resolve(store, index=index_at), host, port, Limits(**limits), page_workers, processes)
 
 
 @main.command()
 @store_option
+@index_option
 @serve_options
 @click.option("--no-serve", is_flag=True, help="Load and show the examples, then stop.")
 def demo(
     store: StoreLocation | None,
+    index_at: IndexLocation | None,
     host: str,
     port: int,
     no_serve: bool,
@@ -420,12 +441,12 @@ def demo(
     **limits: Any,
 ) -> None:
     """Load the bundled sample minutes, show what the graph answers, and serve it."""
-    settings = resolve(store)
+    settings = resolve(store, index=index_at)
     with _open_store(settings.store, writable=True) as (minutes, recovered):
         options = LoadOptions(Minter(settings.base))
         report = _load_with_progress(minutes, demo_module.sample_files(), options, recovered)
         _print_summary(report, 0)
-        click.echo(_refresh_index(minutes, settings.store))
+        click.echo(_refresh_index(minutes, settings))
         _dump_for_demo(minutes, settings)
         demo_module.show_examples(minutes, click.echo)
     if no_serve:
@@ -475,6 +496,7 @@ def _serve(
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
     workers = default_workers() if page_workers is None else page_workers
     served = ServeSettings(settings.store, settings.base, settings.dumps, settings.state_ttl)
+    served = dataclasses.replace(served, index=settings.index)
     serve(served, limits, host, port, page_workers=workers, processes=processes)
 
 

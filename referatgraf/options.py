@@ -8,7 +8,36 @@ from typing import Any
 
 import click
 
+from graph.index_location import IndexLocation, index_location
 from sparql.limits import Limits
+
+INDEX_HELP = (
+    "The pages' side index: a SQLite file (default: beside the store), or "
+    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE to share one among several servers "
+    "(or $REFERATGRAF_INDEX)."
+)
+
+
+def index_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--index``: where the side index is (the parameter ``index_at``)."""
+    option = click.option(
+        "--index",
+        "index_at",
+        default=None,
+        envvar="REFERATGRAF_INDEX",
+        callback=_index_location,
+        help=INDEX_HELP,
+    )
+    return option(func)
+
+
+def _index_location(
+    _: click.Context, param: click.Parameter, value: str | None
+) -> IndexLocation | None:
+    try:
+        return None if not value else index_location(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param=param) from None
 
 
 def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:

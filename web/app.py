@@ -66,8 +66,13 @@ class StoreSettings(Protocol):
 
 def site_of(settings: StoreSettings) -> Site:
     """The pages' view of the installation: the store, and the base its IRIs live under
-    (``settings.base`` when the settings have one)."""
-    return Site(base=str(getattr(settings, "base", DEFAULT_BASE)), store_path=settings.store)
+    (``settings.base`` when the settings have one), and its side index (``settings.index``
+    when the settings have one, else the file beside the store)."""
+    return Site(
+        base=str(getattr(settings, "base", DEFAULT_BASE)),
+        store_path=settings.store,
+        index_path=getattr(settings, "index", None),
+    )
 
 
 def current_state_of(settings: StoreSettings, site: Site) -> CurrentState:

@@ -22,9 +22,9 @@ import fcntl
 import logging
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.index_location import IndexLocation, IndexUrl
 from graph.siteindex import BuildReport, build_index
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def refresh_index(site: Site, *, reopen: bool = False) -> BuildReport | None:
         index = site.reopen_index() if reopen else site.index()
         if index is not None and index.is_current(store):
             return None
-        with _exclusive(path.with_name(path.name + ".lock")):
+        with _exclusive(path):
             # another server process may have built it while this one waited for the lock
             index = site.reopen_index()
             if index is not None and index.is_current(store):
@@ -59,15 +59,21 @@ def refresh_index(site: Site, *, reopen: bool = False) -> BuildReport | None:
     how = "built" if report.full else "updated"
     log.info(
         "side index %s, %s: %d documents (%d read), %d mentions in %.1f s -> %s",
-        why, how, report.documents, report.added, report.mentions, report.seconds, path,
+        why, how, report.documents, report.added, report.mentions, report.seconds,
+        path.shown if isinstance(path, IndexUrl) else path,
     )  # fmt: skip
     return report
 
 
 @contextlib.contextmanager
-def _exclusive(lock: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the file ``lock`` (made if missing): one build at a time when
-    several server processes start together (``serve --processes``)."""
+def _exclusive(path: IndexLocation) -> Iterator[None]:
+    """Hold an exclusive lock on the file beside the index file ``path`` (made if missing): one
+    build at a time when several server processes start together (``serve --processes``). An
+    index in PostgreSQL needs none here: its builds take turns on a lock of the database's."""
+    if isinstance(path, IndexUrl):
+        yield
+        return
+    lock = path.with_name(path.name + ".lock")
     with lock.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:

@@ -29,12 +29,12 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Final
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from graph.index_location import index_location
 from graph.location import store_location
 from sparql.sandbox import die_with_parent, spawned_by
 from web.site import Site
@@ -146,7 +146,7 @@ def _start_worker(parts: SiteParts) -> None:
     # in the sibling workers, so they would not see it go
     die_with_parent(spawned_by())
     load_builders()
-    index = None if parts.index_path is None else Path(parts.index_path)
+    index = None if parts.index_path is None else index_location(parts.index_path)
     site = Site(base=parts.base, store_path=store_location(parts.store_path), index_path=index)
     _worker["resources"] = Resources(site)
     _worker["generation"] = 0

@@ -31,6 +31,7 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
+from graph.index_location import IndexLocation, index_location
 from graph.location import StoreLocation, store_location
 from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.sandbox import die_with_parent, spawned_by
@@ -50,6 +51,8 @@ class ServeSettings:
     dumps: Path | None = None
     state_ttl: float = DEFAULT_TTL
     """Seconds the store's state is kept before it is read again (a store server's)."""
+    index: IndexLocation | None = None
+    """The side index (a SQLite file or a PostgreSQL URL); ``None``: beside the store."""
 
 
 def run(app: FastAPI, host: str, port: int, *, access_log: bool = True) -> None:
@@ -79,6 +82,7 @@ def serve(
         {
             "store": str(settings.store),
             "base": settings.base,
+            "index": None if settings.index is None else str(settings.index),
             "dumps": str(settings.dumps) if settings.dumps else None,
             "state_ttl": settings.state_ttl,
             "limits": dataclasses.asdict(limits),
@@ -101,6 +105,8 @@ def app_from_environment() -> Any:
         Path(given["dumps"]) if given["dumps"] else None,
         given["state_ttl"],
     )
+    if given["index"]:
+        settings = dataclasses.replace(settings, index=index_location(given["index"]))
     _logging(access_log=True)
     app = create_app(settings, Limits(**given["limits"]), page_workers=given["page_workers"])
     return front_door(app)

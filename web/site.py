@@ -7,6 +7,7 @@ The dataset's IRIs live under ``base`` (``https://w3id.org/referatgraf/`` by def
 server answers for each at its own path, whatever origin it runs at: ``/kommune/lejre`` is the
 page of ``<base>kommune/lejre``.
 
+>>> from pathlib import Path
 >>> site = Site(base="https://w3id.org/referatgraf/", store_path=Path("data/store"))
 >>> site.iri_for_path("/kommune/lejre")
 'https://w3id.org/referatgraf/kommune/lejre'
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from graph.index_location import IndexLocation, IndexUrl
 from graph.location import StoreLocation, index_path_for
 from graph.siteindex import SiteIndex, SiteIndexError
 from graph.store import MinutesStore
@@ -33,7 +34,8 @@ from graph.store import MinutesStore
 class Site:
     base: str
     store_path: StoreLocation
-    index_path: Path | None = None
+    index_path: IndexLocation | None = None
+    """The side index: a SQLite file (beside the store when not given) or a PostgreSQL URL."""
     _store: MinutesStore | None = None
     _index: SiteIndex | None = None
     generation: int = 0
@@ -55,9 +57,10 @@ class Site:
         """The side index, or ``None`` when it has not been built or is of an older schema
         (pages then say how to build it: ``referatgraf index``)."""
         with self._lock:
-            if self._index is None and self.index_path is not None and self.index_path.exists():
+            where = self.index_path
+            if self._index is None and (isinstance(where, IndexUrl) or (where and where.exists())):
                 try:
-                    self._index = SiteIndex.open(self.index_path)
+                    self._index = SiteIndex.open(where)
                 except SiteIndexError:
                     return None
             return self._index

@@ -11,7 +11,6 @@ values bound as ``VALUES``), links to local pages, and the Danish names of the k
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -75,11 +74,11 @@ ALPHABET: Final = (*"ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ", "#")
 def index_of(site: Site) -> SiteIndex | None:
     """The side index, or ``None`` when it is missing or unreadable (the pages then say how to
     build it, and show what they can without it)."""
-    from graph.siteindex import SiteIndexError  # noqa: PLC0415 - graph.siteindex is optional
+    from graph.siteindex import INDEX_ERRORS, SiteIndexError  # noqa: PLC0415 - it is optional
 
     try:
         return site.index()
-    except (SiteIndexError, sqlite3.DatabaseError) as error:
+    except (SiteIndexError, *INDEX_ERRORS) as error:
         log.warning("the side index cannot be read: %s", error)
         return None
 
@@ -89,9 +88,11 @@ def index_token(site: Site) -> str:
     index = index_of(site)
     if index is None:
         return "uden-indeks"
+    from graph.siteindex import INDEX_ERRORS  # noqa: PLC0415 - graph.siteindex is optional
+
     try:
         return index.token() or "uden-indeks"
-    except sqlite3.DatabaseError:
+    except INDEX_ERRORS:
         return "uden-indeks"
 
 
