@@ -9,10 +9,12 @@ PosixPath('data/store')
 StoreUrl('http://127.0.0.1:7878')
 >>> store_location("http://127.0.0.1:7878").host, store_location("http://127.0.0.1:7878").port
 ('127.0.0.1', 7878)
+>>> store_location("virtuoso+http://localhost")
+StoreUrl('virtuoso+http://localhost:8890')
 >>> store_location("ftp://example.org/")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-ValueError: not a store this version can use: 'ftp://example.org/' (a folder, or ...)
+ValueError: not a store this version can use: 'ftp://example.org/' (a folder, http://HOST:PORT ...)
 >>> index_path_for(StoreUrl("http://127.0.0.1:7878"))
 PosixPath('data/127.0.0.1-7878.index.sqlite')
 """
@@ -25,12 +27,13 @@ from urllib.parse import urlsplit
 
 # a scheme followed by "://": whatever else it is, it is no folder name
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-SCHEMES = ("http",)  # an Oxigraph server; Virtuoso (virtuoso+http) is to follow
-DEFAULT_PORTS = {"http": 80}
+SCHEMES = ("http", "virtuoso+http")  # an Oxigraph server; OpenLink Virtuoso 7
+DEFAULT_PORTS = {"http": 80, "virtuoso+http": 8890}
 
 
 class StoreUrl(str):
-    """The URL of a store server, ``http://HOST:PORT`` (no path, no query, no credentials)."""
+    """The URL of a store server, ``http://HOST:PORT`` (Oxigraph) or ``virtuoso+http://HOST:PORT``
+    (no path, no query, no credentials)."""
 
     __slots__ = ()
 
@@ -39,10 +42,11 @@ class StoreUrl(str):
         if parts.scheme not in SCHEMES or not parts.hostname:
             raise ValueError(
                 f"not a store this version can use: {text!r} "
-                "(a folder, or http://HOST:PORT for an Oxigraph server)"
+                "(a folder, http://HOST:PORT for an Oxigraph server, or virtuoso+http://HOST:PORT "
+                "for Virtuoso)"
             )
         if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
-            raise ValueError(f"a store URL is http://HOST:PORT, without a path: {text!r}")
+            raise ValueError(f"a store URL is SCHEME://HOST:PORT, without a path: {text!r}")
         port = parts.port or DEFAULT_PORTS[parts.scheme]
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
         return super().__new__(cls, f"{parts.scheme}://{host}:{port}")

@@ -49,7 +49,14 @@ class PreparedDocument:
     commit: bytes  # the commit record, written last
 
 
-def _server(url: StoreUrl) -> StoreBackend:
+def _server(url: StoreUrl, *, writing: bool, query_timeout: float | None = None) -> StoreBackend:
+    if url.scheme == "virtuoso+http":
+        from graph.backends.virtuoso import VirtuosoServer  # noqa: PLC0415
+
+        server = VirtuosoServer.open(str(url), url.host, url.port, writing=writing)
+        if query_timeout is not None:
+            server.timeout_ms = max(1, round(query_timeout * 1000))
+        return server
     from graph.backends.oxigraph_server import OxigraphServer  # noqa: PLC0415
 
     return OxigraphServer.open(str(url), url.host, url.port)
@@ -74,15 +81,20 @@ class MinutesStore:
         """Open (or create) the store at ``location`` (in memory for ``None``) and remove
         partial documents; returns the store and the graphs removed."""
         if isinstance(location, StoreUrl):
-            opened = cls(_server(location))
+            opened = cls(_server(location, writing=True))
         else:
             opened = cls(EmbeddedStore.open(location), location)
         return opened, opened._remove_partial_documents()
 
     @classmethod
-    def open_read_only(cls, location: StoreLocation) -> MinutesStore:
+    def open_read_only(
+        cls, location: StoreLocation, *, query_timeout: float | None = None
+    ) -> MinutesStore:
+        """Open the store to read; ``query_timeout`` (seconds) is sent with each query to a
+        store that takes one (Virtuoso's ``timeout``; an Oxigraph server has its own
+        ``--timeout-s``), so that the store itself stops a query the endpoint gives up on."""
         if isinstance(location, StoreUrl):
-            return cls(_server(location))
+            return cls(_server(location, writing=False, query_timeout=query_timeout))
         return cls(EmbeddedStore.open_read_only(location), location)
 
     # -- reading -------------------------------------------------------------------------

@@ -25,6 +25,9 @@ import unicodedata
 from dataclasses import dataclass
 
 DEFAULT_BASE = "https://w3id.org/referatgraf/"
+# where a store server that cannot write a graph at once (Virtuoso) stages a document; no
+# reader sees it, and a MOVE makes it the document's graph
+STAGING_GRAPH = "urn:x-referatgraf:staging"
 
 _FOLDS = str.maketrans(
     {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "&": " og ", "ß": "ss"}

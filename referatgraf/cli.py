@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from graph.publish.settings import PublishSettings
 
 STORE_HELP = (
-    "Store folder, or http://HOST:PORT of an Oxigraph server "
+    "Store folder, http://HOST:PORT of an Oxigraph server, or virtuoso+http://HOST:PORT of "
+    "Virtuoso (login for writes: $REFERATGRAF_STORE_USER, $REFERATGRAF_STORE_PASSWORD) "
     "(default ./data/store, or $REFERATGRAF_STORE)."
 )
 BASE_HELP = "Base of the IRIs minted (default https://w3id.org/referatgraf/, or $REFERATGRAF_BASE)."

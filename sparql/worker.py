@@ -91,7 +91,11 @@ def store_figures(store: MinutesStore) -> dict[str, Any]:
     return {"triples": len(store), "classes": classes, "graphs": len(store.named_graphs())}
 
 
-def serve(sock: socket.socket, store_path: StoreLocation) -> int:
+def serve(
+    sock: socket.socket, store_path: StoreLocation, query_timeout: float | None = None
+) -> int:
+    """Answer jobs over ``sock``; a store server that takes a time limit per query is sent
+    ``query_timeout`` (seconds) with each, so that it stops what the endpoint gives up on."""
     die_with_parent()
     sandboxed, note = True, ""
     if isinstance(store_path, StoreUrl):  # the worker talks to the store: no filter, and no
@@ -102,7 +106,7 @@ def serve(sock: socket.socket, store_path: StoreLocation) -> int:
         except SandboxError as error:
             sandboxed, note = False, str(error)
     try:
-        store = MinutesStore.open_read_only(store_path)
+        store = MinutesStore.open_read_only(store_path, query_timeout=query_timeout)
         ready: dict[str, Any] = {"ok": True, **store_state(store)}
     except (StoreError, OSError) as error:
         ready = {"ok": False, "error": str(error)}
@@ -131,9 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sparql.worker")
     parser.add_argument("--store", type=store_location, required=True)
     parser.add_argument("--fd", type=int, required=True)
+    parser.add_argument("--query-timeout", type=float, default=None)
     args = parser.parse_args(argv)
     with socket.socket(fileno=args.fd) as sock:
-        return serve(sock, args.store)
+        return serve(sock, args.store, args.query_timeout)
 
 
 if __name__ == "__main__":

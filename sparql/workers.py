@@ -313,6 +313,7 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         parent, child = socket.socketpair()
         command = [sys.executable, "-m", "sparql.worker", "--store", str(self.store)]
+        command += ["--query-timeout", str(self.limits.query_timeout)]  # for a store server
         with child:
             process = subprocess.Popen(  # noqa: S603  (our own module, our own interpreter)
                 [*command, "--fd", str(child.fileno())],

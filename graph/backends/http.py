@@ -8,12 +8,14 @@ new one; every other failure is a :class:`~graph.backends.StoreError` naming the
 from __future__ import annotations
 
 import http.client
+import re
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from urllib.parse import urlencode
 
 from graph.backends import StoreError
+from graph.backends.digest import Digest
 
 READ_CHUNK = 1 << 16
 
@@ -95,17 +97,65 @@ class HttpStore:
         *,
         body: bytes | None = None,
         headers: Mapping[str, str] | None = None,
+        auth: Digest | None = None,
     ) -> tuple[int, str, bytes]:
-        """Status, content type and the whole body of a request."""
+        """Status, content type and the whole body of a request; with ``auth``, the request
+        answers the server's Digest challenge (fetched first, once, with a request that sends
+        no body; asked again when the server calls the one kept stale)."""
+        if auth is None:
+            status, media, data, _ = self._fetch(method, path, params, body, headers)
+            return status, media, data
+        target = path + ("?" + urlencode(params, doseq=True) if params else "")
+        if auth.challenge is None:
+            self._challenge(path, auth)
+        for attempt in (1, 2):
+            signed = {**(headers or {}), "Authorization": auth.authorization(method, target)}
+            status, media, data, challenge = self._fetch(method, path, params, body, signed)
+            if status != 401 or attempt == 2 or not auth.accept(challenge):
+                break
+        if status == 401:
+            raise StoreError(
+                f"the store at {self.url} refused the user {auth.user!r}: check "
+                "$REFERATGRAF_STORE_USER and $REFERATGRAF_STORE_PASSWORD"
+            )
+        return status, media, data
+
+    def _challenge(self, path: str, auth: Digest) -> None:
+        status, _, _, challenge = self._fetch("GET", path, None, None, None)
+        if status != 401 or not auth.accept(challenge):
+            raise StoreError(f"the store at {self.url} asks no Digest login at {path} ({status})")
+
+    def _fetch(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str | list[str]] | None,
+        body: bytes | None,
+        headers: Mapping[str, str] | None,
+    ) -> tuple[int, str, bytes, str]:
         with self.request(method, path, params, body=body, headers=headers) as response:
             try:
                 data = response.read()
             except (OSError, http.client.HTTPException) as error:
                 raise StoreError(f"the store at {self.url} broke off its answer: {error}") from None
-            return response.status, response.getheader("Content-Type") or "", data
+            media = response.getheader("Content-Type") or ""
+            return response.status, media, data, response.getheader("WWW-Authenticate") or ""
 
     def close(self) -> None:
         self._drop()
 
 
-__all__ = ["READ_CHUNK", "HttpStore"]
+def form_body(fields: Mapping[str, str]) -> bytes:
+    """Fields as an ``application/x-www-form-urlencoded`` body."""
+    return urlencode(fields).encode("ascii")
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def short_message(data: bytes) -> str:
+    """The start of a server's error answer, on one line."""
+    return _SPACE.sub(" ", data[:500].decode("utf-8", "replace")).strip()
+
+
+__all__ = ["READ_CHUNK", "HttpStore", "form_body", "short_message"]

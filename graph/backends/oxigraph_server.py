@@ -16,8 +16,6 @@ atomically; what the document adds to shared graphs (the entities) is merged fir
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -46,7 +44,8 @@ from graph.backends import (
     StoreError,
     StoreTimeoutError,
 )
-from graph.backends.http import READ_CHUNK, HttpStore
+from graph.backends.document_split import split_by_graph
+from graph.backends.http import READ_CHUNK, HttpStore, form_body, short_message
 from graph.backends.values import bound_query
 
 CANCELLED = b"The SPARQL operation has been cancelled"
@@ -70,10 +69,15 @@ class OxigraphServer:
     def open(cls, url: str, host: str, port: int) -> OxigraphServer:
         """Connect, and check that an Oxigraph server answers there."""
         server = cls(url, host, port)
-        status, _, body = server.http.fetch(
-            "GET", "/query", {"query": "ASK {}"}, headers={"Accept": RESULTS_JSON}
-        )
+        try:
+            status, _, body = server.http.fetch(
+                "GET", "/query", {"query": "ASK {}"}, headers={"Accept": RESULTS_JSON}
+            )
+        except BaseException:
+            server.close()
+            raise
         if status != 200 or b"boolean" not in body:
+            server.close()
             raise StoreError(f"no Oxigraph server at {url} (it answered HTTP {status})")
         return server
 
@@ -90,16 +94,16 @@ class OxigraphServer:
             params["union-default-graph"] = ""
         if options.named_graphs is not None:
             params["named-graph-uri"] = [g.value for g in options.named_graphs]
-        body = _form({"query": text})
+        body = form_body({"query": text})
         accept = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
         status, media, data = self.http.fetch(
             "POST", "/query", params, body=body, headers={**_FORM, "Accept": accept}
         )
         if status == 400:
-            raise SyntaxError(_message(data))
+            raise SyntaxError(short_message(data))
         if status != 200:
             raise StoreError(
-                f"the store at {self.location} failed: HTTP {status}: {_message(data)}"
+                f"the store at {self.location} failed: HTTP {status}: {short_message(data)}"
             )
         if data.rstrip().endswith(CANCELLED):
             raise StoreTimeoutError(
@@ -107,7 +111,7 @@ class OxigraphServer:
             )
         try:
             if media.startswith(N_TRIPLES):
-                return _as_query_triples(parse(data, format=RdfFormat.N_TRIPLES))
+                return as_query_triples(parse(data, format=RdfFormat.N_TRIPLES))
             return parse_query_results(data, format=QueryResultsFormat.JSON)
         except SyntaxError as error:  # a cut-off or garbled answer is never passed on
             raise StoreError(
@@ -179,15 +183,7 @@ class OxigraphServer:
     # -- writing -------------------------------------------------------------------------
 
     def write_documents(self, documents: list[DocumentWrite], existing: set[str]) -> None:
-        own: dict[str, list[Triple]] = {d.graph: [] for d in documents}
-        shared: defaultdict[str, list[Triple]] = defaultdict(list)
-        for doc in documents:
-            for quad in parse(doc.nquads + doc.commit, format=RdfFormat.N_QUADS):
-                name = quad.graph_name
-                if not isinstance(name, NamedNode):
-                    raise StoreError(f"{doc.graph}: a quad outside a named graph")
-                triple = Triple(quad.subject, quad.predicate, quad.object)
-                (own[name.value] if name.value in own else shared[name.value]).append(triple)
+        own, shared = split_by_graph(documents)
         for graph, triples in shared.items():  # entities first: a document never shows without
             self._send("POST", graph, triples)
         for graph, triples in own.items():  # each document at once, replacing an earlier one
@@ -209,7 +205,7 @@ class OxigraphServer:
         if status not in (200, 201, 204):
             raise StoreError(
                 f"the store at {self.location} refused to write {graph}: "
-                f"HTTP {status}: {_message(data)}"
+                f"HTTP {status}: {short_message(data)}"
             )
 
     def flush(self) -> None:
@@ -228,24 +224,11 @@ class OxigraphServer:
         )
 
 
-def _as_query_triples(triples: Iterable[Triple]) -> QueryResult:
+def as_query_triples(triples: Iterable[Triple]) -> QueryResult:
     """Triples as pyoxigraph's own graph answer, through a throwaway in-memory store."""
     scratch = Store()
     scratch.extend(Quad(t.subject, t.predicate, t.object) for t in triples)
     return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
 
 
-def _form(fields: dict[str, str]) -> bytes:
-    from urllib.parse import urlencode  # noqa: PLC0415
-
-    return urlencode(fields).encode("ascii")
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def _message(data: bytes) -> str:
-    return _SPACE.sub(" ", data[:500].decode("utf-8", "replace")).strip()
-
-
-__all__ = ["CANCELLED", "OxigraphServer"]
+__all__ = ["CANCELLED", "OxigraphServer", "as_query_triples"]

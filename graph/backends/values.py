@@ -66,4 +66,22 @@ def bound_query(query: str, bindings: Mapping[str, NamedNode | Literal]) -> str:
     return f"{query[:at]}\n{values}{query[at:]}"
 
 
-__all__ = ["bound_query", "where_brace"]
+_FORMS = ("select", "construct", "describe", "ask")
+
+
+def query_form(query: str) -> str:
+    """The query's form, ``select``, ``construct``, ``describe`` or ``ask`` (its first such
+    keyword outside comments, strings and IRIs); ``select`` when none is found.
+
+    >>> query_form("PREFIX ask: <http://a/> CONSTRUCT WHERE { ?s ask:p 'select' }")
+    'construct'
+    >>> query_form("BASE <http://describe/> ASK { }")
+    'ask'
+    """
+    for found in _TOKEN.finditer(query):
+        if (token := found.group().lower()) in _FORMS:
+            return token
+    return "select"
+
+
+__all__ = ["bound_query", "query_form", "where_brace"]

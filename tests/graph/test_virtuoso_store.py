@@ -1,8 +1,11 @@
-"""What the coming ``virtuoso+http://`` store builds on, asserted against a private Virtuoso 7:
+"""The ``virtuoso+http://`` store, against a private Virtuoso 7. First what it builds on:
 answers are not cut at 10000 rows (``ResultSetMaxRows = 0``), a staging graph written by the
 Graph Store Protocol is made visible whole by one SPARQL ``MOVE`` (a reader counting the graph
 meanwhile sees the old or the new graph, never a part), and a query stopped by ``timeout`` is an
-HTTP 200 marked ``X-SQL-State: S1TAT`` whose body looks complete."""
+HTTP 200 marked ``X-SQL-State: S1TAT`` whose body looks complete. Then the store itself: its
+staging graph is never seen and is cleared when the store is opened to write, Virtuoso's JSON
+quirks are read as the standard has them, and writing asks for the login in the environment.
+(``tests/graph/test_remote_store.py`` checks that it answers as the embedded store does.)"""
 
 from __future__ import annotations
 
@@ -12,8 +15,16 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import pytest
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples
 
+from graph.backends import StoreError
+from graph.backends.virtuoso import PASSWORD_ENV, USER_ENV
+from graph.location import StoreUrl
+from graph.store import MinutesStore
+from graph.uris import STAGING_GRAPH
 from tests.graph.virtuoso_server import DBA, virtuoso_serve
+
+XSD_BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 EX = "http://example.org/"
 
@@ -107,3 +118,80 @@ def test_a_timed_out_answer_is_200_and_marked_s1tat(virtuoso: str) -> None:
     assert rows[0] == '"n"'
     assert len(rows) <= 2
     assert len(rows) == 1 or int(rows[1]) < 30_000 * 29_999 // 2
+
+
+# -- the virtuoso+http:// store on these foundations ------------------------------------------
+
+
+def _store_url(virtuoso: str) -> StoreUrl:
+    return StoreUrl(f"virtuoso+{virtuoso}")
+
+
+def test_a_staging_graph_is_never_seen_and_is_cleared_when_opened_to_write(
+    virtuoso: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _post_triples(virtuoso, f"{EX}seen", _triples(3, "seen"))
+    _post_triples(virtuoso, STAGING_GRAPH, _triples(50, "half"))  # a load cut off midway
+    everything = _graphs(virtuoso)
+    assert {STAGING_GRAPH, f"{EX}seen", "http://www.openlinksw.com/schemas/virtrdf#"} <= everything
+    with MinutesStore.open_read_only(_store_url(virtuoso)) as store:
+        shown = set(store.named_graphs())
+        assert shown == {g for g in everything if g.startswith(EX)}  # no system or staging graph
+        assert len(store) == sum(_count(virtuoso, g) for g in shown)
+        graphs = {q.graph_name.value for q in store.quads_matching(None, NamedNode(f"{EX}p"), None)}
+        assert graphs == {g for g in shown if _count(virtuoso, g)}  # not the staging graph
+    monkeypatch.setenv(USER_ENV, DBA[0])
+    monkeypatch.setenv(PASSWORD_ENV, DBA[1])
+    store, removed = MinutesStore.open(_store_url(virtuoso))
+    store.close()
+    assert removed == []
+    assert _count(virtuoso, STAGING_GRAPH) == 0
+    assert _count(virtuoso, f"{EX}seen") == 3
+
+
+def _graphs(url: str) -> set[str]:
+    _, _, rows = _select(url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {row.strip('"') for row in rows[1:]}
+
+
+def test_answers_are_read_as_the_standard_writes_them(virtuoso: str) -> None:
+    graph = f"{EX}quirks"
+    lines = [
+        f'_:b <{EX}flag> "true"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n',
+        f'_:b <{EX}name> "Køge"@da .\n',
+        f"<{EX}thing> <{EX}part> _:b .\n",
+    ]
+    _post_triples(virtuoso, graph, lines)
+    with MinutesStore.open_read_only(_store_url(virtuoso)) as store:
+        yes = store.query(f"ASK {{ GRAPH <{graph}> {{ ?s <{EX}flag> ?o }} }}")
+        no = store.query(f"ASK {{ GRAPH <{graph}> {{ ?s <{EX}missing> ?o }} }}")
+        assert isinstance(yes, QueryBoolean)
+        assert isinstance(no, QueryBoolean)
+        assert (bool(yes), bool(no)) == (True, False)
+        rows = store.query(
+            f"SELECT ?b ?flag ?name WHERE {{ GRAPH <{graph}> {{ <{EX}thing> <{EX}part> ?b . "
+            f"?b <{EX}flag> ?flag ; <{EX}name> ?name }} }}"
+        )
+        assert isinstance(rows, QuerySolutions)
+        [row] = list(rows)
+        assert isinstance(row["b"], BlankNode)
+        assert row["flag"] == Literal("true", datatype=XSD_BOOLEAN)
+        assert row["name"] == Literal("Køge", language="da")
+        graph_answer = store.query(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        )
+        assert isinstance(graph_answer, QueryTriples)
+        assert len(list(graph_answer)) == 3
+
+
+def test_writing_needs_the_login_from_the_environment(
+    virtuoso: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(USER_ENV, raising=False)
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    with pytest.raises(StoreError, match=r"needs a login: set \$REFERATGRAF_STORE_USER"):
+        MinutesStore.open(_store_url(virtuoso))
+    monkeypatch.setenv(USER_ENV, "dba")
+    monkeypatch.setenv(PASSWORD_ENV, "not the password")
+    with pytest.raises(StoreError, match="refused the user 'dba'"):
+        MinutesStore.open(_store_url(virtuoso))

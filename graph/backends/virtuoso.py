@@ -1,0 +1,343 @@
+"""OpenLink Virtuoso 7 as the store (``--store virtuoso+http://HOST:PORT``): SPARQL at
+``/sparql`` (reads) and ``/sparql-auth`` (updates, Digest login), the Graph Store Protocol at
+``/sparql-graph-crud-auth``.
+
+Virtuoso's quirks, each handled here (see ``docs/deployment.md`` for the server's settings):
+
+- a query is sent as a form POST: a POST of ``application/sparql-query`` hangs the server;
+- its default graph is the union of every graph, its own system graphs too; the store's own
+  reads (graphs, counts, quads, dumps) leave those out, and the staging graph with them, by
+  name. (Virtuoso's ``define input:default-graph-exclude`` would hide them from every query,
+  but with it, or with any default graph named, 7.2.5 answers ``ASK`` and ``COUNT`` over
+  ``GRAPH <iri>`` wrongly: true and 1 where nothing matches.) A query sent to the endpoint
+  sees the system graphs in its default graph, as on any Virtuoso;
+- an answer stopped at the time limit is an HTTP 200 like a whole one, marked only by the header
+  ``X-SQL-State: S1TAT``: it raises :class:`~graph.backends.StoreTimeoutError`;
+- its JSON results write blank nodes as ``nodeID://b1``, booleans as ``1``/``0`` and an ASK
+  answer as a one-column SELECT (``__ASK_RETVAL``): these are put right before parsing;
+- Graph Store writes are not atomic (the old graph is cleared first) and a large one can
+  deadlock: a document is written in bounded chunks into a staging graph that no reader sees,
+  then made visible whole by one SPARQL ``MOVE``; a load cut off midway leaves at most a
+  staging graph, which the store's reads never show and which is cleared when the store is
+  next opened for writing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Triple,
+    parse,
+    parse_query_results,
+    serialize,
+)
+
+from graph.backends import (
+    DocumentWrite,
+    GraphName,
+    QueryOptions,
+    QueryResult,
+    StoreError,
+    StoreTimeoutError,
+)
+from graph.backends.digest import Digest
+from graph.backends.document_split import split_by_graph
+from graph.backends.http import HttpStore, form_body, short_message
+from graph.backends.oxigraph_server import as_query_triples
+from graph.backends.values import bound_query, query_form
+from graph.uris import STAGING_GRAPH
+
+USER_ENV = "REFERATGRAF_STORE_USER"
+PASSWORD_ENV = "REFERATGRAF_STORE_PASSWORD"  # noqa: S105  (the name of a variable)
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+TIMED_OUT = "S1TAT"
+# Virtuoso's own graphs in a new database (its RDF views, LDP and the service description);
+# any other graph under these prefixes, found when the store is opened, is left out too
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+)
+SYSTEM_PREFIXES = (
+    "http://www.openlinksw.com/",
+    "http://localuriqaserver/",
+    "http://localhost:8890/",
+)
+CHUNK_TRIPLES = 20_000  # one Graph Store write: ~3 MB of N-Triples, far below what deadlocks
+_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+_BNODE = re.compile(rb'("type": "bnode", "value": ")nodeID://')
+_BOOLEAN = re.compile(
+    rb'("datatype": "http://www\.w3\.org/2001/XMLSchema#boolean", "value": ")([01])"'
+)
+_ASK = b'"vars": ["__ASK_RETVAL"]'
+
+
+def store_login() -> Digest | None:
+    """The login for writes: ``$REFERATGRAF_STORE_USER`` and ``$REFERATGRAF_STORE_PASSWORD``."""
+    user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    return Digest(user, password) if user and password is not None else None
+
+
+class VirtuosoServer:
+    def __init__(
+        self, url: str, host: str, port: int, login: Digest | None, timeout_ms: int | None = None
+    ) -> None:
+        self.location = url
+        self.http = HttpStore(url, host, port)
+        self.login = login
+        self.timeout_ms = timeout_ms
+        """Virtuoso's ``timeout`` for each query, in milliseconds (``None``: the server's own)."""
+        self.hidden = [*SYSTEM_GRAPHS, STAGING_GRAPH]
+
+    @classmethod
+    def open(cls, url: str, host: str, port: int, *, writing: bool) -> VirtuosoServer:
+        """Connect, check that Virtuoso answers there, and find its system graphs; to write,
+        also log in and clear a staging graph that a cut-off load left behind."""
+        server = cls(url, host, port, store_login())
+        try:
+            status, _, body = server.http.fetch(
+                "GET", "/sparql", {"query": "ASK {}"}, headers={"Accept": RESULTS_JSON}
+            )
+            if status != 200 or b"__ASK_RETVAL" not in body:
+                raise StoreError(f"no Virtuoso server at {url} (it answered HTTP {status})")
+            found = server._select_graphs(
+                f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {server._shown()} }}"
+            )
+            server.hidden += [
+                g for g in found if g.startswith(SYSTEM_PREFIXES) and g not in server.hidden
+            ]
+            if writing:
+                if server.login is None:
+                    raise StoreError(
+                        f"writing to the Virtuoso server at {url} needs a login: set ${USER_ENV} "
+                        f"and ${PASSWORD_ENV}"
+                    )
+                server.update(f"DROP SILENT GRAPH <{STAGING_GRAPH}>")
+        except BaseException:
+            server.close()  # no connection left open behind an error
+            raise
+        return server
+
+    # -- reading -------------------------------------------------------------------------
+
+    def query(self, sparql: str, options: QueryOptions) -> QueryResult:
+        text = bound_query(sparql, options.substitutions or {})
+        if options.base_iri is not None:
+            text = f"BASE <{options.base_iri}>\n{text}"
+        params: dict[str, str | list[str]] = {}
+        if options.default_graphs is not None:
+            params["default-graph-uri"] = [g.value for g in options.default_graphs]
+        if options.named_graphs is not None:
+            params["named-graph-uri"] = [g.value for g in options.named_graphs]
+        return self._read(text, params)
+
+    def _shown(self) -> str:
+        """A filter on ``?g`` that leaves out Virtuoso's system graphs and the staging graph."""
+        return f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in self.hidden)}))"
+
+    def _read(self, text: str, params: dict[str, str | list[str]]) -> QueryResult:
+        fields = {"query": text}
+        if self.timeout_ms is not None:
+            fields["timeout"] = str(self.timeout_ms)
+        # Virtuoso takes the first type it knows of the Accept header, whatever its q
+        graph = query_form(text) in ("construct", "describe")
+        headers = {**_FORM, "Accept": N_TRIPLES if graph else RESULTS_JSON}
+        with self.http.request(
+            "POST", "/sparql", params, body=form_body(fields), headers=headers
+        ) as response:
+            data = response.read()
+            status, media = response.status, response.getheader("Content-Type") or ""
+            state = response.getheader("X-SQL-State") or ""
+        if state == TIMED_OUT or (status != 200 and b"S1TAT" in data[:2000]):
+            raise StoreTimeoutError(
+                f"the store at {self.location} stopped the query at its time limit"
+            )
+        if status == 400 or (status != 200 and b"SPARQL compiler" in data[:2000]):
+            raise SyntaxError(short_message(data))
+        if status != 200:
+            raise StoreError(
+                f"the store at {self.location} failed: HTTP {status}: {short_message(data)}"
+            )
+        try:
+            if media.startswith(N_TRIPLES):
+                return as_query_triples(parse(data, format=RdfFormat.N_TRIPLES))
+            return parse_query_results(_standard_json(data), format=QueryResultsFormat.JSON)
+        except SyntaxError as error:  # a cut-off or garbled answer is never passed on
+            raise StoreError(
+                f"the store at {self.location} sent a broken answer: {error}"
+            ) from None
+
+    def _select_graphs(self, text: str) -> list[str]:
+        found = self._read(text, {})
+        assert isinstance(found, QuerySolutions)
+        return [g.value for row in found if isinstance(g := row["g"], NamedNode)]
+
+    def quads_for_pattern(
+        self,
+        subject: NamedNode | BlankNode | None,
+        predicate: NamedNode | None,
+        object_: NamedNode | BlankNode | Literal | None,
+        graph: GraphName | None,
+    ) -> Iterator[Quad]:
+        if isinstance(graph, DefaultGraph):  # every triple of Virtuoso is in a named graph
+            return
+        bindings = {
+            name: term
+            for name, term in (("s", subject), ("p", predicate), ("o", object_), ("g", graph))
+            if term is not None
+        }
+        for name, term in bindings.items():
+            if isinstance(term, BlankNode):  # SPARQL cannot name a blank node of the store
+                raise StoreError(f"a store server cannot look up the blank node {term} (?{name})")
+        found = self.query(
+            f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._shown()} }}",
+            QueryOptions(substitutions=bindings, union=False),  # type: ignore[arg-type]
+        )
+        assert isinstance(found, QuerySolutions)
+        for row in found:
+            s, p, o, g = row["s"], row["p"], row["o"], row["g"]
+            yield Quad(s, p, o, g)
+
+    def named_graphs(self) -> list[NamedNode | BlankNode]:
+        graphs = self._select_graphs(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._shown()} }}"
+        )
+        return [NamedNode(g) for g in graphs]
+
+    def count(self) -> int:
+        found = self.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._shown()} }}",
+            QueryOptions(union=False),
+        )
+        assert isinstance(found, QuerySolutions)
+        row = next(iter(found), None)
+        return int(row["n"].value) if row is not None and row["n"] is not None else 0
+
+    def dump(self, output: Any, format_: RdfFormat, graph: GraphName | None) -> None:
+        if isinstance(graph, DefaultGraph):
+            return  # no triple is outside a named graph
+        if isinstance(graph, BlankNode):
+            raise StoreError(f"a store server cannot dump the blank-node graph {graph}")
+        if format_ not in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS):
+            raise StoreError(f"cannot dump {format_} from a store server")
+        graphs = [graph] if graph is not None else self.named_graphs()
+        for name in graphs:
+            triples = self.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                QueryOptions(substitutions={"g": name}, union=False),  # type: ignore[dict-item]
+            )
+            quads = [Quad(t.subject, t.predicate, t.object, name) for t in triples]  # type: ignore[union-attr]
+            if format_ == RdfFormat.N_QUADS:
+                output.write(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+            else:
+                output.write(
+                    serialize([q.triple for q in quads], format=RdfFormat.N_TRIPLES) or b""
+                )
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write_documents(self, documents: list[DocumentWrite], existing: set[str]) -> None:
+        own, shared = split_by_graph(documents)
+        for graph, triples in shared.items():  # entities first: a document never shows without
+            self._post(graph, triples)
+        for graph, triples in own.items():  # each document whole, replacing an earlier one
+            self._stage_and_move(graph, triples)
+
+    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        self._stage_and_move(graph.value, [q.triple for q in quads])
+
+    def remove_graph(self, graph: NamedNode) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph.value}>")
+
+    def _stage_and_move(self, graph: str, triples: list[Triple]) -> None:
+        self.update(f"DROP SILENT GRAPH <{STAGING_GRAPH}>")
+        self._post(STAGING_GRAPH, triples)
+        if triples:
+            self.update(f"MOVE SILENT <{STAGING_GRAPH}> TO <{graph}>")
+        else:
+            self.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def _post(self, graph: str, triples: list[Triple]) -> None:
+        """Add ``triples`` to ``graph``, in bounded Graph Store writes."""
+        for start in range(0, len(triples), CHUNK_TRIPLES):
+            body = serialize(triples[start : start + CHUNK_TRIPLES], format=RdfFormat.N_TRIPLES)
+            status, _, data = self.http.fetch(
+                "POST",
+                "/sparql-graph-crud-auth",
+                {"graph-uri": graph},
+                body=body or b"",
+                headers={"Content-Type": N_TRIPLES},
+                auth=self._login(),
+            )
+            if status not in (200, 201, 204):
+                raise StoreError(
+                    f"the store at {self.location} refused to write {graph}: "
+                    f"HTTP {status}: {short_message(data)}"
+                )
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL update (a form POST to ``/sparql-auth``)."""
+        status, _, data = self.http.fetch(
+            "POST",
+            "/sparql-auth",
+            body=form_body({"query": text}),
+            headers=_FORM,
+            auth=self._login(),
+        )
+        if status != 200:
+            raise StoreError(
+                f"the store at {self.location} refused an update: HTTP {status}: "
+                f"{short_message(data)}"
+            )
+
+    def _login(self) -> Digest:
+        if self.login is None:
+            raise StoreError(
+                f"writing to the Virtuoso server at {self.location} needs a login: set "
+                f"${USER_ENV} and ${PASSWORD_ENV}"
+            )
+        return self.login
+
+    def flush(self) -> None:
+        """Nothing to do: the server has written each request when it answers."""
+
+    def optimize(self) -> None:
+        """Nothing to do: the server manages its own storage."""
+
+    def close(self) -> None:
+        self.http.close()
+
+    def backup(self, target: Path) -> None:
+        raise StoreError(
+            f"back up the Virtuoso server at {self.location} with its own tools "
+            f"(backup_online, or a checkpoint and a copy of its database), not into {target}"
+        )
+
+
+def _standard_json(data: bytes) -> bytes:
+    """Virtuoso's JSON results as the standard has them: blank nodes without ``nodeID://``,
+    booleans as ``true``/``false``, an ASK answer as a boolean."""
+    if _ASK in data[:200]:
+        answer = b'"value": "1"' in data
+        return b'{"head": {}, "boolean": %s}' % (b"true" if answer else b"false")
+    data = _BNODE.sub(rb"\1", data)
+    return _BOOLEAN.sub(
+        lambda m: m.group(1) + (b'true"' if m.group(2) == b"1" else b'false"'), data
+    )
+
+
+__all__ = ["PASSWORD_ENV", "USER_ENV", "VirtuosoServer", "store_login"]
