@@ -54,3 +54,7 @@ class ReadConnections:
                 connection.close()
             self._opened.clear()
         self._local = threading.local()
+
+    def __del__(self) -> None:
+        # an index let go (a server switched to a rebuilt one) closes its connections with it
+        self.close()

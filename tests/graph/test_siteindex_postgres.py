@@ -6,6 +6,7 @@ parametrised); this file holds what is PostgreSQL's own."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -206,3 +207,14 @@ def test_a_database_without_an_index_or_a_server_is_refused(postgres: Postgres) 
     with pytest.raises(SiteIndexError, match="no side index") as refused:
         SiteIndex.open(gone)
     assert "hemmelig" not in str(refused.value)
+
+
+def test_an_index_let_go_without_close_closes_its_connections(
+    samples_store: Path, postgres: Postgres
+) -> None:
+    """A web server that switches to a rebuilt index lets the old one go while requests may
+    still read it; its connections close when it goes, without a ResourceWarning."""
+    index = SiteIndex.open(postgres.index_of(samples_store))
+    assert index.summary().meetings == 5
+    del index
+    gc.collect()
