@@ -10,7 +10,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,14 +33,18 @@ def running_server(
     *,
     name: str,
     cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
     poll_seconds: float = 0.1,
     stop_seconds: float = 20,
 ) -> Iterator[None]:
     """Run COMMAND (its output to LOG) until the block ends; the block starts once READY_URL
     answers 200. A process that exits, or does not answer within STARTUP_SECONDS, fails the
-    test with its log. At the end it is terminated, killed after STOP_SECONDS, and waited for."""
+    test with its log. At the end it is terminated, killed after STOP_SECONDS, and waited for.
+    ``env`` replaces the environment (``None``: this process's)."""
     with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
     try:
         _wait_until_ready(
             process, ready_url, log, startup_seconds, name=name, poll_seconds=poll_seconds

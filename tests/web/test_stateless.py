@@ -1,9 +1,11 @@
-"""Stateless web servers (sparql/state.py): two ``referatgraf serve`` processes over one
-``oxigraph serve`` answer byte for byte alike, and what ``referatgraf load`` puts into the store
-while they run shows on both within a few seconds, without a restart, under new ETags.
+"""Stateless web servers (sparql/state.py): two ``referatgraf serve`` processes over one store
+server answer byte for byte alike, and what ``referatgraf load`` puts into the store while they
+run shows on both within a few seconds, without a restart, under new ETags. Twice: over an
+``oxigraph serve`` with the side index in SQLite (``data/127.0.0.1-PORT.index.sqlite`` of the
+folder they run in), and over a Virtuoso 7 with the side index in a PostgreSQL, as several
+machines would share them (``$REFERATGRAF_INDEX``; writes log in to Virtuoso).
 
-Everything runs as a user runs it, in subprocesses from one folder (which holds the side
-index of the store server, ``data/127.0.0.1-PORT.index.sqlite``, shared by the three): the
+Everything runs as a user runs it, in subprocesses from one folder: the
 store server, ``load`` twice (Lemvig's minutes of 8 June 2022, then Lejre's of 4 May 2022,
 both of which mention KLAPjob) and the two web servers, one rendering pages in a page worker
 and one in its own process. Every request names the same public ``Host``, as the proxy in
@@ -13,6 +15,7 @@ front of them would (pages build their self-links from it).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -24,9 +27,13 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from graph.backends.virtuoso import PASSWORD_ENV, USER_ENV
 from graph.location import StoreUrl
+from referatgraf.settings import INDEX_ENV
 from tests.conftest import ROOT
 from tests.graph.oxigraph_server import oxigraph_serve
+from tests.graph.postgres_server import postgres_server
+from tests.graph.virtuoso_server import DBA, virtuoso_serve
 from tests.servers import free_port, running_server
 
 pytestmark = pytest.mark.slow
@@ -56,11 +63,30 @@ Answer = tuple[int, bytes, str | None]
 """Status, body and ETag."""
 
 
-def load(store: StoreUrl, folder: Path, sample: Path) -> None:
-    """``referatgraf load --store URL SAMPLE`` from ``folder`` (its side index goes there)."""
+SETUPS = ["oxigraph+sqlite", "virtuoso+postgresql"]
+
+
+@contextmanager
+def backends(setup: str, folder: Path) -> Iterator[tuple[StoreUrl, dict[str, str]]]:
+    """The store server and side index of ``setup``, running; the store's URL and the
+    environment every command runs with."""
+    if setup == "oxigraph+sqlite":
+        with oxigraph_serve(folder) as store:
+            yield store, dict(os.environ)
+        return
+    with virtuoso_serve(folder) as http, postgres_server() as postgres:
+        env = {**os.environ, USER_ENV: DBA[0], PASSWORD_ENV: DBA[1]}
+        env[INDEX_ENV] = postgres.database()
+        yield StoreUrl(f"virtuoso+{http}"), env
+
+
+def load(store: StoreUrl, folder: Path, sample: Path, env: dict[str, str]) -> None:
+    """``referatgraf load --store URL SAMPLE`` from ``folder`` (its side index goes there, or
+    to the database in the environment)."""
     done = subprocess.run(
         [str(REFERATGRAF), "load", "--store", store, str(sample)],
         cwd=folder,
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
@@ -71,13 +97,16 @@ def load(store: StoreUrl, folder: Path, sample: Path) -> None:
 
 
 @contextmanager
-def web_server(store: StoreUrl, folder: Path, name: str, *options: str) -> Iterator[str]:
+def web_server(
+    store: StoreUrl, folder: Path, env: dict[str, str], name: str, *options: str
+) -> Iterator[str]:
     port = free_port()
     command = [str(REFERATGRAF), "serve", "--store", store, "--port", str(port)]
     command += ["--workers", "1", *options]
     url = f"http://127.0.0.1:{port}"
     log = folder / f"{name}.log"
-    with running_server(command, f"{url}/healthz", log, STARTUP_SECONDS, name=name, cwd=folder):
+    ready = f"{url}/healthz"
+    with running_server(command, ready, log, STARTUP_SECONDS, name=name, cwd=folder, env=env):
         yield url
 
 
@@ -132,13 +161,18 @@ def settled(
         time.sleep(0.25)
 
 
-def test_two_servers_answer_alike_and_follow_a_load_without_restart(tmp_path: Path) -> None:
+@pytest.mark.parametrize("setup", SETUPS)
+def test_two_servers_answer_alike_and_follow_a_load_without_restart(
+    setup: str, tmp_path: Path
+) -> None:
     with ExitStack() as running, httpx.Client(timeout=30) as client:
-        store = running.enter_context(oxigraph_serve(tmp_path))
-        load(store, tmp_path, LEMVIG)
+        store, env = running.enter_context(backends(setup, tmp_path))
+        load(store, tmp_path, LEMVIG, env)
         servers = [
-            running.enter_context(web_server(store, tmp_path, "paged", "--page-workers", "1")),
-            running.enter_context(web_server(store, tmp_path, "inline", "--page-workers", "0")),
+            running.enter_context(web_server(store, tmp_path, env, "paged", "--page-workers", "1")),
+            running.enter_context(
+                web_server(store, tmp_path, env, "inline", "--page-workers", "0")
+            ),
         ]
 
         before = settled(client, servers, lambda a: meeting_dates(a) == ["2022-06-08"])
@@ -150,7 +184,7 @@ def test_two_servers_answer_alike_and_follow_a_load_without_restart(tmp_path: Pa
         assert shows(first, SHOWN_BEFORE)
         assert not shows(first, {"kommune": SHOWN_AFTER["kommune"]})
 
-        load(store, tmp_path, LEJRE)  # while both servers run
+        load(store, tmp_path, LEJRE, env)  # while both servers run
         after = settled(client, servers, lambda a: shows(a, SHOWN_AFTER))
         assert after[0] == after[1]
         second = after[0]
