@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +139,7 @@ def fill(
         [
             ("token", token),
             ("built", now),
+            ("build", uuid.uuid4().hex),  # what the pages' kept mention ids are kept under
             ("schema_version", SCHEMA_VERSION),
             ("summary", summary_json(compute_summary(connection))),
         ],

@@ -4,8 +4,9 @@ A page of an entity's mentions is a walk along the index ``mentions_entity``; ``
 past every mention before the page, so the last page of a law with 67,000 mentions cost 12 ms
 where the first cost 1. For a page that far in, the ids of the entity's mentions in list order
 are read once (one walk along the index, which holds them: no table rows are read) and kept,
-and a page is then the rows of its 50 ids. The index file never changes once written, so the
-ids stay right as long as the :class:`~graph.siteindex.SiteIndex` that keeps them.
+and a page is then the rows of its 50 ids. They are kept per build of the index (``meta``'s
+``build``, new at every build and update): a SQLite file never changes once written, and an
+index in PostgreSQL, which an update changes in place, gets a new build with it.
 
 Bounded by the number of ids kept (8 bytes each); the least recently used entity goes first.
 
@@ -52,24 +53,29 @@ class MentionOrder:
         self._kept = 0
         self._lock = threading.Lock()
 
-    def page(self, connection: Connection, entity_iri: str, offset: int, limit: int) -> list[int]:
-        """The ids of the mentions ``offset`` to ``offset + limit`` of ``entity_iri``."""
+    def page(
+        self, connection: Connection, entity_iri: str, offset: int, limit: int, build: str = ""
+    ) -> list[int]:
+        """The ids of the mentions ``offset`` to ``offset + limit`` of ``entity_iri``. ``build``
+        names the build of the index read (an index in PostgreSQL changes in place): ids kept
+        from another build are not used."""
+        key = f"{build} {entity_iri}"
         with self._lock:
-            ids = self._ids.get(entity_iri)
+            ids = self._ids.get(key)
             if ids is not None:
-                self._ids.move_to_end(entity_iri)
+                self._ids.move_to_end(key)
         if ids is None:
             ids = array("q", (row[0] for row in connection.execute(_IDS, (entity_iri,))))
-            self._keep(entity_iri, ids)
+            self._keep(key, ids)
         return ids[max(offset, 0) : max(offset, 0) + max(limit, 0)].tolist()
 
-    def _keep(self, entity_iri: str, ids: array[int]) -> None:
+    def _keep(self, key: str, ids: array[int]) -> None:
         if len(ids) > self.max_ids:
             return
         with self._lock:
-            if entity_iri in self._ids:
+            if key in self._ids:
                 return
-            self._ids[entity_iri] = ids
+            self._ids[key] = ids
             self._kept += len(ids)
             while self._kept > self.max_ids:
                 _, dropped = self._ids.popitem(last=False)

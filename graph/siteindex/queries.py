@@ -238,7 +238,8 @@ class SiteIndex(BrowseQueries, ProvisionQueries):
             parameters.append(municipality)
         if municipality is None and offset >= FAR:
             # far into a long list: the page's ids, from the entity's ids kept in list order
-            ids = self._order.page(self._connection(), entity_iri, offset, limit)
+            build = str(self._one("SELECT value FROM meta WHERE key = 'build'") or "")
+            ids = self._order.page(self._connection(), entity_iri, offset, limit, build)
             if not ids:
                 return []
             marks = ", ".join("?" for _ in ids)

@@ -15,7 +15,7 @@ import pytest
 
 from graph.index_location import IndexUrl
 from graph.ingest import LoadOptions, load_files
-from graph.siteindex import SiteIndex, SiteIndexError, build_index, default_index_path
+from graph.siteindex import SiteIndex, SiteIndexError, build_index, default_index_path, queries
 from graph.store import MinutesStore
 from graph.uris import Minter
 from tests.cli.conftest import SAMPLE_FILES
@@ -218,3 +218,21 @@ def test_an_index_let_go_without_close_closes_its_connections(
     assert index.summary().meetings == 5
     del index
     gc.collect()
+
+
+def test_pages_far_into_the_mentions_follow_an_update_in_place(
+    tmp_path: Path, postgres: Postgres, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ids of an entity's mentions kept for far pages belong to one build of the index: an
+    update in PostgreSQL (the same connections) is a new build, whose ids are read again."""
+    monkeypatch.setattr(queries, "FAR", 0)  # every page from the kept ids
+    store = _store(tmp_path, SAMPLE_FILES[1:])  # Lejre's KLAPjob, not yet Lemvig's
+    url = postgres.database()
+    build_index(store, url)
+    index = SiteIndex.open(url)
+    assert [m.municipality for m in index.mentions(KLAPJOB)] == [LEJRE]
+    load_files(store, SAMPLE_FILES[:1], LoadOptions(Minter()))
+    build_index(store, url)
+    assert [m.municipality for m in index.mentions(KLAPJOB)] == [LEJRE, LEMVIG]
+    index.close()
+    store.close()
