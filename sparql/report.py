@@ -42,5 +42,5 @@ def candidate_lines(store: MinutesStore) -> Iterator[str]:
     for row in rows:
         cls = _short(row["class"].value)
         counts = f"{row['mentions'].value} omtaler i {row['municipalities'].value} kommune(r)"
-        rules = row["rules"].value
+        rules = " ".join(sorted(row["rules"].value.split()))  # in any engine's order, the same
         yield f"  {row['name'].value!r} ({cls}): {counts}; regler: {rules}; <{row['entity'].value}>"

@@ -8,6 +8,7 @@ cut at its time limit is never taken for a whole one."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import os
 import signal
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from bench.generate import write_corpus
 from graph.backends import StoreTimeoutError
@@ -168,6 +169,33 @@ def test_every_document_graph_holds_the_same_quads(
             served_quads = _of_any_run(over_server.quads(node))
             assert served_quads == _of_any_run(embedded.quads(node)), graph
         assert len(over_server) == len(embedded)
+
+
+def test_dump_validate_report_and_query_answer_as_on_the_embedded_store(
+    remote: tuple[StoreUrl, Path], samples_store: Path, tmp_path: Path
+) -> None:
+    url, folder = remote
+    for command in (["validate"], ["report"], ["query", "--format", "csv", MEETINGS]):
+        over_server = cli(folder, *command, "--store", url)
+        embedded = cli(folder, *command, "--store", samples_store)
+        assert over_server.code == embedded.code == 0, over_server.err + embedded.err
+        assert over_server.out == embedded.out, command
+    assert "Conforms: True" in cli(folder, "validate", "--store", url).out
+    dumped = {}
+    for name, store in (("server", url), ("embedded", samples_store)):
+        ran = cli(folder, "dump", "--store", store, "--out", tmp_path / name)
+        assert ran.code == 0, ran.err
+        with gzip.open(tmp_path / name / "referatgraf.nq.gz") as nquads:
+            quads = parse(nquads.read(), format=RdfFormat.N_QUADS)
+            dumped[name] = {q for q in quads if "/indlaesning/" not in str(q.graph_name)}
+    assert len(dumped["server"]) > 10_000
+    assert _of_any_run(iter(dumped["server"])) == _of_any_run(iter(dumped["embedded"]))
+
+
+MEETINGS = (
+    "PREFIX rg: <https://w3id.org/referatgraf/def#> SELECT ?m ?date WHERE "
+    "{ ?m a rg:Meeting ; rg:date ?date } ORDER BY ?date"
+)
 
 
 @pytest.mark.parametrize("kind", KINDS)
