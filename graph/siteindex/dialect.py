@@ -21,6 +21,7 @@ engine's SQL, chosen by :func:`is_postgres`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -76,11 +77,19 @@ def is_postgres(connection: object) -> bool:
     return isinstance(connection, PgConnection)
 
 
+CONNECT_SECONDS = 10
+"""How long a connection may take to open unless the URL (or ``$PGCONNECT_TIMEOUT``) says:
+libpq waits as long as the system does (minutes) for a host that does not answer."""
+
+
 def connect_postgres(url: str, *, autocommit: bool, schema: str = SCHEMA) -> PgConnection:
     """A connection to the database at ``url`` that finds the index's tables in ``schema``."""
     import psycopg  # noqa: PLC0415 - only an index in PostgreSQL needs it
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo  # noqa: PLC0415
 
-    connection = psycopg.connect(url, autocommit=autocommit)
+    given = "connect_timeout" in conninfo_to_dict(url) or "PGCONNECT_TIMEOUT" in os.environ
+    conninfo = url if given else make_conninfo(url, connect_timeout=CONNECT_SECONDS)
+    connection = psycopg.connect(conninfo, autocommit=autocommit)
     connection.execute(f"SET search_path TO {schema}")  # a name of ours, never the user's
     if not autocommit:
         connection.commit()

@@ -16,6 +16,7 @@ import pytest
 from graph.index_location import IndexUrl
 from graph.ingest import LoadOptions, load_files
 from graph.siteindex import SiteIndex, SiteIndexError, build_index, default_index_path, queries
+from graph.siteindex.dialect import connect_postgres
 from graph.store import MinutesStore
 from graph.uris import Minter
 from tests.cli.conftest import SAMPLE_FILES
@@ -236,3 +237,14 @@ def test_pages_far_into_the_mentions_follow_an_update_in_place(
     assert [m.municipality for m in index.mentions(KLAPJOB)] == [LEJRE, LEMVIG]
     index.close()
     store.close()
+
+
+@pytest.mark.parametrize(("query", "seconds"), [("", "10"), ("?connect_timeout=3", "3")])
+def test_a_connection_waits_at_most_ten_seconds_unless_the_url_says(
+    postgres: Postgres, query: str, seconds: str
+) -> None:
+    connection = connect_postgres(postgres.url("postgres") + query, autocommit=True)
+    try:
+        assert connection.raw.info.get_parameters()["connect_timeout"] == seconds
+    finally:
+        connection.close()
