@@ -1,7 +1,8 @@
 """The document model as the loader sees it, as text for a person (``referatgraf inspect``).
 
 Someone facing a new layout sees what was read and where: each header field, item, section and
-decision with its line span and the start of the text it was read from.
+decision with its line span and the start of the text it was read from, and who came, left,
+stood in or voted how.
 
 >>> from loaders.read import read_minutes
 >>> text = "REFERAT Byrådet d. 08-06-2022\\nPunkt 1: Godkendelse\\nBeslutning\\nGodkendt.\\n"
@@ -25,7 +26,7 @@ date 2022-06-08 (title, line 1); committee Byrådet (title, line 1); municipalit
 
 from __future__ import annotations
 
-from loaders.model import AgendaItem, Meeting, MinutesDocument, Span
+from loaders.model import AgendaItem, Attendance, Meeting, MinutesDocument, Span, Vote
 from loaders.report import summarise
 
 _QUOTE = 48  # characters of the source text shown after a span
@@ -79,9 +80,36 @@ def _header(meeting: Meeting, text: str) -> list[str]:
         out.append(_row("  ", "participant", shown, person.span, text))
     for absence in meeting.absences:
         out.append(_row("  ", "absent", f"{absence.name} ({absence.reason})", absence.span, text))
+    out.extend(_attendance("  ", meeting.attendance, text))
     if meeting.toc_entries:
         out.append(f"table of contents: {meeting.toc_entries} entries")
     return out
+
+
+def _attendance(indent: str, notes: list[Attendance], text: str) -> list[str]:
+    """Arrivals, departures, substitutes, guests and who took part in one item (absences and
+    the members listed present have rows of their own)."""
+    out = []
+    for note in notes:
+        if note.kind == "absent" or (note.kind == "present" and note.scope == "meeting"):
+            continue
+        details = [
+            note.party,
+            note.role,
+            note.time and f"kl. {note.time:%H.%M}",
+            note.item_number is not None and f"punkt {note.item_number}",
+            note.substitute_for and f"for {note.substitute_for}",
+        ]
+        extra = ", ".join(x for x in details if isinstance(x, str) and x)
+        shown = f"{note.name} ({extra})" if extra else note.name
+        out.append(_row(indent, note.kind, shown, note.span, text))
+    return out
+
+
+def _vote(indent: str, vote: Vote, text: str) -> str:
+    who = vote.voter or vote.party or "(not named)"
+    counted = f" ({vote.count})" if vote.count is not None else ""
+    return _row(indent, "vote", f"{vote.position}: {who}{counted}", vote.span, text)
 
 
 def _item(item: AgendaItem, text: str) -> list[str]:
@@ -110,6 +138,7 @@ def _item(item: AgendaItem, text: str) -> list[str]:
         if decision.outcome:
             decided = f"{decided}, {decision.outcome}" if decided else decision.outcome
         out.append(_row(indent, "decision", decided, decision.span, text, own=decision.text))
+        out.extend(_vote(indent, vote, text) for vote in decision.votes)
     for other in item.other_decisions:
         out.append(
             _row(indent, "other decision", other.committee or "", other.span, text, own=other.text)
@@ -119,6 +148,7 @@ def _item(item: AgendaItem, text: str) -> list[str]:
     for absence in item.absences:
         shown = f"{absence.name} ({absence.reason})"
         out.append(_row(indent, "absent", shown, absence.span, text))
+    out.extend(_attendance(indent, item.attendance, text))
     return out
 
 

@@ -68,11 +68,16 @@ def note_item(text: str) -> int | None:
 
 
 def _whom(text: str) -> str | None:
-    """The person a substitute stood in for: the name that opens ``text`` (after ``for``)."""
+    """The person a substitute stood in for: the name that opens ``text`` (after ``for``).
+
+    >>> _whom(" for Dorte Kjær."), _whom(" for Ole Berg (V) under punkt 2")
+    ('Dorte Kjær', 'Ole Berg')
+    """
     found = _LEADING_NAME.match(text)
     if found is None:
         return None
-    person = people.parse_person(found["name"].strip())
+    # the sentence's full stop is no part of the name ("... stedfortræder for Dorte Kjær.")
+    person = people.parse_person(found["name"].strip().rstrip(".,;:"))
     return person.name if person else None
 
 
