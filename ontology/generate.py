@@ -42,7 +42,7 @@ class GenerationError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One IRI to become a ``Final[str]`` attribute, with the English comment as its docstring."""
+    """One IRI to become a ``Final[str]`` attribute, with its docstring (none when empty)."""
 
     name: str
     iri: str
@@ -60,7 +60,7 @@ def _english(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
     return " ".join(values[0].split())
 
 
-def _identifier(local_name: str, iri: str, *, concept: bool = False) -> str:
+def identifier(local_name: str, iri: str, *, concept: bool = False) -> str:
     """The attribute name of a term; a concept named like a Python keyword gets a trailing
     ``_`` (``POSITION.for_``), a class or property never does."""
     name = local_name.replace("-", "_")
@@ -81,7 +81,7 @@ def _terms_in(graph: Graph, namespace: str, *, concept: bool = False) -> list[tu
     found = []
     for subject in subjects:
         local_name = str(subject)[len(namespace) :]
-        found.append((subject, _identifier(local_name, str(subject), concept=concept)))
+        found.append((subject, identifier(local_name, str(subject), concept=concept)))
     return sorted(found, key=lambda pair: pair[1])
 
 
@@ -139,10 +139,10 @@ def _attribute(term: Term) -> list[str]:
         assignment = "\n".join(
             [f"{_INDENT}{term.name}: Final[str] = (", f'{_INDENT * 2}"{term.iri}"', f"{_INDENT})"]
         )
-    return [assignment, *_docstring(term.doc)]
+    return [assignment, *(_docstring(term.doc) if term.doc else [])]
 
 
-def _class_body(groups: list[tuple[str, list[Term]]]) -> list[str]:
+def class_body(groups: list[tuple[str, list[Term]]]) -> list[str]:
     lines: list[str] = []
     for heading, terms in groups:
         if not terms:
@@ -212,31 +212,31 @@ def render(graph: Graph) -> str:
         "class RG:",
         '    """Every term of the rg: namespace by its local name: ``RG.Meeting``, ``RG.date``."""',
         "",
-        *_class_body(rg_groups(graph)),
+        *class_body(rg_groups(graph)),
         "",
         "",
         "class OUTCOME:",
         '    """The decision outcome concepts (``rg:outcome`` values), slug with "_" for "-"."""',
         "",
-        *_class_body([("Concepts", concepts(graph, OUTCOME_NS))]),
+        *class_body([("Concepts", concepts(graph, OUTCOME_NS))]),
         "",
         "",
         "class MEETING_KIND:",
         '    """The meeting kind concepts; ``rg:meetingKind`` holds their ``skos:notation``."""',
         "",
-        *_class_body([("Concepts", concepts(graph, MEETING_KIND_NS))]),
+        *class_body([("Concepts", concepts(graph, MEETING_KIND_NS))]),
         "",
         "",
         "class POSITION:",
         '    """The vote position concepts (``rg:votePosition`` values); ``for`` is ``for_``."""',
         "",
-        *_class_body([("Concepts", concepts(graph, POSITION_NS))]),
+        *class_body([("Concepts", concepts(graph, POSITION_NS))]),
         "",
         "",
         "class ATTENDANCE_KIND:",
         '    """The attendance kind concepts (``rg:attendanceKind`` values)."""',
         "",
-        *_class_body([("Concepts", concepts(graph, ATTENDANCE_KIND_NS))]),
+        *class_body([("Concepts", concepts(graph, ATTENDANCE_KIND_NS))]),
         "",
     ]
     return "\n".join(lines)
@@ -255,12 +255,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if namespace.py is stale")
     parser.add_argument("--out", type=Path, default=NAMESPACE_MODULE_PATH, help="where to write")
     args = parser.parse_args(argv)
-    out: Path = args.out
-    source = generate()
-    if args.check:
+    return write_or_check(generate(), args.out, check=args.check, command=parser.prog)
+
+
+def write_or_check(source: str, out: Path, *, check: bool, command: str) -> int:
+    """Write a generated module, or with ``check`` compare it: 1 when it is out of date."""
+    if check:
         current = out.read_text(encoding="utf-8") if out.exists() else ""
         if current != source:
-            sys.stderr.write(f"{out} is out of date; run python -m ontology.generate\n")
+            sys.stderr.write(f"{out} is out of date; run {command}\n")
             return 1
         return 0
     out.write_text(source, encoding="utf-8", newline="\n")
