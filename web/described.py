@@ -37,7 +37,7 @@ from graph.store import StoreError
 from sparql.negotiation import NotAcceptableError, negotiate
 from web.catalog_page import Links, catalog_body, wants_html
 from web.conditional import not_modified
-from web.publish import PublishState, html_page, public_settings, state_of
+from web.publish_state import PublishState, html_page, public_settings, state_of
 from web.void_page import void_body
 
 router = APIRouter()

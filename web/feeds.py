@@ -2,7 +2,8 @@
 
 - ``/feeds/``: the feeds of every municipality and committee (HTML, or JSON);
 - ``/feeds/<path of the IRI under the base>.atom``: one feed, e.g. ``/feeds/kommune/lejre.atom``,
-  ``/feeds/program/klapjob.atom``; rendered from the store once and kept (``FEED_CACHE``).
+  ``/feeds/program/klapjob.atom``; rendered from the store once and kept
+  (:data:`web.publish_state.FEED_CACHE`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from graph.publish.feeds import ATOM_MEDIA_TYPE, feed_index, feed_subject
 from graph.store import StoreError
 from web.conditional import not_modified
-from web.publish import (
+from web.publish_state import (
     html_page,
     not_found_page,
     public_settings,

@@ -37,6 +37,7 @@ from starlette.responses import Response
 from graph.index_location import index_location
 from graph.location import store_location
 from sparql.sandbox import die_with_parent, spawned_by
+from web.resources import Resources, load_builders
 from web.site import Site
 
 log = logging.getLogger("referatgraf.pages")
@@ -140,8 +141,6 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(parts: SiteParts) -> None:
-    from web.resources import Resources, load_builders  # noqa: PLC0415 (the worker's own)
-
     # a server that is killed takes its page workers with it: their queue's pipe stays open
     # in the sibling workers, so they would not see it go
     die_with_parent(spawned_by())

@@ -22,12 +22,8 @@ every response that points at the catalog and the dumps.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field
 from email.utils import formatdate
 from html import escape
 from pathlib import Path
@@ -35,7 +31,7 @@ from typing import Any, Protocol
 
 from fastapi import APIRouter, FastAPI
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 
 from graph.labels import danish_number
 from graph.location import StoreLocation
@@ -44,27 +40,29 @@ from graph.publish.dump import (
     listed_files,
     media_type,
 )
-from graph.publish.feeds import Documents, document_times, render_feed
-from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings, resolve_publish_settings
+from graph.publish.settings import PublishSettings, resolve_publish_settings
 from graph.store import MinutesStore
 from graph.uris import DEFAULT_BASE
 from sparql.state import CurrentState
 from web.conditional import not_modified
+from web.described import router as described_router
+from web.feeds import router as feeds_router
+from web.publish_state import (
+    FOOTER_HTML,
+    PublishState,
+    html_page,
+    not_found_page,
+    state_of,
+    wants_json,
+)
 
 DEFAULT_DUMPS = Path("data/dumps")
 DUMPS_ENV = "REFERATGRAF_DUMPS"
-FEED_CACHE = 512  # rendered feeds kept
 LINK_HEADER = (
     '</catalog>; rel="describedby"; type="text/turtle"; title="DCAT-katalog", '
     '</dumps/>; rel="related"; title="Datadumps", '
     '</.well-known/void>; rel="describedby"; type="text/turtle"; title="VoID"'
 )
-FOOTER_HTML = (
-    '<p class="publish-links"><a href="/dumps/">Datadumps</a> · '
-    '<a href="/catalog">DCAT-katalog</a> · <a href="/.well-known/void">VoID</a> · '
-    '<a href="/feeds/">Atom-feeds</a></p>'
-)
-"""The links every HTML page should end with (the templates include it)."""
 
 router = APIRouter()
 
@@ -74,62 +72,6 @@ class StoreSettings(Protocol):
 
     @property
     def store(self) -> StoreLocation: ...
-
-
-@dataclass
-class PublishState:
-    """What the routes need, kept on ``app.state.publish``."""
-
-    dumps: Path
-    store_path: StoreLocation | None
-    base: str
-    settings: PublishSettings
-    store: MinutesStore | None = None
-    current: CurrentState | None = None
-    """The store's state (``None``: what was read first is kept for good)."""
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    _feeds: OrderedDict[str, tuple[str, bytes] | None] = field(default_factory=OrderedDict)
-    _converted: dict[tuple[str, int, str, str], tuple[str, bytes]] = field(default_factory=dict)
-    _hashes: dict[tuple[str, int, int], str] = field(default_factory=dict)
-    _documents: tuple[str, Documents] | None = None
-
-    def documents(self, token: str = "") -> Documents:
-        """When each source document was loaded (what feeds order by), read once per state."""
-        if self._documents is None or self._documents[0] != token:
-            self._documents = (token, document_times(self.minutes()))
-        return self._documents[1]
-
-    def feed(
-        self, path: str, subject: str, settings: PublishSettings | None = None
-    ) -> tuple[str, bytes] | None:
-        """The Atom feed of ``subject`` as (ETag, body), ``None`` for an unknown subject:
-        rendered from the store on first use and kept (the least recently asked go first).
-        ``settings``: the server's public URL to link (default: the installation's)."""
-        settings = settings or self.settings
-        token = "" if self.current is None else self.current.token()
-        key = f"{token} {settings.base_url} {path}"
-        with self._lock:
-            if key in self._feeds:
-                self._feeds.move_to_end(key)
-                return self._feeds[key]
-        body = render_feed(
-            self.minutes(), subject, self.base, settings, self.documents(token),
-            pages=settings.base_url,
-        )  # fmt: skip
-        entry = None if body is None else (f'"{hashlib.sha256(body).hexdigest()}"', body)
-        with self._lock:
-            self._feeds[key] = entry
-            while len(self._feeds) > FEED_CACHE:
-                self._feeds.popitem(last=False)
-        return entry
-
-    def minutes(self) -> MinutesStore:
-        with self._lock:
-            if self.store is None:
-                if self.store_path is None:
-                    raise LookupError("no store configured")
-                self.store = MinutesStore.open_read_only(self.store_path)
-            return self.store
 
 
 def install(
@@ -157,10 +99,6 @@ def install(
         current=current,
     )
     app.include_router(router)
-    # these modules read this one
-    from web.described import router as described_router  # noqa: PLC0415
-    from web.feeds import router as feeds_router  # noqa: PLC0415
-
     app.include_router(described_router)
     app.include_router(feeds_router)
     app.add_middleware(PublishLinks)
@@ -189,21 +127,6 @@ class PublishLinks:
             await send(message)
 
         await self.app(scope, receive, linked)
-
-
-def public_settings(state: PublishState, request: Request) -> PublishSettings:
-    """The publish settings with the server's public URL: ``$REFERATGRAF_PUBLIC_URL`` when
-    set, else the origin ``request`` came to."""
-    if state.settings.base_url != DEFAULT_BASE_URL:
-        return state.settings
-    return dataclasses.replace(state.settings, base_url=str(request.base_url))
-
-
-def state_of(request: Request) -> PublishState:
-    state = getattr(request.app.state, "publish", None)
-    if not isinstance(state, PublishState):
-        raise LookupError("web.publish.install(app, settings) was not called")
-    return state
 
 
 # -- /dumps/ ------------------------------------------------------------------------------
@@ -286,43 +209,6 @@ def _file_sha256(state: PublishState, path: Path, name: str) -> str:
                 digest.update(chunk)
         state._hashes[key] = digest.hexdigest()
     return state._hashes[key]
-
-
-# -- shared ---------------------------------------------------------------------------------
-
-
-def html_page(title: str, body: str, status_code: int = 200) -> Response:
-    """A small Danish page around ``body``, with the links to dumps, catalog and feeds."""
-    page = (
-        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>referatgraf: {title}</title>"
-        '<link rel="stylesheet" href="/static/site.css"></head><body>'
-        '<header class="site"><a class="brand" href="/">referatgraf</a></header>'
-        f'<main id="indhold">{body}</main><footer class="site">{FOOTER_HTML}</footer>'
-        "</body></html>"
-    )
-    return Response(
-        page,
-        status_code=status_code,
-        media_type="text/html; charset=utf-8",
-        headers={"Vary": "Accept"},
-    )
-
-
-def not_found_page(request: Request, message: str, back: str, back_name: str) -> Response:
-    """404 in Danish: a small page for a browser, one line of text for a program."""
-    if "text/html" in request.headers.get("accept", ""):
-        body = f'<h1>{escape(message)}</h1><p>Se <a href="{back}">{escape(back_name)}</a>.</p>'
-        return html_page(message, body, status_code=404)
-    return PlainTextResponse(message + ".", status_code=404)
-
-
-def wants_json(request: Request) -> bool:
-    if request.query_params.get("format") == "json":
-        return True
-    accept = request.headers.get("accept", "")
-    return "json" in accept and "text/html" not in accept
 
 
 __all__ = ["FOOTER_HTML", "LINK_HEADER", "PublishLinks", "PublishState", "install", "router"]

@@ -45,7 +45,7 @@ import importlib
 import logging
 import pkgutil
 from collections.abc import Awaitable, Callable
-from typing import Final
+from typing import Final, Protocol
 
 from fastapi import FastAPI
 from pyoxigraph import NamedNode
@@ -59,7 +59,6 @@ from sparql.state import CurrentState
 from sparql.worker import store_state
 from web import pages
 from web.conditional import not_modified
-from web.page_workers import PagePool
 from web.pages import Page, builder_for
 from web.pages.generic import generic_page
 from web.rdf_views import (
@@ -79,6 +78,13 @@ from web.site import Site
 log = logging.getLogger("referatgraf.pages")
 PAGE_PARAMETER: Final = "side"
 NOT_FOUND_TEMPLATE: Final = "pages/not_found.html"
+
+
+class PageWorkers(Protocol):
+    """Processes that answer requests for this route (:class:`web.page_workers.PagePool`, kept
+    on ``app.state.page_pool``; it imports this module, so this one names only what it uses)."""
+
+    async def answer(self, request: Request, token: str) -> Response | None: ...
 
 
 def load_builders() -> list[str]:
@@ -231,7 +237,7 @@ def _endpoint(resources: Resources) -> Callable[[Request], Awaitable[Response]]:
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(moved + query, status_code=301)
         token = str((await resources.current.now()).get("token", ""))
-        pool: PagePool | None = getattr(request.app.state, "page_pool", None)
+        pool: PageWorkers | None = getattr(request.app.state, "page_pool", None)
         if pool is not None:
             answered = await pool.answer(request, token)
             if answered is not None:
@@ -264,4 +270,4 @@ def _variant_path(path: str, variant: Variant, number: int) -> str:
     return f"{path}{variant.suffix}{page}"
 
 
-__all__ = ["PAGE_PARAMETER", "Resources", "install", "load_builders"]
+__all__ = ["PAGE_PARAMETER", "PageWorkers", "Resources", "install", "load_builders"]
