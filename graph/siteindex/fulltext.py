@@ -55,9 +55,14 @@ def postgres_query(words: Sequence[str]) -> tuple[str, list[str]]:
     return " && ".join(parts), values
 
 
-def _vectors(text: str) -> tuple[list[str], str, list[str]]:
+MAX_LEXEME_BYTES = 2046  # PostgreSQL's limit; to_tsvector skips a longer word, we do too
+
+
+def _vectors(text: str) -> tuple[str, list[str]]:
+    """The words of ``text`` for ``to_tsvector`` and, once each, as lexemes."""
     words = postgres_words(text)
-    return words, " ".join(words), sorted(set(words))
+    plain = sorted({w for w in words if len(w.encode()) <= MAX_LEXEME_BYTES})
+    return " ".join(words), plain
 
 
 class TextWriter:
@@ -69,9 +74,9 @@ class TextWriter:
 
     def add_item(self, rowid: int, title: str, body: str) -> None:
         if self.postgres:
-            words, joined, plain = _vectors(title + "\n" + body)
+            joined, plain = _vectors(title + "\n" + body)
             self.connection.execute(
-                "INSERT INTO item_fts" + _VECTORS, (rowid, words, joined, plain)
+                "INSERT INTO item_fts" + _VECTORS, (rowid, plain, joined, plain)
             )
         else:
             self.connection.execute(
@@ -100,9 +105,9 @@ class TextWriter:
     def add_names(self, rowid: int, names: Sequence[str]) -> None:
         text = "\n".join(names)
         if self.postgres:
-            words, joined, plain = _vectors(text)
+            joined, plain = _vectors(text)
             self.connection.execute(
-                "INSERT INTO entity_fts" + _VECTORS, (rowid, words, joined, plain)
+                "INSERT INTO entity_fts" + _VECTORS, (rowid, plain, joined, plain)
             )
         else:
             self.connection.execute(

@@ -17,6 +17,8 @@ from graph.index_location import IndexUrl
 from graph.ingest import LoadOptions, load_files
 from graph.siteindex import SiteIndex, SiteIndexError, build_index, default_index_path, queries
 from graph.siteindex.dialect import connect_postgres
+from graph.siteindex.fulltext import TextWriter, text_match
+from graph.siteindex.pg_schema import create_postgres
 from graph.store import MinutesStore
 from graph.uris import Minter
 from tests.cli.conftest import SAMPLE_FILES
@@ -246,5 +248,26 @@ def test_a_connection_waits_at_most_ten_seconds_unless_the_url_says(
     connection = connect_postgres(postgres.url("postgres") + query, autocommit=True)
     try:
         assert connection.raw.info.get_parameters()["connect_timeout"] == seconds
+    finally:
+        connection.close()
+
+
+def test_a_word_too_long_for_postgresql_is_left_out_and_the_rest_is_found(
+    postgres: Postgres,
+) -> None:
+    """PostgreSQL keeps no word of more than 2,046 bytes (a run of letters in a scanned
+    attachment, say): such a word is left out, and the item's other words are found."""
+    connection = connect_postgres(postgres.database(), autocommit=True, schema="public")
+    try:
+        create_postgres(connection)
+        TextWriter(connection).add_item(1, "Dispensation", "ø" * 1500 + " Ejeren søger om lov")
+        match = text_match(connection, "soeger")
+        assert match is not None
+        sql = f"SELECT f.rowid FROM {match.source('item_fts')}"
+        assert connection.execute(sql, match.values).fetchall() == [(1,)]
+        lexemes = connection.execute(
+            "SELECT array_length(tsvector_to_array(plain), 1) FROM item_fts"
+        )
+        assert lexemes.fetchone() == (5,)  # dispensation, ejeren, soeger, om, lov
     finally:
         connection.close()
