@@ -56,6 +56,9 @@ class Absence:
     span: Span
     party: str | None = None
     reason: str | None = None  # the label as printed, lower case: "fraværende", "afbud", ...
+    # the items a note names ("deltog ikke i behandlingen af punkt 2-3": (2, 3)); the absence
+    # is filed under those items, wherever it is printed
+    items: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

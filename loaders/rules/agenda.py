@@ -5,7 +5,7 @@ them (case numbers, attachments, decisions, treatments, absences).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders.model import Absence, AgendaItem, Decision, Span
 from loaders.rules import attachments, attendance, casenumbers, decisions, people
@@ -216,5 +216,40 @@ def build_items(state: ParseState) -> bool:
             last = following.line
         state.meeting.items.append(build_item(state, heading, last))
         state.line_ends.pop(following.line if following is not None else -1, None)
+    state.meeting.absences.extend(attendance.header_absences(state))
+    _file_under_named_items(state)
     state.meeting.attendance = attendance.meeting_attendance(state)
     return bool(headings)
+
+
+def _file_under_named_items(state: ParseState) -> None:
+    """An absence whose note names items (``X deltog ikke i behandlingen af punkt 2-3``) is
+    an absence from those items, wherever the note is printed: in the header (not from the
+    whole meeting) or in another item's decision. It moves when every item it names is one
+    of this meeting's (numbers printed once); otherwise it stays where it was read."""
+    meeting = state.meeting
+    numbers = [item.number for item in meeting.items]
+    by_number = {n: item for item in meeting.items if (n := item.number) is not None}
+    targets = {n: by_number[n] for n in by_number if numbers.count(n) == 1}
+    holders: list[tuple[list[Absence], AgendaItem | None]] = [(meeting.absences, None)]
+    holders += [(item.absences, item) for item in meeting.items]
+    moved: list[tuple[Absence, AgendaItem | None]] = []
+    for absences, holder in holders:
+        for absence in list(absences):
+            named = absence.items
+            if not named or not all(n in targets for n in named):
+                continue
+            if holder is not None and named == (holder.number,):
+                continue  # already filed under the one item it names
+            absences.remove(absence)
+            moved.append((absence, holder))
+    for absence, _ in moved:
+        for number in absence.items:
+            target = targets[number].absences
+            if all(a.name != absence.name for a in target):
+                target.append(replace(absence, scope="item"))
+    touched = [h for _, h in moved if h is not None]
+    touched += [targets[n] for a, _ in moved for n in a.items]
+    for item in {id(i): i for i in touched}.values():
+        notes = [a for a in item.attendance if a.kind != "absent"]
+        item.attendance = attendance.absent(item.absences) + notes

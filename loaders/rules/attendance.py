@@ -290,7 +290,7 @@ def present(participants: Iterable[Participant], absences: Iterable[Absence]) ->
     ]
 
 
-def _header_absences(state: ParseState) -> list[Absence]:
+def header_absences(state: ParseState) -> list[Absence]:
     """Absences the header states in sentences (``Bo Lund (C) havde meldt afbud.``), which
     the header's label rules do not read; names already absent are not repeated."""
     meeting = state.meeting
@@ -310,10 +310,9 @@ def _header_absences(state: ParseState) -> list[Absence]:
 
 def meeting_attendance(state: ParseState) -> list[Attendance]:
     """The meeting's attendance: present, absent, and the header's notes (guests, officials,
-    substitutes, arrivals, departures). Absences the header states in sentences join the
-    meeting's absences."""
+    substitutes, arrivals, departures). The absences the header states in sentences
+    (:func:`header_absences`) have joined the meeting's absences before."""
     meeting = state.meeting
-    meeting.absences.extend(_header_absences(state))
     found = present(meeting.participants, meeting.absences)
     found += absent(meeting.absences)
     found += notes_in_lines(state, range(state.header_end), "meeting")

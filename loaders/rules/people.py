@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.model import Absence, AbsenceScope, Participant
+from loaders.rules.item_refs import named_items
 from loaders.rules.state import ParseState
 
 # Lines that say whether an item is open or closed to the public.
@@ -371,7 +372,8 @@ def listed_people(plain: str) -> str | None:
 
 def note_absences(state: ParseState, index: int, scope: AbsenceScope) -> list[Absence]:
     """Absences stated in the attendance notes of line ``index``
-    (``X og Y deltog ikke i sagens behandling.``), each name with its span."""
+    (``X og Y deltog ikke i sagens behandling.``), each name with its span and the items the
+    note names, if any."""
     line = state.lines[index]
     return [
         Absence(
@@ -380,6 +382,7 @@ def note_absences(state: ParseState, index: int, scope: AbsenceScope) -> list[Ab
             span=line.span(person.start, person.start + len(person.name)),
             party=person.party,
             reason=note.reason,
+            items=named_items(line.text[note.verb_end : note.end]),
         )
         for note in attendance_notes(line.text)
         if note.reason is not None

@@ -177,3 +177,61 @@ def test_text_before_a_glued_heading_ends_the_item_before_it() -> None:
     assert budget.decision.span.end == glued
     assert takster.span.begin == glued
     assert text[budget.decision.span.begin : budget.decision.span.end] == "Beslutning\nAnbefales."
+
+
+NAMED_ITEMS = """Lemvig Kommune
+Referat
+Byrådet
+Mødedato: 3. marts 2021
+Deltagere: Anna Holm (A), Bo Lund (V), Carl Berg (O), Dorte Kjær (F)
+Carl Berg (O) deltog ikke i behandlingen af punkt 2-3.
+
+1. Budget 2022
+Beslutning
+Godkendt. Dorte Kjær (F) deltog ikke i behandlingen af punkt 9.
+
+2. Regnskab
+Beslutning
+Godkendt. Anna Holm (A) deltog ikke i mødet fra punkt 3.
+
+3. Takster
+Beslutning
+Godkendt. Bo Lund (V) deltog ikke i behandlingen af punkt 1.
+"""
+
+
+def _absent(text: str) -> tuple[list[str], dict[int | None, list[tuple[str, int]]]]:
+    """Who is absent from the meeting, and from each item (with the line of the note)."""
+    meeting, _, _ = parse_minutes(text)
+    items = {
+        item.number: [(a.name, a.span.first_line) for a in item.absences] for item in meeting.items
+    }
+    return [a.name for a in meeting.absences], items
+
+
+def test_an_absence_from_named_items_is_filed_under_those_items() -> None:
+    meeting, items = _absent(NAMED_ITEMS)
+    # the header's note: absent from items 2 and 3, not from the meeting
+    assert "Carl Berg" not in meeting
+    assert ("Carl Berg", 6) in items[2]
+    assert ("Carl Berg", 6) in items[3]
+    # item 3's decision records an absence from item 1: item 1's, not item 3's
+    assert ("Bo Lund", 18) in items[1]
+    assert all(name != "Bo Lund" for name, _ in items[3])
+
+
+def test_an_absence_naming_no_item_of_the_meeting_stays_where_it_is_printed() -> None:
+    _, items = _absent(NAMED_ITEMS)
+    assert ("Dorte Kjær", 10) in items[1]  # "punkt 9": this meeting has no item 9
+    assert ("Anna Holm", 14) in items[2]  # "fra punkt 3": a point in time, not the items
+
+
+def test_a_member_absent_from_some_items_attended_the_meeting() -> None:
+    meeting, _, _ = parse_minutes(NAMED_ITEMS)
+    kinds = {a.name: a.kind for a in meeting.attendance}
+    assert kinds["Carl Berg"] == "present"
+    item_two = next(item for item in meeting.items if item.number == 2)
+    assert [(a.name, a.kind) for a in item_two.attendance if a.kind == "absent"] == [
+        ("Anna Holm", "absent"),
+        ("Carl Berg", "absent"),
+    ]
