@@ -28,7 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.siteindex.dialect import Connection, is_postgres
+import psycopg
+
+from graph.siteindex.dialect import Connection, PgConnection, is_postgres
 from graph.siteindex.folding import PREFIX_FROM, fold, fold_for_index, fts_query, query_words
 
 _WORD = re.compile(r"[^\W_]+")
@@ -58,9 +60,14 @@ def postgres_query(words: Sequence[str]) -> tuple[str, list[str]]:
 MAX_LEXEME_BYTES = 2046  # PostgreSQL's limit; to_tsvector skips a longer word, we do too
 
 
-def _vectors(text: str) -> tuple[str, list[str]]:
-    """The words of ``text`` for ``to_tsvector`` and, once each, as lexemes."""
-    words = postgres_words(text)
+LARGE_TEXT = 200_000
+"""Characters of words from which a text's vectors may pass PostgreSQL's limit of 1 MB per
+tsvector (some 50,000 different words): such a text is written in a savepoint, and cut to its
+first half until it fits (its first words are then what finds it)."""
+
+
+def _vectors(words: list[str]) -> tuple[str, list[str]]:
+    """The words for ``to_tsvector`` and, once each, as lexemes."""
     plain = sorted({w for w in words if len(w.encode()) <= MAX_LEXEME_BYTES})
     return " ".join(words), plain
 
@@ -72,12 +79,24 @@ class TextWriter:
         self.connection = connection
         self.postgres = is_postgres(connection)
 
+    def _add_vectors(self, table: str, rowid: int, words: list[str]) -> None:
+        insert = f"INSERT INTO {table}{_VECTORS}"
+        joined, plain = _vectors(words)
+        if len(joined) < LARGE_TEXT or not isinstance(self.connection, PgConnection):
+            self.connection.execute(insert, (rowid, plain, joined, plain))
+            return
+        while True:
+            try:
+                with self.connection.raw.transaction():  # a savepoint: a refusal undoes only it
+                    self.connection.execute(insert, (rowid, plain, joined, plain))
+                return
+            except psycopg.errors.ProgramLimitExceeded:
+                words = words[: len(words) // 2]
+                joined, plain = _vectors(words)
+
     def add_item(self, rowid: int, title: str, body: str) -> None:
         if self.postgres:
-            joined, plain = _vectors(title + "\n" + body)
-            self.connection.execute(
-                "INSERT INTO item_fts" + _VECTORS, (rowid, plain, joined, plain)
-            )
+            self._add_vectors("item_fts", rowid, postgres_words(title + "\n" + body))
         else:
             self.connection.execute(
                 "INSERT INTO item_fts (rowid, title, body) VALUES (?, ?, ?)",
@@ -105,10 +124,7 @@ class TextWriter:
     def add_names(self, rowid: int, names: Sequence[str]) -> None:
         text = "\n".join(names)
         if self.postgres:
-            joined, plain = _vectors(text)
-            self.connection.execute(
-                "INSERT INTO entity_fts" + _VECTORS, (rowid, plain, joined, plain)
-            )
+            self._add_vectors("entity_fts", rowid, postgres_words(text))
         else:
             self.connection.execute(
                 "INSERT INTO entity_fts (rowid, names) VALUES (?, ?)",

@@ -7,6 +7,8 @@ parametrised); this file holds what is PostgreSQL's own."""
 from __future__ import annotations
 
 import gc
+import random
+import string
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -269,5 +271,31 @@ def test_a_word_too_long_for_postgresql_is_left_out_and_the_rest_is_found(
             "SELECT array_length(tsvector_to_array(plain), 1) FROM item_fts"
         )
         assert lexemes.fetchone() == (5,)  # dispensation, ejeren, soeger, om, lov
+    finally:
+        connection.close()
+
+
+def test_a_text_too_large_for_one_tsvector_is_indexed_by_its_first_words(
+    postgres: Postgres,
+) -> None:
+    """100,000 different words (1 MB) pass PostgreSQL's 1 MB per tsvector: the item is
+    indexed by as many of its first words as fit, and found by them."""
+    letters = random.Random(16)
+    words = ["".join(letters.choices(string.ascii_lowercase, k=9)) for _ in range(100_000)]
+    connection = connect_postgres(postgres.database(), autocommit=False, schema="public")
+    try:
+        create_postgres(connection)
+        writer = TextWriter(connection)
+        writer.add_item(1, "Budget", " ".join(words))
+        writer.add_item(2, "Budget", "Et kort punkt")
+        kept = connection.execute(
+            "SELECT array_length(tsvector_to_array(plain), 1) FROM item_fts WHERE rowid = 1"
+        ).fetchone()[0]
+        assert 25_000 <= kept < 100_000
+        for query, found in ((words[0], [(1,)]), ("budget", [(1,), (2,)]), ("kort", [(2,)])):
+            match = text_match(connection, query)
+            assert match is not None
+            sql = f"SELECT f.rowid FROM {match.source('item_fts')} ORDER BY f.rowid"
+            assert connection.execute(sql, match.values).fetchall() == found
     finally:
         connection.close()
