@@ -14,8 +14,10 @@ the rule that the most specific range decides a type's q; ties go to the order b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,9 @@ for _format in ALL_FORMATS:
             FORMAT_PARAMETER[_type] = (_pair[0] or _format.name, _pair[1])
         else:
             FORMAT_PARAMETER[_type] = (_pair[0], _pair[1] or _format.name)
+
+
+HTML_TYPES: Final = ("text/html", "application/xhtml+xml")
 
 
 class NotAcceptableError(Exception):
@@ -145,6 +150,50 @@ def _from_parameter(values: tuple[str, ...]) -> Choice:
 def _from_accept(accept: str) -> Choice:
     ranges = parse_accept(accept)
     return Choice(_best(ranges, RESULT_FORMATS), _best(ranges, GRAPH_FORMATS))
+
+
+class Offered(Protocol):
+    """A format on offer (a :class:`Format`, or a page's representation): its media type and
+    the other media types that ask for it."""
+
+    @property
+    def media_type(self) -> str: ...
+
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+def wants_html(accept: str | None, rivals: Iterable[Offered] = ()) -> bool:
+    """Whether a client asks for a page for people: ``Accept`` names ``text/html`` or
+    ``application/xhtml+xml`` and ranks HTML at least as high as each of ``rivals`` (the
+    formats for programs that the same URL offers; q-values and wildcards, the most specific
+    range deciding). A client that accepts anything (``*/*``) is a program.
+
+    >>> browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    >>> wants_html(browser, GRAPH_FORMATS), wants_html("*/*", GRAPH_FORMATS), wants_html(None)
+    (True, False, False)
+    >>> wants_html("text/turtle, text/html;q=0.5", GRAPH_FORMATS), wants_html("text/html;q=0.5")
+    (False, True)
+    """
+    if not accept or "html" not in accept.lower():
+        return False
+    ranges = parse_accept(accept)
+    if not any(media_range in HTML_TYPES for media_range, _ in ranges):
+        return False
+    html = _ranked(ranges, HTML_TYPES[0], HTML_TYPES[1:])
+    return html > 0 and all(_ranked(ranges, f.media_type, f.aliases) <= html for f in rivals)
+
+
+def _ranked(ranges: list[tuple[str, float]], media_type: str, aliases: tuple[str, ...]) -> float:
+    """The q a client gives a format: that of the most specific range that matches its media
+    type (the highest of equally specific ones), or of an alias it names, whichever is more."""
+    kind = media_type.split("/", maxsplit=1)[0]
+    specificity = {media_type: 2, f"{kind}/*": 1, "*/*": 0}
+    matches = [(specificity[r], q) for r, q in ranges if r in specificity]
+    qualities = [q for r, q in ranges if r in aliases]
+    if matches:
+        qualities.append(max(matches)[1])
+    return max(qualities, default=0.0)
 
 
 def parse_accept(accept: str) -> list[tuple[str, float]]:

@@ -17,8 +17,6 @@ from urllib.parse import urlsplit
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store
 
 from graph.publish.namespaces import DCAT, DCT, RDF
-from sparql.negotiation import NotAcceptableError
-from web.rdf_views import HTML, choose
 
 _TYPE: Final = NamedNode(RDF + "type")
 
@@ -43,25 +41,6 @@ class Links:
             if url.startswith(prefix):
                 return "/" + url[len(prefix) :]
         return _href(url)
-
-
-def wants_html(accept: str | None, format_value: str | None) -> bool:
-    """Whether a client asked for HTML by name (``?format=html``, or ``Accept`` with
-    ``text/html`` ranked first): a program that accepts anything still gets RDF.
-
-    >>> wants_html("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", None)
-    True
-    >>> wants_html("*/*", None), wants_html(None, None), wants_html("text/turtle", None)
-    (False, False, False)
-    """
-    if format_value is not None:
-        return format_value.strip().lower() == "html"
-    if not accept or "html" not in accept:
-        return False
-    try:
-        return choose(accept, None) is HTML
-    except NotAcceptableError:
-        return False
 
 
 def catalog_body(turtle: bytes, links: Links | None = None) -> str:

@@ -34,10 +34,11 @@ from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings
 from graph.publish.undumped import catalog_without_dump, void_without_dump
 from graph.publish.void import VOID_PREFIXES
 from graph.store import StoreError
-from sparql.negotiation import NotAcceptableError, negotiate
-from web.catalog_page import Links, catalog_body, wants_html
+from sparql.negotiation import NotAcceptableError, negotiate, wants_html
+from web.catalog_page import Links, catalog_body
 from web.conditional import not_modified
 from web.publish_state import PublishState, html_page, public_settings, state_of
+from web.rdf_views import RDF_VARIANTS
 from web.void_page import void_body
 
 router = APIRouter()
@@ -112,7 +113,7 @@ def _answer(request: Request, described: Described) -> Response:
     settings = public_settings(state, request)
     source = state.dumps / described.turtle_name
     dumped = source.is_file()
-    html = wants_html(request.headers.get("accept"), request.query_params.get("format"))
+    html = _wants_html(request.headers.get("accept"), request.query_params.get("format"))
     if html:
         name, content_type = "html", "text/html; charset=utf-8"
     else:
@@ -148,6 +149,14 @@ def _answer(request: Request, described: Described) -> Response:
     if (unchanged := not_modified(request, headers, mtime)) is not None:
         return unchanged
     return Response(body, media_type=content_type, headers=headers)
+
+
+def _wants_html(accept: str | None, format_value: str | None) -> bool:
+    """Whether a client asked for HTML by name (``?format=html``, or ``Accept`` with
+    ``text/html`` ranked first): a program that accepts anything still gets RDF."""
+    if format_value is not None:
+        return format_value.strip().lower() == "html"
+    return wants_html(accept, RDF_VARIANTS)
 
 
 def _render(

@@ -22,7 +22,7 @@ from sparql.cache import ResultCache
 from sparql.evaluate import Job, Outcome
 from sparql.guard import QueryShape, RefusedError, inspect
 from sparql.lookups import Lookups
-from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, parse_accept
+from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, wants_html
 from sparql.protocol import ProtocolError, QueryRequest, parse_get, parse_post
 from sparql.service_description import Description, render
 from sparql.state import CurrentState
@@ -345,15 +345,7 @@ def _preflight(headers: dict[bytes, bytes]) -> list[tuple[bytes, bytes]]:
 
 def _wants_html(accept: str | None) -> bool:
     """True when ``Accept`` names HTML at least as high as anything RDF (a browser)."""
-    if not accept or "html" not in accept:
-        return False
-    ranges = parse_accept(accept)
-    html = max((q for r, q in ranges if r in {"text/html", "application/xhtml+xml"}), default=0.0)
-    rdf = max(
-        (q for r, q in ranges for f in GRAPH_FORMATS if r in {f.media_type, *f.aliases}),
-        default=0.0,
-    )
-    return html > 0 and html >= rdf
+    return wants_html(accept, GRAPH_FORMATS)
 
 
 def _endpoint_url(scope: Scope, headers: dict[bytes, bytes]) -> str:

@@ -22,6 +22,7 @@ from graph.location import StoreLocation
 from graph.publish.feeds import Documents, document_times, render_feed
 from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings
 from graph.store import MinutesStore
+from sparql.negotiation import wants_html
 from sparql.state import CurrentState
 
 FEED_CACHE = 512  # rendered feeds kept
@@ -125,7 +126,7 @@ def html_page(title: str, body: str, status_code: int = 200) -> Response:
 
 def not_found_page(request: Request, message: str, back: str, back_name: str) -> Response:
     """404 in Danish: a small page for a browser, one line of text for a program."""
-    if "text/html" in request.headers.get("accept", ""):
+    if wants_html(request.headers.get("accept")):
         body = f'<h1>{escape(message)}</h1><p>Se <a href="{back}">{escape(back_name)}</a>.</p>'
         return html_page(message, body, status_code=404)
     return PlainTextResponse(message + ".", status_code=404)
@@ -135,7 +136,7 @@ def wants_json(request: Request) -> bool:
     if request.query_params.get("format") == "json":
         return True
     accept = request.headers.get("accept", "")
-    return "json" in accept and "text/html" not in accept
+    return "json" in accept and not wants_html(accept)
 
 
 __all__ = [

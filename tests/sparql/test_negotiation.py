@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from sparql.negotiation import NotAcceptableError, negotiate, parse_accept
+from sparql.negotiation import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    NotAcceptableError,
+    negotiate,
+    parse_accept,
+    wants_html,
+)
 
 
 @pytest.mark.parametrize(
@@ -89,3 +96,51 @@ def test_malformed_accept_parts_are_skipped() -> None:
         ("text/csv", 1.0),
         ("*/*", 0.5),
     ]
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.parametrize(
+    ("accept", "html"),
+    [
+        (BROWSER, True),
+        ("application/xhtml+xml", True),
+        ("TEXT/HTML", True),
+        ("text/*;q=0.1, text/html", True),  # the most specific range decides
+        ("text/html;q=0.2, text/html;q=0.7, text/turtle;q=0.5", True),  # the highest of equals
+        ("application/ld+json, text/html", True),  # a tie goes to the page
+        ("text/turtle, text/html;q=0.5", False),
+        ("text/html;q=0.5, */*", False),  # anything else is preferred
+        ("application/xml, text/html;q=0.9", False),  # RDF/XML by its alias
+        ("text/html;q=0, text/turtle;q=0.1", False),
+        ("text/html;q=0", False),
+        ("*/*", False),
+        ("text/*", False),  # HTML is not named
+        ("text/x-html", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_wants_html_against_the_graph_formats(accept: str | None, html: bool) -> None:
+    assert wants_html(accept, GRAPH_FORMATS) is html
+
+
+@pytest.mark.parametrize(
+    ("accept", "html"),
+    [
+        ("text/html;q=0.1, */*", True),
+        ("application/xhtml+xml;q=0.3", True),
+        ("text/html;q=0", False),
+        ("application/json", False),
+        ("*/*", False),
+    ],
+)
+def test_wants_html_with_no_rivals_asks_only_that_html_is_named(accept: str, html: bool) -> None:
+    assert wants_html(accept) is html
+
+
+def test_wants_html_compares_only_the_rivals_given() -> None:
+    accept = "application/sparql-results+json, text/html;q=0.8"
+    assert wants_html(accept, GRAPH_FORMATS) is True
+    assert wants_html(accept, RESULT_FORMATS) is False
