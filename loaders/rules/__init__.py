@@ -14,8 +14,10 @@ module                  what it recognises
 ``state``               the parse state, the tokens, and the plain form of each line
 ``sections``            section labels and the sections they open
 ``items``               item headings, confirmed by structure
+``heading_gaps``        headings the chosen chain jumped over, or glued to other text
 ``titles``              titles wrapped onto a second line, or printed before the item
-``unnumbered``          items printed without a number: at case numbers, access lines, labels
+``unnumbered``          items printed without a number: at case numbers, access lines, labels;
+                        among numbered items, at a titled block of case numbers
 ``signatures``          signature pages, which end the last item
 ``noise``               page footers, table rules, running headers, link bars, page headers
 ``meetings``            a second meeting in the same file, set aside with a note
@@ -30,6 +32,7 @@ module                  what it recognises
 ``agenda``              each item's preamble, sections and attendance lines
 ``casenumbers``         case numbers and their parts
 ``people``              participants and absences
+``item_refs``           the items a note names (``punkt 2-3``, ``pkt. 4, 6 og 7``)
 ``attendance``          present, absent, arrived, left, substitutes, guests; per meeting and item
 ``attachments``         attachment titles
 ``decisions``           decisions (with their votes), other bodies' decisions, earlier treatments

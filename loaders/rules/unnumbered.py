@@ -10,6 +10,7 @@ Which side the titles stand on is decided once for the whole text, by what most 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -263,6 +264,34 @@ def find_items(state: ParseState, *, label_runs: bool = True) -> list[HeadingCan
     if len(found) < _MIN_ITEMS:
         return []
     found.sort(key=lambda heading: heading.line)
+    return found
+
+
+def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[HeadingCandidate]:
+    """Items printed without a number among numbered ones (``Meddelelser`` between items 2 and
+    3): a block of case numbers with a title before it, standing after the numbered item's
+    decision and its text, and followed by a section of its own before the next heading.
+    Only such blocks count: a title-like line before a second ``Beslutning`` is as often the
+    first body's short decision (``Anbefales``) as a new item."""
+    heads = sorted(h.line for h in numbered)
+    decisions = sorted(i for i, found in state.labels.items() if found[0].key == "beslutning")
+    labelled = sorted(state.labels)
+    found: list[HeadingCandidate] = []
+    for block in _blocks(state):
+        position = bisect.bisect_right(heads, block.first) - 1
+        if position < 0 or block.inner >= 0:
+            continue
+        end = heads[position + 1] if position + 1 < len(heads) else len(state.lines)
+        decided = [d for d in decisions if heads[position] < d < block.first]
+        if not decided:
+            continue  # the numbered item's own case numbers, before its decision
+        text = state.next_content(decided[-1], block.first)
+        title = _title_before(state, block.first, decided[-1] + 1)
+        if text is None or title < 0 or title <= text:
+            continue  # no decision text before the title line: the line is the decision
+        if not any(block.last < label < end for label in labelled):
+            continue
+        found.append(_heading(state, title, title, -1, form=block.kind, closed=block.closed))
     return found
 
 
