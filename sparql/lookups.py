@@ -42,12 +42,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from graph.store import MinutesStore
 from sparql.evaluate import Job, Outcome, evaluate
 from sparql.guard import QueryShape, inspect
 from sparql.lexer import Token
+from sparql.state import State
 from sparql.worker import store_state
 
 log = logging.getLogger("referatgraf.lookups")
@@ -171,7 +171,7 @@ class Lookups:
     def __init__(self, open_store: Callable[[], MinutesStore], max_rows: int) -> None:
         self.open_store = open_store
         self.max_rows = max_rows
-        self.state: dict[str, Any] = {}
+        self.state = State()
         self.answered = 0
         self._store: MinutesStore | None = None
 
@@ -191,7 +191,7 @@ class Lookups:
         except Exception as error:  # the workers answer every query without this
             log.warning("lookups stay with the workers: the store did not open here (%s)", error)
             return
-        if state.get("token") != expected_token:
+        if state.token != expected_token:
             log.warning("lookups stay with the workers: the store changed since they opened it")
             return
         self.state = state

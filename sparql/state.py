@@ -8,11 +8,11 @@ again when the one in hand is older than ``ttl`` seconds (``$REFERATGRAF_STATE_T
 :data:`DEFAULT_TTL` by default). So what one process loads shows on every server within
 ``ttl`` seconds, without a restart, and a server costs the store at most one read per ``ttl``.
 
->>> states = iter([{"token": "a"}, {"token": "b"}])
+>>> states = iter([State("a"), State("b")])
 >>> now = [0.0]
 >>> current = CurrentState(lambda: next(states), ttl=1.0, clock=lambda: now[0])
 >>> changes = []
->>> current.on_change(lambda old, new: changes.append((old["token"], new["token"])))
+>>> current.on_change(lambda old, new: changes.append((old.token, new.token)))
 >>> current.token()
 'a'
 >>> now[0] = 0.5; current.token()  # the state in hand is young enough: not read again
@@ -24,20 +24,47 @@ again when the one in hand is older than ``ttl`` seconds (``$REFERATGRAF_STATE_T
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
 
 log = logging.getLogger("referatgraf.state")
 
 DEFAULT_TTL = 1.0
 """Seconds a server keeps the store state it read before reading it again (store servers)."""
 
-State = dict[str, Any]
-"""``token`` (what caches and ETags are keyed by), ``modified`` (the latest load's end, for
-``Last-Modified``), ``documents`` and ``latest_run``: see :func:`sparql.worker.store_state`."""
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """What identifies the store's content cheaply (:func:`sparql.worker.store_state`); a query
+    worker sends it to the server as it starts (:class:`Ready`), pickled."""
+
+    token: str = ""
+    """What caches and ``ETag`` values are keyed by (empty: not read)."""
+    modified: dt.datetime | None = None
+    """When the latest load ended, for ``Last-Modified``."""
+    documents: int = 0
+    """Whole source documents in the store."""
+    latest_run: str = ""
+    """The IRI of the latest load run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """What a query worker says first, once it has tried to open the store: pickled over its
+    socket (defined here, not in :mod:`sparql.worker`, which runs as ``__main__``)."""
+
+    state: State | None
+    """The store's state; ``None`` when the store did not open (``error`` says why)."""
+    sandboxed: bool
+    """Whether the network filter is on (``sandbox_note`` says why not)."""
+    sandbox_note: str = ""
+    error: str = ""
+
+
 Listener = Callable[[State, State], None]
 
 
@@ -97,9 +124,9 @@ class CurrentState:
                 new = self._read()
             except Exception as error:  # the store is away: keep the last state, try later
                 log.warning("cannot read the store's state: %s", error)
-                new = old if old is not None else {"token": ""}
-            if old is not None and old.get("token") != new.get("token"):
-                log.info("the store changed: %s -> %s", old.get("token"), new.get("token"))
+                new = old if old is not None else State()
+            if old is not None and old.token != new.token:
+                log.info("the store changed: %s -> %s", old.token, new.token)
                 for listener in self._listeners:
                     listener(old, new)
             self._state, self._read_at = new, self._clock()
@@ -113,7 +140,7 @@ class CurrentState:
         return await asyncio.get_running_loop().run_in_executor(None, self.get)
 
     def token(self) -> str:
-        return str(self.get().get("token", ""))
+        return self.get().token
 
 
-__all__ = ["DEFAULT_TTL", "CurrentState", "State"]
+__all__ = ["DEFAULT_TTL", "CurrentState", "Ready", "State"]

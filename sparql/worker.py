@@ -27,6 +27,7 @@ from graph.store import MinutesStore, StoreError
 from sparql.evaluate import Job, Outcome, evaluate
 from sparql.named import named_query
 from sparql.sandbox import SandboxError, deny_network, die_with_parent
+from sparql.state import Ready, State
 
 LENGTH = struct.Struct("!Q")
 REMOTE_NOTE = (
@@ -57,7 +58,7 @@ def _exactly(sock: socket.socket, size: int) -> bytes | None:
     return bytes(chunks)
 
 
-def store_state(store: MinutesStore) -> dict[str, Any]:
+def store_state(store: MinutesStore) -> State:
     """What identifies the store's content cheaply: the latest load run and the number of
     whole documents, in one query (:mod:`sparql.state` reads it every second or so from a
     store server)."""
@@ -75,7 +76,7 @@ def store_state(store: MinutesStore) -> dict[str, Any]:
             modified = dt.datetime.fromisoformat(ended.value.replace("Z", "+00:00"))
         except ValueError:
             modified = None
-    return {"token": token, "modified": modified, "documents": count, "latest_run": run}
+    return State(token=token, modified=modified, documents=count, latest_run=run)
 
 
 def store_figures(store: MinutesStore) -> dict[str, Any]:
@@ -107,12 +108,11 @@ def serve(
             sandboxed, note = False, str(error)
     try:
         store = MinutesStore.open_read_only(store_path, query_timeout=query_timeout)
-        ready: dict[str, Any] = {"ok": True, **store_state(store)}
+        ready = Ready(store_state(store), sandboxed, note)
     except (StoreError, OSError) as error:
-        ready = {"ok": False, "error": str(error)}
-    ready.update(sandboxed=sandboxed, sandbox_note=note)
+        ready = Ready(None, sandboxed, note, error=str(error))
     send(sock, pickle.dumps(ready))
-    if not ready["ok"]:
+    if ready.state is None:
         return 1
     while (payload := receive(sock)) is not None:
         request = pickle.loads(payload)  # noqa: S301  (our own server, over a private socketpair)

@@ -26,6 +26,7 @@ from typing import Any
 from graph.location import StoreLocation, StoreUrl
 from sparql.evaluate import Job, Outcome
 from sparql.limits import Limits
+from sparql.state import Ready, State
 from sparql.worker import LENGTH, META
 
 log = logging.getLogger("referatgraf.workers")
@@ -111,7 +112,7 @@ class _Worker:
     process: subprocess.Popen[bytes]
     transport: asyncio.Transport
     frames: _Frames
-    state: dict[str, Any] = field(default_factory=dict)
+    state: State = field(default_factory=State)
 
     def send(self, request: object) -> asyncio.Future[bytes]:
         payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
@@ -129,7 +130,10 @@ class WorkerPool:
     def __init__(self, store: StoreLocation, limits: Limits) -> None:
         self.store = store
         self.limits = limits.resolved()
-        self.state: dict[str, Any] = {}
+        self.state = State()
+        """The store's state, as the latest worker to start read it."""
+        self.sandboxed = False
+        """Whether the workers run with the network filter (as the latest to start said)."""
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: set[_Worker] = set()
         self._admitted = 0
@@ -169,7 +173,7 @@ class WorkerPool:
 
     async def run(
         self, job: Job, abandoned: Callable[[], Awaitable[None]] | None = None
-    ) -> tuple[Outcome, bytes, dict[str, Any]]:
+    ) -> tuple[Outcome, bytes, State]:
         """Evaluate ``job`` in a worker: its outcome, body, and the state of the store read.
         ``abandoned`` returns when the client has gone away: a query still running a second
         later is then stopped like one out of time."""
@@ -193,7 +197,7 @@ class WorkerPool:
 
     async def _submit(
         self, request: Job, seconds: float, abandoned: Callable[[], Awaitable[None]] | None
-    ) -> tuple[bytes, dict[str, Any]]:
+    ) -> tuple[bytes, State]:
         if self._admitted >= self.limits.max_concurrent:
             raise BusyError(
                 f"the endpoint is busy: {self._admitted} queries are running or waiting, the "
@@ -329,22 +333,22 @@ class WorkerPool:
         worker = _Worker(process, transport, frames)
         self._all.add(worker)
         try:
-            ready = pickle.loads(  # noqa: S301
+            ready: Ready = pickle.loads(  # noqa: S301
                 await asyncio.wait_for(frames.next_frame(), STARTUP_SECONDS)
             )
         except (TimeoutError, ConnectionError) as error:
             await self._discard(worker)
             raise PoolError(f"a query worker did not start: {error!r}", 500) from None
-        if not ready["ok"]:
+        if ready.state is None:
             await self._discard(worker)
-            raise PoolError(ready["error"], 500)
-        if not ready["sandboxed"]:
-            log.warning("query worker runs without the network filter: %s", ready["sandbox_note"])
-        changed = self.state and ready["token"] != self.state.get("token")
+            raise PoolError(ready.error, 500)
+        if not ready.sandboxed:
+            log.warning("query worker runs without the network filter: %s", ready.sandbox_note)
+        changed = self.state.token and ready.state.token != self.state.token
         if changed and not isinstance(self.store, StoreUrl):  # a server's state is read anew
             log.warning("the store changed under the server; restart it after loading")
-        worker.state = ready
-        self.state = ready
+        worker.state = ready.state
+        self.state, self.sandboxed = ready.state, ready.sandboxed
         return worker
 
 

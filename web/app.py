@@ -101,8 +101,8 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await pool.start()
-        await lookups.start(pool.state.get("token"))
-        state.set_description(Description(resolved, sandboxed=bool(pool.state.get("sandboxed"))))
+        await lookups.start(pool.state.token)
+        state.set_description(Description(resolved, sandboxed=pool.sandboxed))
         counting = _follow_store(state, current, IndexRefresher(site))
         starting_pages = asyncio.create_task(pages.start())  # meanwhile, pages render here
         try:
@@ -133,12 +133,12 @@ def create_app(
     def home(request: Request) -> Response:
         held = current.get()
         figures = state.description.figures
-        key = f"{held.get('token', '')}-{index_token(site)}-{'f' if figures else 'p'}"
+        key = f"{held.token}-{index_token(site)}-{'f' if figures else 'p'}"
         etag = f'W/"home-{hashlib.sha256(key.encode()).hexdigest()[:24]}"'
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if (unchanged := not_modified(request, headers)) is not None:
             return unchanged
-        store = StoreFigures(figures, resolved, held.get("modified"))
+        store = StoreFigures(figures, resolved, held.modified)
         page = home_page(site, store, str(request.base_url))
         return render_page(request, page, headers=headers)
 
@@ -253,11 +253,11 @@ def _follow_store(
     def changed(_old: State, new: State) -> None:  # in the thread that read the new state
         description = state.description
         state.set_description(Description(description.limits, description.sandboxed))
-        loop.call_soon_threadsafe(count, str(new.get("token", "")))
+        loop.call_soon_threadsafe(count, new.token)
 
     current.on_change(changed)
     current.on_change(lambda _old, _new: refresher.request())
-    count(str(state.pool.state.get("token", "")))
+    count(state.pool.state.token)
     refresher.request()
     return tasks
 
@@ -268,7 +268,7 @@ async def _count_figures(state: EndpointState, current: CurrentState, token: str
     except PoolError as error:
         logging.getLogger("referatgraf.workers").warning("no store figures: %s", error.message)
         return
-    if (current.fresh() or {}).get("token", token) != token:
+    if (current.fresh() or State(token)).token != token:
         return  # counted for a state that has passed: the count of the new one follows
     description = state.description
     state.set_description(Description(description.limits, description.sandboxed, figures))

@@ -25,7 +25,7 @@ from sparql.lookups import Lookups
 from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, wants_html
 from sparql.protocol import ProtocolError, QueryRequest, parse_get, parse_post
 from sparql.service_description import Description, render
-from sparql.state import CurrentState
+from sparql.state import CurrentState, State
 from sparql.workers import PoolError, WorkerPool
 from web.conditional import is_fresh
 
@@ -75,7 +75,7 @@ class EndpointState:
         self.description = description
         self._described.clear()
 
-    async def store_state(self) -> dict[str, Any]:
+    async def store_state(self) -> State:
         if self.current is None:
             return self.pool.state
         return await self.current.now()
@@ -164,7 +164,7 @@ class SparqlEndpoint:
         store_state = await self.state.store_state()
         if method != "POST":
             self._not_modified(headers, store_state, choice_tag(job))
-        key = (job, store_state.get("token")) if shape.deterministic else None
+        key = (job, store_state.token) if shape.deterministic else None
         cached = self.cache.get(key) if key is not None and self.cache.max_bytes else None
         if cached is not None:
             outcome, body = cached
@@ -267,10 +267,10 @@ class SparqlEndpoint:
         ]
         return 200, body, extra
 
-    def _not_modified(self, headers: dict[bytes, bytes], state: dict[str, Any], tag: str) -> None:
+    def _not_modified(self, headers: dict[bytes, bytes], state: State, tag: str) -> None:
         validators = _validators(state, tag)
         match, since = (headers.get(name) for name in (b"if-none-match", b"if-modified-since"))
-        modified = state.get("modified")
+        modified = state.modified
         if is_fresh(
             None if match is None else match.decode("latin-1"),
             None if since is None else since.decode("latin-1"),
@@ -293,8 +293,8 @@ def choice_tag(job: Job) -> str:
     return f"{name}{'-gz' if job.gzip else ''}"
 
 
-def _validators(state: dict[str, Any], tag: str) -> tuple[tuple[bytes, bytes], ...]:
-    return _validators_of(state.get("token", ""), state.get("modified"), tag)
+def _validators(state: State, tag: str) -> tuple[tuple[bytes, bytes], ...]:
+    return _validators_of(state.token, state.modified, tag)
 
 
 @lru_cache(maxsize=256)

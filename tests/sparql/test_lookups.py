@@ -215,7 +215,7 @@ def _started(store: MinutesStore, token: str | None, max_rows: int = 1000) -> Lo
 
 
 def test_a_lookup_is_answered_as_a_worker_would(sample_store: MinutesStore) -> None:
-    lookups = _started(sample_store, store_state(sample_store)["token"])
+    lookups = _started(sample_store, store_state(sample_store).token)
     assert lookups.ready
     assert lookups.state == store_state(sample_store)
     for job in (
@@ -227,7 +227,7 @@ def test_a_lookup_is_answered_as_a_worker_would(sample_store: MinutesStore) -> N
 
 
 def test_other_queries_are_left_to_the_workers(sample_store: MinutesStore) -> None:
-    lookups = _started(sample_store, store_state(sample_store)["token"], max_rows=10)
+    lookups = _started(sample_store, store_state(sample_store).token, max_rows=10)
     for query in (
         "SELECT DISTINCT ?p WHERE { ?s ?p ?o } LIMIT 7",
         "SELECT ?s WHERE { ?s ?p ?o } LIMIT 11",  # over this server's lookup rows
@@ -243,4 +243,4 @@ def test_lookups_over_another_state_of_the_store_stay_off(sample_store: MinutesS
     assert not lookups.ready
     query = "ASK { ?s ?p ?o }"
     assert lookups.answer(Job(query, "ASK"), inspect(query)) is None
-    assert not _started(sample_store, store_state(sample_store)["token"], max_rows=0).ready
+    assert not _started(sample_store, store_state(sample_store).token, max_rows=0).ready

@@ -4,6 +4,9 @@ cannot be read; and its setting, ``$REFERATGRAF_STATE_TTL``."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import pickle
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +16,7 @@ from click.testing import CliRunner
 
 from referatgraf.cli import main
 from referatgraf.settings import resolve
-from sparql.state import DEFAULT_TTL, CurrentState, State
+from sparql.state import DEFAULT_TTL, CurrentState, Ready, State
 
 
 class Reads:
@@ -30,7 +33,7 @@ class Reads:
         token = self.tokens.pop(0) if len(self.tokens) > 1 else self.tokens[0]
         if isinstance(token, Exception):
             raise token
-        return {"token": token}
+        return State(token)
 
 
 def test_without_a_time_to_live_the_state_is_read_once() -> None:
@@ -44,7 +47,7 @@ def test_a_seeded_state_is_used_until_it_is_too_old() -> None:
     now = [10.0]
     reads = Reads("b")
     current = CurrentState(reads, ttl=1.0, clock=lambda: now[0])
-    current.seed({"token": "a"})
+    current.seed(State("a"))
     now[0] = 10.9
     assert current.token() == "a"
     assert reads.count == 0
@@ -69,7 +72,7 @@ def test_listeners_hear_of_a_change_before_anyone_gets_the_new_state() -> None:
 
     def listener(old: State, new: State) -> None:
         held = current._state  # what other callers would be given meanwhile
-        heard.append((old["token"], new["token"], None if held is None else held["token"]))
+        heard.append((old.token, new.token, None if held is None else held.token))
 
     current.on_change(listener)
     for moment in (0.0, 1.0, 2.0, 3.0):
@@ -130,3 +133,27 @@ def test_listeners_run_in_the_reading_thread() -> None:
     reader.start()
     reader.join()
     assert threads == ["reader"]
+
+
+def test_a_state_is_a_value_that_crosses_a_socket() -> None:
+    modified = dt.datetime(2020, 3, 1, 10, 0, 5, tzinfo=dt.UTC)
+    state = State("abc", modified, documents=3, latest_run="https://example.org/run/1")
+    assert pickle.loads(pickle.dumps(state)) == state
+    assert State() == State(token="", modified=None, documents=0, latest_run="")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        state.token = "other"  # type: ignore[misc]
+
+
+def test_a_workers_handshake_crosses_a_socket() -> None:
+    ready = Ready(State("abc"), sandboxed=False, sandbox_note="no seccomp here")
+    assert pickle.loads(pickle.dumps(ready)) == ready
+    failed = Ready(None, sandboxed=True, error="no store at data/store")
+    assert pickle.loads(pickle.dumps(failed)) == Ready(None, True, "", "no store at data/store")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ready.sandboxed = True  # type: ignore[misc]
+
+
+def test_the_store_is_read_again_as_empty_while_it_never_could_be() -> None:
+    current = CurrentState(Reads(OSError("away")), ttl=None)
+    assert current.get() == State()
+    assert current.token() == ""

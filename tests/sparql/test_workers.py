@@ -37,9 +37,10 @@ def test_answers_and_reports_the_store_state(minutes_store_dir: Path) -> None:
             outcome, body, state = await pool.run(ASK)
             assert outcome.status == 200
             assert body == b'{"head":{},"boolean":true}'
-            assert state["token"]
-            assert state["modified"].year == 2020
-            assert state["sandboxed"] is True
+            assert state.token
+            assert state.modified is not None
+            assert state.modified.year == 2020
+            assert pool.sandboxed is True
             figures = await pool.internal("figures")
             assert figures["triples"] == 36
         finally:

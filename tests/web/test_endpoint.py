@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from sparql.state import State
 from web.endpoint import _endpoint_url, _validators, _wants_html
 from web.openapi import sparql_paths
 
@@ -27,7 +28,7 @@ def test_who_gets_the_html_page(accept: str | None, html: bool) -> None:
 
 def test_validators_are_weak_and_name_the_representation() -> None:
     modified = dt.datetime(2020, 3, 1, 10, 0, 5, tzinfo=dt.UTC)
-    headers = dict(_validators({"token": "abc", "modified": modified}, "json-gz"))
+    headers = dict(_validators(State("abc", modified), "json-gz"))
     assert headers[b"etag"] == b'W/"abc-json-gz"'
     assert headers[b"last-modified"] == b"Sun, 01 Mar 2020 10:00:05 GMT"
 
