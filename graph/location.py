@@ -78,13 +78,12 @@ def store_location(value: str | Path) -> StoreLocation:
 
 
 def index_path_for(location: StoreLocation) -> Path:
-    """The pages' side index: beside a store folder; for a store server, in ``./data`` under
-    the server's host and port (each machine keeps its own until the index can be shared)."""
-    from graph.siteindex import default_index_path  # noqa: PLC0415  (it imports the store)
-
+    """The pages' side index when it is a SQLite file (``--index`` says otherwise): beside a
+    store folder; for a store server, in ``./data`` under the server's host and port (each
+    machine keeps its own; web servers on several machines share one in PostgreSQL)."""
     if isinstance(location, StoreUrl):
         return Path("data") / f"{location.host}-{location.port}.index.sqlite"
-    return default_index_path(location)
+    return location.with_name(location.name + ".index.sqlite")
 
 
 __all__ = ["StoreLocation", "StoreUrl", "index_path_for", "store_location"]

@@ -133,21 +133,7 @@ def package_imports() -> dict[str, dict[str, int]]:
     return import_graph(ROOT, PACKAGES)
 
 
-GRAPH_CYCLES = pytest.mark.xfail(
-    reason="graph.location imports graph.siteindex inside index_path_for, and "
-    "graph.siteindex.build and graph.siteindex.pg_build import each other (issue 18, point 4): "
-    "left to the side index's owners",
-    strict=True,
-)
-
-
-@pytest.mark.parametrize(
-    "package",
-    [
-        pytest.param(package, marks=GRAPH_CYCLES) if package == "graph" else package
-        for package in PACKAGES
-    ],
-)
+@pytest.mark.parametrize("package", PACKAGES)
 def test_no_import_cycle_touches_the_package(
     package: str, package_imports: dict[str, dict[str, int]]
 ) -> None:

@@ -9,26 +9,18 @@ An index in PostgreSQL is built the same way, in one transaction (:mod:`graph.si
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import sqlite3
 import time
-import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from graph.index_location import IndexLocation, IndexUrl
-from graph.siteindex.dialect import Connection
-from graph.siteindex.documents import read_document
-from graph.siteindex.read import read_load_runs, read_shared, store_token
+from graph.location import index_path_for
+from graph.siteindex.read import store_token
 from graph.siteindex.schema import AGGREGATES, SCHEMA_VERSION, create
-from graph.siteindex.summary import compute_summary, summary_json
-from graph.siteindex.write import IndexWriter
+from graph.siteindex.update import BuildReport, fill
 from graph.store import MinutesStore
-
-COMMIT_EVERY = 200  # documents per transaction while building
 
 
 def default_index_path(store_path: Path) -> Path:
@@ -37,19 +29,7 @@ def default_index_path(store_path: Path) -> Path:
     >>> default_index_path(Path("data/store"))
     PosixPath('data/store.index.sqlite')
     """
-    return store_path.with_name(store_path.name + ".index.sqlite")
-
-
-@dataclass(frozen=True, slots=True)
-class BuildReport:
-    path: IndexLocation
-    token: str
-    full: bool  # built from nothing (else: updated from the index there was)
-    added: int  # documents (re)indexed
-    removed: int  # documents whose rows were dropped (replaced or gone)
-    documents: int  # documents in the index now
-    mentions: int
-    seconds: float
+    return index_path_for(store_path)
 
 
 def build_index(
@@ -59,7 +39,7 @@ def build_index(
     copy of the index already there, re-reading only the documents that changed. ``path`` may
     be a PostgreSQL URL (:func:`graph.siteindex.pg_build.build_postgres_index`)."""
     if isinstance(path, IndexUrl):
-        from graph.siteindex.pg_build import build_postgres_index  # noqa: PLC0415
+        from graph.siteindex.pg_build import build_postgres_index  # noqa: PLC0415 - psycopg
 
         return build_postgres_index(store, path, incremental=incremental)
     started = time.perf_counter()
@@ -103,48 +83,6 @@ def build_index(
         path, token, full, len(fresh), len(stale), len(documents), mentions,
         time.perf_counter() - started,
     )  # fmt: skip
-
-
-def fill(
-    connection: Connection,
-    store: MinutesStore,
-    *,
-    documents: dict[str, str],
-    token: str,
-    aggregates: Sequence[str],
-    commit: Callable[[], None],
-) -> tuple[list[str], list[str]]:
-    """Bring the index open on ``connection`` (its tables there, maybe empty) in step with
-    ``store``: the documents (re)read and those dropped. ``commit`` is called every
-    :data:`COMMIT_EVERY` documents."""
-    indexed = dict(connection.execute("SELECT graph, sha256 FROM documents").fetchall())
-    stale = [g for g, sha in indexed.items() if documents.get(g) != sha]
-    fresh = sorted(g for g, sha in documents.items() if indexed.get(g) != sha)
-    writer = IndexWriter(connection)
-    writer.write_shared(read_shared(store))
-    for graph in stale:
-        writer.remove_document(graph)
-    for count, graph in enumerate(fresh, start=1):
-        writer.add_document(read_document(store, graph, documents[graph]))
-        if count % COMMIT_EVERY == 0:
-            commit()
-    writer.drop_unseen_shared()
-    writer.write_load_runs(read_load_runs(store))
-    for statement in aggregates:
-        connection.execute(statement)
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    connection.executemany(
-        "INSERT INTO meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [
-            ("token", token),
-            ("built", now),
-            ("build", uuid.uuid4().hex),  # what the pages' kept mention ids are kept under
-            ("schema_version", SCHEMA_VERSION),
-            ("summary", summary_json(compute_summary(connection))),
-        ],
-    )
-    return fresh, stale
 
 
 def _usable(path: Path) -> bool:
@@ -191,3 +129,6 @@ def _replace(temporary: Path, path: Path) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+__all__ = ["BuildReport", "build_index", "default_index_path"]

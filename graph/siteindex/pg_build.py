@@ -17,11 +17,11 @@ import time
 from typing import Any
 
 from graph.index_location import IndexUrl
-from graph.siteindex.build import BuildReport, fill
 from graph.siteindex.dialect import BUILD_SCHEMA, SCHEMA, PgConnection, connect_postgres
 from graph.siteindex.pg_schema import create_postgres, postgres_aggregates
 from graph.siteindex.read import store_token
 from graph.siteindex.schema import SCHEMA_VERSION
+from graph.siteindex.update import BuildReport, fill
 from graph.store import MinutesStore
 
 BUILD_LOCK = 0x5EF1DE  # the advisory lock builds take turns on ("referat side index")
