@@ -81,18 +81,18 @@ class EndpointState:
         return await self.current.now()
 
 
-class _Reply(Exception):  # noqa: N818  (control flow: an answer, not an error)
-    """A finished answer other than a query result (errors, 304, the service description)."""
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A finished answer (a result, an error, a 304, the service description), returned by
+    each step as soon as it knows it."""
 
-    def __init__(self, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
-        super().__init__(status)
-        self.status = status
-        self.body = body
-        self.headers = headers
+    status: int
+    body: bytes
+    headers: list[tuple[bytes, bytes]]
 
 
-def _error(status: int, message: str, *extra: tuple[bytes, bytes]) -> _Reply:
-    return _Reply(status, message.encode() + b"\n", [(b"content-type", TEXT), *extra])
+def _error(status: int, message: str, *extra: tuple[bytes, bytes]) -> Reply:
+    return Reply(status, message.encode() + b"\n", [(b"content-type", TEXT), *extra])
 
 
 class SparqlEndpoint:
@@ -105,12 +105,10 @@ class SparqlEndpoint:
         started = time.perf_counter()
         headers: dict[bytes, bytes] = dict(scope["headers"])
         method: str = scope["method"]
-        try:
-            status, body, extra = await self._answer(scope, receive, send, method, headers)
-        except _Reply as reply:
-            status, body, extra = reply.status, reply.body, reply.headers
-        if status == 0:  # answered by the HTML page
+        reply = await self._answer(scope, receive, send, method, headers)
+        if reply is None:  # answered by the query page
             return
+        status, body, extra = reply.status, reply.body, reply.headers
         response_headers = [(b"content-length", str(len(body)).encode()), *extra]
         if b"origin" in headers:
             response_headers += [(b"access-control-allow-origin", b"*"), EXPOSE]
@@ -132,8 +130,11 @@ class SparqlEndpoint:
         send: Send,
         method: str,
         headers: dict[bytes, bytes],
-    ) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+    ) -> Reply | None:
+        """The answer to the request; ``None`` when the query page gave it."""
         request = await self._request(scope, receive, method, headers)
+        if isinstance(request, Reply):
+            return request
         accept = headers.get(b"accept", b"").decode("latin-1") or None
         if request.query is None:
             return await self._description(scope, receive, send, request=request, headers=headers)
@@ -141,17 +142,29 @@ class SparqlEndpoint:
         if page is not None and method != "POST" and not request.formats and _wants_html(accept):
             # a browser following a page's "Se forespørgslen": the query page, query filled in
             await page(scope, receive, send)
-            return 0, b"", []
-        if not request.query.strip():
-            raise _error(400, "the query is empty; send a SPARQL query in the query parameter")
+            return None
+        return await self._query(scope, receive, method, headers, request)
+
+    async def _query(
+        self,
+        scope: Scope,
+        receive: Receive,
+        method: str,
+        headers: dict[bytes, bytes],
+        request: QueryRequest,
+    ) -> Reply:
+        query = request.query or ""  # a request without one is for the service description
+        accept = headers.get(b"accept", b"").decode("latin-1") or None
+        if not query.strip():
+            return _error(400, "the query is empty; send a SPARQL query in the query parameter")
         try:
-            shape = inspect(request.query)
+            shape = inspect(query)
             choice = negotiate(accept, list(request.formats), shape.form)
         except (RefusedError, NotAcceptableError) as error:
-            raise _error(error.status, error.message) from None
+            return _error(error.status, error.message)
         gzip = b"gzip" in headers.get(b"accept-encoding", b"")
         job = Job(
-            request.query,
+            query,
             shape.form,
             request.default_graphs,
             request.named_graphs,
@@ -162,18 +175,19 @@ class SparqlEndpoint:
             _endpoint_url(scope, headers),
         )
         store_state = await self.state.store_state()
-        if method != "POST":
-            self._not_modified(headers, store_state, choice_tag(job))
-        key = (job, store_state.token) if shape.deterministic else None
-        cached = self.cache.get(key) if key is not None and self.cache.max_bytes else None
-        if cached is not None:
-            outcome, body = cached
-        else:
-            outcome, body = await self._evaluate(job, shape, receive)
-            if key is not None and outcome.status == 200 and self.cache.max_bytes:
-                self.cache.put(key, outcome, body)
+        if method != "POST" and (
+            unchanged := self._not_modified(headers, store_state, choice_tag(job))
+        ):
+            return unchanged
+        evaluated = await self._outcome(job, shape, receive, store_state.token)
+        if isinstance(evaluated, Reply):
+            return evaluated
+        outcome, body = evaluated
         if outcome.status != 200:
-            raise _error(outcome.status, outcome.message)
+            return _error(outcome.status, outcome.message)
+        return self._result(outcome, body, store_state)
+
+    def _result(self, outcome: Outcome, body: bytes, store_state: State) -> Reply:
         extra = [
             (b"content-type", outcome.content_type.encode()),
             VARY,
@@ -192,13 +206,29 @@ class SparqlEndpoint:
                     "OFFSET".encode(),
                 ),
             ]
-        return 200, body, extra
+        return Reply(200, body, extra)
+
+    async def _outcome(
+        self, job: Job, shape: QueryShape, receive: Receive, token: str
+    ) -> tuple[Outcome, bytes] | Reply:
+        """The result kept for this state of the store, else evaluated (and kept if it can)."""
+        key = (job, token) if shape.deterministic else None
+        cached = self.cache.get(key) if key is not None and self.cache.max_bytes else None
+        if cached is not None:
+            return cached
+        evaluated = await self._evaluate(job, shape, receive)
+        if isinstance(evaluated, Reply):
+            return evaluated
+        outcome, body = evaluated
+        if key is not None and outcome.status == 200 and self.cache.max_bytes:
+            self.cache.put(key, outcome, body)
+        return evaluated
 
     async def _evaluate(
         self, job: Job, shape: QueryShape, receive: Receive
-    ) -> tuple[Outcome, bytes]:
+    ) -> tuple[Outcome, bytes] | Reply:
         """A lookup here, in the event loop (a few milliseconds at most), any other query by a
-        worker."""
+        worker; the error when the workers cannot take it."""
         lookups = self.state.lookups
         if lookups is not None:
             answered = lookups.answer(job, shape)
@@ -210,28 +240,27 @@ class SparqlEndpoint:
         except PoolError as error:
             retry = error.retry_after
             extra = [(b"retry-after", str(retry).encode())] if retry else []
-            raise _error(error.status, error.message, *extra) from None
+            return _error(error.status, error.message, *extra)
 
     async def _request(
         self, scope: Scope, receive: Receive, method: str, headers: dict[bytes, bytes]
-    ) -> QueryRequest:
+    ) -> QueryRequest | Reply:
+        """The request as read, or the answer when there is nothing to run (error, preflight)."""
         limit = self.limits.max_request_bytes
         try:
             if method in {"GET", "HEAD"}:
                 if len(scope["query_string"]) > limit:
-                    raise _error(
+                    return _error(
                         414, f"the URL is longer than {limit:,} bytes; send the query with POST"
                     )
                 return parse_get(scope["query_string"])
             if method == "POST":
-                content_type = headers.get(b"content-type", b"").decode("latin-1") or None
-                body = await _read_body(receive, headers, limit)
-                return parse_post(scope["query_string"], content_type, body)
+                return await _post(scope, receive, headers, limit)
         except ProtocolError as error:
-            raise _error(error.status, error.message) from None
+            return _error(error.status, error.message)
         if method == "OPTIONS":
-            raise _Reply(204, b"", _preflight(headers))
-        raise _error(405, f"{method} is not a SPARQL query method; use GET or POST", ALLOW)
+            return Reply(204, b"", _preflight(headers))
+        return _error(405, f"{method} is not a SPARQL query method; use GET or POST", ALLOW)
 
     async def _description(
         self,
@@ -241,23 +270,26 @@ class SparqlEndpoint:
         *,
         request: QueryRequest,
         headers: dict[bytes, bytes],
-    ) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+    ) -> Reply | None:
         accept = headers.get(b"accept", b"").decode("latin-1") or None
         if scope["method"] == "POST":
-            raise _error(400, "no query: send query=... or a body of type application/sparql-query")
+            return _error(
+                400, "no query: send query=... or a body of type application/sparql-query"
+            )
         page = self.state.html_page
         if page is not None and not request.formats and _wants_html(accept):
             await page(scope, receive, send)
-            return 0, b"", []
+            return None
         try:
             choice = negotiate(accept, list(request.formats), "CONSTRUCT")
         except NotAcceptableError as error:
-            raise _error(error.status, error.message) from None
+            return _error(error.status, error.message)
         assert choice.graph is not None
         store_state = await self.state.store_state()
         ready = "f" if self.state.description.figures is not None else "p"
         tag = f"sd-{ready}-{choice.graph.name}"
-        self._not_modified(headers, store_state, tag)
+        if (unchanged := self._not_modified(headers, store_state, tag)) is not None:
+            return unchanged
         body = self.state.service_description(_endpoint_url(scope, headers), choice.graph.name)
         extra = [
             (b"content-type", choice.graph.content_type.encode()),
@@ -265,9 +297,10 @@ class SparqlEndpoint:
             NO_CACHE,
             *_validators(store_state, tag),
         ]
-        return 200, body, extra
+        return Reply(200, body, extra)
 
-    def _not_modified(self, headers: dict[bytes, bytes], state: State, tag: str) -> None:
+    def _not_modified(self, headers: dict[bytes, bytes], state: State, tag: str) -> Reply | None:
+        """304 when the client holds this answer already."""
         validators = _validators(state, tag)
         match, since = (headers.get(name) for name in (b"if-none-match", b"if-modified-since"))
         modified = state.modified
@@ -277,7 +310,8 @@ class SparqlEndpoint:
             validators[0][1].decode("latin-1"),
             None if modified is None else modified.timestamp(),
         ):
-            raise _Reply(304, b"", [VARY, *validators])
+            return Reply(304, b"", [VARY, *validators])
+        return None
 
 
 def _disconnected(receive: Receive) -> Callable[[], Awaitable[None]]:
@@ -308,14 +342,24 @@ def _validators_of(
     return etag, (b"last-modified", http_date.encode())
 
 
-async def _read_body(receive: Receive, headers: dict[bytes, bytes], limit: int) -> bytes:
+async def _post(
+    scope: Scope, receive: Receive, headers: dict[bytes, bytes], limit: int
+) -> QueryRequest | Reply:
+    content_type = headers.get(b"content-type", b"").decode("latin-1") or None
+    body = await _read_body(receive, headers, limit)
+    if isinstance(body, Reply):
+        return body
+    return parse_post(scope["query_string"], content_type, body)
+
+
+async def _read_body(receive: Receive, headers: dict[bytes, bytes], limit: int) -> bytes | Reply:
     declared = headers.get(b"content-length")
     too_big = (
         f"the request body is larger than {limit:,} bytes, this endpoint's limit "
         "(--max-request-bytes)"
     )
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise _error(413, too_big)
+        return _error(413, too_big)
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -325,7 +369,7 @@ async def _read_body(receive: Receive, headers: dict[bytes, bytes], limit: int) 
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
-            raise _error(413, too_big)
+            return _error(413, too_big)
         chunks.append(chunk)
         if not message.get("more_body", False):
             break

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from sparql.limits import Limits
+from sparql.service_description import Description
 from sparql.state import State
-from web.endpoint import _endpoint_url, _validators, _wants_html
+from sparql.workers import WorkerPool
+from web.endpoint import (
+    EXPOSE,
+    TEXT,
+    VARY,
+    EndpointState,
+    HtmlPage,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    SparqlEndpoint,
+    _endpoint_url,
+    _validators,
+    _wants_html,
+)
 from web.openapi import sparql_paths
 
 
@@ -42,3 +61,135 @@ def test_the_endpoint_address_comes_from_the_host_header() -> None:
 def test_openapi_lists_every_status_a_client_may_see() -> None:
     responses = sparql_paths()["/sparql"]["get"]["responses"]
     assert {"200", "400", "403", "406", "413", "414", "415", "422", "503"} <= set(responses)
+
+
+# The endpoint as a plain ASGI handler, over a pool that is never started: every answer below
+# is given before a query would reach a worker.
+
+
+def _endpoint(*, page: HtmlPage | None = None, max_request_bytes: int = 1 << 20) -> SparqlEndpoint:
+    limits = Limits(workers=1, max_request_bytes=max_request_bytes).resolved()
+    pool = WorkerPool(Path("never-opened"), limits)
+    return SparqlEndpoint(EndpointState(pool, Description(limits, sandboxed=True), page))
+
+
+def _call(
+    endpoint: SparqlEndpoint,
+    method: str,
+    query_string: bytes = b"",
+    headers: list[tuple[bytes, bytes]] | None = None,
+    body: bytes = b"",
+) -> list[Message]:
+    sent: list[Message] = []
+    scope = {
+        "type": "http", "method": method, "scheme": "http", "path": "/sparql", "root_path": "",
+        "query_string": query_string, "headers": [(b"host", b"example.org"), *(headers or [])],
+    }  # fmt: skip
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    asyncio.run(endpoint(scope, receive, send))
+    return sent
+
+
+def _text(status: int, message: bytes) -> list[Message]:
+    body = message + b"\n"
+    headers = [(b"content-length", str(len(body)).encode()), (b"content-type", TEXT)]
+    return [
+        {"type": "http.response.start", "status": status, "headers": headers},
+        {"type": "http.response.body", "body": body},
+    ]
+
+
+def test_a_preflight_is_answered_with_what_the_endpoint_allows() -> None:
+    asked = [(b"origin", b"https://example.net"), (b"access-control-request-headers", b"X-A")]
+    sent = _call(_endpoint(), "OPTIONS", headers=asked)
+    assert sent == [
+        {
+            "type": "http.response.start",
+            "status": 204,
+            "headers": [
+                (b"content-length", b"0"),
+                (b"allow", b"GET, HEAD, POST, OPTIONS"),
+                (b"access-control-allow-origin", b"*"),
+                (b"access-control-allow-methods", b"GET, HEAD, POST, OPTIONS"),
+                (b"access-control-allow-headers", b"X-A"),
+                (b"access-control-max-age", b"86400"),
+                (b"access-control-allow-origin", b"*"),
+                EXPOSE,
+            ],
+        },
+        {"type": "http.response.body", "body": b""},
+    ]
+
+
+def test_errors_before_any_query_runs() -> None:
+    endpoint = _endpoint(max_request_bytes=64)
+    put = _text(405, b"PUT is not a SPARQL query method; use GET or POST")
+    put[0]["headers"].append((b"allow", b"GET, HEAD, POST, OPTIONS"))
+    assert _call(endpoint, "PUT") == put
+    assert _call(endpoint, "GET", b"query=+") == _text(
+        400, b"the query is empty; send a SPARQL query in the query parameter"
+    )
+    assert _call(endpoint, "GET", b"query=" + b"x" * 64) == _text(
+        414, b"the URL is longer than 64 bytes; send the query with POST"
+    )
+    assert _call(endpoint, "POST", body=b"x" * 65) == _text(
+        413, b"the request body is larger than 64 bytes, this endpoint's limit "
+        b"(--max-request-bytes)"
+    )  # fmt: skip
+    form = [(b"content-type", b"application/x-www-form-urlencoded")]
+    assert _call(endpoint, "POST", headers=form) == _text(
+        400, b"the form has no query parameter; send query=..."
+    )
+
+
+def test_the_service_description_and_its_304() -> None:
+    endpoint = _endpoint()
+    turtle = [(b"accept", b"text/turtle")]
+    etag = (b"etag", b'W/"-sd-p-ttl"')
+    body = endpoint.state.service_description("http://example.org/sparql", "ttl")
+    assert _call(endpoint, "GET", headers=turtle) == [
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-length", str(len(body)).encode()),
+                (b"content-type", b"text/turtle; charset=utf-8"),
+                (b"vary", b"Accept"),
+                (b"cache-control", b"no-cache"),
+                etag,
+            ],
+        },
+        {"type": "http.response.body", "body": body},
+    ]
+    assert _call(endpoint, "GET", headers=[*turtle, (b"if-none-match", etag[1])]) == [
+        {
+            "type": "http.response.start",
+            "status": 304,
+            "headers": [(b"content-length", b"0"), VARY, etag],
+        },
+        {"type": "http.response.body", "body": b""},
+    ]
+
+
+def test_the_query_page_answers_a_browser_itself() -> None:
+    shown: list[bytes] = []
+
+    async def page(scope: Scope, receive: Receive, send: Send) -> None:
+        shown.append(scope["query_string"])
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"<!doctype html>"})
+
+    browser = [(b"accept", b"text/html")]
+    endpoint = _endpoint(page=page)
+    for query_string in (b"", b"query=ASK+%7B%7D"):
+        assert _call(endpoint, "GET", query_string, browser) == [
+            {"type": "http.response.start", "status": 200, "headers": []},
+            {"type": "http.response.body", "body": b"<!doctype html>"},
+        ]
+    assert shown == [b"", b"query=ASK+%7B%7D"]
