@@ -1,6 +1,7 @@
 """Lines that belong to the page or the web page, not to the minutes.
 
-Page footers (``Lejre Kommune Udvalget for Job & Arbejdsmarked 08-01-2020 Side 2``), table
+Page footers (``Lejre Kommune Udvalget for Job & Arbejdsmarked 08-01-2020 Side 2``), page
+numbers alone on their lines where extraction broke the pages (``3``, then ``4``), table
 rules left over from extraction (``--|---|--``), running headers repeated on every page (a page
 apart, or right after every page footer), link bars repeated before every item (``Kopier
 link til punktet - Print``), and the controls of a web page printed as lines of text (``Til
@@ -197,6 +198,45 @@ def page_controls(state: ParseState) -> list[int]:
     return found
 
 
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+_MIN_PAGE_RUN = 3
+
+
+def bare_page_numbers(state: ParseState) -> list[int]:
+    """Page numbers printed alone on a line where extraction broke the pages (``3``, ``4``,
+    ``5``): three or more bare numbers counting up by one, each at least a page's lines from
+    the one before, when either the items are numbered in another form (``4. Title``), so the
+    bare numbers are no headings, or one of them breaks a sentence (the line before it ends
+    without a full stop and the one after goes on in lower case)."""
+    bare = [
+        (index, int(plain))
+        for index, plain in enumerate(state.plain)
+        if plain and _BARE_NUMBER.fullmatch(plain) and not state.noise[index]
+    ]
+    runs: list[list[tuple[int, int]]] = []
+    for index, number in bare:
+        run = runs[-1] if runs else None
+        if run and number == run[-1][1] + 1 and index - run[-1][0] >= _MIN_PAGE_LINES:
+            run.append((index, number))
+        else:
+            runs.append([(index, number)])
+    other_forms = sum(1 for c in state.candidates.values() if c.strong and c.form != "number-alone")
+    found: list[int] = []
+    for run in runs:
+        if len(run) < _MIN_PAGE_RUN:
+            continue
+        if other_forms >= _MIN_PAGE_RUN - 1 or any(_breaks_sentence(state, i) for i, _ in run):
+            found.extend(index for index, _ in run)
+    return found
+
+
+def _breaks_sentence(state: ParseState, index: int) -> bool:
+    before, after = state.previous_content(index), state.next_content(index)
+    if before is None or after is None:
+        return False
+    return state.plain[before][-1] not in ".:!?" and state.plain[after][0].islower()
+
+
 NOISE_RULES: tuple[tuple[str, NoiseRule], ...] = (
     ("page-footers", page_footers),
     ("table-rules", table_rules),
@@ -204,6 +244,7 @@ NOISE_RULES: tuple[tuple[str, NoiseRule], ...] = (
     ("link-bars", link_bars),
     ("page-controls", page_controls),
     ("page-headers", page_headers),
+    ("bare-page-numbers", bare_page_numbers),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from loaders.parse import CORE_RULES, parse_minutes
 from loaders.rules.noise import (
+    bare_page_numbers,
     link_bars,
     page_controls,
     page_footers,
@@ -152,3 +153,30 @@ def test_a_title_shared_by_items_is_no_running_header() -> None:
     assert [(i.number, i.title) for i in meeting.items] == [
         (n, "Evaluering af lokalplan 12") for n in range(1, 4)
     ]
+
+
+def _numbered_pages(numbers: list[str], *, lines: int, breaks: bool) -> str:
+    """Pages of ``lines`` lines of sentences, each ending in a bare number from ``numbers``;
+    with ``breaks``, a sentence runs on across the number."""
+    out = []
+    for number in numbers:
+        out += [f"Linje {i} af siden, som ender her." for i in range(lines)]
+        out += (
+            ["Forvaltningen vurderer, at", number, "sagen kan afsluttes."] if breaks else [number]
+        )
+    return "\n".join(out) + "\n"
+
+
+def test_bare_page_numbers_counting_up_a_page_apart_that_break_sentences() -> None:
+    state = _state(_numbered_pages(["2", "3", "4"], lines=10, breaks=True))
+    found = bare_page_numbers(state)
+    assert [state.plain[i] for i in found] == ["2", "3", "4"]
+
+
+def test_bare_numbers_are_kept_when_nothing_says_they_are_page_numbers() -> None:
+    # no sentence broken, no items numbered in another form
+    assert bare_page_numbers(_state(_numbered_pages(["2", "3", "4"], lines=10, breaks=False))) == []
+    # two are no run; numbers closer than a page, or not counting up by one, are no pages
+    assert bare_page_numbers(_state(_numbered_pages(["2", "3"], lines=10, breaks=True))) == []
+    assert bare_page_numbers(_state(_numbered_pages(["2", "3", "4"], lines=4, breaks=True))) == []
+    assert bare_page_numbers(_state(_numbered_pages(["2", "4", "6"], lines=10, breaks=True))) == []
