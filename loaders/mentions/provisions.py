@@ -72,6 +72,8 @@ def _at(provision: Provision, level: str, value: str) -> Provision:
     """``provision`` with ``level`` set to ``value`` and every deeper level cleared."""
     if level == "section":
         return Provision(value)
+    if not value.isdigit():
+        return provision  # "nr. 1 og 3a": only a section has a letter; nothing is made up
     if level == "stk":
         return Provision(provision.section, int(value))
     return replace(provision, nr=int(value), pkt=None)
@@ -131,6 +133,8 @@ def parse_provisions(cited: str) -> tuple[str, ...]:
     ('§ 5 a', '§ 7')
     >>> parse_provisions("§3,stk.2")
     ('§ 3, stk. 2',)
+    >>> parse_provisions("§ 19, stk. 2, nr. 1 og 3a")
+    ('§ 19, stk. 2, nr. 1',)
     """
     return tuple(dict.fromkeys(p.label() for p in provisions_of(cited)))
 
