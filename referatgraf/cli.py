@@ -5,7 +5,6 @@ Exit status: 0 success, 1 some input failed (the rest was done all the same), 2 
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -496,8 +495,9 @@ def _serve(
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
     workers = default_workers() if page_workers is None else page_workers
-    served = ServeSettings(settings.store, settings.base, settings.dumps, settings.state_ttl)
-    served = dataclasses.replace(served, index=settings.index)
+    served = ServeSettings(
+        settings.store, settings.base, settings.dumps, settings.state_ttl, settings.index
+    )
     serve(served, limits, host, port, page_workers=workers, processes=processes)
 
 

@@ -33,12 +33,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from graph.index_location import IndexLocation
 from graph.location import StoreLocation
-from graph.uris import DEFAULT_BASE
 from sparql.limits import Limits
 from sparql.lookups import Lookups
 from sparql.service_description import Description
-from sparql.state import DEFAULT_TTL, CurrentState, State
+from sparql.state import CurrentState, State
 from sparql.worker import store_state
 from sparql.workers import PoolError, WorkerPool
 from web import browse, publish, query_page, resources
@@ -57,28 +57,36 @@ log = logging.getLogger("referatgraf.access")
 
 
 class StoreSettings(Protocol):
-    """What the app needs to know of the installation (``referatgraf.settings.Settings``;
-    ``base`` and ``state_ttl`` are read when the settings have them)."""
+    """What the app needs to know of the installation: ``referatgraf.settings.Settings``,
+    where each has its default, as ``referatgraf serve`` passes them (``web.server``)."""
 
     @property
     def store(self) -> StoreLocation: ...
 
+    @property
+    def base(self) -> str: ...
+
+    @property
+    def index(self) -> IndexLocation | None:
+        """The side index; ``None``: the SQLite file beside the store."""
+
+    @property
+    def dumps(self) -> Path: ...
+
+    @property
+    def state_ttl(self) -> float: ...
+
 
 def site_of(settings: StoreSettings) -> Site:
-    """The pages' view of the installation: the store, and the base its IRIs live under
-    (``settings.base`` when the settings have one), and its side index (``settings.index``
-    when the settings have one, else the file beside the store)."""
-    return Site(
-        base=str(getattr(settings, "base", DEFAULT_BASE)),
-        store_path=settings.store,
-        index_path=getattr(settings, "index", None),
-    )
+    """The pages' view of the installation: the store, the base its IRIs live under, and its
+    side index."""
+    return Site(base=settings.base, store_path=settings.store, index_path=settings.index)
 
 
 def current_state_of(settings: StoreSettings, site: Site) -> CurrentState:
     """The store's state as the app reads it: once over a store folder (a read-only store does
     not see later writes), else again after ``settings.state_ttl`` seconds."""
-    ttl = None if isinstance(settings.store, Path) else getattr(settings, "state_ttl", DEFAULT_TTL)
+    ttl = None if isinstance(settings.store, Path) else settings.state_ttl
     return CurrentState(lambda: store_state(site.store()), ttl)
 
 

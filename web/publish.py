@@ -23,7 +23,6 @@ every response that points at the catalog and the dumps.
 from __future__ import annotations
 
 import hashlib
-import os
 from email.utils import formatdate
 from html import escape
 from pathlib import Path
@@ -42,7 +41,6 @@ from graph.publish.dump import (
 )
 from graph.publish.settings import PublishSettings, resolve_publish_settings
 from graph.store import MinutesStore
-from graph.uris import DEFAULT_BASE
 from sparql.state import CurrentState
 from web.conditional import not_modified
 from web.described import router as described_router
@@ -56,8 +54,6 @@ from web.publish_state import (
     wants_json,
 )
 
-DEFAULT_DUMPS = Path("data/dumps")
-DUMPS_ENV = "REFERATGRAF_DUMPS"
 LINK_HEADER = (
     '</catalog>; rel="describedby"; type="text/turtle"; title="DCAT-katalog", '
     '</dumps/>; rel="related"; title="Datadumps", '
@@ -68,10 +64,17 @@ router = APIRouter()
 
 
 class StoreSettings(Protocol):
-    """What the app knows of the installation (``referatgraf.settings.Settings``)."""
+    """What publishing needs of the installation (``referatgraf.settings.Settings``, where
+    each has its default)."""
 
     @property
     def store(self) -> StoreLocation: ...
+
+    @property
+    def base(self) -> str: ...
+
+    @property
+    def dumps(self) -> Path: ...
 
 
 def install(
@@ -85,15 +88,15 @@ def install(
     current: CurrentState | None = None,
 ) -> None:
     """Serve /dumps/, /catalog, /.well-known/void and /feeds/ from ``app``, and link them from
-    every response. ``base``: the store's IRI base (default ``settings.base``, else the
-    default base); ``dumps``: the dump folder (default ``$REFERATGRAF_DUMPS``, else
-    ``data/dumps``); ``publish``: default from the environment; ``store`` given: the feeds
+    every response. ``base``: the store's IRI base (default ``settings.base``); ``dumps``: the
+    dump folder (default ``settings.dumps``); ``publish``: default from the environment;
+    ``store`` given: the feeds
     read it instead of opening ``settings.store`` read-only; ``current``: the store's state,
     which the feeds are kept under."""
     app.state.publish = PublishState(
-        dumps=dumps or getattr(settings, "dumps", None) or _dumps_from_environment(),
+        dumps=dumps or settings.dumps,
         store_path=settings.store,
-        base=base or str(getattr(settings, "base", DEFAULT_BASE)),
+        base=base or settings.base,
         settings=publish or resolve_publish_settings(),
         store=store,
         current=current,
@@ -102,10 +105,6 @@ def install(
     app.include_router(described_router)
     app.include_router(feeds_router)
     app.add_middleware(PublishLinks)
-
-
-def _dumps_from_environment() -> Path:
-    return Path(os.environ.get(DUMPS_ENV) or DEFAULT_DUMPS)
 
 
 class PublishLinks:

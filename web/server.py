@@ -35,7 +35,6 @@ from graph.index_location import IndexLocation, index_location
 from graph.location import StoreLocation, store_location
 from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.sandbox import die_with_parent, spawned_by
-from sparql.state import DEFAULT_TTL
 from web.app import create_app, front_door
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -48,10 +47,10 @@ class ServeSettings:
 
     store: StoreLocation
     base: str
-    dumps: Path | None = None
-    state_ttl: float = DEFAULT_TTL
+    dumps: Path
+    state_ttl: float
     """Seconds the store's state is kept before it is read again (a store server's)."""
-    index: IndexLocation | None = None
+    index: IndexLocation | None
     """The side index (a SQLite file or a PostgreSQL URL); ``None``: beside the store."""
 
 
@@ -83,7 +82,7 @@ def serve(
             "store": str(settings.store),
             "base": settings.base,
             "index": None if settings.index is None else str(settings.index),
-            "dumps": str(settings.dumps) if settings.dumps else None,
+            "dumps": str(settings.dumps),
             "state_ttl": settings.state_ttl,
             "limits": dataclasses.asdict(limits),
             "page_workers": page_workers,
@@ -102,11 +101,10 @@ def app_from_environment() -> Any:
     settings = ServeSettings(
         store_location(given["store"]),
         given["base"],
-        Path(given["dumps"]) if given["dumps"] else None,
+        Path(given["dumps"]),
         given["state_ttl"],
+        index_location(given["index"]) if given["index"] else None,
     )
-    if given["index"]:
-        settings = dataclasses.replace(settings, index=index_location(given["index"]))
     _logging(access_log=True)
     app = create_app(settings, Limits(**given["limits"]), page_workers=given["page_workers"])
     return front_door(app)
