@@ -496,7 +496,12 @@ def _serve(
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
     workers = default_workers() if page_workers is None else page_workers
     served = ServeSettings(
-        settings.store, settings.base, settings.dumps, settings.state_ttl, settings.index
+        settings.store,
+        settings.base,
+        settings.dumps,
+        settings.state_ttl,
+        settings.index,
+        _publish_settings(),
     )
     serve(served, limits, host, port, page_workers=workers, processes=processes)
 

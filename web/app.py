@@ -35,6 +35,7 @@ from starlette.responses import JSONResponse, Response
 
 from graph.index_location import IndexLocation
 from graph.location import StoreLocation
+from graph.publish.settings import PublishSettings
 from sparql.limits import Limits
 from sparql.lookups import Lookups
 from sparql.service_description import Description
@@ -75,6 +76,9 @@ class StoreSettings(Protocol):
 
     @property
     def state_ttl(self) -> float: ...
+
+    @property
+    def publish(self) -> PublishSettings: ...
 
 
 def site_of(settings: StoreSettings) -> Site:
@@ -134,7 +138,8 @@ def create_app(
     app.state.page_pool = pages
     app.include_router(query_page.router)
     app.include_router(browse.router)  # /soeg, /register/, /daekning, /sitemap.xml, /robots.txt
-    publish.install(app, settings, current=current)  # /dumps/, /catalog, /.well-known/void, /feeds/
+    # /dumps/, /catalog, /.well-known/void, /feeds/
+    publish.install(app, settings, publish=settings.publish, current=current)
     app.mount("/static", StaticFiles(directory=query_page.STATIC_DIR), name="static")
 
     @app.api_route("/", methods=["GET", "HEAD"], response_class=Response, summary="Home page")

@@ -39,7 +39,7 @@ from graph.publish.dump import (
     listed_files,
     media_type,
 )
-from graph.publish.settings import PublishSettings, resolve_publish_settings
+from graph.publish.settings import PublishSettings
 from graph.store import MinutesStore
 from sparql.state import CurrentState
 from web.conditional import not_modified
@@ -83,13 +83,13 @@ def install(
     *,
     base: str | None = None,
     dumps: Path | None = None,
-    publish: PublishSettings | None = None,
+    publish: PublishSettings,
     store: MinutesStore | None = None,
     current: CurrentState | None = None,
 ) -> None:
     """Serve /dumps/, /catalog, /.well-known/void and /feeds/ from ``app``, and link them from
     every response. ``base``: the store's IRI base (default ``settings.base``); ``dumps``: the
-    dump folder (default ``settings.dumps``); ``publish``: default from the environment;
+    dump folder (default ``settings.dumps``); ``publish``: who publishes, and the public URL;
     ``store`` given: the feeds
     read it instead of opening ``settings.store`` read-only; ``current``: the store's state,
     which the feeds are kept under."""
@@ -97,7 +97,7 @@ def install(
         dumps=dumps or settings.dumps,
         store_path=settings.store,
         base=base or settings.base,
-        settings=publish or resolve_publish_settings(),
+        settings=publish,
         store=store,
         current=current,
     )

@@ -33,6 +33,7 @@ from uvicorn.supervisors import Multiprocess
 
 from graph.index_location import IndexLocation, index_location
 from graph.location import StoreLocation, store_location
+from graph.publish.settings import PublishSettings
 from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.sandbox import die_with_parent, spawned_by
 from web.app import create_app, front_door
@@ -52,6 +53,8 @@ class ServeSettings:
     """Seconds the store's state is kept before it is read again (a store server's)."""
     index: IndexLocation | None
     """The side index (a SQLite file or a PostgreSQL URL); ``None``: beside the store."""
+    publish: PublishSettings
+    """Who publishes, and the server's public URL (what the catalog and the feeds say)."""
 
 
 def run(app: FastAPI, host: str, port: int, *, access_log: bool = True) -> None:
@@ -84,6 +87,7 @@ def serve(
             "index": None if settings.index is None else str(settings.index),
             "dumps": str(settings.dumps),
             "state_ttl": settings.state_ttl,
+            "publish": dataclasses.asdict(settings.publish),
             "limits": dataclasses.asdict(limits),
             "page_workers": page_workers,
         }
@@ -104,6 +108,7 @@ def app_from_environment() -> Any:
         Path(given["dumps"]),
         given["state_ttl"],
         index_location(given["index"]) if given["index"] else None,
+        PublishSettings(**given["publish"]),
     )
     _logging(access_log=True)
     app = create_app(settings, Limits(**given["limits"]), page_workers=given["page_workers"])
