@@ -10,14 +10,14 @@ from importlib import resources
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
 from graph.labels import person_label
-from graph.ntriples import XSD_DATE, iri, literal
+from graph.ntriples import iri, literal
 from graph.store import MinutesStore
+from graph.terms import RDF_TYPE, RDF_TYPE_NT, RDFS_LABEL, RDFS_LABEL_NT
 from graph.uris import Minter, slug
-from graph.writer import RDF_TYPE, RDFS_LABEL
 from ontology.namespace import RG
+from ontology.vocabularies import ORG, XSD
 
 DERIVED_GRAPH = "graf/afledt"
-RDFS_LABEL_IRI = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @cache
@@ -44,12 +44,12 @@ def write_derived(store: MinutesStore, minter: Minter) -> int:
         label = f"{who} i {where}" + (f" ({role})" if role else "")
         lines += [
             f"{iri(person.value)} {iri(RG.membership)} {node} .\n",
-            f"{node} {RDF_TYPE} {iri(RG.Membership)} .\n",
-            f"{node} {RDFS_LABEL} {literal(label, lang='da')} .\n",
-            f"{node} {iri('http://www.w3.org/ns/org#member')} {iri(person.value)} .\n",
-            f"{node} {iri('http://www.w3.org/ns/org#organization')} {iri(committee.value)} .\n",
-            f"{node} {iri(RG.firstSeen)} {literal(row['first'].value, datatype=XSD_DATE)} .\n",
-            f"{node} {iri(RG.lastSeen)} {literal(row['last'].value, datatype=XSD_DATE)} .\n",
+            f"{node} {RDF_TYPE_NT} {iri(RG.Membership)} .\n",
+            f"{node} {RDFS_LABEL_NT} {literal(label, lang='da')} .\n",
+            f"{node} {iri(ORG.member)} {iri(person.value)} .\n",
+            f"{node} {iri(ORG.organization)} {iri(committee.value)} .\n",
+            f"{node} {iri(RG.firstSeen)} {literal(row['first'].value, datatype=XSD.date)} .\n",
+            f"{node} {iri(RG.lastSeen)} {literal(row['last'].value, datatype=XSD.date)} .\n",
         ]
         if role:
             lines.append(f"{node} {iri(RG.memberRole)} {literal(role)} .\n")
@@ -60,13 +60,12 @@ def write_derived(store: MinutesStore, minter: Minter) -> int:
 
 def _labels(store: MinutesStore) -> dict[str, str]:
     """Danish labels of persons and committees (the entities graph holds one each)."""
-    label = NamedNode(RDFS_LABEL_IRI)
     found: dict[str, str] = {}
     for cls in (RG.Person, RG.Committee):
-        for quad in store.quads_matching(None, NamedNode(RDF_TYPE[1:-1]), NamedNode(cls)):
+        for quad in store.quads_matching(None, RDF_TYPE, NamedNode(cls)):
             if not isinstance(quad.subject, NamedNode):
                 continue
-            for name in store.quads_matching(quad.subject, label, None):
+            for name in store.quads_matching(quad.subject, RDFS_LABEL, None):
                 if isinstance(name.object, Literal):
                     found[quad.subject.value] = name.object.value
     return found

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.ntriples import XSD_BOOLEAN, XSD_DATE, iri, literal
+from graph.ntriples import iri, literal
 from graph.parties import party_lines
+from graph.terms import DCTERMS_SOURCE_NT
 from graph.uris import Minter, cased_slug
 from graph.writer import RDF_TYPE, RDFS_LABEL
 from loaders.municipalities import all_municipalities, by_code
 from loaders.reference import reference_data
 from loaders.reference.model import EntityType, KleConcept, Law, Organisation, Programme
 from ontology.namespace import RG
+from ontology.vocabularies import ORG, SKOS, XSD
 
 REFERENCE_GRAPH = "graf/reference"
 MUNICIPALITIES_GRAPH = "graf/kommuner"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS_SOURCE = iri("http://purl.org/dc/terms/source")
 CANDIDATE_FOLDERS: dict[EntityType, str] = {
     "law": "lov",
     "programme": "program",
@@ -129,7 +129,7 @@ def _named(
     lines = [
         _triple(node, RDF_TYPE, iri(entity_class(entity_type))),
         _triple(node, RDFS_LABEL, literal(name, lang="da")),
-        _triple(node, DCTERMS_SOURCE, literal(entry.source)),
+        _triple(node, DCTERMS_SOURCE_NT, literal(entry.source)),
     ]
     names = {a.text for a in entry.aliases} - {name}
     lines += [_triple(node, iri(RG.shortName), literal(n)) for n in sorted(names)]
@@ -144,10 +144,10 @@ def _law(iris: EntityIris, law: Law) -> list[str]:
     if law.enactment:
         lines.append(_triple(node, iri(RG.enactment), literal(law.enactment)))
     if law.in_force_from:
-        date = literal(law.in_force_from.isoformat(), datatype=XSD_DATE)
+        date = literal(law.in_force_from.isoformat(), datatype=XSD.date)
         lines.append(_triple(node, iri(RG.inForceFrom), date))
     if law.in_force_to:
-        date = literal(law.in_force_to.isoformat(), datatype=XSD_DATE)
+        date = literal(law.in_force_to.isoformat(), datatype=XSD.date)
         lines.append(_triple(node, iri(RG.inForceTo), date))
     return lines
 
@@ -157,16 +157,16 @@ def _organisation(iris: EntityIris, organisation: Organisation) -> list[str]:
     if organisation.part_of:
         node = iri(iris.reference("organisation", organisation.key))
         parent = iri(iris.reference("organisation", organisation.part_of))
-        lines.append(_triple(node, iri("http://www.w3.org/ns/org#subOrganizationOf"), parent))
+        lines.append(_triple(node, iri(ORG.subOrganizationOf), parent))
     return lines
 
 
 def _kle(iris: EntityIris, concepts: Iterable[KleConcept]) -> list[str]:
     scheme = iri(iris.kle_scheme)
     lines = [
-        _triple(scheme, RDF_TYPE, iri(SKOS + "ConceptScheme")),
+        _triple(scheme, RDF_TYPE, iri(SKOS.ConceptScheme)),
         _triple(scheme, RDFS_LABEL, literal("KL's journalplan (KLE)", lang="da")),
-        _triple(scheme, iri(SKOS + "prefLabel"), literal("KL's journalplan (KLE)", lang="da")),
+        _triple(scheme, iri(SKOS.prefLabel), literal("KL's journalplan (KLE)", lang="da")),
     ]
     for concept in concepts:
         lines += kle_concept_lines(iris, concept)
@@ -178,18 +178,18 @@ def kle_concept_lines(iris: EntityIris, concept: KleConcept) -> list[str]:
     node = iri(iris.kle(concept.notation))
     label = f"{concept.notation} {concept.title}" if concept.title else f"KLE {concept.notation}"
     lines = [
-        _triple(node, RDF_TYPE, iri(SKOS + "Concept")),
-        _triple(node, iri(SKOS + "notation"), literal(concept.notation)),
+        _triple(node, RDF_TYPE, iri(SKOS.Concept)),
+        _triple(node, iri(SKOS.notation), literal(concept.notation)),
         _triple(node, RDFS_LABEL, literal(label, lang="da")),
-        _triple(node, iri(SKOS + "inScheme"), iri(iris.kle_scheme)),
+        _triple(node, iri(SKOS.inScheme), iri(iris.kle_scheme)),
     ]
     if concept.title:
-        lines.append(_triple(node, iri(SKOS + "prefLabel"), literal(concept.title, lang="da")))
+        lines.append(_triple(node, iri(SKOS.prefLabel), literal(concept.title, lang="da")))
     if concept.broader:
-        lines.append(_triple(node, iri(SKOS + "broader"), iri(iris.kle(concept.broader))))
+        lines.append(_triple(node, iri(SKOS.broader), iri(iris.kle(concept.broader))))
     else:
-        lines.append(_triple(node, iri(SKOS + "topConceptOf"), iri(iris.kle_scheme)))
+        lines.append(_triple(node, iri(SKOS.topConceptOf), iri(iris.kle_scheme)))
     return lines
 
 
-CANDIDATE_FLAG = literal("true", datatype=XSD_BOOLEAN)
+CANDIDATE_FLAG = literal("true", datatype=XSD.boolean)

@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterable
 from graph.entities import EntityIris
 from graph.labels import danish_date, item_label, item_reference
 from graph.mentions import kle_link, mention_quads
-from graph.ntriples import XSD_BOOLEAN, iri, iri_value, literal
+from graph.ntriples import iri, iri_value, literal
 from graph.uris import Minter
 from graph.votes import vote_quads
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import Absence, AgendaItem, Decision, Span, TextRef
 from ontology.namespace import OUTCOME_NS, RG
+from ontology.vocabularies import XSD
 
 _DECISION = TextRef("decision")
 
@@ -49,7 +50,7 @@ class ItemWriter:
             out.add(node, iri(RG.title), literal(item.title))
         self._text(node, item.title, TextRef("title"))  # the heading is the item's own text
         out.integer(node, iri(RG.position), position)
-        closed = literal("true" if item.closed else "false", datatype=XSD_BOOLEAN)
+        closed = literal("true" if item.closed else "false", datatype=XSD.boolean)
         out.add(node, iri(RG.closed), closed)
         out.text(node, iri(RG.itemPrefix), item.prefix)
         out.span(node, item.span)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graph.entities import EntityIris
 from graph.items import ItemWriter, absences
 from graph.labels import meeting_label
-from graph.ntriples import XSD_BOOLEAN, XSD_DATETIME, iri, iri_value, literal
+from graph.ntriples import iri, iri_value, literal
 from graph.uris import Minter
 from graph.votes import attendance_quads
 from graph.writer import RDF_TYPE, QuadWriter
@@ -24,8 +24,8 @@ from loaders.model import Attendance, LoaderError, MinutesDocument, PdfInfo
 from loaders.municipalities import Municipality, by_name
 from loaders.notes_da import note_da
 from ontology.namespace import RG
+from ontology.vocabularies import PROV, XSD
 
-PROV = "http://www.w3.org/ns/prov#"
 ENTITIES_GRAPH = "graf/entiteter"
 
 
@@ -104,7 +104,7 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     out.text(meeting, iri(RG.dateSource), m.date_source)
     out.text(meeting, iri(RG.committeeSource), m.committee_source)
     if m.date is None:  # loaded without a date, never with a guessed one
-        out.add(meeting, iri(RG.dateKnown), literal("false", datatype=XSD_BOOLEAN))
+        out.add(meeting, iri(RG.dateKnown), literal("false", datatype=XSD.boolean))
     _attendance(out, meeting, doc)
     iris = EntityIris(minter)
     numbers_seen: set[int] = set()
@@ -171,7 +171,7 @@ def _notes(
 def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadContext) -> None:
     """The source document: which file, which bytes, read how, when, by which run."""
     source = out.node(iri_value(graph), RG.SourceDocument, f"Kildefil {doc.source.name}")
-    out.add(source, RDF_TYPE, iri(PROV + "Entity"))
+    out.add(source, RDF_TYPE, iri(PROV.Entity))
     out.text(source, iri(RG.fileName), doc.source.name)
     out.integer(source, iri(RG.byteSize), doc.source.size)
     out.text(source, iri(RG.mediaType), doc.source.media_type)
@@ -187,9 +187,9 @@ def _provenance(out: QuadWriter, graph: str, doc: MinutesDocument, ctx: LoadCont
         if danish is not None:
             out.add(source, iri(RG.loadNote), literal(danish, lang="da"))
         out.add(source, iri(RG.loadNote), literal(note, lang="en"))
-    out.add(source, iri(PROV + "wasGeneratedBy"), iri(ctx.run_iri))
-    loaded_at = literal(ctx.loaded_at.isoformat(), datatype=XSD_DATETIME)
-    out.add(source, iri(PROV + "generatedAtTime"), loaded_at)
+    out.add(source, iri(PROV.wasGeneratedBy), iri(ctx.run_iri))
+    loaded_at = literal(ctx.loaded_at.isoformat(), datatype=XSD.dateTime)
+    out.add(source, iri(PROV.generatedAtTime), loaded_at)
 
 
 def _pdf_metadata(out: QuadWriter, source: str, pdf: PdfInfo | None) -> None:
@@ -201,5 +201,5 @@ def _pdf_metadata(out: QuadWriter, source: str, pdf: PdfInfo | None) -> None:
     out.text(source, iri(RG.pdfProducer), pdf.producer)
     out.text(source, iri(RG.pdfCreator), pdf.creator)
     if pdf.created is not None:
-        created = literal(pdf.created.isoformat(), datatype=XSD_DATETIME)
+        created = literal(pdf.created.isoformat(), datatype=XSD.dateTime)
         out.add(source, iri(RG.pdfCreated), created)

@@ -17,15 +17,16 @@ import functools
 from collections.abc import Sequence
 
 from graph.entities import CANDIDATE_FLAG, EntityIris, entity_class, kle_concept_lines
-from graph.ntriples import XSD_INTEGER, iri, literal
+from graph.ntriples import iri, literal
 from graph.writer import RDF_TYPE, RDFS_LABEL, QuadWriter
 from loaders.mentions import Mention
 from loaders.mentions.boundaries import strip_genitive
 from loaders.mentions.provisions import sections
 from loaders.reference import reference_data
 from ontology.namespace import RG
+from ontology.vocabularies import XSD
 
-XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+XSD_DECIMAL = XSD.decimal
 _TYPE_LABEL = {
     "law": "lov",
     "programme": "program",
@@ -105,8 +106,8 @@ def _mention(m: Mention, mention: str, entity: str, *, item: str, node: str, tai
         f"{item} {_MENTION} {mention}{tail}"
         f"{mention} {_MENTION_OF} {entity}{tail}"
         f"{mention} {_IN_TEXT} {node}{tail}"
-        f'{mention} {_BEGIN} "{m.begin}"^^<{XSD_INTEGER}>{tail}'
-        f'{mention} {_END} "{m.end}"^^<{XSD_INTEGER}>{tail}'
+        f'{mention} {_BEGIN} "{m.begin}"^^<{XSD.integer}>{tail}'
+        f'{mention} {_END} "{m.end}"^^<{XSD.integer}>{tail}'
         f"{mention} {_ANCHOR} {anchor}{tail}"
         f"{mention} {_MATCHED_BY} {_text_term(m.rule)}{tail}"
         f"{mention} {_CONFIDENCE} {_confidence_term(m.confidence)}{tail}"

@@ -7,7 +7,8 @@ fraction of that, and Oxigraph's parser checks every line on the way in all the 
 '"Han sagde \\\\"ja\\\\"\\\\n"'
 >>> literal("Godkendt", lang="da")
 '"Godkendt"@da'
->>> literal("3", datatype=XSD_INTEGER)
+>>> from ontology.vocabularies import XSD
+>>> literal("3", datatype=XSD.integer)
 '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
 >>> iri("https://example.org/a")
 '<https://example.org/a>'
@@ -16,13 +17,6 @@ fraction of that, and Oxigraph's parser checks every line on the way in all the 
 from __future__ import annotations
 
 from functools import cache
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_INTEGER = XSD + "integer"
-XSD_DATE = XSD + "date"
-XSD_TIME = XSD + "time"
-XSD_DATETIME = XSD + "dateTime"
-XSD_BOOLEAN = XSD + "boolean"
 
 
 @cache

@@ -18,16 +18,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.ntriples import iri, literal
+from graph.terms import DCTERMS_SOURCE_NT, RDF_TYPE_NT, RDFS_LABEL_NT
 from graph.uris import Minter
 from loaders.reference.parties import Party, parties, party_of
 from ontology.namespace import RG
 
 if TYPE_CHECKING:
     from graph.writer import QuadWriter
-
-_RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_RDFS_LABEL = iri("http://www.w3.org/2000/01/rdf-schema#label")
-_SOURCE = iri("http://purl.org/dc/terms/source")
 
 
 def national_party(printed: str) -> Party | None:
@@ -47,10 +44,10 @@ def party_lines(minter: Minter) -> list[str]:
     for party in parties():
         node = iri(minter.party(party.name))
         lines += [
-            f"{node} {_RDF_TYPE} {iri(RG.Party)} .\n",
-            f"{node} {_RDFS_LABEL} {literal(party.name, lang='da')} .\n",
+            f"{node} {RDF_TYPE_NT} {iri(RG.Party)} .\n",
+            f"{node} {RDFS_LABEL_NT} {literal(party.name, lang='da')} .\n",
             f"{node} {iri(RG.partyLetter)} {literal(party.letter)} .\n",
-            f"{node} {_SOURCE} {literal(party.source)} .\n",
+            f"{node} {DCTERMS_SOURCE_NT} {literal(party.source)} .\n",
         ]
         lines += [f"{node} {iri(RG.shortName)} {literal(a)} .\n" for a in party.aliases]
     return lines
@@ -68,6 +65,6 @@ def party_term(out: QuadWriter, printed: str) -> str | None:
     node = iri(out.minter.local_party(out.municipality, text))
     if (node, text, "party") not in out.described:
         out.described.add((node, text, "party"))
-        out.entity(node, _RDF_TYPE, iri(RG.Party))
-        out.entity(node, _RDFS_LABEL, literal(text, lang="da"))
+        out.entity(node, RDF_TYPE_NT, iri(RG.Party))
+        out.entity(node, RDFS_LABEL_NT, literal(text, lang="da"))
     return node

@@ -1,7 +1,12 @@
-"""pyoxigraph terms for the vocabularies the graph uses, built once.
+"""The vocabularies' terms in the two forms the graph code writes them, built once.
 
-The ontology's own terms come from the generated namespace (``ontology.namespace.RG``), so a
-misspelled term fails at import time, not in a query months later.
+IRIs come from the typed classes of :mod:`ontology` (``RG.Meeting``, ``RDF.type``), so a
+misspelled term fails at import time, not in a query months later. Here each is made a
+pyoxigraph node for the store (``term(RG.Meeting)``, ``RDF_TYPE``), or an N-Triples term for the
+loader's fast path, which writes N-Quads lines (``ntriples.iri(RG.Meeting)``, ``RDF_TYPE_NT``).
+
+>>> RDF_TYPE.value == RDF.type and RDF_TYPE_NT == f"<{RDF.type}>"
+True
 """
 
 from __future__ import annotations
@@ -10,30 +15,37 @@ from functools import cache
 
 from pyoxigraph import NamedNode
 
+from graph import ntriples
 from ontology.namespace import RG
-
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_DATE = NamedNode(XSD + "date")
-XSD_TIME = NamedNode(XSD + "time")
-XSD_DATETIME = NamedNode(XSD + "dateTime")
-XSD_INTEGER = NamedNode(XSD + "integer")
-XSD_BOOLEAN = NamedNode(XSD + "boolean")
-PROV = "http://www.w3.org/ns/prov#"
-PROV_ENTITY = NamedNode(PROV + "Entity")
-PROV_GENERATED_AT = NamedNode(PROV + "generatedAtTime")
-PROV_WAS_GENERATED_BY = NamedNode(PROV + "wasGeneratedBy")
-PROV_STARTED = NamedNode(PROV + "startedAtTime")
-PROV_ENDED = NamedNode(PROV + "endedAtTime")
-PROV_USED = NamedNode(PROV + "used")
-PROV_WAS_DERIVED_FROM = NamedNode(PROV + "wasDerivedFrom")
+from ontology.vocabularies import DCTERMS, PROV, RDF, RDFS, XSD
 
 
 @cache
 def term(iri: str) -> NamedNode:
     """A node for a vocabulary term, built once: ``term(RG.Meeting)``."""
     return NamedNode(iri)
+
+
+# nodes, for pyoxigraph quads and patterns
+RDF_TYPE = term(RDF.type)
+RDFS_LABEL = term(RDFS.label)
+XSD_DATE = term(XSD.date)
+XSD_TIME = term(XSD.time)
+XSD_DATETIME = term(XSD.dateTime)
+XSD_INTEGER = term(XSD.integer)
+XSD_BOOLEAN = term(XSD.boolean)
+PROV_ENTITY = term(PROV.Entity)
+PROV_GENERATED_AT = term(PROV.generatedAtTime)
+PROV_WAS_GENERATED_BY = term(PROV.wasGeneratedBy)
+PROV_STARTED = term(PROV.startedAtTime)
+PROV_ENDED = term(PROV.endedAtTime)
+PROV_USED = term(PROV.used)
+PROV_WAS_DERIVED_FROM = term(PROV.wasDerivedFrom)
+
+# N-Triples terms, for the N-Quads lines of graph.writer and the quads written beside it
+RDF_TYPE_NT = ntriples.iri(RDF.type)
+RDFS_LABEL_NT = ntriples.iri(RDFS.label)
+DCTERMS_SOURCE_NT = ntriples.iri(DCTERMS.source)
 
 
 __all__ = ["RG", "term"]

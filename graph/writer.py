@@ -1,19 +1,20 @@
 """Collecting the quads of one document as N-Quads lines: its own graph, and the shared
-entities graph. Terms are N-Triples strings (see :mod:`graph.ntriples`)."""
+entities graph. Terms are N-Triples strings (see :mod:`graph.ntriples`), so ``RDF_TYPE`` and
+``RDFS_LABEL`` here are the N-Triples forms of :mod:`graph.terms` (``RDF_TYPE_NT``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from graph.labels import committee_label, person_label
-from graph.ntriples import XSD_DATE, XSD_INTEGER, XSD_TIME, iri, iri_value, literal
+from graph.ntriples import iri, iri_value, literal
 from graph.parties import party_term
+from graph.terms import RDF_TYPE_NT as RDF_TYPE
+from graph.terms import RDFS_LABEL_NT as RDFS_LABEL
 from graph.uris import Minter
 from loaders.model import Span
 from ontology.namespace import RG
-
-RDF_TYPE = iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = iri("http://www.w3.org/2000/01/rdf-schema#label")
+from ontology.vocabularies import XSD
 
 
 class QuadWriter:
@@ -47,15 +48,15 @@ class QuadWriter:
             self.add(s, p, literal(value))
 
     def integer(self, s: str, p: str, value: int) -> None:
-        self.add(s, p, f'"{value}"^^<{XSD_INTEGER}>')
+        self.add(s, p, f'"{value}"^^<{XSD.integer}>')
 
     def date(self, s: str, p: str, value: dt.date | None) -> None:
         if value is not None:
-            self.add(s, p, literal(value.isoformat(), datatype=XSD_DATE))
+            self.add(s, p, literal(value.isoformat(), datatype=XSD.date))
 
     def time(self, s: str, p: str, value: dt.time | None) -> None:
         if value is not None:
-            self.add(s, p, literal(value.strftime("%H:%M:%S"), datatype=XSD_TIME))
+            self.add(s, p, literal(value.strftime("%H:%M:%S"), datatype=XSD.time))
 
     def span(self, s: str, span: Span) -> None:
         """Where the node was read: lines and character offsets in the normalised text."""

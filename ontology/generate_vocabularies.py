@@ -80,8 +80,9 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         "Entity endedAtTime generatedAtTime startedAtTime used wasDerivedFrom wasGeneratedBy",
         "PROV",
     ),
-    # only the prefix: the graph's org: terms come from the ontology's alignments
-    Vocabulary("ORG", "org", "http://www.w3.org/ns/org#", "", "ORG"),
+    Vocabulary(
+        "ORG", "org", "http://www.w3.org/ns/org#", "member organization subOrganizationOf", "ORG"
+    ),
     Vocabulary(
         "DCTERMS",
         "dcterms",
@@ -122,15 +123,15 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         "SD",
         "sd",
         "http://www.w3.org/ns/sparql-service-description#",
-        "Dataset Graph Service UnionDefaultGraph defaultDataset defaultEntailmentRegime "
-        "defaultGraph endpoint feature resultFormat supportedLanguage",
+        "Dataset Graph SPARQL11Query Service UnionDefaultGraph defaultDataset "
+        "defaultEntailmentRegime defaultGraph endpoint feature resultFormat supportedLanguage",
         None,
     ),
     Vocabulary(
         "SPDX",
         "spdx",
         "http://spdx.org/rdf/terms#",
-        "Checksum ChecksumAlgorithm algorithm checksum checksumValue",
+        "Checksum ChecksumAlgorithm algorithm checksum checksumAlgorithm_sha256 checksumValue",
         None,
     ),
     Vocabulary(

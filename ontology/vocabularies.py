@@ -21,6 +21,7 @@ __all__ = [
     "DCTERMS_NS",
     "FOAF",
     "FOAF_NS",
+    "ORG",
     "ORG_NS",
     "OWL",
     "OWL_NS",
@@ -229,6 +230,18 @@ class PROV:
     wasGeneratedBy: Final[str] = "http://www.w3.org/ns/prov#wasGeneratedBy"
 
 
+class ORG:
+    """The terms of org: that referatgraf uses."""
+
+    # Properties
+
+    member: Final[str] = "http://www.w3.org/ns/org#member"
+
+    organization: Final[str] = "http://www.w3.org/ns/org#organization"
+
+    subOrganizationOf: Final[str] = "http://www.w3.org/ns/org#subOrganizationOf"
+
+
 class DCTERMS:
     """The terms of dcterms: that referatgraf uses."""
 
@@ -412,6 +425,8 @@ class SD:
 
     Graph: Final[str] = "http://www.w3.org/ns/sparql-service-description#Graph"
 
+    SPARQL11Query: Final[str] = "http://www.w3.org/ns/sparql-service-description#SPARQL11Query"
+
     Service: Final[str] = "http://www.w3.org/ns/sparql-service-description#Service"
 
     UnionDefaultGraph: Final[str] = (
@@ -453,6 +468,8 @@ class SPDX:
     algorithm: Final[str] = "http://spdx.org/rdf/terms#algorithm"
 
     checksum: Final[str] = "http://spdx.org/rdf/terms#checksum"
+
+    checksumAlgorithm_sha256: Final[str] = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256"
 
     checksumValue: Final[str] = "http://spdx.org/rdf/terms#checksumValue"
 

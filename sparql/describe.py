@@ -31,11 +31,12 @@ from pyoxigraph import (
 )
 
 from graph.store import MinutesStore
+from ontology.vocabularies import RDFS
 from sparql.lexer import Token, tokens
 
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _LOCAL_ESCAPE = re.compile(r"\\(.)")
-LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+LABEL = NamedNode(RDFS.label)
 
 
 class DescribeError(Exception):
@@ -154,9 +155,9 @@ def described_resources(
 DESCRIBE_ONE = """SELECT ?p ?o ?label ?s ?q ?slabel WHERE {{
   VALUES ?resource {{ {resource} }}
   {{ ?resource ?p ?o
-     OPTIONAL {{ FILTER(isIRI(?o)) ?o <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}
+     OPTIONAL {{ FILTER(isIRI(?o)) ?o <{label}> ?label }} }}
   UNION
-  {{ ?s ?q ?resource OPTIONAL {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?slabel }} }}
+  {{ ?s ?q ?resource OPTIONAL {{ ?s <{label}> ?slabel }} }}
 }}"""
 
 
@@ -175,7 +176,7 @@ def describe(
         labels: list[Triple] = []
         incoming: list[Triple] = []
         source_labels: list[Triple] = []
-        solutions = dataset.run(store, DESCRIBE_ONE.format(resource=resource))
+        solutions = dataset.run(store, DESCRIBE_ONE.format(resource=resource, label=RDFS.label))
         assert isinstance(solutions, QuerySolutions)
         for p, o, label, subject, q, source_label in solutions:
             if p is not None:

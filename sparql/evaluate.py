@@ -28,6 +28,8 @@ from pyoxigraph import (
 )
 
 from graph.store import MinutesStore, StoreError, StoreTimeoutError
+from ontology.namespace import NS
+from ontology.vocabularies import PROV_NS, RDF_NS, RDFS_NS, SKOS_NS, XSD_NS
 from sparql.describe import (
     Dataset,
     DescribeError,
@@ -54,12 +56,12 @@ RDF_FORMATS = {
 MIN_ROW_BYTES = {"json": 3, "xml": 17, "csv": 2, "tsv": 1}
 GZIP_FROM_BYTES = 1024
 PREFIXES = {
-    "rg": "https://w3id.org/referatgraf/def#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rg": NS,
+    "rdf": RDF_NS,
+    "rdfs": RDFS_NS,
+    "xsd": XSD_NS,
+    "prov": PROV_NS,
+    "skos": SKOS_NS,
 }
 
 

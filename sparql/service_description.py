@@ -15,15 +15,11 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple, serialize
 
+from ontology.vocabularies import RDF, RDFS, RDFS_NS, SD, SD_NS, VOID, VOID_NS, XSD
 from sparql.evaluate import RDF_FORMATS
 from sparql.limits import LIMIT_TERMS, SERVICE_NS, Limits
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-VOID = "http://rdfs.org/ns/void#"
 FORMATS = "http://www.w3.org/ns/formats/"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 RESULT_FORMAT_IRIS = (
     "SPARQL_Results_JSON",
     "SPARQL_Results_XML",
@@ -35,7 +31,7 @@ RESULT_FORMAT_IRIS = (
     "JSON-LD",
     "RDF_XML",
 )
-PREFIXES = {"sd": SD, "void": VOID, "formats": FORMATS, "rgs": SERVICE_NS, "rdfs": RDFS}
+PREFIXES = {"sd": SD_NS, "void": VOID_NS, "formats": FORMATS, "rgs": SERVICE_NS, "rdfs": RDFS_NS}
 
 
 @dataclass(frozen=True)
@@ -53,24 +49,24 @@ def _n(iri: str) -> NamedNode:
 
 
 def _integer(value: int) -> Literal:
-    return Literal(str(value), datatype=_n(XSD + "integer"))
+    return Literal(str(value), datatype=_n(XSD.integer))
 
 
 def triples(endpoint: str, description: Description) -> Iterator[Triple]:
     service = _n(endpoint)
-    a = _n(RDF + "type")
-    yield Triple(service, a, _n(SD + "Service"))
-    yield Triple(service, _n(SD + "endpoint"), service)
-    yield Triple(service, _n(SD + "supportedLanguage"), _n(SD + "SPARQL11Query"))
-    yield Triple(service, _n(SD + "feature"), _n(SD + "UnionDefaultGraph"))
+    a = _n(RDF.type)
+    yield Triple(service, a, _n(SD.Service))
+    yield Triple(service, _n(SD.endpoint), service)
+    yield Triple(service, _n(SD.supportedLanguage), _n(SD.SPARQL11Query))
+    yield Triple(service, _n(SD.feature), _n(SD.UnionDefaultGraph))
     yield Triple(
-        service, _n(SD + "defaultEntailmentRegime"), _n("http://www.w3.org/ns/entailment/Simple")
+        service, _n(SD.defaultEntailmentRegime), _n("http://www.w3.org/ns/entailment/Simple")
     )
     for name in RESULT_FORMAT_IRIS:
-        yield Triple(service, _n(SD + "resultFormat"), _n(FORMATS + name))
+        yield Triple(service, _n(SD.resultFormat), _n(FORMATS + name))
     yield Triple(
         service,
-        _n(RDFS + "comment"),
+        _n(RDFS.comment),
         Literal(
             "Read-only SPARQL 1.1 endpoint over Danish municipal committee minutes. The default "
             "graph is the union of all named graphs. SERVICE and SPARQL Update are refused.",
@@ -81,28 +77,28 @@ def triples(endpoint: str, description: Description) -> Iterator[Triple]:
     for term, attribute, comment in LIMIT_TERMS:
         value = getattr(limits, attribute)
         literal = (
-            Literal(f"{value:g}", datatype=_n(XSD + "decimal"))
+            Literal(f"{value:g}", datatype=_n(XSD.decimal))
             if isinstance(value, float)
             else _integer(value)
         )
         yield Triple(service, _n(SERVICE_NS + term), literal)
-        yield Triple(_n(SERVICE_NS + term), a, _n(RDF + "Property"))
-        yield Triple(_n(SERVICE_NS + term), _n(RDFS + "comment"), Literal(comment, language="en"))
+        yield Triple(_n(SERVICE_NS + term), a, _n(RDF.Property))
+        yield Triple(_n(SERVICE_NS + term), _n(RDFS.comment), Literal(comment, language="en"))
     sandbox = _n(SERVICE_NS + "networkSandbox")
     flag = "true" if description.sandboxed else "false"
-    yield Triple(service, sandbox, Literal(flag, datatype=_n(XSD + "boolean")))
+    yield Triple(service, sandbox, Literal(flag, datatype=_n(XSD.boolean)))
     yield Triple(
         sandbox,
-        _n(RDFS + "comment"),
+        _n(RDFS.comment),
         Literal("True when query workers cannot open network connections.", language="en"),
     )
     dataset, graph = BlankNode(), BlankNode()
-    yield Triple(service, _n(SD + "defaultDataset"), dataset)
-    yield Triple(dataset, a, _n(SD + "Dataset"))
-    yield Triple(dataset, _n(SD + "defaultGraph"), graph)
-    yield Triple(graph, a, _n(SD + "Graph"))
-    yield Triple(graph, a, _n(VOID + "Dataset"))
-    yield Triple(graph, _n(VOID + "sparqlEndpoint"), service)
+    yield Triple(service, _n(SD.defaultDataset), dataset)
+    yield Triple(dataset, a, _n(SD.Dataset))
+    yield Triple(dataset, _n(SD.defaultGraph), graph)
+    yield Triple(graph, a, _n(SD.Graph))
+    yield Triple(graph, a, _n(VOID.Dataset))
+    yield Triple(graph, _n(VOID.sparqlEndpoint), service)
     yield from _figures(graph, description.figures)
 
 
@@ -110,21 +106,21 @@ def _figures(graph: BlankNode, figures: dict[str, Any] | None) -> Iterator[Tripl
     if figures is None:
         yield Triple(
             graph,
-            _n(RDFS + "comment"),
+            _n(RDFS.comment),
             Literal(
                 "The figures of the store are being counted; ask again shortly.", language="en"
             ),
         )
         return
-    yield Triple(graph, _n(VOID + "triples"), _integer(figures["triples"]))
+    yield Triple(graph, _n(VOID.triples), _integer(figures["triples"]))
     yield Triple(graph, _n(SERVICE_NS + "namedGraphs"), _integer(figures["graphs"]))
     for class_iri, entities, example in figures["classes"]:
         partition = BlankNode()
-        yield Triple(graph, _n(VOID + "classPartition"), partition)
-        yield Triple(partition, _n(VOID + "class"), _n(class_iri))
-        yield Triple(partition, _n(VOID + "entities"), _integer(entities))
+        yield Triple(graph, _n(VOID.classPartition), partition)
+        yield Triple(partition, _n(VOID.class_), _n(class_iri))
+        yield Triple(partition, _n(VOID.entities), _integer(entities))
         if example.startswith(("http://", "https://")):
-            yield Triple(graph, _n(VOID + "exampleResource"), _n(example))
+            yield Triple(graph, _n(VOID.exampleResource), _n(example))
 
 
 def render(endpoint: str, description: Description, format_name: str) -> bytes:

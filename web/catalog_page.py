@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import Final
 from urllib.parse import urlsplit
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store
 
-from graph.publish.namespaces import DCAT, DCT, RDF
-
-_TYPE: Final = NamedNode(RDF + "type")
+from graph.terms import RDF_TYPE
+from ontology.vocabularies import DCAT, DCTERMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +45,8 @@ def catalog_body(turtle: bytes, links: Links | None = None) -> str:
     """The page's ``<main>`` content: a section per dataset, the whole dataset first."""
     store = Store()
     store.load(turtle, format=RdfFormat.TURTLE)
-    datasets = [
-        q.subject for q in store.quads_for_pattern(None, _TYPE, NamedNode(DCAT + "Dataset"))
-    ]
-    datasets.sort(key=lambda d: (_first(store, d, DCT + "hasPart") is None, _title(store, d)))
+    datasets = [q.subject for q in store.quads_for_pattern(None, RDF_TYPE, NamedNode(DCAT.Dataset))]
+    datasets.sort(key=lambda d: (_first(store, d, DCTERMS.hasPart) is None, _title(store, d)))
     sections = "".join(_dataset(store, d, links) for d in datasets)
     return (
         "<h1>DCAT-katalog</h1>"
@@ -64,21 +60,21 @@ def catalog_body(turtle: bytes, links: Links | None = None) -> str:
 
 def _dataset(store: Store, dataset: object, links: Links | None) -> str:
     title = escape(_title(store, dataset))
-    description = _text(store, dataset, DCT + "description")
+    description = _text(store, dataset, DCTERMS.description)
     rows = []
     for distribution in sorted(
-        _all(store, dataset, DCAT + "distribution"), key=lambda d: _title(store, d)
+        _all(store, dataset, DCAT.distribution), key=lambda d: _title(store, d)
     ):
-        url = _first(store, distribution, DCAT + "downloadURL") or _first(
-            store, distribution, DCAT + "accessURL"
+        url = _first(store, distribution, DCAT.downloadURL) or _first(
+            store, distribution, DCAT.accessURL
         )
         href = None
         if isinstance(url, NamedNode):
             href = links.href(url.value) if links is not None else _href(url.value)
         name = escape(_title(store, distribution))
         link = f'<a href="{escape(href)}">{name}</a>' if href else name
-        size = _first(store, distribution, DCAT + "byteSize")
-        media = _first(store, distribution, DCAT + "mediaType")
+        size = _first(store, distribution, DCAT.byteSize)
+        media = _first(store, distribution, DCAT.mediaType)
         rows.append(
             f"<tr><td>{link}</td>"
             f'<td class="number">{_bytes(size.value) if isinstance(size, Literal) else ""}</td>'
@@ -113,7 +109,7 @@ def _text(store: Store, subject: object, predicate: str) -> str:
 
 
 def _title(store: Store, subject: object) -> str:
-    return _text(store, subject, DCT + "title") or str(subject)
+    return _text(store, subject, DCTERMS.title) or str(subject)
 
 
 def _href(url: str) -> str | None:

@@ -30,6 +30,21 @@ from starlette.templating import Jinja2Templates
 from graph.uris import DEFAULT_BASE
 from ontology import ONTOLOGY_PATH
 from ontology.namespace import NS
+from ontology.vocabularies import (
+    DCTERMS_NS,
+    FOAF_NS,
+    ORG_NS,
+    OWL,
+    PROV,
+    PROV_NS,
+    RDF,
+    RDF_NS,
+    RDFS,
+    RDFS_NS,
+    SKOS,
+    SKOS_NS,
+    XSD_NS,
+)
 from sparql.gallery import Example, UnknownExampleError, example, examples
 
 __all__ = [
@@ -46,32 +61,31 @@ TEMPLATES: Final = Jinja2Templates(directory=WEB_DIR / "templates")
 
 PREFIXES: Final[dict[str, str]] = {
     "rg": NS,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": RDF_NS,
+    "rdfs": RDFS_NS,
+    "xsd": XSD_NS,
+    "skos": SKOS_NS,
+    "prov": PROV_NS,
     "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": ORG_NS,
+    "foaf": FOAF_NS,
     "eli": "http://data.europa.eu/eli/ontology#",
-    "dcterms": "http://purl.org/dc/terms/",
+    "dcterms": DCTERMS_NS,
 }
 """The prefixes every new query starts with and the editor completes: the ontology's own."""
 
 # Terms of other vocabularies worth completing, besides every rg: term.
 OTHER_PROPERTIES: Final = (
-    PREFIXES["rdf"] + "type",
-    PREFIXES["rdfs"] + "label",
-    PREFIXES["rdfs"] + "comment",
-    PREFIXES["skos"] + "prefLabel",
-    PREFIXES["skos"] + "notation",
-    PREFIXES["skos"] + "inScheme",
-    PREFIXES["prov"] + "wasGeneratedBy",
-    PREFIXES["prov"] + "generatedAtTime",
+    RDF.type,
+    RDFS.label,
+    RDFS.comment,
+    SKOS.prefLabel,
+    SKOS.notation,
+    SKOS.inScheme,
+    PROV.wasGeneratedBy,
+    PROV.generatedAtTime,
 )
-OWL: Final = "http://www.w3.org/2002/07/owl#"
-OTHER_CLASSES: Final = (PREFIXES["skos"] + "Concept", PREFIXES["prov"] + "Entity")
+OTHER_CLASSES: Final = (SKOS.Concept, PROV.Entity)
 
 # The stylesheet YASR's column resizer puts in <head> (a constant in @zazuko/yasgui 4.6.2), and
 # the one style attribute YASQE writes (underlining in its syntax-error tooltip): allowed by hash
@@ -178,7 +192,7 @@ def default_query() -> str:
 def completions(*, classes: bool) -> tuple[str, ...]:
     """The IRIs the editor completes as classes (after ``a``) or as properties: the ontology's
     own, then a few of other vocabularies."""
-    kinds = {OWL + "Class"} if classes else {OWL + "ObjectProperty", OWL + "DatatypeProperty"}
+    kinds = {OWL.Class} if classes else {OWL.ObjectProperty, OWL.DatatypeProperty}
     own = {
         t.subject.value
         for t in parse(path=ONTOLOGY_PATH, format=RdfFormat.TURTLE)

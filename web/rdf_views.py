@@ -32,21 +32,20 @@ from typing import Final
 
 from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
 
-from graph.publish.namespaces import DATA_PREFIXES, OWL, RDF, RDFS
+from graph.publish.namespaces import DATA_PREFIXES
 from graph.publish.rdfdoc import jsonld, turtle
 from graph.store import MinutesStore
+from graph.terms import RDF_TYPE, RDFS_LABEL
 from ontology.namespace import RG
+from ontology.vocabularies import OWL, SD, SD_NS
 from sparql.negotiation import BY_NAME, NotAcceptableError, parse_accept
 
-SD: Final = "http://www.w3.org/ns/sparql-service-description#"
-RDF_TYPE: Final = NamedNode(RDF + "type")
-RDFS_LABEL: Final = NamedNode(RDFS + "label")
-OWL_ONTOLOGY: Final = NamedNode(OWL + "Ontology")
-SD_GRAPH: Final = NamedNode(SD + "Graph")
+OWL_ONTOLOGY: Final = NamedNode(OWL.Ontology)
+SD_GRAPH: Final = NamedNode(SD.Graph)
 RG_MUNICIPALITY: Final = NamedNode(RG.municipality)
 MUNICIPALITY: Final = NamedNode(RG.Municipality)
 MUNICIPALITY_PARTS: Final = (NamedNode(RG.Committee), NamedNode(RG.Meeting))
-PREFIXES: Final = {**DATA_PREFIXES, "sd": SD}
+PREFIXES: Final = {**DATA_PREFIXES, "sd": SD_NS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from graph.store import StoreError
+from graph.terms import RDF_TYPE
 from sparql.negotiation import NotAcceptableError
 from sparql.state import CurrentState
 from sparql.worker import store_state
@@ -64,7 +65,6 @@ from web.pages.generic import generic_page
 from web.rdf_views import (
     BY_SUFFIX,
     HTML,
-    RDF_TYPE,
     VARIANTS,
     Variant,
     choose,
@@ -236,7 +236,7 @@ def _endpoint(resources: Resources) -> Callable[[Request], Awaitable[Response]]:
         if moved is not None:  # an old address keeps working, and says where it went
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(moved + query, status_code=301)
-        token = (await resources.current.now()).token
+        token = str((await resources.current.now()).get("token", ""))
         pool: PageWorkers | None = getattr(request.app.state, "page_pool", None)
         if pool is not None:
             answered = await pool.answer(request, token)

@@ -13,17 +13,16 @@ from typing import Final
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 
 from graph.labels import danish_number
-from graph.publish.namespaces import DCT, RDF
+from graph.terms import RDF_TYPE
+from ontology.vocabularies import DCTERMS, VOID
 from web.catalog_page import Links
 from web.query_page import PREFIXES
 
-VOID: Final = "http://rdfs.org/ns/void#"
-_TYPE: Final = NamedNode(RDF + "type")
 FIGURES: Final = (
-    ("triples", "tripler"),
-    ("distinctSubjects", "forskellige subjekter"),
-    ("classes", "klasser"),
-    ("properties", "egenskaber"),
+    (VOID.triples, "tripler"),
+    (VOID.distinctSubjects, "forskellige subjekter"),
+    (VOID.classes, "klasser"),
+    (VOID.properties, "egenskaber"),
 )
 
 
@@ -31,10 +30,8 @@ def void_body(turtle: bytes, links: Links) -> str:
     """The page's ``<main>`` content."""
     store = Store()
     store.load(turtle, format=RdfFormat.TURTLE)
-    datasets = [
-        q.subject for q in store.quads_for_pattern(None, _TYPE, NamedNode(VOID + "Dataset"))
-    ]
-    whole = [d for d in datasets if _values(store, d, VOID + "sparqlEndpoint")]
+    datasets = [q.subject for q in store.quads_for_pattern(None, RDF_TYPE, NamedNode(VOID.Dataset))]
+    whole = [d for d in datasets if _values(store, d, VOID.sparqlEndpoint)]
     dataset = whole[0] if whole else (datasets[0] if datasets else None)
     parts = [
         "<h1>VoID-beskrivelse</h1>",
@@ -53,23 +50,23 @@ def void_body(turtle: bytes, links: Links) -> str:
 
 def _facts(store: Store, dataset: object, links: Links) -> str:
     rows = []
-    title = _first(store, dataset, DCT + "title")
+    title = _first(store, dataset, DCTERMS.title)
     if title:
         rows.append(("Datasæt", escape(title)))
-    modified = _first(store, dataset, DCT + "modified")
+    modified = _first(store, dataset, DCTERMS.modified)
     if modified:
         rows.append(("Senest opdateret", escape(modified[:10])))
-    for name, label in FIGURES:
-        value = _first(store, dataset, VOID + name)
+    for prop, label in FIGURES:
+        value = _first(store, dataset, prop)
         if value:
             rows.append((label.capitalize(), danish_number(int(value))))
-    for name, label in (("sparqlEndpoint", "SPARQL-endepunkt"), ("vocabulary", "Ordforråd")):
-        for url in _values(store, dataset, VOID + name):
+    for prop, label in ((VOID.sparqlEndpoint, "SPARQL-endepunkt"), (VOID.vocabulary, "Ordforråd")):
+        for url in _values(store, dataset, prop):
             rows.append((label, _link(url, links)))
-    space = _first(store, dataset, VOID + "uriSpace")
+    space = _first(store, dataset, VOID.uriSpace)
     if space:
         rows.append(("IRI'er begynder med", f"<code>{escape(space)}</code>"))
-    dumps = _values(store, dataset, VOID + "dataDump")
+    dumps = _values(store, dataset, VOID.dataDump)
     rows.append(
         ("Datadumps", " · ".join(_link(u, links) for u in dumps) if dumps else "ingen endnu")
     )
@@ -79,14 +76,14 @@ def _facts(store: Store, dataset: object, links: Links) -> str:
 
 def _partitions(store: Store, dataset: object, links: Links) -> str:
     sections = []
-    for name, key, label, one, unit in (
-        ("classPartition", "class", "Klasser", "klasse", "ting"),
-        ("propertyPartition", "property", "Egenskaber", "egenskab", "tripler"),
+    for kind, key, counted, label, one, unit in (
+        (VOID.classPartition, VOID.class_, VOID.entities, "Klasser", "klasse", "ting"),
+        (VOID.propertyPartition, VOID.property, VOID.triples, "Egenskaber", "egenskab", "tripler"),
     ):
         rows = []
-        for partition in _nodes(store, dataset, VOID + name):
-            term = _first(store, partition, VOID + key)
-            count = _first(store, partition, VOID + ("entities" if key == "class" else "triples"))
+        for partition in _nodes(store, dataset, kind):
+            term = _first(store, partition, key)
+            count = _first(store, partition, counted)
             if term:
                 rows.append((_short(term), term, int(count) if count else 0))
         if not rows:
@@ -102,8 +99,8 @@ def _partitions(store: Store, dataset: object, links: Links) -> str:
             f"<tbody>{cells}</tbody></table></section>"
         )
     subsets = []
-    for subset in _nodes(store, dataset, VOID + "subset"):
-        for url in _values(store, subset, VOID + "dataDump"):
+    for subset in _nodes(store, dataset, VOID.subset):
+        for url in _values(store, subset, VOID.dataDump):
             subsets.append(f"<li>{_link(url, links)}</li>")
     if subsets:
         sections.append(

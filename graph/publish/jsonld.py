@@ -16,9 +16,10 @@ import json
 from collections.abc import Mapping
 from typing import Protocol
 
-from graph.publish.namespaces import DATA_PREFIXES, RDF, Compactor
+from graph.publish.namespaces import DATA_PREFIXES, Compactor
+from graph.terms import RDF_TYPE_NT
 
-_TYPE = f"<{RDF}type>".encode()
+_TYPE = RDF_TYPE_NT.encode()
 FLUSH = 1 << 20  # bytes gathered before a write
 
 

@@ -15,34 +15,35 @@ import re
 from collections.abc import Mapping
 
 from ontology.namespace import MEETING_KIND_NS, NS, OUTCOME_NS
-
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-PROV = "http://www.w3.org/ns/prov#"
-ORG = "http://www.w3.org/ns/org#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-DCT = "http://purl.org/dc/terms/"
-DCAT = "http://www.w3.org/ns/dcat#"
-SPDX = "http://spdx.org/rdf/terms#"
-VCARD = "http://www.w3.org/2006/vcard/ns#"
-VOID = "http://rdfs.org/ns/void#"
+from ontology.vocabularies import (
+    DCAT_NS,
+    DCTERMS_NS,
+    FOAF_NS,
+    ORG_NS,
+    OWL_NS,
+    PROV_NS,
+    RDF,
+    RDF_NS,
+    RDFS_NS,
+    SKOS_NS,
+    SPDX_NS,
+    VCARD_NS,
+    XSD_NS,
+)
 
 DATA_PREFIXES: Mapping[str, str] = {
     "rg": NS,
     "outcome": OUTCOME_NS,
     "kind": MEETING_KIND_NS,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "owl": OWL,
-    "skos": SKOS,
-    "prov": PROV,
-    "org": ORG,
-    "foaf": FOAF,
-    "dcterms": DCT,
+    "rdf": RDF_NS,
+    "rdfs": RDFS_NS,
+    "xsd": XSD_NS,
+    "owl": OWL_NS,
+    "skos": SKOS_NS,
+    "prov": PROV_NS,
+    "org": ORG_NS,
+    "foaf": FOAF_NS,
+    "dcterms": DCTERMS_NS,
     "schema": "https://schema.org/",
     "eli": "http://data.europa.eu/eli/ontology#",
     "vann": "http://purl.org/vocab/vann/",
@@ -54,15 +55,15 @@ DATA_PREFIXES: Mapping[str, str] = {
 gzip takes their repetition away."""
 
 CATALOG_PREFIXES: Mapping[str, str] = {
-    "dcat": DCAT,
-    "dcterms": DCT,
-    "foaf": FOAF,
-    "vcard": VCARD,
-    "spdx": SPDX,
-    "skos": SKOS,
-    "xsd": XSD,
-    "rdf": RDF,
-    "rdfs": RDFS,
+    "dcat": DCAT_NS,
+    "dcterms": DCTERMS_NS,
+    "foaf": FOAF_NS,
+    "vcard": VCARD_NS,
+    "spdx": SPDX_NS,
+    "skos": SKOS_NS,
+    "xsd": XSD_NS,
+    "rdf": RDF_NS,
+    "rdfs": RDFS_NS,
 }
 
 # A local name both Turtle (PN_LOCAL) and a person read without escapes.
@@ -101,7 +102,7 @@ class Compactor:
 
     def _compact(self, term: bytes) -> bytes:
         iri = term[1:-1].decode()
-        if self.turtle and iri == RDF + "type":
+        if self.turtle and iri == RDF.type:
             return b"a"
         short = compact(iri, self.prefixes)
         if short is not None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from graph.publish.jsonld import JsonLdSink
-from graph.publish.namespaces import XSD, turtle_prefix_lines
+from graph.publish.namespaces import turtle_prefix_lines
 from graph.publish.passes import triple_lines
 
 Object = NamedNode | BlankNode | Literal
@@ -30,7 +30,7 @@ class Statements:
         self.add(subject, predicate, Literal(value, language=lang))
 
     def typed(self, subject: str, predicate: str, value: str, datatype: str) -> None:
-        self.add(subject, predicate, Literal(value, datatype=NamedNode(XSD + datatype)))
+        self.add(subject, predicate, Literal(value, datatype=NamedNode(datatype)))
 
 
 def sorted_ntriples(triples: Iterable[Triple]) -> bytes:

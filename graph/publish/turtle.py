@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.publish.jsonld import BinaryOutput
-from graph.publish.namespaces import DATA_PREFIXES, RDF, Compactor, turtle_prefix_lines
+from graph.publish.namespaces import DATA_PREFIXES, Compactor, turtle_prefix_lines
 from graph.publish.sorting import BUDGET, LineSorter
+from graph.terms import RDF_TYPE_NT
 
-_TYPE = f"<{RDF}type>".encode()
+_TYPE = RDF_TYPE_NT.encode()
 FLUSH = 1 << 20
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from graph.publish.catalog import CatalogInput, catalog_documents
 from graph.publish.facts import load_times, municipality_coverage
-from graph.publish.namespaces import DCT, FOAF, RDF, VOID
 from graph.publish.rdfdoc import Statements, turtle
-from graph.publish.settings import LICENCE, PublishSettings
-from graph.publish.void import VOID_PREFIXES, instant
+from graph.publish.settings import PublishSettings
+from graph.publish.void import VOID_PREFIXES, describe_dataset
 from graph.store import MinutesStore
 from ontology.namespace import NS
+from ontology.vocabularies import VOID
 
 
 def catalog_without_dump(store: MinutesStore, settings: PublishSettings) -> bytes:
@@ -26,17 +26,9 @@ def void_without_dump(store: MinutesStore, settings: PublishSettings, iri_base: 
     """The VoID description (Turtle): the dataset, its IRIs' space, vocabulary, licence and
     SPARQL endpoint; no figures and no dump files."""
     out = Statements()
-    document, dataset = settings.void_url, settings.dataset_iri
-    out.add(document, RDF + "type", VOID + "DatasetDescription")
-    out.text(document, DCT + "title", "VoID-beskrivelse af referatgraf", "da")
-    out.add(document, FOAF + "primaryTopic", dataset)
-    out.add(dataset, RDF + "type", VOID + "Dataset")
-    out.text(dataset, DCT + "title", "referatgraf: danske kommunale udvalgsreferater", "da")
-    out.add(dataset, DCT + "license", LICENCE)
-    times = load_times(store)
-    if times is not None:
-        out.typed(dataset, DCT + "modified", instant(times.last), "dateTime")
-    out.add(dataset, VOID + "sparqlEndpoint", settings.sparql_endpoint)
-    out.text(dataset, VOID + "uriSpace", iri_base)
-    out.add(dataset, VOID + "vocabulary", NS.rstrip("#"))
+    dataset = settings.dataset_iri
+    describe_dataset(out, settings, load_times(store))
+    out.add(dataset, VOID.sparqlEndpoint, settings.sparql_endpoint)
+    out.text(dataset, VOID.uriSpace, iri_base)
+    out.add(dataset, VOID.vocabulary, NS.rstrip("#"))
     return turtle(out.triples, VOID_PREFIXES)

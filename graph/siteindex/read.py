@@ -17,10 +17,10 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.store import MinutesStore
 from graph.terms import PROV_STARTED, RDF_TYPE, RDFS_LABEL, RG, term
+from ontology.vocabularies import SKOS
 
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SKOS_CONCEPT = SKOS + "Concept"
-_NAME_PREDICATES = (RG.shortName, SKOS + "altLabel", SKOS + "prefLabel", SKOS + "notation")
+SKOS_CONCEPT = SKOS.Concept
+_NAME_PREDICATES = (RG.shortName, SKOS.altLabel, SKOS.prefLabel, SKOS.notation)
 _SHARED_PREDICATES = (RDFS_LABEL.value, *_NAME_PREDICATES, RG.municipality, RG.party, RG.candidate)
 # the shared resources with pages of their own, by class; the first class listed wins
 SHARED_KINDS: tuple[tuple[str, str], ...] = (

@@ -27,10 +27,9 @@ from graph.siteindex import ConceptRow
 from graph.siteindex.documents import decision_snippet
 from graph.terms import RG
 from loaders.reference.model import KleConcept
+from ontology.vocabularies import RDFS, SKOS
 from web.pages import PER_PAGE, Page, register
 from web.pages.entity_facts import (
-    RDFS_LABEL,
-    SKOS,
     Props,
     first,
     label_of,
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
     from web.site import Site
 
 TEMPLATE = "pages/concept.html"
-SKOS_CONCEPT = SKOS + "Concept"
+SKOS_CONCEPT = SKOS.Concept
 
 
 @register("Concept")
@@ -54,7 +53,7 @@ def concept_page(site: Site, iri: str, number: int) -> Page | None:
     props = props_of(store, iri)
     if SKOS_CONCEPT not in types_of(props):
         return None
-    schemes = {v.value for v in props.get(SKOS + "inScheme", ())}
+    schemes = {v.value for v in props.get(SKOS.inScheme, ())}
     number = max(number, 1)
     if RG.outcomes in schemes:
         return _outcome_page(site, iri, props, number)
@@ -65,8 +64,8 @@ def concept_page(site: Site, iri: str, number: int) -> Page | None:
 
 def _labels(props: Props, iri: str) -> tuple[str, str]:
     """The concept's Danish preferred label and its ``rdfs:label``."""
-    label = first(props, RDFS_LABEL) or iri.rsplit("/", 1)[-1]
-    return first(props, SKOS + "prefLabel") or label, label
+    label = first(props, RDFS.label) or iri.rsplit("/", 1)[-1]
+    return first(props, SKOS.prefLabel) or label, label
 
 
 def _link(site: Site, iri: str, label: str | None = None) -> dict[str, str]:
@@ -77,15 +76,15 @@ def _link(site: Site, iri: str, label: str | None = None) -> dict[str, str]:
 def _kle_page(site: Site, iri: str, props: Props, number: int) -> Page:
     store = site.store()
     _, label = _labels(props, iri)
-    title = first(props, SKOS + "prefLabel")
-    notation = first(props, SKOS + "notation") or iri.rsplit("/", 1)[-1]
+    title = first(props, SKOS.prefLabel)
+    notation = first(props, SKOS.notation) or iri.rsplit("/", 1)[-1]
     concept = KleConcept(notation=notation, source="")
     chain: list[dict[str, str]] = []
-    broader = first(props, SKOS + "broader")
+    broader = first(props, SKOS.broader)
     while broader and len(chain) < 5:
         chain.insert(0, _link(site, broader))
-        broader = first(props_of(store, broader), SKOS + "broader")
-    below = store.quads_matching(None, NamedNode(SKOS + "broader"), NamedNode(iri))
+        broader = first(props_of(store, broader), SKOS.broader)
+    below = store.quads_matching(None, NamedNode(SKOS.broader), NamedNode(iri))
     narrower_iris = sorted({q.subject.value for q in below if isinstance(q.subject, NamedNode)})
     listed = _listed(site, iri, number, outcome=False)
     data: dict[str, Any] = {
@@ -94,7 +93,7 @@ def _kle_page(site: Site, iri: str, props: Props, number: int) -> Page:
         "title": title,
         "notation": notation,
         "level": concept.level,
-        "note": first(props, SKOS + "scopeNote"),
+        "note": first(props, SKOS.scopeNote),
         "kle_online": concept.url,
         "broader": chain,
         "narrower": [_link(site, n) for n in narrower_iris],
@@ -113,14 +112,12 @@ def _kle_page(site: Site, iri: str, props: Props, number: int) -> Page:
 def _outcome_page(site: Site, iri: str, props: Props, number: int) -> Page:
     store = site.store()
     title, _ = _labels(props, iri)
-    comments = props.get("http://www.w3.org/2000/01/rdf-schema#comment", [])
+    comments = props.get(RDFS.comment, [])
     danish = [v.value for v in comments if isinstance(v, Literal) and v.language == "da"]
     others = sorted(
         (
             _link(site, q.subject.value, _labels(props_of(store, q.subject.value), "")[0])
-            for q in store.quads_matching(
-                None, NamedNode(SKOS + "inScheme"), NamedNode(RG.outcomes)
-            )
+            for q in store.quads_matching(None, NamedNode(SKOS.inScheme), NamedNode(RG.outcomes))
             if isinstance(q.subject, NamedNode) and q.subject.value != iri
         ),
         key=lambda link: link["label"],
@@ -130,7 +127,7 @@ def _outcome_page(site: Site, iri: str, props: Props, number: int) -> Page:
         "kind": "outcome",
         "label": title,
         "title": title,
-        "notation": first(props, SKOS + "notation"),
+        "notation": first(props, SKOS.notation),
         "definition": danish[0] if danish else None,
         "others": others,
         **listed.data,

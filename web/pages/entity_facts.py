@@ -20,21 +20,17 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.entities import EntityIris
 from graph.labels import danish_date
-from graph.terms import RG
+from graph.terms import RDFS_LABEL, RG
 from graph.uris import Minter
 from loaders.reference import reference_data
 from loaders.reference.forms import law_forms
 from loaders.reference.model import Law, Organisation, Programme
+from ontology.vocabularies import DCTERMS, ORG, RDF, RDFS
 
 if TYPE_CHECKING:
     from graph.store import MinutesStore
     from web.site import Site
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-DCTERMS_SOURCE = "http://purl.org/dc/terms/source"
-ORG_SUB_ORGANIZATION_OF = "http://www.w3.org/ns/org#subOrganizationOf"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 CLASS_IRI = {"Law": RG.Law, "Programme": RG.Programme, "Organisation": RG.Organisation}
 KIND_NAMES = {"Law": "lov", "Programme": "program", "Organisation": "organisation"}
@@ -94,13 +90,13 @@ def first(props: Props, predicate: str) -> str | None:
 
 def label_of(store: MinutesStore, iri: str) -> str:
     """The Danish label of a resource (else any label, else the end of its IRI)."""
-    found = store.quads_matching(NamedNode(iri), NamedNode(RDFS_LABEL), None)
+    found = store.quads_matching(NamedNode(iri), RDFS_LABEL, None)
     labels = sorted({q.object for q in found if isinstance(q.object, Literal)}, key=_order)
     return labels[0].value if labels else iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def types_of(props: Props) -> set[str]:
-    return {v.value for v in props.get(RDF_TYPE, ())}
+    return {v.value for v in props.get(RDF.type, ())}
 
 
 def _date(props: Props, predicate: str) -> str | None:
@@ -141,7 +137,7 @@ def entity_facts(site: Site, iri: str, kind: str) -> EntityFacts | None:
     props = props_of(store, iri)
     if CLASS_IRI[kind] not in types_of(props):
         return None
-    label = first(props, RDFS_LABEL) or iri.rsplit("/", 1)[-1]
+    label = first(props, RDFS.label) or iri.rsplit("/", 1)[-1]
     names = [v.value for v in props.get(RG.shortName, ()) if v.value != label]
     facts = EntityFacts(
         iri=iri,
@@ -150,14 +146,14 @@ def entity_facts(site: Site, iri: str, kind: str) -> EntityFacts | None:
         names=sorted(dict.fromkeys(names), key=str.casefold),
         kind_label=KIND_NAMES[kind],
         candidate=first(props, RG.candidate) == "true",
-        source=first(props, DCTERMS_SOURCE),
+        source=first(props, DCTERMS.source),
         eli=first(props, RG.eli),
         enactment=first(props, RG.enactment),
         in_force_from=_date(props, RG.inForceFrom),
         in_force_to=_date(props, RG.inForceTo),
         in_force_from_iso=first(props, RG.inForceFrom),
     )
-    parent = first(props, ORG_SUB_ORGANIZATION_OF)
+    parent = first(props, ORG.subOrganizationOf)
     if parent:
         facts.parent = _link(site, parent)
     _add_reference_facts(site, facts)

@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from graph.publish.namespaces import OWL, RDF, RDFS, SKOS, XSD, compact
+from graph.publish.namespaces import compact
+from graph.terms import RDF_TYPE, RDFS_LABEL
 from ontology.namespace import NS
+from ontology.vocabularies import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from web.pages import PER_PAGE, Page
 from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
-from web.rdf_views import RDF_TYPE, RDFS_LABEL, is_named_graph, subject_triples
+from web.rdf_views import is_named_graph, subject_triples
 from web.render import dato
 
 if TYPE_CHECKING:
@@ -37,52 +39,52 @@ if TYPE_CHECKING:
     from web.site import Site
 
 TEMPLATE: Final = "pages/generic.html"
-SKOS_PREF_LABEL: Final = NamedNode(SKOS + "prefLabel")
+SKOS_PREF_LABEL: Final = NamedNode(SKOS.prefLabel)
 LONG_TEXT: Final = 240  # characters from which a literal is shown as a block of text
 
 # Danish names of the few properties of other vocabularies that the ontology does not label.
 PROPERTY_NAMES: Final = {
-    RDF + "type": "type",
-    RDFS + "label": "navn",
-    RDFS + "comment": "beskrivelse",
-    RDFS + "subClassOf": "underklasse af",
-    RDFS + "subPropertyOf": "underegenskab af",
-    RDFS + "domain": "domæne",
-    RDFS + "range": "værdiområde",
-    RDFS + "isDefinedBy": "defineret af",
-    RDFS + "seeAlso": "se også",
-    OWL + "inverseOf": "omvendt af",
-    OWL + "equivalentClass": "samme klasse som",
-    OWL + "equivalentProperty": "samme egenskab som",
-    OWL + "sameAs": "samme som",
-    SKOS + "prefLabel": "foretrukken betegnelse",
-    SKOS + "altLabel": "alternativ betegnelse",
-    SKOS + "notation": "notation",
-    SKOS + "inScheme": "i begrebssystemet",
-    SKOS + "broader": "bredere begreb",
-    SKOS + "narrower": "snævrere begreb",
-    SKOS + "topConceptOf": "topbegreb i",
-    SKOS + "hasTopConcept": "har topbegrebet",
-    SKOS + "definition": "definition",
-    "http://www.w3.org/ns/prov#wasGeneratedBy": "frembragt af",
-    "http://www.w3.org/ns/prov#generatedAtTime": "frembragt",
-    "http://www.w3.org/ns/prov#startedAtTime": "begyndt",
-    "http://www.w3.org/ns/prov#endedAtTime": "afsluttet",
-    "http://purl.org/dc/terms/title": "titel",
-    "http://purl.org/dc/terms/source": "kilde",
+    RDF.type: "type",
+    RDFS.label: "navn",
+    RDFS.comment: "beskrivelse",
+    RDFS.subClassOf: "underklasse af",
+    RDFS.subPropertyOf: "underegenskab af",
+    RDFS.domain: "domæne",
+    RDFS.range: "værdiområde",
+    RDFS.isDefinedBy: "defineret af",
+    RDFS.seeAlso: "se også",
+    OWL.inverseOf: "omvendt af",
+    OWL.equivalentClass: "samme klasse som",
+    OWL.equivalentProperty: "samme egenskab som",
+    OWL.sameAs: "samme som",
+    SKOS.prefLabel: "foretrukken betegnelse",
+    SKOS.altLabel: "alternativ betegnelse",
+    SKOS.notation: "notation",
+    SKOS.inScheme: "i begrebssystemet",
+    SKOS.broader: "bredere begreb",
+    SKOS.narrower: "snævrere begreb",
+    SKOS.topConceptOf: "topbegreb i",
+    SKOS.hasTopConcept: "har topbegrebet",
+    SKOS.definition: "definition",
+    PROV.wasGeneratedBy: "frembragt af",
+    PROV.generatedAtTime: "frembragt",
+    PROV.startedAtTime: "begyndt",
+    PROV.endedAtTime: "afsluttet",
+    DCTERMS.title: "titel",
+    DCTERMS.source: "kilde",
 }
 CODE_VALUES: Final = frozenset({NS + "layout"})
 """Properties whose values are names the loader gives (its rules), shown as code."""
 DATATYPE_NAMES: Final = {
-    XSD + "string": "",
-    XSD + "date": "dato",
-    XSD + "dateTime": "tidspunkt",
-    XSD + "time": "klokkeslæt",
-    XSD + "integer": "heltal",
-    XSD + "nonNegativeInteger": "heltal",
-    XSD + "decimal": "decimaltal",
-    XSD + "boolean": "sandhedsværdi",
-    XSD + "anyURI": "adresse",
+    XSD.string: "",
+    XSD.date: "dato",
+    XSD.dateTime: "tidspunkt",
+    XSD.time: "klokkeslæt",
+    XSD.integer: "heltal",
+    XSD.nonNegativeInteger: "heltal",
+    XSD.decimal: "decimaltal",
+    XSD.boolean: "sandhedsværdi",
+    XSD.anyURI: "adresse",
 }
 
 
@@ -123,7 +125,7 @@ def generic_page(site: Site, iri: str, number: int = 1) -> Page:
     ]
     if data["graph"]:
         queries.append(bound_text(page_query("generic_graph"), {"graf": node}))
-    if any(t.predicate == RDF_TYPE and t.object == NamedNode(OWL + "Ontology") for t in own):
+    if any(t.predicate == RDF_TYPE and t.object == NamedNode(OWL.Ontology) for t in own):
         terms = run(store, "ontology_terms", {"ontologi": node})
         data["terms"] = _terms(site, terms.rows)
         queries.append(terms.text)
@@ -195,7 +197,7 @@ def _value(site: Site, store: MinutesStore, term: object) -> dict[str, Any]:
     if not isinstance(term, Literal):
         return {**_resource(site, store, term), "long": False}
     datatype = term.datatype.value
-    text = dato(term.value) if datatype == XSD + "date" else term.value
+    text = dato(term.value) if datatype == XSD.date else term.value
     note = term.language or DATATYPE_NAMES.get(datatype, compact(datatype) or datatype)
     return {"text": text, "href": None, "iri": None, "note": note, "long": len(text) > LONG_TEXT}
 

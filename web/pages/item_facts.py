@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Final
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from graph.terms import PROV_GENERATED_AT, PROV_WAS_GENERATED_BY, RDF_TYPE, RDFS_LABEL, RG, term
+from ontology.vocabularies import SKOS
 from web.pages.page_sparql import Row, Value, python_value
 
 if TYPE_CHECKING:
     from graph.store import MinutesStore
 
-SKOS_PREF_LABEL: Final = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+SKOS_PREF_LABEL: Final = term(SKOS.prefLabel)
 AGENDA_ITEM: Final = term(RG.AgendaItem)
 _P = {name: term(getattr(RG, name)) for name in (
     "meeting", "number", "title", "closed", "itemPrefix", "firstLine", "lastLine",

@@ -20,11 +20,11 @@ SELECT ?item ?n WHERE {
   VALUES ?item { <https://example.org/i> }
   ?item <p> ?n
 }
->>> python_value(Literal("2020-01-08", datatype=NamedNode(XSD + "date")))
+>>> python_value(Literal("2020-01-08", datatype=NamedNode(XSD.date)))
 datetime.date(2020, 1, 8)
->>> python_value(Literal("7", datatype=NamedNode(XSD + "integer")))
+>>> python_value(Literal("7", datatype=NamedNode(XSD.integer)))
 7
->>> python_value(Literal("false", datatype=NamedNode(XSD + "boolean")))
+>>> python_value(Literal("false", datatype=NamedNode(XSD.boolean)))
 False
 """
 
@@ -40,8 +40,8 @@ from importlib import resources
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
 from graph.store import MinutesStore
+from ontology.vocabularies import XSD
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 Value = str | int | bool | dt.date | dt.datetime | dt.time | None
@@ -75,11 +75,11 @@ def _timestamp(text: str) -> dt.datetime:
 
 
 _PARSERS: dict[str, Callable[[str], Value]] = {
-    XSD + "integer": int,
-    XSD + "boolean": _boolean,
-    XSD + "date": dt.date.fromisoformat,
-    XSD + "dateTime": _timestamp,
-    XSD + "time": dt.time.fromisoformat,
+    XSD.integer: int,
+    XSD.boolean: _boolean,
+    XSD.date: dt.date.fromisoformat,
+    XSD.dateTime: _timestamp,
+    XSD.time: dt.time.fromisoformat,
 }
 
 
