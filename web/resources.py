@@ -236,7 +236,7 @@ def _endpoint(resources: Resources) -> Callable[[Request], Awaitable[Response]]:
         if moved is not None:  # an old address keeps working, and says where it went
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(moved + query, status_code=301)
-        token = str((await resources.current.now()).get("token", ""))
+        token = (await resources.current.now()).token
         pool: PageWorkers | None = getattr(request.app.state, "page_pool", None)
         if pool is not None:
             answered = await pool.answer(request, token)
