@@ -14,9 +14,10 @@ _MONTHS = frozenset(dates.MONTHS)
 def fill_gaps(
     state: ParseState, chain: list[HeadingCandidate], unconfirmed: list[HeadingCandidate]
 ) -> list[HeadingCandidate]:
-    """Headings the chain jumped over: an unconfirmed candidate of the chain's form with the
-    missing number, alone in the gap, or a heading glued to the end of the line before it by
-    text extraction (``... Referat9. Title``); likewise one more at the end."""
+    """Headings the chain jumped over: the unconfirmed candidates of the chain's form in a gap
+    when they are exactly the missing numbers in order, else one with the missing number
+    alone in the gap, or a heading glued to the end of the line before it by text extraction
+    (``... Referat9. Title``); likewise one more at the end."""
     filled: list[HeadingCandidate] = []
     for position, heading in enumerate(chain):
         filled.append(heading)
@@ -26,7 +27,14 @@ def fill_gaps(
         after = chain[position + 1] if position + 1 < len(chain) else None
         line = heading.last_line
         if after is not None:
-            for missing in range(number + 1, (after.number or 0)):
+            missing_numbers = list(range(number + 1, after.number or 0))
+            inside = sorted(
+                (c for c in unconfirmed if line < c.line < after.line), key=lambda c: c.line
+            )
+            if missing_numbers and [c.number for c in inside] == missing_numbers:
+                filled.extend(inside)  # the gap holds exactly the missing headings, in order
+                continue
+            for missing in missing_numbers:
                 found = _missing_heading(state, unconfirmed, missing, line, after.line)
                 if found is not None:
                     filled.append(found)

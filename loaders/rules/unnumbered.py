@@ -270,7 +270,8 @@ def find_items(state: ParseState, *, label_runs: bool = True) -> list[HeadingCan
 def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[HeadingCandidate]:
     """Items printed without a number among numbered ones (``Meddelelser`` between items 2 and
     3): a block of case numbers with a title before it, standing after the numbered item's
-    decision and its text, and followed by a section of its own before the next heading.
+    decision and its text, with no other line of a heading's form between, and followed by a
+    section of its own before the next heading.
     Only such blocks count: a title-like line before a second ``Beslutning`` is as often the
     first body's short decision (``Anbefales``) as a new item."""
     heads = sorted(h.line for h in numbered)
@@ -285,6 +286,8 @@ def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[
         decided = [d for d in decisions if heads[position] < d < block.first]
         if not decided:
             continue  # the numbered item's own case numbers, before its decision
+        if any(heads[position] < line < block.first for line in state.candidates):
+            continue  # a numbered heading the chain passed over may open this block's item
         text = state.next_content(decided[-1], block.first)
         title = _title_before(state, block.first, decided[-1] + 1)
         if text is None or title < 0 or title <= text:

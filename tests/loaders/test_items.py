@@ -335,3 +335,22 @@ def test_a_label_with_a_long_text_on_its_line_confirms_the_heading_above() -> No
         f"2. Eventuelt\nSagsfremstilling: {long_text}\nBeslutning: Intet.\n"
     )
     assert _parse(text) == [(1, "Budget"), (2, "Eventuelt")]
+
+
+def test_a_gap_holding_exactly_the_missing_headings_in_order_is_filled() -> None:
+    # items 2 and 3 have no evidence of their own (a stray line between title and label), and
+    # two candidates stand in the gap between items 1 and 4: both are the missing headings
+    text = (
+        "Lejre Kommune\nReferat Byrådet 3. marts 2021\n\n"
+        "1\nGodkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2\nRegnskab 2022\nLejre Kommune\nBeslutning\nGodkendt.\n\n"
+        "3\nTakster 2023\nLejre Kommune\nBeslutning\nGodkendt.\n\n"
+        "4\nSalg af Skolevej 4\nBeslutning\nGodkendt.\n"
+    )
+    meeting, _, _ = parse_minutes(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Regnskab 2022"),
+        (3, "Takster 2023"),
+        (4, "Salg af Skolevej 4"),
+    ]
