@@ -6,57 +6,30 @@ Exit status: 0 success, 1 some input failed (the rest was done all the same), 2 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from graph.index_location import IndexLocation, IndexUrl
+from graph.index_location import IndexLocation
 from graph.ingest import (
-    BATCH_DOCUMENTS,
-    FileResult,
     LoadOptions,
-    LoadReport,
     collect_files,
-    load_files,
 )
-from graph.location import StoreLocation, store_location
-from graph.store import MinutesStore, StoreError
+from graph.location import StoreLocation
+from graph.store import MinutesStore
 from graph.uris import Minter
 from referatgraf import demo as demo_module
+from referatgraf.load_command import load, load_with_progress, print_summary
 from referatgraf.options import index_option, serve_options
-from referatgraf.settings import STORE_ENV, Settings, resolve, state_ttl
+from referatgraf.settings import Settings, resolve, state_ttl
+from referatgraf.store_access import open_store, refresh_index, store_option
 from sparql.execute import QueryError, read_query_argument, run_query
 from sparql.limits import Limits, default_workers
 from sparql.stats import collect_stats
 
 if TYPE_CHECKING:
     from graph.publish.settings import PublishSettings
-
-STORE_HELP = (
-    "Store folder, http://HOST:PORT of an Oxigraph server, or virtuoso+http://HOST:PORT of "
-    "Virtuoso (login for writes: $REFERATGRAF_STORE_USER, $REFERATGRAF_STORE_PASSWORD) "
-    "(default ./data/store, or $REFERATGRAF_STORE)."
-)
-BASE_HELP = "Base of the IRIs minted (default https://w3id.org/referatgraf/, or $REFERATGRAF_BASE)."
-
-
-def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    option = click.option(
-        "--store", default=None, envvar=STORE_ENV, callback=_store_location, help=STORE_HELP
-    )
-    return option(func)
-
-
-def _store_location(
-    _: click.Context, param: click.Parameter, value: str | None
-) -> StoreLocation | None:
-    try:
-        return None if not value else store_location(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param=param) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,138 +42,7 @@ def main() -> None:
         raise click.UsageError(str(error)) from None
 
 
-@main.command()
-@store_option
-@index_option
-@click.option("--base", default=None, help=BASE_HELP)
-@click.option("--municipality", default=None, help="Municipality of minutes that do not name it.")
-@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Parser processes.")
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, 100_000),
-    default=BATCH_DOCUMENTS,
-    show_default=True,
-    help="Documents per bulk write (memory grows with it).",
-)
-@click.option(
-    "--no-mentions",
-    is_flag=True,
-    help="Read the structure only; do not recognise laws, programmes, organisations, persons.",
-)
-@click.option(
-    "--no-index", is_flag=True, help="Leave the side index of the web pages as it is (stale)."
-)
-@click.option(
-    "--source-url",
-    default=None,
-    help="Where the minutes were published (http or https), for one file: shown on the "
-    "meeting's page as the original.",
-)
-@click.option(
-    "--ocr",
-    is_flag=True,
-    help="Recognise the text of PDF pages that have none (scans) with Tesseract (slow).",
-)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def load(
-    store: StoreLocation | None,
-    index_at: IndexLocation | None,
-    base: str | None,
-    municipality: str | None,
-    workers: int | None,
-    batch_size: int,
-    no_mentions: bool,
-    no_index: bool,
-    source_url: str | None,
-    ocr: bool,
-    paths: tuple[Path, ...],
-) -> None:
-    """Load minutes files or folders (formats detected from content) into the store."""
-    settings = resolve(store, base, index_at)
-    if source_url is not None:
-        source_url = _one_source_url(source_url, paths)
-    if municipality is not None:
-        from loaders.municipalities import by_name  # noqa: PLC0415
-
-        if by_name(municipality) is None:
-            raise click.BadParameter(
-                f"unknown municipality {municipality!r}", param_hint="--municipality"
-            )
-    missing = [p for p in paths if not p.exists()]
-    files = list(collect_files(p for p in paths if p.exists()))
-    with _open_store(settings.store, writable=True) as (minutes, recovered):
-        options = LoadOptions(
-            Minter(settings.base), municipality, workers, batch_size, mentions=not no_mentions,
-            source_url=source_url, ocr=ocr,
-        )  # fmt: skip
-        report = _load_with_progress(minutes, files, options, recovered)
-        indexed = "" if no_index else _refresh_index(minutes, settings)
-    for path in missing:
-        click.echo(f"failed     {path}: no such file or folder")
-    _print_summary(report, len(missing))
-    if indexed:
-        click.echo(indexed)
-    sys.exit(1 if report.failed or missing else 0)
-
-
-def _one_source_url(value: str, paths: tuple[Path, ...]) -> str:
-    """``--source-url`` made safe as an IRI; it names the one file loaded."""
-    from loaders.page_evidence import safe_url  # noqa: PLC0415
-
-    safe = safe_url(value)
-    if safe is None:
-        raise click.BadParameter(f"not an http(s) address: {value!r}", param_hint="--source-url")
-    if len(paths) != 1 or not paths[0].is_file():
-        raise click.BadParameter(
-            "names where one file was published: give one file", param_hint="--source-url"
-        )
-    return safe
-
-
-def _load_with_progress(
-    minutes: MinutesStore, files: list[Path], options: LoadOptions, recovered: list[str]
-) -> LoadReport:
-    for graph in recovered:
-        click.echo(f"recovered  removed a partial document left by an interrupted load: {graph}")
-    if not sys.stderr.isatty():
-        return load_files(minutes, files, options, on_result=_print_result, recovered=recovered)
-    results: list[FileResult] = []
-    with click.progressbar(length=len(files), label="Indlæser", file=sys.stderr) as bar:
-
-        def advance(result: FileResult) -> None:
-            results.append(result)
-            bar.update(1)
-
-        report = load_files(minutes, files, options, on_result=advance, recovered=recovered)
-    for result in results:
-        _print_result(result)
-    return report
-
-
-def _print_result(result: FileResult) -> None:
-    if result.status == "loaded":
-        click.echo(f"loaded     {result.path}  ({result.layout})")
-        for line in result.summary:
-            click.echo(f"  {line}")
-        for warning in result.warnings:
-            click.echo(f"  warning: {warning}")
-    elif result.status == "unchanged":
-        click.echo(f"skipped    {result.path}: unchanged since it was loaded")
-    elif result.status == "replaced":
-        click.echo(f"skipped    {result.path}: {result.reason}")
-    else:
-        click.echo(f"failed     {result.path}: {result.reason}")
-    for note in result.notes:
-        click.echo(f"  note: {note}")
-
-
-def _print_summary(report: LoadReport, missing: int) -> None:
-    seconds = ((report.ended or report.started) - report.started).total_seconds()
-    click.echo(
-        f"{report.count('loaded')} loaded, "
-        f"{report.count('unchanged') + report.count('replaced')} skipped, "
-        f"{report.count('failed') + missing} failed in {seconds:.1f} s"
-    )
+main.add_command(load)
 
 
 @main.command()
@@ -248,7 +90,7 @@ def query(
             text = read_query_argument(query)
         except OSError as error:
             raise click.BadParameter(f"cannot read {query[1:]}: {error.strerror}") from error
-    with _open_store(settings.store, writable=False) as (minutes, _):
+    with open_store(settings.store, writable=False) as (minutes, _):
         try:
             output = run_query(minutes, text, fmt)
         except QueryError as error:
@@ -274,7 +116,7 @@ def dump(store: StoreLocation | None, out: Path) -> None:
 
     settings = resolve(store)
     publishing = _publish_settings()
-    with _open_store(settings.store, writable=False) as (minutes, _):
+    with open_store(settings.store, writable=False) as (minutes, _):
         report = dump_store(minutes, out, base=settings.base, settings=publishing)
     for line in report_lines(report):
         click.echo(line)
@@ -289,31 +131,8 @@ def index(store: StoreLocation | None, index_at: IndexLocation | None, full: boo
     in PostgreSQL (--index); `load` keeps it in step, so this is needed only after
     `load --no-index`."""
     settings = resolve(store, index=index_at)
-    with _open_store(settings.store, writable=False) as (minutes, _):
-        click.echo(_refresh_index(minutes, settings, full=full))
-
-
-def _refresh_index(minutes: MinutesStore, settings: Settings, *, full: bool = False) -> str:
-    """Bring the side index of the web pages in step with the store; the line to report."""
-    from graph.siteindex import build_index  # noqa: PLC0415
-    from graph.siteindex.connections import INDEX_ERRORS  # noqa: PLC0415
-
-    assert settings.index is not None  # resolve() fills it
-    try:
-        built = build_index(minutes, settings.index, incremental=not full)
-    except INDEX_ERRORS as error:  # PostgreSQL down, or refusing us: say so, not a traceback
-        where = _shown(settings.index)
-        message = f"the side index at {where} cannot be written: {error}"
-        raise click.ClickException(message) from None
-    how = "built" if built.full else f"updated ({built.added} new, {built.removed} dropped)"
-    return (
-        f"index      {how}: {built.documents} documents, {built.mentions} mentions"
-        f" in {built.seconds:.1f} s -> {_shown(built.path)}"
-    )
-
-
-def _shown(location: IndexLocation) -> str:
-    return location.shown if isinstance(location, IndexUrl) else str(location)
+    with open_store(settings.store, writable=False) as (minutes, _):
+        click.echo(refresh_index(minutes, settings, full=full))
 
 
 @main.command()
@@ -354,7 +173,7 @@ def inspect(municipality: str | None, paths: tuple[Path, ...]) -> None:
 def stats(store: StoreLocation | None) -> None:
     """What is in the graph: counts of meetings, items, people, and where they come from."""
     settings = resolve(store)
-    with _open_store(settings.store, writable=False) as (minutes, _):
+    with open_store(settings.store, writable=False) as (minutes, _):
         for label, value in collect_stats(minutes):
             click.echo(f"{label:<28} {value}")
 
@@ -388,7 +207,7 @@ def report(store: StoreLocation | None, golden: Path, minutes: Path | None) -> N
             click.echo(f"  {line}")
     else:
         click.echo(f"(ingen guldfiler i {golden}: præcision og genkaldelse springes over)")
-    with _open_store(settings.store, writable=False) as (minutes_store, _):
+    with open_store(settings.store, writable=False) as (minutes_store, _):
         for line in quality_lines(minutes_store):
             click.echo(line)
         for line in candidate_lines(minutes_store):
@@ -402,7 +221,7 @@ def validate(store: StoreLocation | None) -> None:
     from graph.validate import validate_store  # noqa: PLC0415  (rdflib and pySHACL load slowly)
 
     settings = resolve(store)
-    with _open_store(settings.store, writable=False) as (minutes, _):
+    with open_store(settings.store, writable=False) as (minutes, _):
         conforms, report_text = validate_store(minutes)
     click.echo(report_text)
     sys.exit(0 if conforms else 1)
@@ -442,11 +261,11 @@ def demo(
 ) -> None:
     """Load the bundled sample minutes, show what the graph answers, and serve it."""
     settings = resolve(store, index=index_at)
-    with _open_store(settings.store, writable=True) as (minutes, recovered):
+    with open_store(settings.store, writable=True) as (minutes, recovered):
         options = LoadOptions(Minter(settings.base))
-        report = _load_with_progress(minutes, demo_module.sample_files(), options, recovered)
-        _print_summary(report, 0)
-        click.echo(_refresh_index(minutes, settings))
+        report = load_with_progress(minutes, demo_module.sample_files(), options, recovered)
+        print_summary(report, 0)
+        click.echo(refresh_index(minutes, settings))
         _dump_for_demo(minutes, settings)
         demo_module.show_examples(minutes, click.echo)
     if no_serve:
@@ -490,7 +309,7 @@ def _serve(
         )
         sys.exit(2)
     if not isinstance(settings.store, Path):
-        with _open_store(settings.store, writable=False):
+        with open_store(settings.store, writable=False):
             pass  # the server answers: say so now, not in every worker
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"referatgraf serves {settings.store} at http://{shown}:{port}/ (SPARQL: /sparql)")
@@ -504,15 +323,3 @@ def _serve(
         _publish_settings(),
     )
     serve(served, limits, host, port, page_workers=workers, processes=processes)
-
-
-@contextmanager
-def _open_store(path: StoreLocation, *, writable: bool) -> Iterator[tuple[MinutesStore, list[str]]]:
-    try:
-        if writable:
-            yield MinutesStore.open(path)
-        else:
-            yield MinutesStore.open_read_only(path), []
-    except StoreError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(2)
