@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from loaders import municipalities
+from loaders import municipal_addresses, municipalities
 from loaders.model import Span
 from loaders.municipalities import Municipality
 from loaders.page_evidence import PagePart
@@ -55,8 +55,8 @@ def _one(find: Callable[[str], list[tuple[Municipality, int, int]]]) -> Finder:
 # The kinds of evidence besides "<Name> Kommune": (kind, how a note names it, finder).
 EVIDENCE_RULES: tuple[tuple[str, str, Finder], ...] = (
     ("council", "the council name", _one(municipalities.find_councils)),
-    ("postal", "the postal address", municipalities.find_postal_addresses),
-    ("domain", "the web address", _one(municipalities.find_domains)),
+    ("postal", "the postal address", municipal_addresses.find_postal_addresses),
+    ("domain", "the web address", _one(municipal_addresses.find_domains)),
 )
 _DESCRIPTIONS = {kind: words for kind, words, _ in EVIDENCE_RULES}
 # Which kinds each inferring tier weighs, and whether only the frame counts.

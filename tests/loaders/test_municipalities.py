@@ -12,17 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import loaders.municipalities
+from loaders.municipal_addresses import by_domain, find_domains, find_postal_addresses, postal_towns
 from loaders.municipalities import (
     Municipality,
     all_municipalities,
     by_code,
-    by_domain,
     by_name,
     find_councils,
-    find_domains,
     find_in_text,
-    find_postal_addresses,
-    postal_towns,
 )
 
 CSV_PATH = Path(loaders.municipalities.__file__).parent / "data" / "kommuner.csv"
