@@ -17,8 +17,6 @@ from graph.uris import Minter, slug
 from ontology.namespace import RG
 from ontology.vocabularies import ORG, XSD
 
-DERIVED_GRAPH = "graf/afledt"
-
 
 @cache
 def _query(name: str) -> str:
@@ -54,7 +52,7 @@ def write_derived(store: MinutesStore, minter: Minter) -> int:
         if role:
             lines.append(f"{node} {iri(RG.memberRole)} {literal(role)} .\n")
         count += 1
-    store.replace_graph_data(minter.base + DERIVED_GRAPH, "".join(lines))
+    store.replace_graph_data(minter.derived_graph(), "".join(lines))
     return count
 
 

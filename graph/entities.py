@@ -21,8 +21,6 @@ from loaders.reference.model import EntityType, KleConcept, Law, Organisation, P
 from ontology.namespace import RG
 from ontology.vocabularies import ORG, SKOS, XSD
 
-REFERENCE_GRAPH = "graf/reference"
-MUNICIPALITIES_GRAPH = "graf/kommuner"
 CANDIDATE_FOLDERS: dict[EntityType, str] = {
     "law": "lov",
     "programme": "program",

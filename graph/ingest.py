@@ -23,8 +23,6 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.derived import write_derived
 from graph.entities import (
-    MUNICIPALITIES_GRAPH,
-    REFERENCE_GRAPH,
     municipality_lines,
     reference_lines,
 )
@@ -265,17 +263,13 @@ def load_files(
     return report
 
 
-ONTOLOGY_GRAPH = "graf/ontologi"
-
-
 def write_reference_graphs(store: MinutesStore, minter: Minter) -> None:
     """The municipalities, the reference entities and the ontology itself (so that the labels
     of outcomes and classes are in the graph), each whole in a graph of its own."""
-    base = minter.base
-    store.replace_graph_data(base + MUNICIPALITIES_GRAPH, "".join(municipality_lines(minter)))
-    store.replace_graph_data(base + REFERENCE_GRAPH, "".join(reference_lines(minter)))
+    store.replace_graph_data(minter.municipalities_graph(), "".join(municipality_lines(minter)))
+    store.replace_graph_data(minter.reference_graph(), "".join(reference_lines(minter)))
     store.replace_graph_data(
-        base + ONTOLOGY_GRAPH, ONTOLOGY_PATH.read_text(encoding="utf-8"), turtle=True
+        minter.ontology_graph(), ONTOLOGY_PATH.read_text(encoding="utf-8"), turtle=True
     )
 
 

@@ -33,8 +33,7 @@ from graph.backends import DocumentWrite, QueryOptions, StoreBackend, StoreError
 from graph.backends.embedded import EmbeddedStore
 from graph.location import StoreLocation, StoreUrl
 from graph.terms import RDF_TYPE, RG, term
-
-SOURCE_GRAPH_SUFFIX = "/kilde"
+from graph.uris import SOURCE_GRAPH_SUFFIX
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,15 @@ import unicodedata
 from dataclasses import dataclass
 
 DEFAULT_BASE = "https://w3id.org/referatgraf/"
+# The named graphs shared by all documents, under the base: each is written whole by the load
+# that owns it (see the Minter methods of the same names).
+ENTITIES_GRAPH = "graf/entiteter"
+MUNICIPALITIES_GRAPH = "graf/kommuner"
+REFERENCE_GRAPH = "graf/reference"
+DERIVED_GRAPH = "graf/afledt"
+ONTOLOGY_GRAPH = "graf/ontologi"
+# ends the IRI of every source document, which is also its named graph (Minter.source)
+SOURCE_GRAPH_SUFFIX = "/kilde"
 # where a store server that cannot write a graph at once (Virtuoso) stages a document; no
 # reader sees it, and a MOVE makes it the document's graph
 STAGING_GRAPH = "urn:x-referatgraf:staging"
@@ -121,8 +130,53 @@ class Minter:
 
     @staticmethod
     def source(meeting_iri: str) -> str:
-        """The source document, which is also the named graph of everything read from it."""
-        return f"{meeting_iri}/kilde"
+        """The source document, which is also the named graph of everything read from it.
+
+        >>> Minter.source("https://data.example.org/kommune/lejre/moede/uden-udvalg-0a1b2c")
+        'https://data.example.org/kommune/lejre/moede/uden-udvalg-0a1b2c/kilde'
+        """
+        return meeting_iri + SOURCE_GRAPH_SUFFIX
+
+    def entities_graph(self) -> str:
+        """Committees, persons and parties as the documents name them, written by every
+        document.
+
+        >>> Minter("https://data.example.org/").entities_graph()
+        'https://data.example.org/graf/entiteter'
+        """
+        return self.base + ENTITIES_GRAPH
+
+    def municipalities_graph(self) -> str:
+        """The 98 municipalities, written whole at each load.
+
+        >>> Minter("https://data.example.org/").municipalities_graph()
+        'https://data.example.org/graf/kommuner'
+        """
+        return self.base + MUNICIPALITIES_GRAPH
+
+    def reference_graph(self) -> str:
+        """Laws, programmes, organisations and KLE, written whole at each load.
+
+        >>> Minter("https://data.example.org/").reference_graph()
+        'https://data.example.org/graf/reference'
+        """
+        return self.base + REFERENCE_GRAPH
+
+    def derived_graph(self) -> str:
+        """What a load derives across documents: each person's committee memberships.
+
+        >>> Minter("https://data.example.org/").derived_graph()
+        'https://data.example.org/graf/afledt'
+        """
+        return self.base + DERIVED_GRAPH
+
+    def ontology_graph(self) -> str:
+        """The ontology itself, so that the labels of its classes and outcomes are in the graph.
+
+        >>> Minter("https://data.example.org/").ontology_graph()
+        'https://data.example.org/graf/ontologi'
+        """
+        return self.base + ONTOLOGY_GRAPH
 
     @staticmethod
     def item(meeting_iri: str, number: int) -> str:

@@ -28,7 +28,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.entities import REFERENCE_GRAPH
 from graph.publish.catalog import (
     JSONLD,
     MARKDOWN,
@@ -49,7 +48,7 @@ from graph.publish.subsets import SubsetSink
 from graph.publish.turtle import UnionSink
 from graph.publish.void import void_description
 from graph.store import MinutesStore
-from graph.uris import DEFAULT_BASE
+from graph.uris import DEFAULT_BASE, Minter
 from ontology import ONTOLOGY_PATH, SHAPES_PATH
 
 DATASET_NQ = "referatgraf.nq.gz"
@@ -108,7 +107,7 @@ def dump(
     jsonld_sink = JsonLdSink(as_jsonld)
     union = UnionSink(runs, budget)
     subsets = SubsetSink(
-        staging, documents, {c.iri: c.slug for c in coverage}, base + REFERENCE_GRAPH, level
+        staging, documents, {c.iri: c.slug for c in coverage}, Minter(base).reference_graph(), level
     )
     quads = each_graph(store, [NQuadsSink(full), jsonld_sink, subsets, union], runs, budget)
     jsonld_sink.close()

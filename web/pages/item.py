@@ -26,6 +26,7 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.labels import item_label
 from graph.terms import RG, term
+from graph.uris import Minter
 from web.pages import Page, register
 from web.pages.highlight import Span, marked_text
 from web.pages.item_facts import item_row, part_rows, section_rows
@@ -52,7 +53,7 @@ def item_page(site: Site, iri: str, number: int = 1) -> Page | None:
     if item is None:
         return None
     sections, parts = section_rows(store, iri), part_rows(store, iri)
-    source = NamedNode(str(item["source"] or iri + "/kilde"))
+    source = NamedNode(str(item["source"] or Minter.source(iri)))
     found, mention_queries = _item_mentions(site, iri, source)
     spans = _spans(site, found)
     title = text_of(item["title"])
