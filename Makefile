@@ -115,3 +115,15 @@ deploy-deps:
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends nginx-light; \
 	fi
 test: browser-deps ocr-deps deploy-deps virtuoso-deps postgres-deps
+# Benchmarks of the store servers (issue 16): `referatgraf load` into `oxigraph serve` and into
+# Virtuoso against each server's own bulk HTTP path; then one and two `serve` processes over
+# each, and over the embedded store, under wrk (Debian's, installed here when missing)
+BENCH_REMOTE_N ?= 300
+.PHONY: bench-remote wrk-deps
+bench-remote: dev virtuoso-deps wrk-deps
+	$(BIN)/python -m bench.remote --n $(BENCH_REMOTE_N)
+	$(BIN)/python -m bench.remote_serve --n $(BENCH_REMOTE_N)
+wrk-deps:
+	@if ! command -v wrk >/dev/null; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends wrk; \
+	fi
