@@ -102,6 +102,7 @@ class VirtuosoServer:
         self.timeout_ms = timeout_ms
         """Virtuoso's ``timeout`` for each query, in milliseconds (``None``: the server's own)."""
         self.hidden = [*SYSTEM_GRAPHS, STAGING_GRAPH]
+        self._staging_empty = False  # known empty once cleared, and after each MOVE
 
     @classmethod
     def open(cls, url: str, host: str, port: int, *, writing: bool) -> VirtuosoServer:
@@ -127,6 +128,7 @@ class VirtuosoServer:
                         f"and ${PASSWORD_ENV}"
                     )
                 server.update(f"DROP SILENT GRAPH <{STAGING_GRAPH}>")
+                server._staging_empty = True
         except BaseException:
             server.close()  # no connection left open behind an error
             raise
@@ -264,12 +266,15 @@ class VirtuosoServer:
         self.update(f"DROP SILENT GRAPH <{graph.value}>")
 
     def _stage_and_move(self, graph: str, triples: list[Triple]) -> None:
-        self.update(f"DROP SILENT GRAPH <{STAGING_GRAPH}>")
+        if not self._staging_empty:  # a write that failed midway left part of a document
+            self.update(f"DROP SILENT GRAPH <{STAGING_GRAPH}>")
+        self._staging_empty = False
         self._post(STAGING_GRAPH, triples)
         if triples:
             self.update(f"MOVE SILENT <{STAGING_GRAPH}> TO <{graph}>")
         else:
             self.update(f"DROP SILENT GRAPH <{graph}>")
+        self._staging_empty = True  # MOVE empties the staging graph
 
     def _post(self, graph: str, triples: list[Triple]) -> None:
         """Add ``triples`` to ``graph``, in bounded Graph Store writes."""
