@@ -13,7 +13,7 @@ from graph.labels import person_label
 from graph.ntriples import iri, literal
 from graph.store import MinutesStore
 from graph.terms import RDF_TYPE, RDF_TYPE_NT, RDFS_LABEL, RDFS_LABEL_NT
-from graph.uris import Minter, slug
+from graph.uris import Minter
 from ontology.namespace import RG
 from ontology.vocabularies import ORG, XSD
 
@@ -35,8 +35,7 @@ def write_derived(store: MinutesStore, minter: Minter) -> int:
         if not isinstance(person, NamedNode) or not isinstance(committee, NamedNode):
             continue
         role = row["role"].value if isinstance(row["role"], Literal) else None
-        key = f"{slug(committee.value.rsplit('/', 1)[-1])}/{slug(role or 'deltager')}"
-        node = iri(f"{person.value}/medlemskab/{key}")
+        node = iri(Minter.membership(person.value, committee.value, role))
         who = person_label(labels.get(person.value, person.value))
         where = labels.get(committee.value, committee.value)
         label = f"{who} i {where}" + (f" ({role})" if role else "")

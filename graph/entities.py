@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from graph.ntriples import iri, literal
 from graph.parties import party_lines
 from graph.terms import DCTERMS_SOURCE_NT
-from graph.uris import Minter, cased_slug
+from graph.uris import Minter
 from graph.writer import RDF_TYPE, RDFS_LABEL
 from loaders.municipalities import all_municipalities, by_code
 from loaders.reference import reference_data
@@ -55,29 +55,29 @@ class EntityIris:
 
     def reference(self, entity_type: EntityType, key: str) -> str:
         """A law, programme or organisation of the reference data."""
-        base = self.minter.base
         if entity_type == "law":
-            return f"{base}lov/{key}"
+            return self.minter.law(key)
         if entity_type == "programme":
-            return f"{base}program/{key}"
+            return self.minter.programme(key)
         kind, _, code = key.partition("-")
         municipality = by_code(code) if kind in ("kommune", "jobcenter") else None
         if municipality is not None:
-            own = self.minter.municipality(municipality.name)
-            return own if kind == "kommune" else f"{own}/jobcenter"
-        return f"{base}organisation/{key}"
+            if kind == "kommune":
+                return self.minter.municipality(municipality.name)
+            return self.minter.jobcenter(municipality.name)
+        return self.minter.organisation(key)
 
     def candidate(self, entity_type: EntityType, name: str) -> str:
         """An entity a pattern proposed: one per type and name as printed (case kept, so
         that each has one label) across the dataset."""
-        return f"{self.minter.base}kandidat/{CANDIDATE_FOLDERS[entity_type]}/{cased_slug(name)}"
+        return self.minter.candidate(CANDIDATE_FOLDERS[entity_type], name)
 
     def kle(self, notation: str) -> str:
-        return f"{self.minter.base}kle/{notation}"
+        return self.minter.kle(notation)
 
     @property
     def kle_scheme(self) -> str:
-        return f"{self.minter.base}kle"
+        return self.minter.kle_scheme()
 
 
 def entity_class(entity_type: EntityType) -> str:

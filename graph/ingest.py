@@ -343,7 +343,7 @@ def _sha256(path: Path) -> str | None:
 def _file_read(run_iri: str, position: int, result: FileResult) -> list[Quad]:
     """What the run read from one loaded file: the summary the command line printed, and each
     warning in Danish and English."""
-    run, node = NamedNode(run_iri), NamedNode(f"{run_iri}/fil/{position}")
+    run, node = NamedNode(run_iri), NamedNode(Minter.part(run_iri, "fil", position))
     assert result.graph is not None
     quads = [
         Quad(run, term(RG.fileRead), node, run),
@@ -386,7 +386,7 @@ def run_quads(report: LoadReport) -> list[Quad]:
             quads.append(Quad(run, PROV_USED, NamedNode(result.graph), run))
             quads += _file_read(report.run, i, result)
         if result.status in ("failed", "replaced"):
-            node = NamedNode(f"{report.run}/fejl/{i}")
+            node = NamedNode(Minter.part(report.run, "fejl", i))
             quads += [
                 Quad(run, term(RG.failure), node, run),
                 Quad(

@@ -108,7 +108,7 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     numbers_seen: set[int] = set()
     for position, item in enumerate(m.items, start=1):
         key = _item_key(item.number, position, numbers_seen)
-        writer = ItemWriter(out, iris, f"{meeting_iri}/punkt/{key}", item, doc.pages_of)
+        writer = ItemWriter(out, iris, minter.item(meeting_iri, key), item, doc.pages_of)
         writer.write(meeting, position)
         _notes(out, writer.node, item.attendance, meeting_iri, doc)
     _notes(out, meeting, m.attendance, meeting_iri, doc)

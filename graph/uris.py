@@ -179,8 +179,67 @@ class Minter:
         return self.base + ONTOLOGY_GRAPH
 
     @staticmethod
-    def item(meeting_iri: str, number: int) -> str:
+    def item(meeting_iri: str, number: int | str) -> str:
+        """An agenda item by its number as printed, or a key made from it and its position
+        when the number is missing or repeated (``3-7``, ``uden-nummer-2``)."""
         return f"{meeting_iri}/punkt/{number}"
+
+    @staticmethod
+    def membership(person_iri: str, committee_iri: str, role: str | None) -> str:
+        """A person's membership of a committee in a role (``deltager`` when none is printed).
+
+        >>> person = "https://x.dk/kommune/lejre/person/ane-hansen"
+        >>> committee = "https://x.dk/kommune/lejre/udvalg/oekonomiudvalget"
+        >>> Minter.membership(person, committee, None)
+        'https://x.dk/kommune/lejre/person/ane-hansen/medlemskab/oekonomiudvalget/deltager'
+        >>> Minter.membership(person, committee, "Formand")
+        'https://x.dk/kommune/lejre/person/ane-hansen/medlemskab/oekonomiudvalget/formand'
+        """
+        committee = slug(committee_iri.rsplit("/", 1)[-1])
+        return f"{person_iri}/medlemskab/{committee}/{slug(role or 'deltager')}"
+
+    def law(self, key: str) -> str:
+        """A law of the reference data, by its key.
+
+        >>> Minter("https://data.example.org/").law("planloven")
+        'https://data.example.org/lov/planloven'
+        """
+        return f"{self.base}lov/{key}"
+
+    def programme(self, key: str) -> str:
+        return f"{self.base}program/{key}"
+
+    def organisation(self, key: str) -> str:
+        return f"{self.base}organisation/{key}"
+
+    def jobcenter(self, municipality: str) -> str:
+        """A municipality's jobcentre, under the municipality.
+
+        >>> Minter("https://data.example.org/").jobcenter("Lejre")
+        'https://data.example.org/kommune/lejre/jobcenter'
+        """
+        return f"{self.municipality(municipality)}/jobcenter"
+
+    def candidate(self, folder: str, name: str) -> str:
+        """An entity a pattern proposed, by its kind's folder and its name as printed (case
+        kept, so that each has one label).
+
+        >>> Minter("https://data.example.org/").candidate("program", "KIT-projektet")
+        'https://data.example.org/kandidat/program/KIT-projektet'
+        """
+        return f"{self.base}kandidat/{folder}/{cased_slug(name)}"
+
+    def kle(self, notation: str) -> str:
+        """A subject of KL's journal plan (KLE), by its notation; :meth:`kle_scheme` is the plan.
+
+        >>> iris = Minter("https://data.example.org/")
+        >>> iris.kle("00.22.04"), iris.kle_scheme()
+        ('https://data.example.org/kle/00.22.04', 'https://data.example.org/kle')
+        """
+        return f"{self.base}kle/{notation}"
+
+    def kle_scheme(self) -> str:
+        return f"{self.base}kle"
 
     @staticmethod
     def part(parent_iri: str, kind: str, key: str | int) -> str:

@@ -126,7 +126,7 @@ def attendance_quads(
         if note.item_number is not None:
             out.integer(node, iri(RG.attendanceItemNumber), note.item_number)
             if numbers[note.item_number] == 1:  # one item has it: its IRI is keyed by it
-                out.add(node, iri(RG.attendanceItem), iri(f"{meeting}/punkt/{note.item_number}"))
+                out.add(node, iri(RG.attendanceItem), iri(Minter.item(meeting, note.item_number)))
         if note.substitute_for:
             out.add(node, iri(RG.substituteFor), out.person(note.substitute_for, None))
         out.text(node, iri(RG.role), note.role)
