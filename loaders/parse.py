@@ -14,7 +14,17 @@ from collections.abc import Callable
 
 from loaders.model import LoaderError, Meeting
 from loaders.page_evidence import PageLine
-from loaders.rules import agenda, header, items, meetings, municipality, noise, sections, toc
+from loaders.rules import (
+    agenda,
+    header,
+    items,
+    learned_labels,
+    meetings,
+    municipality,
+    noise,
+    sections,
+    toc,
+)
 from loaders.rules.state import ParseState
 
 CoreRule = Callable[[ParseState], bool]
@@ -27,7 +37,7 @@ CORE_RULES: tuple[tuple[str, CoreRule], ...] = (
     ("meetings", meetings.split_meetings),  # a second meeting in the file is set aside
     ("toc", toc.find_toc),  # the table of contents: confirms items, never is one
     ("items", items.confirm_items),  # headings confirmed by structure
-    ("learned-labels", sections.learn_labels),  # labels of this layout the table lacks
+    ("learned-labels", learned_labels.learn_labels),  # labels of this layout the table lacks
     ("header", header.read_header),  # committee, date, times, place, attendance
     ("agenda", agenda.build_items),  # sections, case numbers, decisions, absences per item
     ("municipality", municipality.find_municipality),  # given, stated or inferred

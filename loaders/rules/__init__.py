@@ -13,6 +13,7 @@ module                  what it recognises
 ======================  =============================================================
 ``state``               the parse state, the tokens, and the plain form of each line
 ``sections``            section labels and the sections they open
+``learned_labels``      labels of a layout that the table of headings lacks
 ``items``               item headings, confirmed by structure
 ``heading_gaps``        headings the chosen chain jumped over, or glued to other text
 ``titles``              titles wrapped onto a second line, or printed before the item
