@@ -33,12 +33,12 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.html_labels import is_label_row, joins_its_definition
+from loaders.html_lines import TextBuilder
 from loaders.inline_html import count_tag_lines
 from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart
 from loaders.page_furniture import (
     is_furniture,
     is_furniture_control,
-    is_furniture_phrase,
     site_frame,
 )
 
@@ -63,12 +63,9 @@ _PARAGRAPHS = frozenset(
 _ROWS = frozenset(["li", "tr", "dt", "dd", "caption", "figcaption", "legend", "summary", "option"])
 _CELLS = frozenset(("td", "th"))
 _LISTS = frozenset(("ul", "ol", "menu", "dir"))
-_SPACES = re.compile(r"[ \t\n\r\f]+")
 _HEADINGS = frozenset(_words("h1 h2 h3 h4 h5 h6"))
 # Inside these a <header> or <footer> is the content's own, not the site's.
 _CONTENT = frozenset(_words("main article section"))
-# A number printed on its own before an item's heading: "1", "1.", "Punkt 1", "Pkt. 12:".
-_ITEM_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
 
 
 def looks_like_html_page(text: str) -> bool:
@@ -92,84 +89,6 @@ def _number(value: str | None, default: int) -> int:
     return int(value) if value.isdigit() and 0 < int(value) < 10**6 else default
 
 
-class _TextBuilder:
-    """Collects lines: words within a line separated by one space, blank lines between blocks."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.parts: list[str] = []
-        self.prefix = ""
-        self.blank_wanted = False
-        self.preformatted = False  # inside <pre>: leading spaces are layout
-        self.boundary = False  # an element ended or began inside a heading
-        self.held = False  # an item number waiting for its heading
-
-    def word_text(self, text: str) -> None:
-        text = _SPACES.sub(" ", text)
-        if not self.parts or self.parts[-1][-1] in " \t":
-            text = text.lstrip(" ")
-        if not text:
-            return
-        if self.boundary and self.parts and text[0] != " ":
-            left, right = self.parts[-1][-1], text[0]
-            # "1." + "Godkendelse", "Punkt" + "1": two elements that no space separates
-            if (right.isalpha() and (left.isdigit() or left in ".:)")) or (
-                left.isalpha() and right.isdigit()
-            ):
-                text = " " + text
-        self.boundary = False
-        self.parts.append(text)
-
-    def raw_text(self, text: str) -> None:
-        first, *rest = text.split("\n")
-        if first:
-            self.parts.append(first)
-        for line in rest:
-            self.end_line(keep_empty=True)
-            if line:
-                self.parts.append(line)
-
-    def separator(self, sep: str) -> None:
-        while self.parts and self.parts[-1].endswith(" "):
-            self.parts[-1] = self.parts[-1].rstrip(" ")
-            if not self.parts[-1]:
-                self.parts.pop()
-        self.parts.append(sep)
-
-    def content(self) -> str:
-        return "".join(self.parts).strip(" ")
-
-    def holds_number(self) -> bool:
-        """The line so far is only an item number (``1.``, ``Punkt 3``)."""
-        return not self.prefix and _ITEM_NUMBER.fullmatch(self.content()) is not None
-
-    def end_line(self, *, keep_empty: bool = False) -> None:
-        self.held = False
-        content = "".join(self.parts)
-        content = content.rstrip(" ") if self.preformatted else content.strip(" ")
-        self.parts = []
-        if not content and not keep_empty:
-            return  # a pending list marker waits for the item's text
-        if content and not self.preformatted and is_furniture_phrase(content):
-            self.prefix = ""  # a bar of controls: "Kopier link til punktet - Print"
-            return
-        if self.blank_wanted and self.lines and self.lines[-1]:
-            self.lines.append("")
-        self.blank_wanted = False
-        self.lines.append(self.prefix + content)
-        self.prefix = ""
-
-    def end_block(self) -> None:
-        self.end_line()
-        self.blank_wanted = True
-
-    def text(self) -> str:
-        self.end_line()
-        while self.lines and not self.lines[-1]:
-            self.lines.pop()
-        return "\n".join(self.lines) + "\n" if self.lines else ""
-
-
 # Blocks an item number may wait through on its way to the heading.
 _WRAPPERS = frozenset(_words("div section article header hgroup"))
 
@@ -178,7 +97,7 @@ class _Walker:
     """Walks the parsed page once, without recursion (deep nesting cannot exhaust the stack)."""
 
     def __init__(self, frames: list[tuple[PagePart, LexborNode]] | None = None) -> None:
-        self.out = _TextBuilder()
+        self.out = TextBuilder()
         self.frames = frames  # the site's dropped header and footer, read apart afterwards
         self.lists: list[list[int]] = []  # [next number] of an ordered list, [0] for bullets
         self.in_cell = 0

@@ -1,0 +1,94 @@
+"""The lines of text a web page becomes, built word by word as the page is walked
+(:mod:`loaders.html_text`): one space between words, blank lines between blocks, leading
+spaces only where ``<pre>`` keeps them, and a bar of page controls left out."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.page_furniture import is_furniture_phrase
+
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+# A number printed on its own before an item's heading: "1", "1.", "Punkt 1", "Pkt. 12:".
+_ITEM_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
+
+
+class TextBuilder:
+    """Collects lines: words within a line separated by one space, blank lines between blocks."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.parts: list[str] = []
+        self.prefix = ""
+        self.blank_wanted = False
+        self.preformatted = False  # inside <pre>: leading spaces are layout
+        self.boundary = False  # an element ended or began inside a heading
+        self.held = False  # an item number waiting for its heading
+
+    def word_text(self, text: str) -> None:
+        text = _SPACES.sub(" ", text)
+        if not self.parts or self.parts[-1][-1] in " \t":
+            text = text.lstrip(" ")
+        if not text:
+            return
+        if self.boundary and self.parts and text[0] != " ":
+            left, right = self.parts[-1][-1], text[0]
+            # "1." + "Godkendelse", "Punkt" + "1": two elements that no space separates
+            if (right.isalpha() and (left.isdigit() or left in ".:)")) or (
+                left.isalpha() and right.isdigit()
+            ):
+                text = " " + text
+        self.boundary = False
+        self.parts.append(text)
+
+    def raw_text(self, text: str) -> None:
+        first, *rest = text.split("\n")
+        if first:
+            self.parts.append(first)
+        for line in rest:
+            self.end_line(keep_empty=True)
+            if line:
+                self.parts.append(line)
+
+    def separator(self, sep: str) -> None:
+        while self.parts and self.parts[-1].endswith(" "):
+            self.parts[-1] = self.parts[-1].rstrip(" ")
+            if not self.parts[-1]:
+                self.parts.pop()
+        self.parts.append(sep)
+
+    def content(self) -> str:
+        return "".join(self.parts).strip(" ")
+
+    def holds_number(self) -> bool:
+        """The line so far is only an item number (``1.``, ``Punkt 3``)."""
+        return not self.prefix and _ITEM_NUMBER.fullmatch(self.content()) is not None
+
+    def end_line(self, *, keep_empty: bool = False) -> None:
+        self.held = False
+        content = "".join(self.parts)
+        content = content.rstrip(" ") if self.preformatted else content.strip(" ")
+        self.parts = []
+        if not content and not keep_empty:
+            return  # a pending list marker waits for the item's text
+        if content and not self.preformatted and is_furniture_phrase(content):
+            self.prefix = ""  # a bar of controls: "Kopier link til punktet - Print"
+            return
+        if self.blank_wanted and self.lines and self.lines[-1]:
+            self.lines.append("")
+        self.blank_wanted = False
+        self.lines.append(self.prefix + content)
+        self.prefix = ""
+
+    def end_block(self) -> None:
+        self.end_line()
+        self.blank_wanted = True
+
+    def text(self) -> str:
+        self.end_line()
+        while self.lines and not self.lines[-1]:
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n" if self.lines else ""
+
+
+__all__ = ["TextBuilder"]
