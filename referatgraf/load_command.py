@@ -9,14 +9,8 @@ from pathlib import Path
 import click
 
 from graph.index_location import IndexLocation
-from graph.ingest import (
-    BATCH_DOCUMENTS,
-    FileResult,
-    LoadOptions,
-    LoadReport,
-    collect_files,
-    load_files,
-)
+from graph.ingest import BATCH_DOCUMENTS, LoadOptions, collect_files, load_files
+from graph.load_run import FileResult, LoadReport
 from graph.location import StoreLocation
 from graph.store import MinutesStore
 from graph.uris import Minter
