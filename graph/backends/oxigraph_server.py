@@ -46,7 +46,7 @@ from graph.backends import (
 )
 from graph.backends.document_split import split_by_graph
 from graph.backends.http import READ_CHUNK, HttpStore, form_body, short_message
-from graph.backends.values import bound_query
+from graph.backends.values import bound_query, pattern_bindings, solution_quads
 
 CANCELLED = b"The SPARQL operation has been cancelled"
 RESULTS_JSON = "application/sparql-results+json"
@@ -131,23 +131,13 @@ class OxigraphServer:
             pattern = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
         else:
             pattern = "GRAPH ?g { ?s ?p ?o }"
-        bindings = {
-            name: term
-            for name, term in (("s", subject), ("p", predicate), ("o", object_), ("g", graph))
-            if term is not None and not isinstance(term, DefaultGraph)
-        }
-        for name, term in bindings.items():
-            if isinstance(term, BlankNode):  # SPARQL cannot name a blank node of the store
-                raise StoreError(f"a store server cannot look up the blank node {term} (?{name})")
         found = self.query(
             f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}",
-            QueryOptions(substitutions=bindings, union=False),  # type: ignore[arg-type]
+            QueryOptions(
+                substitutions=pattern_bindings(subject, predicate, object_, graph), union=False
+            ),
         )
-        assert isinstance(found, QuerySolutions)
-        default = DefaultGraph()
-        for row in found:
-            s, p, o, g = row["s"], row["p"], row["o"], row["g"]
-            yield Quad(s, p, o, default if g is None else g)
+        yield from solution_quads(found)
 
     def named_graphs(self) -> list[NamedNode | BlankNode]:
         found = self.query("SELECT ?g WHERE { GRAPH ?g {} }", QueryOptions(union=False))

@@ -5,7 +5,9 @@ Terms are written in their N-Triples form, which is also SPARQL: an IRI cannot h
 space, and a literal is escaped, so a value never becomes query text. Where ``WHERE`` is is
 found with comments, strings, IRIs and names skipped.
 
->>> from pyoxigraph import Literal, NamedNode
+>>> from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
+
+from graph.backends import QueryResult, StoreError
 >>> print(bound_query("SELECT ?x WHERE { ?x <p> 'where {' } # WHERE {", {"x": NamedNode("http://a")}))
 SELECT ?x WHERE {
 VALUES ?x { <http://a> } ?x <p> 'where {' } # WHERE {
@@ -23,9 +25,11 @@ VALUES ?s { <http://c> } { SELECT ?s WHERE { ?s ?p ?o } } }
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
+
+from graph.backends import QueryResult, StoreError
 
 _TOKEN = re.compile(
     r"""\#[^\n]*
@@ -84,4 +88,35 @@ def query_form(query: str) -> str:
     return "select"
 
 
-__all__ = ["bound_query", "query_form", "where_brace"]
+def pattern_bindings(
+    subject: NamedNode | BlankNode | None,
+    predicate: NamedNode | None,
+    object_: NamedNode | BlankNode | Literal | None,
+    graph: NamedNode | BlankNode | DefaultGraph | None,
+) -> dict[str, NamedNode | Literal]:
+    """The terms of a quad pattern to bind as ``?s ?p ?o ?g`` (``None`` and the default graph
+    bind nothing); a blank node of the store cannot be named in SPARQL: :class:`StoreError`.
+
+    >>> pattern_bindings(None, NamedNode("http://p"), Literal("x"), DefaultGraph())
+    {'p': <NamedNode value=http://p>, 'o': <Literal value=x datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>}
+    """
+    bindings: dict[str, NamedNode | Literal] = {}
+    for name, term in (("s", subject), ("p", predicate), ("o", object_), ("g", graph)):
+        if term is None or isinstance(term, DefaultGraph):
+            continue
+        if isinstance(term, BlankNode):
+            raise StoreError(f"a store server cannot look up the blank node {term} (?{name})")
+        bindings[name] = term
+    return bindings
+
+
+def solution_quads(found: QueryResult) -> Iterator[Quad]:
+    """The rows of ``SELECT ?s ?p ?o ?g`` as quads (no ``?g``: the default graph)."""
+    assert isinstance(found, QuerySolutions)
+    default = DefaultGraph()
+    for row in found:
+        s, p, o, g = row["s"], row["p"], row["o"], row["g"]
+        yield Quad(s, p, o, default if g is None else g)
+
+
+__all__ = ["bound_query", "pattern_bindings", "query_form", "solution_quads", "where_brace"]

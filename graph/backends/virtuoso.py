@@ -57,7 +57,7 @@ from graph.backends.digest import Digest
 from graph.backends.document_split import split_by_graph
 from graph.backends.http import HttpStore, form_body, short_message
 from graph.backends.oxigraph_server import as_query_triples
-from graph.backends.values import bound_query, query_form
+from graph.backends.values import bound_query, pattern_bindings, query_form, solution_quads
 from graph.uris import STAGING_GRAPH
 
 USER_ENV = "REFERATGRAF_STORE_USER"
@@ -197,22 +197,13 @@ class VirtuosoServer:
     ) -> Iterator[Quad]:
         if isinstance(graph, DefaultGraph):  # every triple of Virtuoso is in a named graph
             return
-        bindings = {
-            name: term
-            for name, term in (("s", subject), ("p", predicate), ("o", object_), ("g", graph))
-            if term is not None
-        }
-        for name, term in bindings.items():
-            if isinstance(term, BlankNode):  # SPARQL cannot name a blank node of the store
-                raise StoreError(f"a store server cannot look up the blank node {term} (?{name})")
         found = self.query(
             f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._shown()} }}",
-            QueryOptions(substitutions=bindings, union=False),  # type: ignore[arg-type]
+            QueryOptions(
+                substitutions=pattern_bindings(subject, predicate, object_, graph), union=False
+            ),
         )
-        assert isinstance(found, QuerySolutions)
-        for row in found:
-            s, p, o, g = row["s"], row["p"], row["o"], row["g"]
-            yield Quad(s, p, o, g)
+        yield from solution_quads(found)
 
     def named_graphs(self) -> list[NamedNode | BlankNode]:
         graphs = self._select_graphs(
