@@ -5,6 +5,7 @@ them (case numbers, attachments, decisions, treatments, absences).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from loaders.model import Absence, AgendaItem, Decision, Span
@@ -228,28 +229,28 @@ def _file_under_named_items(state: ParseState) -> None:
     whole meeting) or in another item's decision. It moves when every item it names is one
     of this meeting's (numbers printed once); otherwise it stays where it was read."""
     meeting = state.meeting
-    numbers = [item.number for item in meeting.items]
-    by_number = {n: item for item in meeting.items if (n := item.number) is not None}
-    targets = {n: by_number[n] for n in by_number if numbers.count(n) == 1}
+    printed = Counter(item.number for item in meeting.items)
+    targets = {item.number: item for item in meeting.items if printed[item.number] == 1}
     holders: list[tuple[list[Absence], AgendaItem | None]] = [(meeting.absences, None)]
     holders += [(item.absences, item) for item in meeting.items]
-    moved: list[tuple[Absence, AgendaItem | None]] = []
-    for absences, holder in holders:
-        for absence in list(absences):
-            named = absence.items
-            if not named or not all(n in targets for n in named):
-                continue
-            if holder is not None and named == (holder.number,):
-                continue  # already filed under the one item it names
-            absences.remove(absence)
-            moved.append((absence, holder))
-    for absence, _ in moved:
+    moving = [
+        (absence, absences, holder)
+        for absences, holder in holders
+        for absence in absences
+        if absence.items
+        and all(n in targets for n in absence.items)
+        and (holder is None or absence.items != (holder.number,))  # not already filed there
+    ]
+    touched: dict[int, AgendaItem] = {}
+    for absence, absences, holder in moving:
+        absences.remove(absence)
+        if holder is not None:
+            touched[id(holder)] = holder
         for number in absence.items:
-            target = targets[number].absences
-            if all(a.name != absence.name for a in target):
-                target.append(replace(absence, scope="item"))
-    touched = [h for _, h in moved if h is not None]
-    touched += [targets[n] for a, _ in moved for n in a.items]
-    for item in {id(i): i for i in touched}.values():
+            target = targets[number]
+            touched[id(target)] = target
+            if all(a.name != absence.name for a in target.absences):
+                target.absences.append(replace(absence, scope="item"))
+    for item in touched.values():  # their absences changed: so does their attendance
         notes = [a for a in item.attendance if a.kind != "absent"]
         item.attendance = attendance.absent(item.absences) + notes

@@ -277,25 +277,35 @@ def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[
     heads = sorted(h.line for h in numbered)
     decisions = sorted(i for i, found in state.labels.items() if found[0].key == "beslutning")
     labelled = sorted(state.labels)
+    candidates = sorted(state.candidates)
     found: list[HeadingCandidate] = []
     for block in _blocks(state):
         position = bisect.bisect_right(heads, block.first) - 1
         if position < 0 or block.inner >= 0:
             continue
+        head = heads[position]
         end = heads[position + 1] if position + 1 < len(heads) else len(state.lines)
-        decided = [d for d in decisions if heads[position] < d < block.first]
-        if not decided:
+        decided = _last_before(decisions, block.first)
+        if decided is None or decided <= head:
             continue  # the numbered item's own case numbers, before its decision
-        if any(heads[position] < line < block.first for line in state.candidates):
+        passed = _last_before(candidates, block.first)
+        if passed is not None and passed > head:
             continue  # a numbered heading the chain passed over may open this block's item
-        text = state.next_content(decided[-1], block.first)
-        title = _title_before(state, block.first, decided[-1] + 1)
+        text = state.next_content(decided, block.first)
+        title = _title_before(state, block.first, decided + 1)
         if text is None or title < 0 or title <= text:
             continue  # no decision text before the title line: the line is the decision
-        if not any(block.last < label < end for label in labelled):
-            continue
+        after = bisect.bisect_right(labelled, block.last)
+        if after == len(labelled) or labelled[after] >= end:
+            continue  # no section of its own before the next heading
         found.append(_heading(state, title, title, -1, form=block.kind, closed=block.closed))
     return found
+
+
+def _last_before(lines: list[int], line: int) -> int | None:
+    """The last of the sorted ``lines`` before ``line``, if any."""
+    at = bisect.bisect_left(lines, line)
+    return lines[at - 1] if at else None
 
 
 def layout_names(headings: list[HeadingCandidate]) -> list[str]:
