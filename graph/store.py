@@ -52,10 +52,10 @@ def _server(url: StoreUrl, *, writing: bool, query_timeout: float | None = None)
     if url.scheme == "virtuoso+http":
         from graph.backends.virtuoso import VirtuosoServer  # noqa: PLC0415
 
-        server = VirtuosoServer.open(str(url), url.host, url.port, writing=writing)
-        if query_timeout is not None:
-            server.timeout_ms = max(1, round(query_timeout * 1000))
-        return server
+        timeout_ms = None if query_timeout is None else max(1, round(query_timeout * 1000))
+        return VirtuosoServer.open(
+            str(url), url.host, url.port, writing=writing, timeout_ms=timeout_ms
+        )
     from graph.backends.oxigraph_server import OxigraphServer  # noqa: PLC0415
 
     return OxigraphServer.open(str(url), url.host, url.port)

@@ -105,10 +105,12 @@ class VirtuosoServer:
         self._staging_empty = False  # known empty once cleared, and after each MOVE
 
     @classmethod
-    def open(cls, url: str, host: str, port: int, *, writing: bool) -> VirtuosoServer:
+    def open(
+        cls, url: str, host: str, port: int, *, writing: bool, timeout_ms: int | None = None
+    ) -> VirtuosoServer:
         """Connect, check that Virtuoso answers there, and find its system graphs; to write,
         also log in and clear a staging graph that a cut-off load left behind."""
-        server = cls(url, host, port, store_login())
+        server = cls(url, host, port, store_login(), timeout_ms)
         try:
             status, _, body = server.http.fetch(
                 "GET", "/sparql", {"query": "ASK {}"}, headers={"Accept": RESULTS_JSON}
