@@ -21,9 +21,9 @@ from graph.store import MinutesStore
 from graph.uris import Minter
 from referatgraf import demo as demo_module
 from referatgraf.load_command import load, load_with_progress, print_summary
-from referatgraf.options import index_option, serve_options
+from referatgraf.options import index_option, serve_options, store_option
 from referatgraf.settings import Settings, resolve, state_ttl
-from referatgraf.store_access import open_store, refresh_index, store_option
+from referatgraf.store_access import open_store, refresh_index
 from sparql.execute import QueryError, read_query_argument, run_query
 from sparql.limits import Limits, default_workers
 from sparql.stats import collect_stats

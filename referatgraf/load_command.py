@@ -14,9 +14,9 @@ from graph.load_run import FileResult, LoadReport
 from graph.location import StoreLocation
 from graph.store import MinutesStore
 from graph.uris import Minter
-from referatgraf.options import index_option
+from referatgraf.options import BASE_HELP, index_option, store_option
 from referatgraf.settings import resolve
-from referatgraf.store_access import BASE_HELP, open_store, refresh_index, store_option
+from referatgraf.store_access import open_store, refresh_index
 
 
 @click.command()

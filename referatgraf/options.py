@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
-from graph.index_location import IndexLocation, index_location
+from graph.index_location import index_location
+from graph.location import store_location
+from referatgraf.settings import INDEX_ENV, STORE_ENV
 from sparql.limits import Limits
 
 INDEX_HELP = (
@@ -18,26 +20,48 @@ INDEX_HELP = (
 )
 
 
+def _parsed(
+    parse: Callable[[str], Any],
+) -> Callable[[click.Context, click.Parameter, str | None], Any]:
+    """A click callback: the option's text through ``parse`` (a ``ValueError`` is a usage
+    error naming the option), ``None`` when it is not given."""
+
+    def callback(_: click.Context, param: click.Parameter, value: str | None) -> Any:
+        try:
+            return None if not value else parse(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param=param) from None
+
+    return callback
+
+
 def index_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--index``: where the side index is (the parameter ``index_at``)."""
     option = click.option(
         "--index",
         "index_at",
         default=None,
-        envvar="REFERATGRAF_INDEX",
-        callback=_index_location,
+        envvar=INDEX_ENV,
+        callback=_parsed(index_location),
         help=INDEX_HELP,
     )
     return option(func)
 
 
-def _index_location(
-    _: click.Context, param: click.Parameter, value: str | None
-) -> IndexLocation | None:
-    try:
-        return None if not value else index_location(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param=param) from None
+STORE_HELP = (
+    "Store folder, http://HOST:PORT of an Oxigraph server, or virtuoso+http://HOST:PORT of "
+    "Virtuoso (login for writes: $REFERATGRAF_STORE_USER, $REFERATGRAF_STORE_PASSWORD) "
+    "(default ./data/store, or $REFERATGRAF_STORE)."
+)
+BASE_HELP = "Base of the IRIs minted (default https://w3id.org/referatgraf/, or $REFERATGRAF_BASE)."
+
+
+def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--store``: a folder or a store server's URL (the parameter ``store``)."""
+    option = click.option(
+        "--store", default=None, envvar=STORE_ENV, callback=_parsed(store_location), help=STORE_HELP
+    )
+    return option(func)
 
 
 def serve_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -1,42 +1,18 @@
-"""What the commands share: the ``--store`` option, opening the store (a store that cannot be
-opened is exit status 2 with one line), and bringing the side index in step."""
+"""What the commands share: opening the store (a store that cannot be opened is exit status 2
+with one line), and bringing the side index in step."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import click
 
 from graph.index_location import IndexLocation, IndexUrl
-from graph.location import StoreLocation, store_location
+from graph.location import StoreLocation
 from graph.store import MinutesStore, StoreError
-from referatgraf.settings import STORE_ENV, Settings
-
-STORE_HELP = (
-    "Store folder, http://HOST:PORT of an Oxigraph server, or virtuoso+http://HOST:PORT of "
-    "Virtuoso (login for writes: $REFERATGRAF_STORE_USER, $REFERATGRAF_STORE_PASSWORD) "
-    "(default ./data/store, or $REFERATGRAF_STORE)."
-)
-BASE_HELP = "Base of the IRIs minted (default https://w3id.org/referatgraf/, or $REFERATGRAF_BASE)."
-
-
-def store_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    option = click.option(
-        "--store", default=None, envvar=STORE_ENV, callback=_store_location, help=STORE_HELP
-    )
-    return option(func)
-
-
-def _store_location(
-    _: click.Context, param: click.Parameter, value: str | None
-) -> StoreLocation | None:
-    try:
-        return None if not value else store_location(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param=param) from None
+from referatgraf.settings import Settings
 
 
 @contextmanager
@@ -74,4 +50,4 @@ def shown_index(location: IndexLocation) -> str:
     return location.shown if isinstance(location, IndexUrl) else str(location)
 
 
-__all__ = ["BASE_HELP", "STORE_HELP", "open_store", "refresh_index", "shown_index", "store_option"]
+__all__ = ["open_store", "refresh_index", "shown_index"]
