@@ -4,13 +4,11 @@ meeting seen."""
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
 from graph.labels import person_label
 from graph.ntriples import iri, literal
+from graph.query_files import read_query
 from graph.store import MinutesStore
 from graph.terms import RDF_TYPE, RDF_TYPE_NT, RDFS_LABEL, RDFS_LABEL_NT
 from graph.uris import Minter
@@ -18,9 +16,8 @@ from ontology.namespace import RG
 from ontology.vocabularies import ORG, XSD
 
 
-@cache
 def _query(name: str) -> str:
-    return (resources.files("graph") / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query("graph", "queries", name)
 
 
 def write_derived(store: MinutesStore, minter: Minter) -> int:

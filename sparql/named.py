@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
+from graph.query_files import read_query
 
 
-@cache
 def named_query(name: str) -> str:
     """The text of ``sparql/named/<name>.rq``; a missing name fails loudly."""
-    return (resources.files("sparql") / "named" / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query("sparql", "named", name)

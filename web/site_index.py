@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 from pyoxigraph import NamedNode
 
+from graph.query_files import read_query
 from ontology.namespace import NS
 from web.pages.page_sparql import bound_text
 
@@ -101,11 +100,9 @@ def href(site: Site, iri: str) -> str:
     return site.path_for_iri(iri) or iri
 
 
-@cache
 def browse_query(name: str) -> str:
     """The text of ``web/browse_queries/<name>.rq``; a missing name fails loudly."""
-    folder = resources.files("web") / "browse_queries"
-    return (folder / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query("web", "browse_queries", name)
 
 
 def class_query(name: str, kind: str) -> str:

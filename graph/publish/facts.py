@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
+from graph.query_files import read_query
 from graph.store import MinutesStore
 
 
-@cache
 def publish_query(name: str) -> str:
     """The text of ``graph/publish/queries/<name>.rq``; a missing name fails loudly."""
-    folder = resources.files("graph.publish") / "queries"
-    return (folder / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query("graph.publish", "queries", name)
 
 
 def solutions(store: MinutesStore, name: str, **bindings: NamedNode | Literal) -> QuerySolutions:

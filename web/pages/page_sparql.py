@@ -34,11 +34,10 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
+from graph.query_files import read_query
 from graph.store import MinutesStore
 from ontology.vocabularies import XSD
 
@@ -49,11 +48,9 @@ Row = dict[str, Value]
 Bindings = Mapping[str, NamedNode | Literal]
 
 
-@cache
 def page_query(name: str) -> str:
     """The text of ``web/pages/queries/<name>.rq``; a missing name fails loudly."""
-    folder = resources.files("web.pages") / "queries"
-    return (folder / f"{name}.rq").read_text(encoding="utf-8")
+    return read_query("web.pages", "queries", name)
 
 
 def bound_text(query: str, bindings: Bindings) -> str:
