@@ -59,7 +59,7 @@ class ItemWriter:
         self._sections()
         for i, other in enumerate(item.other_decisions, start=1):
             ref = TextRef("other_decision", i - 1)
-            dec = self._decision(f"{iri_value(node)}/anden-beslutning/{i}", other, ref)
+            dec = self._decision(Minter.part(iri_value(node), "anden-beslutning", i), other, ref)
             out.add(node, iri(RG.otherDecision), dec)
         self._treatments()
         self._attachments()
@@ -109,7 +109,7 @@ class ItemWriter:
         for position, section in enumerate(item.sections, start=1):
             count = seen[section.label] = seen.get(section.label, 0) + 1
             if item.decision and section.span == decision_span:
-                sec = self._decision(f"{iri_value(node)}/beslutning", item.decision, _DECISION)
+                sec = self._decision(Minter.decision(iri_value(node)), item.decision, _DECISION)
                 out.add(node, iri(RG.decision), sec)
                 out.add(sec, RDF_TYPE, iri(RG.Section))  # the decision is also a section
             else:
@@ -124,7 +124,7 @@ class ItemWriter:
             out.add(sec, iri(RG.sectionLabel), literal(section.label))
             out.integer(sec, iri(RG.position), position)
         if item.decision and not any(s.span == decision_span for s in item.sections):
-            dec = self._decision(f"{iri_value(node)}/beslutning", item.decision, _DECISION)
+            dec = self._decision(Minter.decision(iri_value(node)), item.decision, _DECISION)
             out.add(node, iri(RG.decision), dec)
 
     def _decision(self, decision_iri: str, decision: Decision, ref: TextRef) -> str:

@@ -17,7 +17,8 @@ import functools
 from collections.abc import Sequence
 
 from graph.entities import CANDIDATE_FLAG, EntityIris, entity_class, kle_concept_lines
-from graph.ntriples import iri, literal
+from graph.ntriples import iri, iri_value, literal
+from graph.uris import Minter
 from graph.writer import RDF_TYPE, RDFS_LABEL, QuadWriter
 from loaders.mentions import Mention
 from loaders.mentions.boundaries import strip_genitive
@@ -44,7 +45,7 @@ def mention_quads(
     """The mentions of the item ``item``: pairs of a text node and the mentions the loader
     found in its text (offsets into it)."""
     tail = f" {out.graph} .\n"
-    prefix = f"{item[:-1]}/omtale/"
+    item_iri = iri_value(item)
     lines = out.lines
     number = 0
     mentioned: set[str] = set()
@@ -55,7 +56,8 @@ def mention_quads(
             if entity not in mentioned:
                 mentioned.add(entity)
                 lines.append(f"{item} {_MENTIONS} {entity}{tail}")
-            iri_term = f"{prefix}{number}>"
+            # not iri(), which keeps every IRI it is given: each mention's is new
+            iri_term = f"<{Minter.part(item_iri, 'omtale', number)}>"
             lines.append(_mention(mention, iri_term, entity, item=item, node=node, tail=tail))
 
 

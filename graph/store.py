@@ -33,7 +33,7 @@ from graph.backends import DocumentWrite, QueryOptions, StoreBackend, StoreError
 from graph.backends.embedded import EmbeddedStore
 from graph.location import StoreLocation, StoreUrl
 from graph.terms import RDF_TYPE, RG, term
-from graph.uris import SOURCE_GRAPH_SUFFIX
+from graph.uris import SOURCE_GRAPH_SUFFIX, Minter
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,9 +194,7 @@ class MinutesStore:
             """Blank nodes (the ontology's OWL lists) get IRIs numbered in document order, so
             the same text gives the same quads on every load and the graph stays unchanged."""
             if isinstance(term, BlankNode):
-                return skolem.setdefault(
-                    term, NamedNode(f"{graph}/.well-known/genid/{len(skolem)}")
-                )
+                return skolem.setdefault(term, NamedNode(Minter.skolem(graph, len(skolem))))
             return term
 
         new = {

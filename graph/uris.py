@@ -89,10 +89,49 @@ class Minter:
             raise ValueError(f"the IRI base must end with '/': {self.base!r}")
 
     def municipality(self, name: str) -> str:
-        return f"{self.base}kommune/{slug(name)}"
+        return self.municipality_at(slug(name))
 
     def committee(self, municipality: str, name: str) -> str:
-        return f"{self.municipality(municipality)}/udvalg/{slug(name)}"
+        return self.committee_at(f"{slug(municipality)}/{slug(name)}")
+
+    def municipality_at(self, key: str) -> str:
+        """A municipality by its path segment, as a page's filter names it (``kommune=lejre``);
+        :meth:`municipality_key` reads it back.
+
+        >>> iris = Minter("https://data.example.org/")
+        >>> iris.municipality_at("lejre")
+        'https://data.example.org/kommune/lejre'
+        >>> iris.municipality_key("https://data.example.org/kommune/lejre")
+        'lejre'
+        >>> iris.municipality_key("https://data.example.org/parti/venstre") is None
+        True
+        """
+        return f"{self.base}kommune/{key}"
+
+    def municipality_key(self, iri: str) -> str | None:
+        """What follows ``<base>kommune/`` in ``iri``, or ``None`` for an IRI elsewhere."""
+        prefix = f"{self.base}kommune/"
+        return iri[len(prefix) :] if iri.startswith(prefix) else None
+
+    def committee_at(self, key: str) -> str:
+        """A committee by the path segments of its municipality and its own, joined by "/" as
+        a page's filter names it (``udvalg=lejre/oekonomiudvalget``); :meth:`committee_key`
+        reads it back.
+
+        >>> iris = Minter("https://data.example.org/")
+        >>> iris.committee_at("lejre/oekonomiudvalget")
+        'https://data.example.org/kommune/lejre/udvalg/oekonomiudvalget'
+        >>> iris.committee_key("https://data.example.org/kommune/lejre/udvalg/oekonomiudvalget")
+        'lejre/oekonomiudvalget'
+        """
+        municipality, own = key.split("/")
+        return f"{self.municipality_at(municipality)}/udvalg/{own}"
+
+    def committee_key(self, iri: str) -> str | None:
+        """``<municipality>/<committee>`` for a committee's IRI (for a municipality's, its
+        :meth:`municipality_key`), or ``None`` for an IRI that is not under ``<base>kommune/``."""
+        key = self.municipality_key(iri)
+        return None if key is None else key.replace("/udvalg/", "/", 1)
 
     def meeting(self, committee_iri: str, day: str) -> str:
         """``day`` is the ISO date, or ``uden-dato-<hash>`` when the minutes state none."""
@@ -185,6 +224,16 @@ class Minter:
         return f"{meeting_iri}/punkt/{number}"
 
     @staticmethod
+    def decision(item_iri: str) -> str:
+        """An item's decision (the section that holds it, when it has one); the others it
+        records are :meth:`part` ``(item_iri, "anden-beslutning", n)``.
+
+        >>> Minter.decision("https://x.dk/kommune/lejre/moede/2020-01-08/punkt/3")
+        'https://x.dk/kommune/lejre/moede/2020-01-08/punkt/3/beslutning'
+        """
+        return f"{item_iri}/beslutning"
+
+    @staticmethod
     def membership(person_iri: str, committee_iri: str, role: str | None) -> str:
         """A person's membership of a committee in a role (``deltager`` when none is printed).
 
@@ -245,6 +294,16 @@ class Minter:
     def part(parent_iri: str, kind: str, key: str | int) -> str:
         """A node that exists only as part of another: ``<item>/afsnit/beslutning``."""
         return f"{parent_iri}/{kind}/{key if isinstance(key, int) else slug(key)}"
+
+    @staticmethod
+    def skolem(graph: str, number: int) -> str:
+        """The IRI that stands for the ``number``th blank node (from 0, in document order) of a
+        graph written whole, such as the ontology's OWL lists (RDF 1.1 skolemization).
+
+        >>> Minter.skolem("https://data.example.org/graf/ontologi", 0)
+        'https://data.example.org/graf/ontologi/.well-known/genid/0'
+        """
+        return f"{graph}/.well-known/genid/{number}"
 
     def load_run(self, started: str) -> str:
         """A load run, named by its start time (``2026-11-22T19:50:01.123456Z``)."""
