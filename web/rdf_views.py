@@ -163,6 +163,17 @@ def subject_triples(store: MinutesStore, iri: str) -> list[Triple]:
     return list(_unique(q.triple for q in store.quads_matching(NamedNode(iri), None, None)))
 
 
+def incoming_triples(store: MinutesStore, node: NamedNode) -> Iterator[Triple]:
+    """Each triple with ``node`` as object once, whatever the number of graphs stating it
+    (the object index gives a triple's copies in different graphs one after the other)."""
+    previous: Triple | None = None
+    for quad in store.quads_matching(None, None, node):
+        triple = quad.triple
+        if triple != previous:
+            yield triple
+        previous = triple
+
+
 def describe(store: MinutesStore, iri: str) -> list[Triple] | None:
     """The triples of the document of ``iri`` (see the module's docstring), or ``None`` when
     the store knows nothing of it."""

@@ -29,12 +29,10 @@ from ontology.vocabularies import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from web.pages import PER_PAGE, Page
 from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
-from web.rdf_views import is_named_graph, subject_triples
+from web.rdf_views import incoming_triples, is_named_graph, subject_triples
 from web.render import dato
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from graph.store import MinutesStore
     from web.site import Site
 
@@ -215,7 +213,7 @@ def _incoming(
     """One page of what links to ``node``, in index order (by subject), and how many do."""
     rows: list[dict[str, Any]] = []
     total = 0
-    for triple in _distinct_incoming(store, node):
+    for triple in incoming_triples(store, node):
         if start <= total < start + PER_PAGE:
             rows.append(
                 {
@@ -225,17 +223,6 @@ def _incoming(
             )
         total += 1
     return rows, total
-
-
-def _distinct_incoming(store: MinutesStore, node: NamedNode) -> Iterator[Triple]:
-    """Each triple with ``node`` as object once, whatever the number of graphs stating it
-    (the object index gives a triple's copies in different graphs one after the other)."""
-    previous: Triple | None = None
-    for quad in store.quads_matching(None, None, node):
-        triple = quad.triple
-        if triple != previous:
-            yield triple
-        previous = triple
 
 
 def _href(site: Site, iri: str) -> str | None:

@@ -5,8 +5,9 @@ Each query is mostly ``OPTIONAL`` single patterns from the item and its parts, w
 evaluates one by one with a query's overhead each: on 10,000 minutes the three took 7-8 ms of
 a 14 ms page. The same facts read as index lookups (``quads_for_pattern``: a subject and a
 predicate, any graph, as the union default graph of the queries) take about 2 ms. The page
-still shows the queries (a reader who runs them gets these rows); a test compares both ways
-on every item of the samples.
+still shows the queries (a reader who runs them gets these rows), as equivalent SPARQL:
+:mod:`web.shown_queries` lists each beside its reader here, and a test compares both ways on
+every item of the samples.
 
 Where a property has several values, a query gives a row for each and the page keeps the first
 of each node (:func:`~web.pages.page_values.first_rows`); here the first in the store's order.

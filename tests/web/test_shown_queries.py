@@ -1,0 +1,117 @@
+"""Every query a page shows while it answers from a fast reader (``web/shown_queries.py``) gives
+the reader's answer, for every resource of the samples it is about: the five samples, loaded
+with a file that fails so that the coverage page has a failure to show."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+from pyoxigraph import NamedNode, QuerySolutions
+
+from graph.uris import Minter
+from ontology.namespace import NS
+from tests.conftest import ROOT, SAMPLES, referatgraf
+from web.pages.page_sparql import bound_text, python_value
+from web.shown_queries import OFFERED, SHOWN_QUERIES, Compared, ShownQuery
+from web.site import Site
+from web.site_index import REGISTER_KINDS
+
+BASE = "https://w3id.org/referatgraf/"
+PREFIXES = (
+    "PREFIX rg: <https://w3id.org/referatgraf/def#>\n"
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+)
+EXAMPLES = {
+    "item": "SELECT ?s WHERE { ?s a rg:AgendaItem }",
+    "entity": "SELECT DISTINCT ?s WHERE { ?m rg:mentionOf ?s }",
+    "law": "SELECT DISTINCT ?s WHERE { ?m rg:mentionOf ?s . ?s a rg:Law }",
+    "kle": "SELECT ?s ?kle WHERE { ?s skos:inScheme ?kle }",
+    "outcome": "SELECT ?s WHERE { ?s skos:inScheme rg:outcomes }",
+    # what only the generic page shows: load runs, source documents, decisions
+    "resource": "SELECT ?s WHERE { VALUES ?k { rg:LoadRun rg:SourceDocument rg:Decision }"
+    " ?s a ?k }",
+}
+"""The resources of the samples that each kind of page is about, as SPARQL."""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The five samples and a file that is no minutes (the load run records it as failed)."""
+    folder = tmp_path_factory.mktemp("shown")
+    broken = folder / "ikke-et-referat.txt"
+    broken.write_bytes(b"\x00\x01\x02")
+    ran = referatgraf("load", "--store", folder / "store", *SAMPLES, broken)
+    assert ran.code == 1, ran.out + ran.err  # one file failed, the five loaded
+    return Site(base=BASE, store_path=folder / "store")
+
+
+def _examples(site: Site, entry: ShownQuery) -> list[str | None]:
+    if entry.about is None:
+        return [None]
+    if entry.about == "class":
+        return [NS + kind.kind for kind in REGISTER_KINDS.values()]
+    query = EXAMPLES[entry.about]
+    kle = {"kle": NamedNode(Minter(BASE).kle_scheme())} if "?kle" in query else None
+    found = site.store().query(PREFIXES + query, substitutions=kle)
+    assert isinstance(found, QuerySolutions)
+    iris = sorted(row["s"].value for row in found if isinstance(row["s"], NamedNode))
+    assert iris, entry.about
+    return list(iris)
+
+
+def _query_rows(site: Site, entry: ShownQuery, iri: str | None) -> Compared:
+    text = bound_text(entry.query(), entry.bindings(site, iri))
+    result = site.store().query(text)
+    assert isinstance(result, QuerySolutions), entry.name
+    names = [variable.value for variable in result.variables]
+    rows = [dict(zip(names, map(python_value, solution), strict=True)) for solution in result]
+    return entry.rows(rows)
+
+
+def _as_compared(rows: Compared, entry: ShownQuery) -> Compared:
+    return rows if entry.ordered else sorted(rows, key=repr)
+
+
+@pytest.mark.parametrize("entry", SHOWN_QUERIES, ids=lambda entry: entry.name)
+def test_the_shown_query_gives_what_its_fast_reader_gives(site: Site, entry: ShownQuery) -> None:
+    compared = 0
+    for iri in _examples(site, entry):
+        shown = _as_compared(_query_rows(site, entry, iri), entry)
+        fast = _as_compared(entry.reader(site, iri), entry)
+        assert shown == fast, (entry.name, iri)
+        compared += len(shown)
+    assert compared > 0, f"{entry.name}: no rows on the samples, nothing was compared"
+
+
+def _rq_names(package: str, folder: str) -> set[str]:
+    found = resources.files(package).joinpath(folder).iterdir()
+    return {f.name.removesuffix(".rq") for f in found if f.name.endswith(".rq")}
+
+
+def _run_by_pages() -> set[str]:
+    """The queries a module of ``web/`` runs itself (``run(store, "name", ...)``): what such
+    a page shows is what it ran."""
+    call = re.compile(r"\brun\(\s*[^,()]+(?:\([^()]*\))?,\s*\"(\w+)\"")
+    return {
+        name
+        for module in (ROOT / "web").rglob("*.py")
+        for name in call.findall(module.read_text(encoding="utf-8"))
+    }
+
+
+def test_every_query_a_page_shows_is_run_by_it_or_checked_here() -> None:
+    shown = _rq_names("web.pages", "queries") | _rq_names("web", "browse_queries")
+    registered = {entry.name for entry in SHOWN_QUERIES}
+    ran = _run_by_pages()
+    assert registered <= shown  # every entry names a query file
+    assert shown - registered - ran == set(OFFERED)
+    assert {"committee_main", "item_votes", "person_votes", "ontology_terms"} <= ran
+
+
+def test_the_registry_names_each_query_once_with_a_page() -> None:
+    names = [entry.name for entry in SHOWN_QUERIES]
+    assert len(names) == len(set(names))
+    assert all(entry.page for entry in SHOWN_QUERIES)
+    assert len(names) == 23
