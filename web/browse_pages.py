@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlencode
 
 from graph.labels import counted, danish_date
+from graph.uris import Minter
 from web.pages import PER_PAGE, Page
 from web.pages.derived import PerIndex
 from web.pages.page_values import pagination
@@ -96,12 +97,11 @@ class MeetingParams:
 
     def iris(self, base: str) -> tuple[str | None, str | None]:
         """The municipality's and the committee's IRIs."""
-        municipality = f"{base}kommune/{self.municipality}" if self.municipality else None
-        committee = None
-        if self.committee:
-            own_municipality, own = self.committee.split("/")
-            committee = f"{base}kommune/{own_municipality}/udvalg/{own}"
-        return municipality, committee
+        iris = Minter(base)
+        return (
+            iris.municipality_at(self.municipality) if self.municipality else None,
+            iris.committee_at(self.committee) if self.committee else None,
+        )
 
 
 def meetings_page(site: Site, params: MeetingParams) -> Page:
@@ -175,9 +175,9 @@ def meeting_rows(
 
 def _options(rows: list[FacetRow], base: str, chosen: str | None) -> list[dict[str, Any]]:
     """The municipalities or committees to choose from, with how many meetings each has."""
-    found = []
+    iris, found = Minter(base), []
     for row in rows:
-        value = row.value.removeprefix(base + "kommune/").replace("/udvalg/", "/", 1)
+        value = iris.committee_key(row.value) or row.value  # a municipality's key, for one
         found.append(
             {"value": value, "label": f"{row.label} ({row.count})", "selected": value == chosen}
         )
@@ -263,7 +263,7 @@ def meetings_list_href(site: Site, committee: str) -> str:
 
 
 def _committee_value(site: Site, iri: str) -> str:
-    return iri.removeprefix(site.base + "kommune/").replace("/udvalg/", "/", 1)
+    return Minter(site.base).committee_key(iri) or iri
 
 
 def _list_jsonld(title: str, rows: list[MeetingListRow], total: int, site: Site) -> dict[str, Any]:
@@ -293,7 +293,7 @@ def _collection(
 def municipality_figures(site: Site, index: SiteIndex, municipality: str) -> dict[str, Any]:
     """What a municipality's page adds from the side index: its most mentioned laws and
     programmes (in its meetings), and the links to its meetings and its feed."""
-    slug = municipality.removeprefix(site.base + "kommune/")
+    slug = Minter(site.base).municipality_key(municipality) or municipality
     top = index.most_mentioned_in(municipality, ("Law", "Programme"), limit=10)
     return {
         "top": [

@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from graph.labels import counted, danish_date, item_label
 from graph.siteindex.folding import MAX_QUERY_WORDS, fold
+from graph.uris import Minter
+from ontology.namespace import OUTCOME_NS
 from web.pages import Page
 from web.pages.derived import PerIndex
 from web.pages.page_values import pagination
@@ -219,25 +222,23 @@ def _facets(site: Site, index: SiteIndex) -> dict[str, list[dict[str, str]]]:
     """The values the filters offer (from the index, once per index state)."""
 
     def compute() -> dict[str, list[dict[str, str]]]:
-        meetings = index.meeting_facets()
+        meetings, iris = index.meeting_facets(), Minter(site.base)
         return {
-            "municipalities": _values(meetings["municipalities"], site.base + "kommune/"),
-            "committees": [
-                {"value": v["value"].replace("/udvalg/", "/", 1), "label": v["label"]}
-                for v in _values(meetings["committees"], site.base + "kommune/")
-            ],
-            "outcomes": _values(index.outcome_facets(), site.base + "def/outcome/"),
+            "municipalities": _values(meetings["municipalities"], iris.municipality_key),
+            "committees": _values(meetings["committees"], iris.committee_key),
+            "outcomes": _values(
+                index.outcome_facets(),
+                lambda iri: iri.removeprefix(OUTCOME_NS) if iri.startswith(OUTCOME_NS) else None,
+            ),
         }
 
     return _FACETS.get((index.token(), site.base), compute)
 
 
-def _values(rows: list[FacetRow], prefix: str) -> list[dict[str, str]]:
-    return [
-        {"value": row.value.removeprefix(prefix), "label": row.label}
-        for row in rows
-        if row.value.startswith(prefix)
-    ]
+def _values(rows: list[FacetRow], key: Callable[[str], str | None]) -> list[dict[str, str]]:
+    """The rows whose IRI has a key (its part of a page's filter), with the key as value."""
+    keyed = ((key(row.value), row.label) for row in rows)
+    return [{"value": value, "label": label} for value, label in keyed if value is not None]
 
 
 def _jsonld(title: str, q: str, result: SearchResult | None) -> dict[str, Any]:

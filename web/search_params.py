@@ -32,6 +32,8 @@ from typing import Final
 from urllib.parse import urlencode
 
 from graph.siteindex.search import SearchFilters
+from graph.uris import Minter
+from ontology.namespace import OUTCOME_NS
 
 MAX_QUERY_CHARS: Final = 200
 KINDS: Final[dict[str, tuple[str, str]]] = {
@@ -105,16 +107,13 @@ class SearchParams:
 
     def filters(self, base: str) -> SearchFilters:
         """The filters for the index, with the values as the dataset's IRIs under ``base``."""
-        committee = None
-        if self.committee:
-            municipality, own = self.committee.split("/")
-            committee = f"{base}kommune/{municipality}/udvalg/{own}"
+        iris = Minter(base)
         return SearchFilters(
-            municipality=f"{base}kommune/{self.municipality}" if self.municipality else None,
-            committee=committee,
+            municipality=iris.municipality_at(self.municipality) if self.municipality else None,
+            committee=iris.committee_at(self.committee) if self.committee else None,
             date_from=self.date_from,
             date_to=self.date_to,
-            outcome=f"{base}def/outcome/{self.outcome}" if self.outcome else None,
+            outcome=OUTCOME_NS + self.outcome if self.outcome else None,
             kind=KINDS[self.kind][0] if self.kind else None,
             order=self.order,
         )

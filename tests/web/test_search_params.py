@@ -48,6 +48,23 @@ def test_values_become_the_dataset_iris() -> None:
     )
 
 
+def test_places_are_under_the_base_and_outcomes_in_the_ontology() -> None:
+    """A dataset loaded under another base keeps the ontology's outcome concepts (graph/items.py
+    writes them in ``def/outcome/`` of w3id.org, whatever the base)."""
+    base = "https://data.example.org/"
+    params = SearchParams.read(
+        {"q": "x", "kommune": "lejre", "udvalg": "lejre/uu", "udfald": "afslag"}
+    )
+    filters = params.filters(base)
+    assert filters.municipality == base + "kommune/lejre"
+    assert filters.committee == base + "kommune/lejre/udvalg/uu"
+    assert filters.outcome == "https://w3id.org/referatgraf/def/outcome/afslag"
+    assert MeetingParams.read({"kommune": "lejre", "udvalg": "lejre/uu"}).iris(base) == (
+        base + "kommune/lejre",
+        base + "kommune/lejre/udvalg/uu",
+    )
+
+
 def test_values_that_name_nothing_are_left_out_and_named() -> None:
     params = SearchParams.read(
         {

@@ -26,6 +26,7 @@ from graph.labels import counted, danish_date, danish_number, item_label
 from graph.siteindex import ConceptRow
 from graph.siteindex.documents import decision_snippet
 from graph.terms import RG
+from graph.uris import Minter
 from loaders.reference.model import KleConcept
 from ontology.vocabularies import RDFS, SKOS
 from web.pages import PER_PAGE, Page, register
@@ -57,7 +58,7 @@ def concept_page(site: Site, iri: str, number: int) -> Page | None:
     number = max(number, 1)
     if RG.outcomes in schemes:
         return _outcome_page(site, iri, props, number)
-    if site.base + "kle" in schemes:
+    if Minter(site.base).kle_scheme() in schemes:
         return _kle_page(site, iri, props, number)
     return None
 
@@ -99,7 +100,11 @@ def _kle_page(site: Site, iri: str, props: Props, number: int) -> Page:
         "narrower": [_link(site, n) for n in narrower_iris],
         **listed.data,
     }
-    scheme = {"@id": site.base + "kle", "@type": "DefinedTermSet", "name": "KL's journalplan (KLE)"}
+    scheme = {
+        "@id": Minter(site.base).kle_scheme(),
+        "@type": "DefinedTermSet",
+        "name": "KL's journalplan (KLE)",
+    }
     return Page(
         title=label,
         template=TEMPLATE,
