@@ -1,10 +1,12 @@
 """Generate :mod:`ontology.vocabularies` from the term lists below: the standard vocabularies
-(rdf, rdfs, xsd, owl, skos, prov, dcterms, dcat, foaf, void, sd, spdx, vcard) as typed classes
-beside our own ``RG``.
+(rdf, rdfs, xsd, owl, skos, prov, dcterms, dcat, foaf, void, sd, spdx, vcard, and W3C's file
+formats and entailment regimes) as typed classes beside our own ``RG``; and the namespaces
+alone of the vocabularies the ontology aligns with (schema, eli, vann, nif, besluit) and of
+SHACL.
 
 Each list names the terms referatgraf uses, no more. Where rdflib ships a definition of the
-vocabulary (all but sd, spdx and vcard), every term is checked against it, so a misspelled term
-stops the generation instead of reaching the module. Run
+vocabulary (all but sd, spdx, vcard, formats and entailment), every term is checked against it,
+so a misspelled term stops the generation instead of reaching the module. Run
 ``python -m ontology.generate_vocabularies`` after editing a list, and commit both files;
 ``--check`` exits with status 1 when the module is out of date.
 """
@@ -24,13 +26,15 @@ from ontology.generate import GenerationError, Term, class_body, identifier, wri
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """One standard vocabulary: its class name, prefix, namespace and the terms we use."""
+    """One standard vocabulary: its class name, prefix, namespace and the terms we use;
+    ``named`` heads its capitalised terms (classes, but things in some vocabularies)."""
 
     name: str
     prefix: str
     namespace: str
     terms: str
     rdflib_name: str | None
+    named: str = "Classes"
 
     def term_list(self) -> list[Term]:
         return [
@@ -141,6 +145,33 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         "Kind Organization fn hasEmail",
         None,
     ),
+    Vocabulary(
+        "FORMATS",
+        "formats",
+        "http://www.w3.org/ns/formats/",
+        "JSON-LD N-Quads N-Triples RDF_XML SPARQL_Results_CSV SPARQL_Results_JSON "
+        "SPARQL_Results_TSV SPARQL_Results_XML Turtle",
+        None,
+        named="File formats",
+    ),
+    Vocabulary(
+        "ENTAILMENT",
+        "entailment",
+        "http://www.w3.org/ns/entailment/",
+        "Simple",
+        None,
+        named="Entailment regimes",
+    ),
+    # Only named, in the prefixes of dumps and queries: the ontology aligns its terms with
+    # theirs, the shapes are SHACL.
+    Vocabulary("SCHEMA", "schema", "https://schema.org/", "", "SDO"),
+    Vocabulary("ELI", "eli", "http://data.europa.eu/eli/ontology#", "", None),
+    Vocabulary("VANN", "vann", "http://purl.org/vocab/vann/", "", "VANN"),
+    Vocabulary(
+        "NIF", "nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#", "", None
+    ),
+    Vocabulary("BESLUIT", "besluit", "http://data.vlaanderen.be/ns/besluit#", "", None),
+    Vocabulary("SH", "sh", "http://www.w3.org/ns/shacl#", "", "SH"),
 )
 
 
@@ -184,17 +215,17 @@ def render(vocabularies: tuple[Vocabulary, ...] = VOCABULARIES) -> str:
     )
     lines = [_HEADER, "__all__ = [", *(f'    "{name}",' for name in names), "]", ""]
     for vocabulary in vocabularies:
+        check_terms(vocabulary)
         lines += [
             f'{vocabulary.name}_NS: Final[str] = "{vocabulary.namespace}"',
             f'"""The {vocabulary.prefix}: namespace."""',
             "",
         ]
     for vocabulary in (v for v in vocabularies if v.terms):
-        check_terms(vocabulary)
         terms = vocabulary.term_list()
         lower = "Datatypes" if vocabulary.name == "XSD" else "Properties"
         groups = [
-            ("Classes", [t for t in terms if t.name[0].isupper()]),
+            (vocabulary.named, [t for t in terms if t.name[0].isupper()]),
             (lower, [t for t in terms if not t.name[0].isupper()]),
         ]
         lines += [

@@ -15,12 +15,19 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "BESLUIT_NS",
     "DCAT",
     "DCAT_NS",
     "DCTERMS",
     "DCTERMS_NS",
+    "ELI_NS",
+    "ENTAILMENT",
+    "ENTAILMENT_NS",
     "FOAF",
     "FOAF_NS",
+    "FORMATS",
+    "FORMATS_NS",
+    "NIF_NS",
     "ORG",
     "ORG_NS",
     "OWL",
@@ -31,12 +38,15 @@ __all__ = [
     "RDFS",
     "RDFS_NS",
     "RDF_NS",
+    "SCHEMA_NS",
     "SD",
     "SD_NS",
+    "SH_NS",
     "SKOS",
     "SKOS_NS",
     "SPDX",
     "SPDX_NS",
+    "VANN_NS",
     "VCARD",
     "VCARD_NS",
     "VOID",
@@ -86,6 +96,30 @@ SPDX_NS: Final[str] = "http://spdx.org/rdf/terms#"
 
 VCARD_NS: Final[str] = "http://www.w3.org/2006/vcard/ns#"
 """The vcard: namespace."""
+
+FORMATS_NS: Final[str] = "http://www.w3.org/ns/formats/"
+"""The formats: namespace."""
+
+ENTAILMENT_NS: Final[str] = "http://www.w3.org/ns/entailment/"
+"""The entailment: namespace."""
+
+SCHEMA_NS: Final[str] = "https://schema.org/"
+"""The schema: namespace."""
+
+ELI_NS: Final[str] = "http://data.europa.eu/eli/ontology#"
+"""The eli: namespace."""
+
+VANN_NS: Final[str] = "http://purl.org/vocab/vann/"
+"""The vann: namespace."""
+
+NIF_NS: Final[str] = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+"""The nif: namespace."""
+
+BESLUIT_NS: Final[str] = "http://data.vlaanderen.be/ns/besluit#"
+"""The besluit: namespace."""
+
+SH_NS: Final[str] = "http://www.w3.org/ns/shacl#"
+"""The sh: namespace."""
 
 
 class RDF:
@@ -488,3 +522,35 @@ class VCARD:
     fn: Final[str] = "http://www.w3.org/2006/vcard/ns#fn"
 
     hasEmail: Final[str] = "http://www.w3.org/2006/vcard/ns#hasEmail"
+
+
+class FORMATS:
+    """The terms of formats: that referatgraf uses."""
+
+    # File formats
+
+    JSON_LD: Final[str] = "http://www.w3.org/ns/formats/JSON-LD"
+
+    N_Quads: Final[str] = "http://www.w3.org/ns/formats/N-Quads"
+
+    N_Triples: Final[str] = "http://www.w3.org/ns/formats/N-Triples"
+
+    RDF_XML: Final[str] = "http://www.w3.org/ns/formats/RDF_XML"
+
+    SPARQL_Results_CSV: Final[str] = "http://www.w3.org/ns/formats/SPARQL_Results_CSV"
+
+    SPARQL_Results_JSON: Final[str] = "http://www.w3.org/ns/formats/SPARQL_Results_JSON"
+
+    SPARQL_Results_TSV: Final[str] = "http://www.w3.org/ns/formats/SPARQL_Results_TSV"
+
+    SPARQL_Results_XML: Final[str] = "http://www.w3.org/ns/formats/SPARQL_Results_XML"
+
+    Turtle: Final[str] = "http://www.w3.org/ns/formats/Turtle"
+
+
+class ENTAILMENT:
+    """The terms of entailment: that referatgraf uses."""
+
+    # Entailment regimes
+
+    Simple: Final[str] = "http://www.w3.org/ns/entailment/Simple"

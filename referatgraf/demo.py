@@ -7,36 +7,50 @@ from importlib import resources
 from pathlib import Path
 
 from graph.store import MinutesStore
+from ontology.namespace import NS
+from ontology.vocabularies import RDFS_NS, XSD_NS
 from sparql.execute import run_query
+
+
+def _prefixed(body: str, **prefixes: str) -> str:
+    """The query ``body`` after a PREFIX line for each of ``prefixes`` (name: namespace)."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items()) + body
+
 
 EXAMPLES = (
     (
         "Møder pr. kommune (kommunekode)",
-        """PREFIX rg: <https://w3id.org/referatgraf/def#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?kommunekode ?kommune (COUNT(?meeting) AS ?moeder) WHERE {
+        _prefixed(
+            """SELECT ?kommunekode ?kommune (COUNT(?meeting) AS ?moeder) WHERE {
   ?meeting a rg:Meeting ; rg:municipality ?m .
   ?m rg:kommunekode ?kommunekode ; rdfs:label ?kommune .
 } GROUP BY ?kommunekode ?kommune ORDER BY ?kommunekode""",
+            rg=NS,
+            rdfs=RDFS_NS,
+        ),
     ),
     (
         "Fraværende pr. møde",
-        """PREFIX rg: <https://w3id.org/referatgraf/def#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?dato ?udvalg ?fravaerende WHERE {
+        _prefixed(
+            """SELECT ?dato ?udvalg ?fravaerende WHERE {
   ?meeting a rg:Meeting ; rg:date ?dato ; rg:committee/rdfs:label ?udvalg ;
            rg:absentee/rdfs:label ?fravaerende .
 } ORDER BY ?dato ?fravaerende""",
+            rg=NS,
+            rdfs=RDFS_NS,
+        ),
     ),
     (
         "Punkter og beslutninger på mødet 8. januar 2020",
-        """PREFIX rg: <https://w3id.org/referatgraf/def#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-SELECT ?nr ?titel ?beslutning WHERE {
+        _prefixed(
+            """SELECT ?nr ?titel ?beslutning WHERE {
   ?meeting a rg:Meeting ; rg:date "2020-01-08"^^xsd:date ; rg:agendaItem ?item .
   ?item rg:number ?nr ; rg:title ?titel .
   OPTIONAL { ?item rg:decision/rg:text ?beslutning }
 } ORDER BY ?nr""",
+            rg=NS,
+            xsd=XSD_NS,
+        ),
     ),
 )
 

@@ -15,23 +15,40 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple, serialize
 
-from ontology.vocabularies import RDF, RDFS, RDFS_NS, SD, SD_NS, VOID, VOID_NS, XSD
+from ontology.vocabularies import (
+    ENTAILMENT,
+    FORMATS,
+    FORMATS_NS,
+    RDF,
+    RDFS,
+    RDFS_NS,
+    SD,
+    SD_NS,
+    VOID,
+    VOID_NS,
+    XSD,
+)
 from sparql.evaluate import RDF_FORMATS
 from sparql.limits import LIMIT_TERMS, SERVICE_NS, Limits
 
-FORMATS = "http://www.w3.org/ns/formats/"
 RESULT_FORMAT_IRIS = (
-    "SPARQL_Results_JSON",
-    "SPARQL_Results_XML",
-    "SPARQL_Results_CSV",
-    "SPARQL_Results_TSV",
-    "Turtle",
-    "N-Triples",
-    "N-Quads",
-    "JSON-LD",
-    "RDF_XML",
+    FORMATS.SPARQL_Results_JSON,
+    FORMATS.SPARQL_Results_XML,
+    FORMATS.SPARQL_Results_CSV,
+    FORMATS.SPARQL_Results_TSV,
+    FORMATS.Turtle,
+    FORMATS.N_Triples,
+    FORMATS.N_Quads,
+    FORMATS.JSON_LD,
+    FORMATS.RDF_XML,
 )
-PREFIXES = {"sd": SD_NS, "void": VOID_NS, "formats": FORMATS, "rgs": SERVICE_NS, "rdfs": RDFS_NS}
+PREFIXES = {
+    "sd": SD_NS,
+    "void": VOID_NS,
+    "formats": FORMATS_NS,
+    "rgs": SERVICE_NS,
+    "rdfs": RDFS_NS,
+}
 
 
 @dataclass(frozen=True)
@@ -59,11 +76,9 @@ def triples(endpoint: str, description: Description) -> Iterator[Triple]:
     yield Triple(service, _n(SD.endpoint), service)
     yield Triple(service, _n(SD.supportedLanguage), _n(SD.SPARQL11Query))
     yield Triple(service, _n(SD.feature), _n(SD.UnionDefaultGraph))
-    yield Triple(
-        service, _n(SD.defaultEntailmentRegime), _n("http://www.w3.org/ns/entailment/Simple")
-    )
-    for name in RESULT_FORMAT_IRIS:
-        yield Triple(service, _n(SD.resultFormat), _n(FORMATS + name))
+    yield Triple(service, _n(SD.defaultEntailmentRegime), _n(ENTAILMENT.Simple))
+    for iri in RESULT_FORMAT_IRIS:
+        yield Triple(service, _n(SD.resultFormat), _n(iri))
     yield Triple(
         service,
         _n(RDFS.comment),

@@ -32,6 +32,7 @@ from ontology import ONTOLOGY_PATH
 from ontology.namespace import NS
 from ontology.vocabularies import (
     DCTERMS_NS,
+    ELI_NS,
     FOAF_NS,
     ORG_NS,
     OWL,
@@ -41,6 +42,7 @@ from ontology.vocabularies import (
     RDF_NS,
     RDFS,
     RDFS_NS,
+    SCHEMA_NS,
     SKOS,
     SKOS_NS,
     XSD_NS,
@@ -66,10 +68,10 @@ PREFIXES: Final[dict[str, str]] = {
     "xsd": XSD_NS,
     "skos": SKOS_NS,
     "prov": PROV_NS,
-    "schema": "https://schema.org/",
+    "schema": SCHEMA_NS,
     "org": ORG_NS,
     "foaf": FOAF_NS,
-    "eli": "http://data.europa.eu/eli/ontology#",
+    "eli": ELI_NS,
     "dcterms": DCTERMS_NS,
 }
 """The prefixes every new query starts with and the editor completes: the ontology's own."""

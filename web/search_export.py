@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
 from graph.labels import item_label
+from graph.publish.feeds import ATOM_NS
 from web.search_page import run_search
 from web.site_index import KIND_NAMES, href
 
@@ -125,7 +126,7 @@ def atom_text(site: Site, index: SiteIndex, params: SearchParams, origin: str) -
     page = origin + params.href()
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
+        f'<feed xmlns="{ATOM_NS}" xml:lang="da">',
         f"  <id>{escape(page)}</id>",
         f"  <title>{escape(f'Søgning i referatgraf: {params.q}')}</title>",
         f'  <link rel="alternate" type="text/html" href={quoteattr(page)}/>',

@@ -59,6 +59,7 @@ from graph.backends.http import HttpStore, form_body, short_message
 from graph.backends.oxigraph_server import as_query_triples
 from graph.backends.values import bound_query, pattern_bindings, query_form, solution_quads
 from graph.uris import STAGING_GRAPH
+from ontology.vocabularies import XSD
 
 USER_ENV = "REFERATGRAF_STORE_USER"
 PASSWORD_ENV = "REFERATGRAF_STORE_PASSWORD"  # noqa: S105  (the name of a variable)
@@ -81,7 +82,7 @@ CHUNK_TRIPLES = 20_000  # one Graph Store write: ~3 MB of N-Triples, far below w
 _FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 _BNODE = re.compile(rb'("type": "bnode", "value": ")nodeID://')
 _BOOLEAN = re.compile(
-    rb'("datatype": "http://www\.w3\.org/2001/XMLSchema#boolean", "value": ")([01])"'
+    rb'("datatype": "' + re.escape(XSD.boolean.encode()) + rb'", "value": ")([01])"'
 )
 _ASK = b'"vars": ["__ASK_RETVAL"]'
 

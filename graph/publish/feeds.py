@@ -30,6 +30,7 @@ from graph.store import MinutesStore
 from ontology.namespace import RG
 
 ATOM_MEDIA_TYPE = "application/atom+xml"
+ATOM_NS = "http://www.w3.org/2005/Atom"  # an XML namespace (RFC 4287), not RDF
 FEED_SUFFIX = ".atom"
 MEETING_FEEDS = (RG.Municipality, RG.Committee)
 FEED_ENTRIES = 50
@@ -127,7 +128,7 @@ def render_feed(
     updated = max((e.updated for e in entries), default=None) or _fallback(store)
     head = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
+        f'<feed xmlns="{ATOM_NS}" xml:lang="da">',
         f"  <id>{_text(base + 'feeds/' + path)}</id>",
         f"  <title>{_text(title)}</title>",
         f"  <subtitle>{_text(subtitle)}</subtitle>",

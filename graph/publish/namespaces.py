@@ -16,17 +16,23 @@ from collections.abc import Mapping
 
 from ontology.namespace import MEETING_KIND_NS, NS, OUTCOME_NS
 from ontology.vocabularies import (
+    BESLUIT_NS,
     DCAT_NS,
     DCTERMS_NS,
+    ELI_NS,
     FOAF_NS,
+    NIF_NS,
     ORG_NS,
     OWL_NS,
     PROV_NS,
     RDF,
     RDF_NS,
     RDFS_NS,
+    SCHEMA_NS,
+    SH_NS,
     SKOS_NS,
     SPDX_NS,
+    VANN_NS,
     VCARD_NS,
     XSD_NS,
 )
@@ -44,12 +50,12 @@ DATA_PREFIXES: Mapping[str, str] = {
     "org": ORG_NS,
     "foaf": FOAF_NS,
     "dcterms": DCTERMS_NS,
-    "schema": "https://schema.org/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "vann": "http://purl.org/vocab/vann/",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "besluit": "http://data.vlaanderen.be/ns/besluit#",
-    "sh": "http://www.w3.org/ns/shacl#",
+    "schema": SCHEMA_NS,
+    "eli": ELI_NS,
+    "vann": VANN_NS,
+    "nif": NIF_NS,
+    "besluit": BESLUIT_NS,
+    "sh": SH_NS,
 }
 """The vocabularies of the graph. Instance IRIs stay whole: they read better that way, and
 gzip takes their repetition away."""
