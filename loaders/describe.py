@@ -81,6 +81,9 @@ def _header(meeting: Meeting, text: str) -> list[str]:
     for absence in meeting.absences:
         out.append(_row("  ", "absent", f"{absence.name} ({absence.reason})", absence.span, text))
     out.extend(_attendance("  ", meeting.attendance, text))
+    for absence in meeting.unfiled_absences:
+        shown = f"{absence.name} ({absence.reason}; items not in these minutes)"
+        out.append(_row("  ", "absent", shown, absence.span, text))
     if meeting.toc_entries:
         out.append(f"table of contents: {meeting.toc_entries} entries")
     return out
@@ -146,7 +149,9 @@ def _item(item: AgendaItem, text: str) -> list[str]:
     for treatment in item.treatments:
         out.append(_row(indent, "treatment", treatment.committee or "", treatment.span, text))
     for absence in item.absences:
-        shown = f"{absence.name} ({absence.reason})"
+        covers = ", ".join(str(n) for n in absence.items)
+        reason = f"{absence.reason}; punkt {covers}" if covers else absence.reason
+        shown = f"{absence.name} ({reason})"
         out.append(_row(indent, "absent", shown, absence.span, text))
     out.extend(_attendance(indent, item.attendance, text))
     return out

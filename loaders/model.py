@@ -49,15 +49,17 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Absence:
-    """Someone absent from the whole meeting or from one item."""
+    """Someone absent from the whole meeting or from one item. ``reason`` is also
+    "forlod mødet" or "ankom senere" for the items a departure or a late arrival missed."""
 
     name: str
     scope: AbsenceScope
     span: Span
     party: str | None = None
     reason: str | None = None  # the label as printed, lower case: "fraværende", "afbud", ...
-    # the items a note names ("deltog ikke i behandlingen af punkt 2-3": (2, 3)); the absence
-    # is filed under those items, wherever it is printed
+    # the items the note says the person missed, resolved against the meeting's items
+    # ("deltog ikke i behandlingen af punkt 2-3": (2, 3); "forlod mødet efter punkt 6" in a
+    # meeting of 9 items: (7, 8, 9)); the absence is filed under each, wherever it is printed
     items: tuple[int, ...] = ()
 
 
@@ -223,6 +225,9 @@ class Meeting:
     committee_source: str | None = None
     toc_entries: int = 0  # entries of the table of contents, 0 when there is none
     attendance: list[Attendance] = field(default_factory=list)  # notes for the whole meeting
+    # Absences from items that the note names but the minutes do not print (or print twice):
+    # filed under no item and no absence from the whole meeting; their ``items`` are empty.
+    unfiled_absences: list[Absence] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

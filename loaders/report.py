@@ -135,6 +135,19 @@ def summarise(doc: MinutesDocument) -> ReadSummary:
         )
     if items and not any(item.decision for item in items):
         found.append(_NO_DECISIONS)
+    unfiled = meeting.unfiled_absences
+    if unfiled:
+        numbers = sorted({a.span.first_line for a in unfiled})
+        lines = ", ".join(str(n) for n in numbers)
+        line, linje = ("line", "linje") if len(numbers) == 1 else ("lines", "linje")
+        found.append(
+            (
+                f"{_counted(len(unfiled), 'absence names', 'absences name')} items not in these"
+                f" minutes: kept without items ({line} {lines})",
+                f"{len(unfiled)} fravær nævner punkter, som ikke findes i referatet: registreret"
+                f" uden punkter ({linje} {lines})",
+            )
+        )
     municipality_source = meeting.municipality_source
     if municipality_source == "stated" and "municipality" in spans:
         municipality_source = _where("stated", spans["municipality"])

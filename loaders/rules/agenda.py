@@ -5,11 +5,17 @@ them (case numbers, attachments, decisions, treatments, absences).
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from loaders.model import Absence, AgendaItem, Decision, Span
-from loaders.rules import attachments, attendance, casenumbers, decisions, people
+from loaders.rules import (
+    attachments,
+    attendance,
+    casenumbers,
+    decisions,
+    item_absences,
+    people,
+)
 from loaders.rules.sections import NOTE_SECTIONS, SectionToken, build_section, is_section_end
 from loaders.rules.state import HeadingCandidate, Label, ParseState
 
@@ -133,7 +139,7 @@ def _note_absences(state: ParseState, body: ItemBody, index: int) -> list[Absenc
     found = people.attendance_line(plain)
     if found is not None:
         return people.absences_from(state, index, found[1], "item", found[0]) if found[1] else []
-    return people.note_absences(state, index, "item")
+    return item_absences.note_absences(state, index, "item")
 
 
 def _absences(state: ParseState, body: ItemBody, own: int | None) -> list[Absence]:
@@ -150,7 +156,7 @@ def _absences(state: ParseState, body: ItemBody, own: int | None) -> list[Absenc
         lines.extend(range(token.lines[0], token.lines[1] + 1))
     for index in lines:
         if index not in body.notes and state.plain[index] and not state.noise[index]:
-            found.extend(people.note_absences(state, index, "item"))
+            found.extend(item_absences.note_absences(state, index, "item"))
     for index, position in sorted(body.notes.items()):
         if position is None or position == own or position not in decisions_at:
             found.extend(_note_absences(state, body, index))
@@ -217,40 +223,7 @@ def build_items(state: ParseState) -> bool:
             last = following.line
         state.meeting.items.append(build_item(state, heading, last))
         state.line_ends.pop(following.line if following is not None else -1, None)
-    state.meeting.absences.extend(attendance.header_absences(state))
-    _file_under_named_items(state)
+    state.meeting.absences.extend(item_absences.header_absences(state))
+    item_absences.file_under_items(state)
     state.meeting.attendance = attendance.meeting_attendance(state)
     return bool(headings)
-
-
-def _file_under_named_items(state: ParseState) -> None:
-    """An absence whose note names items (``X deltog ikke i behandlingen af punkt 2-3``) is
-    an absence from those items, wherever the note is printed: in the header (not from the
-    whole meeting) or in another item's decision. It moves when every item it names is one
-    of this meeting's (numbers printed once); otherwise it stays where it was read."""
-    meeting = state.meeting
-    printed = Counter(item.number for item in meeting.items)
-    targets = {item.number: item for item in meeting.items if printed[item.number] == 1}
-    holders: list[tuple[list[Absence], AgendaItem | None]] = [(meeting.absences, None)]
-    holders += [(item.absences, item) for item in meeting.items]
-    moving = [
-        (absence, absences, holder)
-        for absences, holder in holders
-        for absence in absences
-        if absence.items
-        and all(n in targets for n in absence.items)
-        and (holder is None or absence.items != (holder.number,))  # not already filed there
-    ]
-    touched: dict[int, AgendaItem] = {}
-    for absence, absences, holder in moving:
-        absences.remove(absence)
-        if holder is not None:
-            touched[id(holder)] = holder
-        for number in absence.items:
-            target = targets[number]
-            touched[id(target)] = target
-            if all(a.name != absence.name for a in target.absences):
-                target.absences.append(replace(absence, scope="item"))
-    for item in touched.values():  # their absences changed: so does their attendance
-        notes = [a for a in item.attendance if a.kind != "absent"]
-        item.attendance = attendance.absent(item.absences) + notes

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from loaders.model import Absence, AbsenceScope, Attendance, AttendanceKind, Participant
-from loaders.rules import people
+from loaders.rules import item_refs, people
 from loaders.rules.state import ParseState
 
 if TYPE_CHECKING:
@@ -61,9 +61,13 @@ def note_time(text: str) -> dt.time | None:
 def note_item(text: str) -> int | None:
     """The item number a note names (``under punkt 5``, ``efter pkt. 3``), or None.
 
-    A range (``under punkt 3-5``) names no single item: None, never its first number.
+    A range or a list (``under punkt 3-5``, ``punkt 2, 4 og 7``) names no single item: None,
+    never its first number (the items it covers are the absences' ``items``).
     """
-    found = _ITEM.search(text)
+    if item_refs.mentions_items(text):
+        ref = item_refs.item_ref(text)
+        return ref.parts[0][0] if ref is not None and not ref.several else None
+    found = _ITEM.search(text)  # "under sag 5"
     return int(found["n"]) if found else None
 
 
@@ -290,28 +294,11 @@ def present(participants: Iterable[Participant], absences: Iterable[Absence]) ->
     ]
 
 
-def header_absences(state: ParseState) -> list[Absence]:
-    """Absences the header states in sentences (``Bo Lund (C) havde meldt afbud.``), which
-    the header's label rules do not read; names already absent are not repeated."""
-    meeting = state.meeting
-    known = {a.name.casefold() for a in meeting.absences}
-    found: list[Absence] = []
-    for index in range(state.header_end):
-        if not state.plain[index] or state.noise[index]:
-            continue
-        if people.attendance_line(state.plain[index]) is not None:
-            continue  # a label line: the header rule has read it
-        for absence in people.note_absences(state, index, "meeting"):
-            if absence.name.casefold() not in known:
-                known.add(absence.name.casefold())
-                found.append(absence)
-    return found
-
-
 def meeting_attendance(state: ParseState) -> list[Attendance]:
     """The meeting's attendance: present, absent, and the header's notes (guests, officials,
     substitutes, arrivals, departures). The absences the header states in sentences
-    (:func:`header_absences`) have joined the meeting's absences before."""
+    (:func:`loaders.rules.item_absences.header_absences`) have joined the meeting's absences
+    before."""
     meeting = state.meeting
     found = present(meeting.participants, meeting.absences)
     found += absent(meeting.absences)

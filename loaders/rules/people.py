@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from loaders.model import Absence, AbsenceScope, Participant
-from loaders.rules.item_refs import named_items
 from loaders.rules.state import ParseState
 
 # Lines that say whether an item is open or closed to the public.
@@ -43,6 +42,12 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "af", "du"
 _NOT_NAMES = frozenset(
     {"Kommune", "Kommunes", "Rådhus", "Rådhuset", "Udvalget", "Udvalg", "Jobcenter", "Region"}
 )
+# A role printed after a name and a comma in a list of people (``X (A), formand``).
+_ROLE_AFTER = re.compile(
+    r"(?:\d\.\s*)?(?:næst|vice)?(?:formand|borgmester)|rådmand|medlem|sekretær|referent"
+    r"|(?:kommunal)?direktør|suppleant|mødeleder",
+    re.IGNORECASE,
+)
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\bog\b|\bsamt\b|&)\s*")
 # Attendance stated in a sentence: the names, then what they did, to the end of the sentence
 # ("kl. 17.30" and "pkt. 5" do not end it). Each form with the absence's reason and the kind of
@@ -59,10 +64,14 @@ _NOTE_FORMS: tuple[tuple[str, str | None, str], ...] = (
     ),
     (r"(?:erklærede\s+sig|blev\s+erklæret|var|er)\s+inhabile?", "inhabil", "absent"),
     (r"forlod\s+mødet|gik\s+(?=kl\.|under\s|efter\s)", None, "left"),
-    (r"deltog\s+(?:kun\s+)?(?:indtil|til\s+og\s+med)(?=\s+(?:kl\.|punkt|pkt\.))", None, "left"),
+    (
+        r"deltog\s+(?:kun\s+)?(?:indtil|til\s+og\s+med)(?=\s+(?:kl\.|[Pp]unkt|[Pp]kt\b|dagsordenspunkt))",
+        None,
+        "left",
+    ),
     (
         r"(?:deltog|mødte)\s+(?:i\s+mødet\s+)?(?:først\s+)?(?:fra|efter)"
-        r"(?=\s+(?:kl\.|punkt|pkt\.|behandlingen))"
+        r"(?=\s+(?:kl\.|[Pp]unkt|[Pp]kt\b|dagsordenspunkt|behandlingen))"
         r"|ankom|(?:kom|mødte\s+op)(?=\s+(?:kl\.|under\s|efter\s))",
         None,
         "arrived",
@@ -141,6 +150,7 @@ class AttendanceNote:
     reason: str | None
     kind: str = "absent"  # a loaders.model.AttendanceKind: absent, left, arrived, substitute
     verb_end: int = 0  # where the verb ends: what follows it (time, item, whom) is read there
+    verb_start: int = 0  # where the verb (or the label) starts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -182,11 +192,20 @@ def _is_name(name: str) -> bool:
 
 
 def parse_people(text: str) -> list[Person] | None:
-    """A printed list of people (``A, B og C``); None unless every entry is a name."""
+    """A printed list of people (``A, B og C``); None unless every entry is a name, or a role
+    printed after the name before it (``Marie Stærmose (A), formand``).
+
+    >>> [(p.name, p.party, p.role) for p in parse_people("Ida Holm (A), formand, Bo Lund")]
+    [('Ida Holm', 'A', 'formand'), ('Bo Lund', None, None)]
+    """
     people: list[Person] = []
     position = 0
     for part in _LIST_SPLIT.split(text):
         if not part:
+            continue
+        if people and people[-1].role is None and _ROLE_AFTER.fullmatch(part.strip()):
+            named = people[-1]
+            people[-1] = Person(named.name, named.party, part.strip().lower(), named.start)
             continue
         person = parse_person(part)
         if person is None:
@@ -337,6 +356,7 @@ def attendance_notes(raw: str) -> list[AttendanceNote]:
                     reason=reason,
                     kind=kind,
                     verb_end=match.end("label" if labelled else "verb"),
+                    verb_start=match.start("label" if labelled else "verb"),
                 )
             )
     found.sort(key=lambda note: note.start)
@@ -368,23 +388,3 @@ def listed_people(plain: str) -> str | None:
     """The names on a line of a list under an absence label (bullet removed), or None."""
     text = _BULLET.sub("", plain, count=1) if _BULLET.match(plain) else plain
     return text if parse_people(text) is not None else None
-
-
-def note_absences(state: ParseState, index: int, scope: AbsenceScope) -> list[Absence]:
-    """Absences stated in the attendance notes of line ``index``
-    (``X og Y deltog ikke i sagens behandling.``), each name with its span and the items the
-    note names, if any."""
-    line = state.lines[index]
-    return [
-        Absence(
-            name=person.name,
-            scope=scope,
-            span=line.span(person.start, person.start + len(person.name)),
-            party=person.party,
-            reason=note.reason,
-            items=named_items(line.text[note.verb_end : note.end]),
-        )
-        for note in attendance_notes(line.text)
-        if note.reason is not None
-        for person in note.people
-    ]

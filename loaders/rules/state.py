@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from loaders.lines import Line, split_lines
 from loaders.model import Meeting, Span
 from loaders.page_evidence import PageLine
+from loaders.rules.item_refs import ItemRef
 
 # Markup the text layer may have left around a line; stripped only to *recognise* a line,
 # never from the text that is returned.
@@ -171,6 +172,9 @@ class ParseState:
     # Lines that end an item and start the next (a heading glued to the previous text by
     # extraction, ``...byrådet.9. Title``): how many characters belong to the earlier item.
     line_ends: dict[int, int] = field(default_factory=dict)
+    # The items an absence's note says the person missed, by the span of the person's name
+    # (``X forlod mødet efter punkt 6``), resolved once the meeting's items are known.
+    item_refs: dict[Span, ItemRef] = field(default_factory=dict)
 
     @classmethod
     def from_text(

@@ -220,10 +220,21 @@ def test_an_absence_from_named_items_is_filed_under_those_items() -> None:
     assert all(name != "Bo Lund" for name, _ in items[3])
 
 
-def test_an_absence_naming_no_item_of_the_meeting_stays_where_it_is_printed() -> None:
+def test_an_absence_naming_no_item_of_the_meeting_is_filed_under_none() -> None:
+    meeting, _, _ = parse_minutes(NAMED_ITEMS)
+    # "punkt 9": this meeting has no item 9; no item of it is the one meant, nor the meeting
+    assert [(a.name, a.span.first_line, a.items) for a in meeting.unfiled_absences] == [
+        ("Dorte Kjær", 10, ())
+    ]
+    assert all(a.name != "Dorte Kjær" for item in meeting.items for a in item.absences)
+    assert all(a.name != "Dorte Kjær" for a in meeting.absences)
+
+
+def test_an_absence_from_a_point_on_is_filed_under_the_items_from_there() -> None:
     _, items = _absent(NAMED_ITEMS)
-    assert ("Dorte Kjær", 10) in items[1]  # "punkt 9": this meeting has no item 9
-    assert ("Anna Holm", 14) in items[2]  # "fra punkt 3": a point in time, not the items
+    # "deltog ikke i mødet fra punkt 3", printed in item 2: absent from item 3, the last
+    assert ("Anna Holm", 14) in items[3]
+    assert all(name != "Anna Holm" for name, _ in items[2])
 
 
 def test_a_member_absent_from_some_items_attended_the_meeting() -> None:
@@ -232,6 +243,5 @@ def test_a_member_absent_from_some_items_attended_the_meeting() -> None:
     assert kinds["Carl Berg"] == "present"
     item_two = next(item for item in meeting.items if item.number == 2)
     assert [(a.name, a.kind) for a in item_two.attendance if a.kind == "absent"] == [
-        ("Anna Holm", "absent"),
         ("Carl Berg", "absent"),
     ]

@@ -51,7 +51,7 @@ def _person(p: Participant) -> dict[str, Any]:
     return {"name": p.name, "party": p.party, "role": p.role}
 
 
-def _absence(a: Absence) -> dict[str, Any]:
+def absence_view(a: Absence) -> dict[str, Any]:
     return {"name": a.name, "party": a.party, "reason": a.reason}
 
 
@@ -100,7 +100,7 @@ def view(doc: MinutesDocument) -> dict[str, Any]:
             "place": m.place,
             "kind": m.kind,
             "participants": [_person(p) for p in m.participants],
-            "absences": [_absence(a) for a in m.absences],
+            "absences": [absence_view(a) for a in m.absences],
             "attendance": [_attendance(a) for a in m.attendance],
             "items": [
                 {
@@ -117,7 +117,7 @@ def view(doc: MinutesDocument) -> dict[str, Any]:
                     "decision": _decision(item.decision),
                     "other_decisions": [_decision(d) for d in item.other_decisions],
                     "treatments": [_decision(t) for t in item.treatments],
-                    "absences": [_absence(a) for a in item.absences],
+                    "absences": [absence_view(a) for a in item.absences],
                     "votes": [_vote(v) for v in item.decision.votes] if item.decision else [],
                     "attendance": [_attendance(a) for a in item.attendance],
                 }
@@ -128,7 +128,7 @@ def view(doc: MinutesDocument) -> dict[str, Any]:
     return shaped
 
 
-_MULTISETS = {"participants", "absences", "attendance"}
+_MULTISETS = {"participants", "absences", "unfiled_absences", "attendance"}
 
 
 def _key(entry: Any) -> str:

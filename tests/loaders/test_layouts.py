@@ -11,7 +11,7 @@ import yaml
 
 from loaders.model import LoaderError
 from loaders.read import read_minutes
-from tests.loaders.test_golden import differences, view
+from tests.loaders.test_golden import absence_view, differences, view
 
 LAYOUTS = Path(__file__).parent / "layouts"
 EXPECTATIONS = sorted(LAYOUTS.glob("*.yaml"))
@@ -51,6 +51,7 @@ def test_layout(path: Path) -> None:
     actual = view(doc)
     for key in _EXTRA:
         actual[key] = getattr(doc.meeting, key)
+    actual["unfiled_absences"] = [absence_view(a) for a in doc.meeting.unfiled_absences]
     for note in expected.get("notes", []):
         assert any(note in n for n in doc.notes), f"no note with {note!r} in {doc.notes}"
     checked = {

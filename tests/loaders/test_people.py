@@ -7,7 +7,7 @@ import doctest
 import pytest
 
 from loaders.parse import parse_minutes
-from loaders.rules import people
+from loaders.rules import item_absences, people
 from loaders.rules.people import attendance_line, parse_people, parse_person, participant_label
 from loaders.rules.state import ParseState
 
@@ -71,14 +71,16 @@ def test_attendance_lines() -> None:
 def test_did_not_take_part_names_each_person_with_its_span() -> None:
     text = "X\nOle Blickfeldt (O) og Bo Berg deltog ikke i behandlingen af punktet.\n"
     state = ParseState.from_text(text)
-    found = people.note_absences(state, 1, "item")
+    found = item_absences.note_absences(state, 1, "item")
     assert [(a.name, a.party, a.reason) for a in found] == [
         ("Ole Blickfeldt", "O", "deltog ikke"),
         ("Bo Berg", None, "deltog ikke"),
     ]
     for absence in found:
         assert text[absence.span.begin : absence.span.end] == absence.name
-    assert people.note_absences(ParseState.from_text("Udvalget deltog ikke."), 0, "item") == []
+    assert (
+        item_absences.note_absences(ParseState.from_text("Udvalget deltog ikke."), 0, "item") == []
+    )
 
 
 MINUTES = """\
@@ -209,7 +211,7 @@ def test_more_absence_labels(line: str, expected: tuple[str, str]) -> None:
 def test_note_absences_of_a_line() -> None:
     text = "Godkendt. Ole Dam og Bo Berg (V) deltog ikke. Hans Vinter forlod mødet."
     state = ParseState.from_text(text)
-    found = people.note_absences(state, 0, "item")
+    found = item_absences.note_absences(state, 0, "item")
     assert [(a.name, a.party, a.reason, a.scope) for a in found] == [
         ("Ole Dam", None, "deltog ikke", "item"),
         ("Bo Berg", "V", "deltog ikke", "item"),
