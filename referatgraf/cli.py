@@ -301,7 +301,8 @@ def _serve(
     page_workers: int | None,
     processes: int = 1,
 ) -> None:
-    from web.server import ServeSettings, serve  # noqa: PLC0415  (FastAPI loads slowly)
+    # FastAPI loads slowly: only the commands that serve import it
+    from referatgraf.serve_command import ServeSettings, serve  # noqa: PLC0415
 
     if isinstance(settings.store, Path) and not (settings.store / "CURRENT").exists():
         click.echo(

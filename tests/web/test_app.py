@@ -1,6 +1,7 @@
-"""web/app.py takes every setting from the settings it is given (``referatgraf serve`` passes
-them, resolved in ``referatgraf/`` from the command line, the environment or the defaults):
-nothing is read from the environment nor defaulted in ``web/``."""
+"""The app takes every setting from the settings it is given (``referatgraf serve`` passes
+them, resolved in ``referatgraf/`` from the command line, the environment or the defaults, and
+builds the app's parts from them: ``referatgraf.serve_command``): nothing is read from the
+environment nor defaulted in ``web/``."""
 
 from __future__ import annotations
 
@@ -13,10 +14,9 @@ import pytest
 from graph.index_location import index_location
 from graph.location import store_location
 from graph.publish.settings import PublishSettings
+from referatgraf.serve_command import ServeSettings, build_app
 from tests.web.conftest import start_server
-from web.app import create_app
 from web.publish_state import PublishState
-from web.server import ServeSettings
 
 BASE = "https://example.org/graf/"
 
@@ -35,7 +35,7 @@ def test_the_app_is_built_from_the_settings_alone(
         index=index_location(tmp_path / "side.sqlite"),
         publish=PublishSettings("https://data.example.dk", "KL", "data@example.dk"),
     )
-    app = create_app(settings)
+    app = build_app(settings)
     publish = app.state.publish
     assert isinstance(publish, PublishState)
     assert (publish.dumps, publish.base, publish.store_path, publish.settings) == (
@@ -53,7 +53,7 @@ def test_over_a_store_folder_the_state_is_read_once(tmp_path: Path) -> None:
     settings = ServeSettings(
         tmp_path / "store", BASE, tmp_path / "dumps", 0.25, None, PublishSettings()
     )
-    assert create_app(settings).state.current.ttl is None
+    assert build_app(settings).state.current.ttl is None
 
 
 def test_serve_in_several_processes_publishes_as_its_settings_say(
