@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Final
 
 import pytest
 
@@ -213,3 +214,91 @@ def test_imports_for_type_checking_only_and_outside_the_package_do_not_count(
     graph = import_graph(tmp_path, ("pkg",))
     assert graph == {"pkg": {}, "pkg.a": {"pkg.b": 2}, "pkg.b": {}}
     assert import_cycles(graph) == []
+
+
+ENVIRONMENT: Final = frozenset({"environ", "environb", "getenv", "getenvb", "putenv", "unsetenv"})
+ROUTE_DECORATORS: Final = frozenset(
+    {"get", "head", "post", "put", "patch", "delete", "options", "api_route", "route", "websocket"}
+)
+
+
+def settings_read(tree: ast.Module) -> list[str]:
+    """Where a module reads the environment (``os.environ``, ``os.getenv`` and the like, as
+    attributes of ``os`` or imported from it) or imports ``referatgraf`` (the settings and the
+    CLI): ``"line: what"`` each, in the order of the lines."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in ENVIRONMENT:
+            if isinstance(node.value, ast.Name) and node.value.id == "os":
+                found.append((node.lineno, f"os.{node.attr}"))
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module == "os":
+            found += [(node.lineno, f"os.{a.name}") for a in node.names if a.name in ENVIRONMENT]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            if node.module.split(".")[0] == "referatgraf":
+                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found += [
+                (node.lineno, alias.name)
+                for alias in node.names
+                if alias.name.split(".")[0] == "referatgraf"
+            ]
+    return [f"{line}: {what}" for line, what in sorted(found)]
+
+
+def route_handlers(tree: ast.Module) -> list[str]:
+    """The functions of a module, at any depth, that are route handlers: decorated with a
+    route of an app or router (``@app.get(...)``, ``@router.api_route(...)``), or passed to
+    ``add_api_route`` / ``add_route``; ``"line: name"`` each."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for decorator in node.decorator_list:
+                called = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if isinstance(called, ast.Attribute) and called.attr in ROUTE_DECORATORS:
+                    found.append((node.lineno, node.name))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"add_api_route", "add_route"}
+        ):
+            found.append((node.lineno, node.func.attr))
+    return [f"{line}: {what}" for line, what in sorted(found)]
+
+
+def test_web_reads_no_setting_of_its_own() -> None:
+    """Settings are resolved in ``referatgraf/`` (the command line, the environment, the
+    defaults) and passed in; ``web/`` reads none from the environment, nor imports them."""
+    reads = {
+        name: found
+        for name, (file, _) in modules(ROOT, ("web",)).items()
+        if (found := settings_read(ast.parse(file.read_text(encoding="utf-8"))))
+    }
+    assert reads == {}
+
+
+def test_the_app_only_assembles_routes() -> None:
+    """``web/app.py`` includes the routers and installs the routes of the page modules; a page
+    computed in a handler of its own belongs in a module named for it (``web/*_page.py``)."""
+    app = ROOT / "web" / "app.py"
+    assert route_handlers(ast.parse(app.read_text(encoding="utf-8"))) == []
+
+
+def test_the_rules_see_settings_read_and_handlers_defined() -> None:
+    source = (
+        "import os\nfrom os import getenv, path\nimport referatgraf.settings\n"
+        "from referatgraf import cli\nfrom . import settings\n"
+        "def f(app, router):\n"
+        "    os.environ.get('X'); os.path.join('a')\n"
+        "    @app.get('/')\n    def home(): ...\n"
+        "    @router.api_route('/x', methods=['GET'])\n    async def x(): ...\n"
+        "    @functools.cache\n    def cached(): ...\n"
+        "    app.add_api_route('/y', lambda: 1)\n"
+    )
+    tree = ast.parse(source)
+    assert settings_read(tree) == [
+        "2: os.getenv",
+        "3: referatgraf.settings",
+        "4: referatgraf",
+        "7: os.environ",
+    ]
+    assert route_handlers(tree) == ["9: home", "11: x", "14: add_api_route"]
