@@ -36,6 +36,31 @@ def test_every_fixture_is_in_the_readme() -> None:
     assert not missing, f"add a line for each to {LAYOUTS / 'README.md'}: {missing}"
 
 
+_VOTES_AND_ATTENDANCE = ("absences", "attendance")
+_PER_ITEM = ("votes", "attendance", "absences")
+
+
+@pytest.mark.parametrize("path", EXPECTATIONS, ids=[p.stem for p in EXPECTATIONS])
+def test_every_fixture_states_votes_and_attendance(path: Path) -> None:
+    """Issue 14: every fixture that loads says who was absent and present and how each item was
+    voted on, ``[]`` where the minutes record nothing, so that a rule inventing one fails."""
+    expected: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if "error" in expected:
+        return
+    missing = [key for key in _VOTES_AND_ATTENDANCE if key not in expected]
+    items = expected.get("items")
+    if items is None:
+        missing.append("items")
+    else:
+        missing += [
+            f"items[{index}].{key}"
+            for index, item in enumerate(items)
+            for key in _PER_ITEM
+            if key not in item
+        ]
+    assert not missing, f"{path.name} lacks {missing}"
+
+
 @pytest.mark.parametrize("path", EXPECTATIONS, ids=[p.stem for p in EXPECTATIONS])
 def test_layout(path: Path) -> None:
     expected: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -20,6 +20,7 @@ from loaders.read import read_minutes
 
 from .pdf_fixtures import Para, Typeset, typeset
 from .pdf_sources import blocks_from_markup, text_from_blocks
+from .test_golden import differences, view
 
 HERE = Path(__file__).parent / "pdf_layouts"
 FIXTURES = sorted(HERE.glob("*.yaml"))
@@ -169,3 +170,24 @@ def test_same_as_text_export(stem: str, loaded: dict[str, Loaded]) -> None:
         }
 
     assert shape(as_pdf) == shape(as_text)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_votes_and_attendance(stem: str, loaded: dict[str, Loaded]) -> None:
+    """The meeting's absences and attendance, and each item's votes and attendance, as the
+    expectations give them (an item they do not name records none), read from the PDF and
+    from its text export alike."""
+    as_pdf, as_text, _, expected = loaded[stem]
+    votes = expected["votes"]
+    present = expected["item_attendance"]
+    wanted = {
+        "absences": expected["absences"],
+        "attendance": expected["attendance"],
+        "items": [
+            {"votes": votes.get(item["number"], []), "attendance": present.get(item["number"], [])}
+            for item in expected["items"]
+        ],
+    }
+    for doc in (as_pdf, as_text):
+        found = differences(wanted, view(doc))
+        assert not found, f"{doc.source.name}:\n" + "\n".join(found)
