@@ -3,7 +3,10 @@ functions (which hide a cycle from Python, not from the reader), but not those u
 ``if TYPE_CHECKING:`` (which never run).
 
 The import graph is read from the source with :mod:`ast`, so it sees every import, wherever it
-is written, whether or not it would run.
+is written, whether or not it would run. From it: imports go one way, ``loaders`` <- ``graph``
+<- ``sparql`` <- ``web`` <- ``referatgraf``. Also read with :mod:`ast`: ``web/`` reads no
+setting of its own (``referatgraf/`` resolves them and passes them in), and ``web/app.py``
+only assembles the routes of the page modules.
 """
 
 from __future__ import annotations
@@ -145,6 +148,38 @@ def test_no_import_cycle_touches_the_package(
         if any(module == package or module.startswith(package + ".") for module in cycle)
     ]
     assert [describe(cycle, graph) for cycle in touching] == []
+
+
+LAYERS: Final = ("loaders", "graph", "sparql", "web", "referatgraf")
+"""Each imports only those before it (and itself); ``ontology`` is a leaf any of them uses."""
+
+
+def upward_imports(graph: dict[str, dict[str, int]]) -> list[str]:
+    """The imports of a module from a layer after its own (or of ``ontology`` from any
+    layer): ``"module -> imported (line N)"`` each."""
+    rank = {"ontology": -1, **{layer: number for number, layer in enumerate(LAYERS)}}
+    return [
+        f"{module} -> {imported} (line {line})"
+        for module, edges in graph.items()
+        for imported, line in edges.items()
+        if rank[imported.split(".")[0]] > rank[module.split(".")[0]]
+    ]
+
+
+def test_imports_go_one_way(package_imports: dict[str, dict[str, int]]) -> None:
+    assert upward_imports(package_imports) == []
+
+
+def test_an_import_from_a_later_layer_is_seen() -> None:
+    graph = {
+        "ontology.namespace": {"graph.uris": 3},
+        "graph.uris": {"ontology.namespace": 1, "loaders.model": 2},
+        "web.app": {"referatgraf.settings": 9, "sparql.state": 4},
+    }
+    assert upward_imports(graph) == [
+        "ontology.namespace -> graph.uris (line 3)",
+        "web.app -> referatgraf.settings (line 9)",
+    ]
 
 
 def _write(root: Path, files: dict[str, str]) -> None:
