@@ -136,8 +136,17 @@ class PagePool:
             await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
 
 
-# In each worker process: its own Resources, and the index generation it has open.
-_worker: dict[str, Any] = {}
+@dataclass(slots=True)
+class _Opened:
+    """What a worker process has open: its own resources, and the generation of the side
+    index they read (the server's, as the latest request said)."""
+
+    resources: Resources
+    generation: int = 0
+
+
+_opened: list[_Opened] = []
+"""This worker's (one, once :func:`_start_worker` has run; none in the server process)."""
 
 
 def _start_worker(parts: SiteParts) -> None:
@@ -147,21 +156,20 @@ def _start_worker(parts: SiteParts) -> None:
     load_builders()
     index = None if parts.index_path is None else index_location(parts.index_path)
     site = Site(base=parts.base, store_path=store_location(parts.store_path), index_path=index)
-    _worker["resources"] = Resources(site)
-    _worker["generation"] = 0
+    _opened[:] = [_Opened(Resources(site))]
 
 
 def _warm() -> bool:
-    resources = _worker["resources"]
-    resources.site.store()
-    resources.site.index()
+    site = _opened[0].resources.site
+    site.store()
+    site.index()
     return True
 
 
 def _answer(scope: dict[str, Any], generation: int, token: str) -> Answer:
-    resources = _worker["resources"]
-    if generation != _worker["generation"]:
-        resources.site.reopen_index()
-        _worker["generation"] = generation
-    response = resources.answer(Request(scope), token)
+    opened = _opened[0]
+    if generation != opened.generation:
+        opened.resources.site.reopen_index()
+        opened.generation = generation
+    response = opened.resources.answer(Request(scope), token)
     return response.status_code, response.raw_headers, bytes(response.body)

@@ -13,7 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+import web.page_workers
+from sparql.worker import store_state
 from tests.web.conftest import Server, descendants, outliving, start_server
+from web.page_workers import _answer, _Opened
+from web.resources import Resources, load_builders
+from web.site import Site
 
 ITEM = (
     "/kommune/lejre/udvalg/udvalget-for-job-arbejdsmarked-og-integration/moede/2022-05-04/punkt/4"
@@ -125,3 +130,27 @@ def test_a_killed_server_leaves_no_worker_behind(samples_store: Path, tmp_path: 
         assert len(children) >= 4  # two query workers, two page workers
         os.kill(server.pid, signal.SIGKILL)
         assert not outliving(children)
+
+
+def test_a_worker_follows_the_index_the_server_switched_to(
+    samples_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a worker does with a request, run in this process: it answers over its own site,
+    and reopens the side index when the request carries a generation it has not seen."""
+    load_builders()
+    site = Site(base="https://w3id.org/referatgraf/", store_path=samples_store)
+    opened = _Opened(Resources(site))
+    monkeypatch.setattr(web.page_workers, "_opened", [opened])
+    token = store_state(site.store()).token
+    scope = {
+        "type": "http", "method": "GET", "scheme": "http", "path": "/kommune/lejre",
+        "raw_path": b"/kommune/lejre", "root_path": "", "query_string": b"",
+        "headers": [(b"host", b"127.0.0.1"), (b"accept", b"text/html")],
+        "server": ("127.0.0.1", 80),
+    }  # fmt: skip
+    status, _, first = _answer(scope, 0, token)
+    assert (status, site.generation, opened.generation) == (200, 0, 0)
+    assert b"Lejre" in first
+    status, _, again = _answer(scope, 3, token)
+    assert (status, site.generation, opened.generation) == (200, 1, 3)
+    assert again == first
