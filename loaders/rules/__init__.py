@@ -33,7 +33,8 @@ module                  what it recognises
 ``agenda``              each item's preamble, sections and attendance lines
 ``casenumbers``         case numbers and their parts
 ``people``              participants and absences
-``item_refs``           the items a note names (``punkt 2-3``, ``pkt. 4, 6 og 7``)
+``item_refs``           the items a note names (``punkt 2-3``, ``pkt. 4, 6 og 7``, ``efter pkt. 6``)
+``item_absences``       absences from items: read from notes, filed under the items they cover
 ``attendance``          present, absent, arrived, left, substitutes, guests; per meeting and item
 ``attachments``         attachment titles
 ``decisions``           decisions (with their votes), other bodies' decisions, earlier treatments

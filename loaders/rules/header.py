@@ -93,6 +93,8 @@ def title_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) ->
     if not explicit and not found and (named is None or named[1] > 1):
         return False
     kind: MeetingKind = "dagsorden" if "dagsorden" in word.lower() else "referat"
+    if kind == "dagsorden" and not rest and state.meeting.kind == "referat":
+        return True  # "Dagsorden" over the list of items in minutes: not what the file is
     state.meeting.kind = kind
     state.meeting.spans["kind"] = state.span_in_line(index, word)
     if rest:

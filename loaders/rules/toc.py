@@ -1,6 +1,7 @@
 """The table of contents: titles with dot leaders or tabs and a page number, possibly grouped
 under headings (``A. Sager til afgørelse i byrådet``, ``Åbne sager``, ``Lukkede sager``); or a
-numbered list of titles at the top, without pages, that the same headings repeat below.
+numbered list of titles at the top, without pages, that the same headings repeat below; or,
+under a heading (``Dagsorden``, ``Indholdsfortegnelse``), the titles alone, repeated below.
 
 Its lines are never items. It *confirms* item headings (a bare ``3. title`` that the table lists
 is an item), gives titles the body lacks (``Punkt 3: Lukket``), and tells when the text was cut
@@ -28,6 +29,9 @@ _GROUP = re.compile(
 _MIN_LEADER_RUN = 3
 _MIN_UNPAGED = 2
 _LONGEST_HEADING = max(len(h) for h in _TOC_HEADINGS) + 1
+# A list of titles alone stands under one of these, "Dagsorden" too (the agenda's own list).
+_LIST_HEADINGS = _TOC_HEADINGS | {"dagsorden"}
+_LONGEST_TITLE = 200
 
 
 def is_group_heading(plain: str) -> bool:
@@ -121,7 +125,49 @@ def find_toc(state: ParseState) -> bool:
             if leaders >= _MIN_LEADER_RUN:
                 entries, last = _entries_after(state, run_start)
                 return _found(state, entries, range(run_start, last + 1))
-    return _unpaged_toc(state)
+    return _unpaged_toc(state) or _title_list_toc(state)
+
+
+def _title_list_toc(state: ParseState) -> bool:
+    """A list of titles alone, without numbers or pages, under a heading of its own
+    (``Dagsorden``, ``Indholdsfortegnelse``), each title printed again below as an item's
+    heading (numbered or not): the table, never items. The heading stays out of the table
+    (``Dagsorden`` may still say what the document is)."""
+    for index, plain in enumerate(state.plain):
+        if plain and len(plain) <= _LONGEST_HEADING and plain.rstrip(":").lower() in _LIST_HEADINGS:
+            entries = _titles_listed(state, index + 1)
+            if len(entries) >= _MIN_UNPAGED:
+                return _found(state, entries, range(entries[0].line, entries[-1].line + 1))
+    return False
+
+
+def _same_title(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".:")
+
+
+def _titles_listed(state: ParseState, start: int) -> list[TocEntry]:
+    """The lines from ``start`` on (blank lines between allowed) that each are a title printed
+    again further down, on a line of its own or as a heading's title; up to the first that is
+    not, a section label, or a line too long to be a title."""
+    below: dict[str, int] = {}  # a title as compared -> the last line it is printed on
+    for index in range(start, len(state.lines)):
+        plain = state.plain[index]
+        if plain and not state.noise[index]:
+            below[_same_title(plain)] = index
+            candidate = state.candidates.get(index)
+            if candidate is not None and candidate.title:
+                below[_same_title(candidate.title)] = index
+    entries: list[TocEntry] = []
+    for index in range(start, len(state.lines)):
+        plain = state.plain[index]
+        if not plain or state.noise[index]:
+            continue
+        if index in state.labels or len(plain) > _LONGEST_TITLE or index in state.candidates:
+            break
+        if below.get(_same_title(plain), -1) <= index:
+            break
+        entries.append(TocEntry(line=index, number=None, title=plain, page=None))
+    return entries
 
 
 def _unpaged_toc(state: ParseState) -> bool:

@@ -146,6 +146,35 @@ def test_a_numbered_list_inside_an_item_is_no_table() -> None:
     assert meeting.toc_entries == 0
 
 
+def test_titles_alone_under_a_heading_repeated_below_are_a_table() -> None:
+    text = (
+        "Referat\nByrådet\nMødedato: 8. juni 2022\n\nDagsorden\nGodkendelse af dagsorden\n"
+        "Budget 2024\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2. Budget 2024\nBeslutning\nGodkendt.\n"
+    )
+    meeting, _, notes = parse_minutes(text, municipality="Lemvig")
+    assert [(i.number, i.title, i.span.first_line) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden", 9),
+        (2, "Budget 2024", 13),
+    ]
+    assert (meeting.toc_entries, meeting.kind) == (2, "referat")
+    assert not [n for n in notes if "table of contents" in n]
+
+
+def test_titles_under_a_heading_that_are_not_repeated_are_no_table() -> None:
+    state = ParseState.from_text(
+        "Dagsorden\nGodkendelse af dagsorden\nBudget 2024\n\nBudget 2024 blev drøftet.\n"
+    )
+    assert not find_toc(state)
+    # the list ends at the first title not printed again below
+    state = ParseState.from_text(
+        "Indholdsfortegnelse\nBudget 2024\nSkoler\nTakster\n\nBudget 2024\nSkoler\n"
+    )
+    assert find_toc(state)
+    assert [e.title for e in state.toc] == ["Budget 2024", "Skoler"]
+    assert not find_toc(ParseState.from_text("Dagsorden\nBudget 2024\nBudget 2024\n"))
+
+
 def test_toc_entries_of_the_samples_table() -> None:
     meeting, _, _ = parse_minutes(TOC, municipality="Lemvig")
     assert meeting.toc_entries == 4
