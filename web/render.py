@@ -6,8 +6,9 @@ Every page gets the same context, so the shell can show what all pages show:
 - ``data``: the page's dict (``Page.data``), all the template needs;
 - ``jsonld``: ``Page.jsonld`` as JSON safe inside ``<script type="application/ld+json">``
   (``<``, ``>`` and ``&`` written as ``\\u003c`` ...), or ``""``;
-- ``queries``: each SPARQL of the page as ``{"text", "href"}``, ``href`` opening it at
-  ``/sparql?query=...``;
+- ``queries``: each SPARQL of the page as ``{"text", "href", "equivalent"}``, ``href`` opening
+  it at ``/sparql?query=...``, ``equivalent`` true for a query the page answered from a fast
+  reader instead (:mod:`web.shown_queries`: shown as "Tilsvarende SPARQL");
 - ``rdf_links``: the RDF variants of the resource as ``{"href", "type", "label", "name"}``;
 - ``iri``: the resource's IRI (``None`` for pages that are no resource: search, coverage);
 - ``query``: the words searched for (``Page.data["q"]``, the search page's), which the header's
@@ -42,6 +43,7 @@ from starlette.templating import Jinja2Templates
 
 from graph.labels import danish_date, danish_number
 from web.pages import Page
+from web.shown_queries import is_equivalent
 
 
 class PageEnvironment(jinja2.Environment):
@@ -129,7 +131,9 @@ def render_page(
         "title": page.title,
         "data": page.data,
         "jsonld": Markup(safe_json(page.jsonld)) if page.jsonld else "",  # noqa: S704 - escaped above
-        "queries": [{"text": q, "href": query_href(q)} for q in page.queries],
+        "queries": [
+            {"text": q, "href": query_href(q), "equivalent": is_equivalent(q)} for q in page.queries
+        ],
         "rdf_links": list(rdf_links),
         "iri": iri,
         "query": search_words(page),

@@ -7,7 +7,8 @@ Each :class:`ShownQuery` names the ``.rq`` file, the fast reader (a lookup in th
 side index, or the page's own data function), and how each side's rows become comparable
 tuples. A page that runs its query itself (the committee, meeting, person pages ...) needs no
 entry: what it shows is what it ran. :data:`OFFERED` lists the queries a page offers for a
-reader to run without showing their rows.
+reader to run without showing their rows. :func:`is_equivalent` tells a shown query (values
+bound, a list paged) that is one of these, for the page to say so.
 
 >>> sorted({entry.page for entry in SHOWN_QUERIES})
 ['begreb', 'dagsordenspunkt', 'dækning', 'entitet', 'forside', 'generisk', 'register']
@@ -18,10 +19,11 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Final
 
 from pyoxigraph import Literal, NamedNode
@@ -76,11 +78,7 @@ class ShownQuery:
             return {}
         if self.bind is not None:
             return self.bind(site, iri)
-        return {self.about_variable: NamedNode(iri)}
-
-    @property
-    def about_variable(self) -> str:
-        return _VARIABLES[self.about] if self.about else ""
+        return {_VARIABLES[str(self.about)]: NamedNode(iri)}
 
 
 _VARIABLES: Final = {
@@ -120,11 +118,6 @@ def _moment(value: str | None) -> dt.datetime | None:
 
 
 # -- the item page (web/pages/item.py) ----------------------------------------------------
-
-
-def _item_main(site: Site, iri: str | None) -> Compared:
-    row = item_row(site.store(), _iri(iri))
-    return [] if row is None else [tuple(row.values())]
 
 
 def _item_source(site: Site, iri: str) -> Bindings:
@@ -372,3 +365,31 @@ SHOWN_QUERIES: Final[tuple[ShownQuery, ...]] = (
 OFFERED: Final = ("generic_graph",)
 """Queries a page offers for a reader to run, showing none of their rows (a named graph's
 page: its first triples)."""
+
+
+_VALUES_LINE: Final = re.compile(r"\n *VALUES \?\w+ \{ [^\n]* \}(?=\n)")
+_PAGED: Final = re.compile(r"\s*\nLIMIT \d+ OFFSET \d+\s*$")
+
+
+def _unbound(query: str) -> str:
+    r"""``query`` without its one-variable ``VALUES`` lines and the page of a list.
+
+    >>> _unbound("SELECT ?a WHERE {\n  VALUES ?a { <x> }\n  ?a ?b ?c\n}\nLIMIT 50 OFFSET 0\n")
+    'SELECT ?a WHERE {\n  ?a ?b ?c\n}'
+    """
+    return _PAGED.sub("", _VALUES_LINE.sub("", query)).rstrip()
+
+
+@cache
+def _shown_texts() -> frozenset[str]:
+    return frozenset(_unbound(entry.query()) for entry in SHOWN_QUERIES)
+
+
+def is_equivalent(shown: str) -> bool:
+    """Whether ``shown``, a query as a page shows it, is one of :data:`SHOWN_QUERIES`: SPARQL
+    that gives what the page read by a fast reader ("Tilsvarende SPARQL").
+
+    >>> is_equivalent(browse_query("home_figures")), is_equivalent(page_query("person_main"))
+    (True, False)
+    """
+    return _unbound(shown) in _shown_texts()

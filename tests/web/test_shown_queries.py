@@ -9,12 +9,20 @@ from importlib import resources
 
 import pytest
 from pyoxigraph import NamedNode, QuerySolutions
+from starlette.requests import Request
 
 from graph.uris import Minter
 from ontology.namespace import NS
+from sparql.limits import Limits
 from tests.conftest import ROOT, SAMPLES, referatgraf
+from web.home import StoreFigures, home_page
+from web.pages import Page
+from web.pages.concept import concept_page
+from web.pages.item import item_page
 from web.pages.page_sparql import bound_text, python_value
-from web.shown_queries import OFFERED, SHOWN_QUERIES, Compared, ShownQuery
+from web.pages.person import person_page
+from web.render import render_page
+from web.shown_queries import OFFERED, SHOWN_QUERIES, Compared, ShownQuery, is_equivalent
 from web.site import Site
 from web.site_index import REGISTER_KINDS
 
@@ -115,3 +123,49 @@ def test_the_registry_names_each_query_once_with_a_page() -> None:
     assert len(names) == len(set(names))
     assert all(entry.page for entry in SHOWN_QUERIES)
     assert len(names) == 23
+
+
+LEMVIG_ITEM = BASE + (
+    "kommune/lemvig/udvalg/arbejdsmarkeds-og-integrationsudvalget/moede/2022-06-08/punkt/4"
+)
+
+
+def _html(page: Page, iri: str | None) -> str:
+    scope = {"type": "http", "method": "GET", "path": "/", "headers": [], "query_string": b""}
+    response = render_page(Request(scope), page, iri=iri)
+    return bytes(response.body).decode("utf-8")
+
+
+def _labels(html: str) -> list[str]:
+    return re.findall(r"<summary>([^<]+)</summary>", html)
+
+
+def test_a_query_answered_by_a_fast_reader_is_shown_as_equivalent_sparql(site: Site) -> None:
+    page = item_page(site, LEMVIG_ITEM, 1)
+    assert page is not None
+    # the item, its sections, parts, mentions and labels are read by lookups and from the
+    # side index; the vote table's query is the one the page runs (when there are votes)
+    assert [is_equivalent(q) for q in page.queries] == [True] * 5 + [False]
+    assert _labels(_html(page, LEMVIG_ITEM)) == [
+        *(f"Tilsvarende SPARQL {n}" for n in range(1, 6)),
+        "SPARQL-forespørgsel 6",
+    ]
+    assert "forespørgslen giver de samme rækker" in _html(page, LEMVIG_ITEM)
+    home = home_page(site, StoreFigures(None, Limits().resolved()), "http://test/")
+    assert _labels(_html(home, None)) == [f"Tilsvarende SPARQL {n}" for n in (1, 2, 3)]
+    kle = concept_page(site, BASE + "kle/15.20.00", 2)  # a later page of its list: paged
+    assert kle is not None
+    assert all(is_equivalent(q) for q in kle.queries)
+
+
+def test_a_query_the_page_runs_itself_is_shown_as_a_sparql_query(site: Site) -> None:
+    found = site.store().query(PREFIXES + "SELECT ?s WHERE { ?s a rg:Person } LIMIT 1")
+    assert isinstance(found, QuerySolutions)
+    person = next(iter(found))["s"].value
+    page = person_page(site, person, 1)
+    assert page is not None
+    assert page.queries
+    assert not any(is_equivalent(q) for q in page.queries)
+    html = _html(page, person)
+    assert _labels(html) == [f"SPARQL-forespørgsel {n}" for n in range(1, len(page.queries) + 1)]
+    assert "Tilsvarende SPARQL" not in html
