@@ -184,13 +184,14 @@ class OxigraphServer:
         if not replaced:
             return
         own, shared = split_by_graph(replaced)
-        for graph, triples in shared.items():  # entities first: a document never shows without
-            self._send("POST", graph, triples)
-        for graph, triples in own.items():  # each document at once, replacing an earlier one
-            self._send("PUT", graph, triples)
+        for graph, ntriples in shared.items():  # entities first: a document never shows without
+            self._send("POST", graph, ntriples)
+        for graph, ntriples in own.items():  # each document at once, replacing an earlier one
+            self._send("PUT", graph, ntriples)
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
-        self._send("PUT", graph.value, [Triple(q.subject, q.predicate, q.object) for q in quads])
+        triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
+        self._send("PUT", graph.value, serialize(triples, format=RdfFormat.N_TRIPLES) or b"")
 
     def remove_graph(self, graph: NamedNode) -> None:
         status, _, _ = self.http.fetch("DELETE", "/store", {"graph": graph.value})
@@ -209,8 +210,7 @@ class OxigraphServer:
                 f"HTTP {status}: {short_message(data)}"
             )
 
-    def _send(self, method: str, graph: str, triples: list[Triple]) -> None:
-        body = serialize(triples, format=RdfFormat.N_TRIPLES) or b""
+    def _send(self, method: str, graph: str, body: bytes) -> None:
         status, _, data = self.http.fetch(
             method, "/store", {"graph": graph}, body=body, headers={"Content-Type": N_TRIPLES}
         )

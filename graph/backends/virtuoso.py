@@ -39,7 +39,6 @@ from pyoxigraph import (
     QueryResultsFormat,
     QuerySolutions,
     RdfFormat,
-    Triple,
     parse,
     parse_query_results,
     serialize,
@@ -248,37 +247,37 @@ class VirtuosoServer:
 
     def write_documents(self, documents: list[DocumentWrite], existing: set[str]) -> None:
         own, shared = split_by_graph(documents)
-        for graph, triples in shared.items():  # entities first: a document never shows without
-            self._post(graph, triples)
-        for graph, triples in own.items():  # each document whole, replacing an earlier one
-            self._stage_and_move(graph, triples)
+        for graph, ntriples in shared.items():  # entities first: a document never shows without
+            self._post(graph, ntriples)
+        for graph, ntriples in own.items():  # each document whole, replacing an earlier one
+            self._stage_and_move(graph, ntriples)
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
-        self._stage_and_move(graph.value, [q.triple for q in quads])
+        triples = [q.triple for q in quads]
+        self._stage_and_move(graph.value, serialize(triples, format=RdfFormat.N_TRIPLES) or b"")
 
     def remove_graph(self, graph: NamedNode) -> None:
         self.update(f"DROP SILENT GRAPH <{graph.value}>")
 
-    def _stage_and_move(self, graph: str, triples: list[Triple]) -> None:
+    def _stage_and_move(self, graph: str, ntriples: bytes) -> None:
         if not self._staging_empty:  # a write that failed midway left part of a document
             self.update(f"DROP SILENT GRAPH <{STAGING_GRAPH}>")
         self._staging_empty = False
-        self._post(STAGING_GRAPH, triples)
-        if triples:
+        self._post(STAGING_GRAPH, ntriples)
+        if ntriples:
             self.update(f"MOVE SILENT <{STAGING_GRAPH}> TO <{graph}>")
         else:
             self.update(f"DROP SILENT GRAPH <{graph}>")
         self._staging_empty = True  # MOVE empties the staging graph
 
-    def _post(self, graph: str, triples: list[Triple]) -> None:
-        """Add ``triples`` to ``graph``, in bounded Graph Store writes."""
-        for start in range(0, len(triples), CHUNK_TRIPLES):
-            body = serialize(triples[start : start + CHUNK_TRIPLES], format=RdfFormat.N_TRIPLES)
+    def _post(self, graph: str, ntriples: bytes) -> None:
+        """Add N-Triples (one triple a line) to ``graph``, in bounded Graph Store writes."""
+        for body in _chunks(ntriples, CHUNK_TRIPLES):
             status, _, data = self.http.fetch(
                 "POST",
                 "/sparql-graph-crud-auth",
                 {"graph-uri": graph},
-                body=body or b"",
+                body=body,
                 headers={"Content-Type": N_TRIPLES},
                 auth=self._login(),
             )
@@ -325,6 +324,21 @@ class VirtuosoServer:
             f"back up the Virtuoso server at {self.location} with its own tools "
             f"(backup_online, or a checkpoint and a copy of its database), not into {target}"
         )
+
+
+def _chunks(ntriples: bytes, lines: int) -> Iterator[bytes]:
+    """N-Triples text in runs of at most ``lines`` lines.
+
+    >>> list(_chunks(b"a .\\nb .\\nc .\\n", 2))
+    [b'a .\\nb .\\n', b'c .\\n']
+    """
+    if ntriples.count(b"\n") <= lines:
+        if ntriples:
+            yield ntriples
+        return
+    all_lines = ntriples.splitlines(keepends=True)
+    for start in range(0, len(all_lines), lines):
+        yield b"".join(all_lines[start : start + lines])
 
 
 def _standard_json(data: bytes) -> bytes:
