@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PACKAGES := referatgraf loaders graph sparql web ontology
+PACKAGES := referatgraf loaders graph searchindex publishing sparql web ontology
 
 .PHONY: install dev demo test lint fmt bench clean
 

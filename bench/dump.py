@@ -6,7 +6,7 @@ Times, on one store and in the same run, each in a fresh process of its own:
   at the same level (one process, as our dump is);
 - ``reference-pipe``: the same dump piped into the ``gzip`` command (``gzip -N -n``), which
   compresses on another core;
-- ``nquads``: our ``referatgraf.nq.gz`` alone (``graph.publish.dump.dump_nquads``: canonical
+- ``nquads``: our ``referatgraf.nq.gz`` alone (``publishing.dump.dump_nquads``: canonical
   order, sha256 and size);
 - ``dump``: the whole ``referatgraf dump`` (every file: N-Quads, Turtle, JSON-LD, subsets,
   VoID, catalog), unless ``--no-full``.
@@ -39,8 +39,8 @@ METHODS = ("reference", "reference-pipe", "nquads", "dump")
 
 def worker(method: str, store_path: Path, out: Path, level: int) -> dict[str, float]:
     """Run one method in this process and say what it did."""
-    from graph.publish.dump import dump, dump_nquads  # noqa: PLC0415
     from graph.store import MinutesStore  # noqa: PLC0415
+    from publishing.dump import dump, dump_nquads  # noqa: PLC0415
 
     store = MinutesStore.open_read_only(store_path)
     out.mkdir(parents=True, exist_ok=True)

@@ -49,7 +49,16 @@ def _git_revision() -> str:
     return revision + (" (with uncommitted changes)" if dirty else "")
 
 
-SOURCE_PACKAGES = ("referatgraf", "loaders", "graph", "sparql", "web", "ontology")
+SOURCE_PACKAGES = (
+    "referatgraf",
+    "loaders",
+    "graph",
+    "searchindex",
+    "publishing",
+    "sparql",
+    "web",
+    "ontology",
+)
 SOURCE_SUFFIXES = frozenset({".py", ".ttl", ".rq", ".csv", ".yaml", ".json"})
 
 

@@ -32,8 +32,8 @@ import httpx
 
 from bench.endpoint import free_port, running
 from bench.wrk import Run, median, parse_wrk
-from graph.siteindex import SiteIndex, default_index_path
 from graph.uris import DEFAULT_BASE
+from searchindex import SiteIndex, default_index_path
 from web.pages import PER_PAGE
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.ntriples import iri, literal
-from graph.parties import party_lines
+from graph.party_quads import party_lines
 from graph.terms import DCTERMS_SOURCE_NT
 from graph.uris import Minter
 from graph.writer import RDF_TYPE, RDFS_LABEL
 from loaders.municipalities import all_municipalities, by_code
 from loaders.reference import reference_data
-from loaders.reference.model import EntityType, KleConcept, Law, Organisation, Programme
+from loaders.reference.entry_model import EntityType, KleConcept, Law, Organisation, Programme
 from ontology.namespace import RG
 from ontology.vocabularies import ORG, SKOS, XSD
 

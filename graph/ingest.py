@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from graph.derived import write_derived
+from graph.derived_facts import write_derived
 from graph.entities import (
     municipality_lines,
     reference_lines,
@@ -27,9 +27,9 @@ from graph.load_run import FileResult, LoadReport, run_quads
 from graph.mapping import LoadContext, document_quads
 from graph.store import MinutesStore, PreparedDocument
 from graph.uris import Minter
+from loaders.file_summary import summarise
 from loaders.model import LoaderError
 from loaders.read import byte_limit, read_minutes
-from loaders.report import summarise
 from ontology import ONTOLOGY_PATH
 
 # Documents per bulk write: the load's peak memory follows it (bulk_load sorts a batch in

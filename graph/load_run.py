@@ -38,7 +38,7 @@ class FileResult:
     graph: str | None = None
     layout: str | None = None
     notes: tuple[str, ...] = ()
-    summary: tuple[str, ...] = ()  # what was read (loaders.report), for the report
+    summary: tuple[str, ...] = ()  # what was read (loaders.file_summary), for the report
     warnings: tuple[str, ...] = ()  # what is missing or doubtful
     warnings_da: tuple[str, ...] = ()  # the same in Danish, for the coverage page
 

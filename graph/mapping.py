@@ -14,11 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph.entities import EntityIris
-from graph.items import ItemWriter, absences
+from graph.item_quads import ItemWriter, absences
 from graph.labels import meeting_label
 from graph.ntriples import iri, iri_value, literal
 from graph.uris import ENTITIES_GRAPH, Minter  # noqa: F401 - ENTITIES_GRAPH: tests import it from here
-from graph.votes import attendance_quads
+from graph.vote_quads import attendance_quads
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import Attendance, LoaderError, MinutesDocument, PdfInfo
 from loaders.municipalities import Municipality, by_name
@@ -160,7 +160,7 @@ def _attendance(out: QuadWriter, meeting: str, doc: MinutesDocument) -> None:
 def _notes(
     out: QuadWriter, parent: str, notes: list[Attendance], meeting_iri: str, doc: MinutesDocument
 ) -> None:
-    """The attendance notes of the meeting or of one item (:mod:`graph.votes`)."""
+    """The attendance notes of the meeting or of one item (:mod:`graph.vote_quads`)."""
     attendance_quads(
         out, parent, notes, meeting=meeting_iri, text=doc.text, items=doc.meeting.items
     )

@@ -22,7 +22,7 @@ from graph.uris import Minter
 from graph.writer import RDF_TYPE, RDFS_LABEL, QuadWriter
 from loaders.mentions import Mention
 from loaders.mentions.boundaries import strip_genitive
-from loaders.mentions.provisions import sections
+from loaders.mentions.law_provisions import sections
 from loaders.reference import reference_data
 from ontology.namespace import RG
 from ontology.vocabularies import XSD

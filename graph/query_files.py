@@ -1,13 +1,14 @@
 """The project's SPARQL is kept in ``.rq`` files beside the modules that run it, and read by
-name: one reader for every folder of them (``graph/queries``, ``graph/publish/queries``,
-``sparql/named``, ``web/pages/queries``, ``web/browse_queries``).
+name: one reader for every folder of them (``graph/derived_queries``, ``publishing/fact_queries``,
+``sparql/named``, ``web/pages/page_queries``, ``web/browse_queries``).
 
->>> read_query("graph", "queries", "memberships").lstrip().startswith(("#", "PREFIX", "SELECT"))
+>>> text = read_query("graph", "derived_queries", "memberships")
+>>> text.lstrip().startswith(("#", "PREFIX", "SELECT"))
 True
->>> read_query("graph", "queries", "no_such_query")
+>>> read_query("graph", "derived_queries", "no_such_query")
 Traceback (most recent call last):
 ...
-FileNotFoundError: no SPARQL query graph/queries/no_such_query.rq
+FileNotFoundError: no SPARQL query graph/derived_queries/no_such_query.rq
 """
 
 from __future__ import annotations

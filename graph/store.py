@@ -144,7 +144,7 @@ class MinutesStore:
     def __len__(self) -> int:
         return self._store.count()
 
-    # -- dumping (graph/publish) ---------------------------------------------------------
+    # -- dumping (publishing) ---------------------------------------------------------
 
     def graph_names(self) -> list[NamedNode | BlankNode]:
         """Every named graph, blank-node graphs too (:meth:`named_graphs` keeps IRIs only)."""

@@ -8,7 +8,7 @@ import datetime as dt
 
 from graph.labels import committee_label, person_label
 from graph.ntriples import iri, iri_value, literal
-from graph.parties import party_term
+from graph.party_quads import party_term
 from graph.terms import RDF_TYPE_NT as RDF_TYPE
 from graph.terms import RDFS_LABEL_NT as RDFS_LABEL
 from graph.uris import Minter

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from loaders.mentions.model import Mention
+from loaders.mentions.mention_model import Mention
 
 MeetingKind = Literal["referat", "dagsorden"]
 AbsenceScope = Literal["meeting", "item"]

@@ -81,7 +81,7 @@ _NOTES_DA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
-# The words a note's ``evidence`` is told in (loaders/rules/municipality.py's ``describe``, the
+# The words a note's ``evidence`` is told in (loaders/rules/municipality_name.py's ``describe``, the
 # PDF reader's page ranges), in the order they are replaced. What the minutes or the page print
 # stands in quotes or is an address, and holds none of them.
 _EVIDENCE_DA: tuple[tuple[re.Pattern[str], str], ...] = tuple(

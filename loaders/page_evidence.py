@@ -6,7 +6,7 @@ as minutes: the site's header and footer (``Køge Kommune, Torvet 1, 4600 Køge`
 address it was published at (``<link rel="canonical">``, ``og:url``). :mod:`loaders.html_text`
 collects these as :class:`PageLine` pieces beside the normalised text, never into it, so that
 no attribute value and no site furniture reaches the text that every span counts in. The rule
-:mod:`loaders.rules.municipality` weighs them only when the text itself names no municipality.
+:mod:`loaders.rules.municipality_name` weighs them only when the text itself names no municipality.
 
 Every piece is bounded (:data:`LONGEST_LINE` characters, :data:`MOST_LINES` pieces a page), and
 an address is kept only as a plain ``http``/``https`` URL that is safe to write as an IRI
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-# Where on the page a piece was read; :mod:`loaders.rules.municipality` names it in its notes.
+# Where on the page a piece was read; :mod:`loaders.rules.municipality_name` names it in its notes.
 PagePart = Literal["header", "footer", "title", "site name", "author", "publisher", "address"]
 LONGEST_LINE = 300
 MOST_LINES = 40

@@ -14,18 +14,9 @@ from collections.abc import Callable
 
 from loaders.model import LoaderError, Meeting
 from loaders.page_evidence import PageLine
-from loaders.rules import (
-    agenda,
-    header,
-    items,
-    learned_labels,
-    meetings,
-    municipality,
-    noise,
-    sections,
-    toc,
-)
-from loaders.rules.state import ParseState
+from loaders.rules import agenda, header, items, learned_labels, meetings, noise, sections, toc
+from loaders.rules import municipality_name as municipality
+from loaders.rules.parse_state import ParseState
 
 CoreRule = Callable[[ParseState], bool]
 

@@ -29,7 +29,7 @@ from sparql.limits import Limits, default_workers
 from sparql.stats import collect_stats
 
 if TYPE_CHECKING:
-    from graph.publish.settings import PublishSettings
+    from publishing.publication import PublishSettings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,7 +57,7 @@ main.add_command(load)
     "--example",
     default=None,
     metavar="NAME",
-    help="Run a query of the gallery (sparql/queries/) instead; --list-examples names them.",
+    help="Run a query of the gallery (sparql/examples/) instead; --list-examples names them.",
 )
 @click.option("--list-examples", is_flag=True, help="List the gallery's example queries and stop.")
 @click.argument("query", required=False)
@@ -111,8 +111,8 @@ def query(
 def dump(store: StoreLocation | None, out: Path) -> None:
     """The whole dataset as gzipped N-Quads, Turtle and JSON-LD, one subset per municipality,
     the ontology and shapes, a DCAT-AP catalog and a VoID description."""
-    from graph.publish import dump as dump_store  # noqa: PLC0415
-    from graph.publish import report_lines  # noqa: PLC0415
+    from publishing import dump as dump_store  # noqa: PLC0415
+    from publishing import report_lines  # noqa: PLC0415
 
     settings = resolve(store)
     publishing = _publish_settings()
@@ -141,7 +141,7 @@ def index(store: StoreLocation | None, index_at: IndexLocation | None, full: boo
 def inspect(municipality: str | None, paths: tuple[Path, ...]) -> None:
     """Parse minutes files without a store and print the document model as the loader sees
     it: header fields, items, sections and decisions, each with its line span."""
-    from loaders.describe import describe  # noqa: PLC0415
+    from loaders.inspect_text import describe  # noqa: PLC0415
     from loaders.model import LoaderError  # noqa: PLC0415
     from loaders.read import read_minutes  # noqa: PLC0415
 
@@ -196,8 +196,8 @@ def stats(store: StoreLocation | None) -> None:
 def report(store: StoreLocation | None, golden: Path, minutes: Path | None) -> None:
     """Quality of the recognition (precision and recall against golden files, mentions per
     rule, decisions with an outcome) and the candidates for new reference entries."""
-    from loaders.mentions.evaluate import evaluate, report_lines  # noqa: PLC0415
-    from sparql.report import candidate_lines, quality_lines  # noqa: PLC0415
+    from loaders.mentions.scoring import evaluate, report_lines  # noqa: PLC0415
+    from sparql.quality_report import candidate_lines, quality_lines  # noqa: PLC0415
 
     settings = resolve(store)
     if golden.is_dir():
@@ -275,7 +275,7 @@ def demo(
 
 def _dump_for_demo(minutes: MinutesStore, settings: Settings) -> None:
     """The demo publishes dumps too, so /dumps/ and /catalog have files to show."""
-    from graph.publish import dump as dump_store  # noqa: PLC0415
+    from publishing import dump as dump_store  # noqa: PLC0415
 
     publishing = _publish_settings()
     report = dump_store(minutes, settings.dumps, base=settings.base, settings=publishing)
@@ -284,7 +284,7 @@ def _dump_for_demo(minutes: MinutesStore, settings: Settings) -> None:
 
 def _publish_settings() -> PublishSettings:
     """The publishing settings from the environment; a bad one stops with its name."""
-    from graph.publish import resolve_publish_settings  # noqa: PLC0415
+    from publishing import resolve_publish_settings  # noqa: PLC0415
 
     try:
         return resolve_publish_settings()

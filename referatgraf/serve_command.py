@@ -20,20 +20,20 @@ from fastapi import FastAPI
 
 from graph.index_location import IndexLocation, index_location
 from graph.location import StoreLocation, store_location
-from graph.publish.settings import PublishSettings
+from publishing.publication import PublishSettings
 from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.lookups import Lookups
+from sparql.query_worker import store_state
 from sparql.sandbox import die_with_parent, spawned_by
-from sparql.state import CurrentState
-from sparql.worker import store_state
-from sparql.workers import WorkerPool
+from sparql.store_state import CurrentState
+from sparql.worker_pool import WorkerPool
 from web.app import create_app
 from web.app_parts import AppParts
 from web.front_door import front_door
 from web.index_refresh import IndexRefresher
-from web.page_workers import PagePool
+from web.page_pool import PagePool
 from web.server import log_to_stderr, run, run_processes
-from web.site import Site
+from web.site_readers import Site
 
 SERVE_ENV = "REFERATGRAF_SERVE"
 

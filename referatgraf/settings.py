@@ -14,7 +14,7 @@ from pathlib import Path
 from graph.index_location import IndexLocation, index_location
 from graph.location import StoreLocation, index_path_for, store_location
 from graph.uris import DEFAULT_BASE
-from sparql.state import DEFAULT_TTL
+from sparql.store_state import DEFAULT_TTL
 
 DEFAULT_STORE = Path("data/store")
 STORE_ENV = "REFERATGRAF_STORE"
@@ -35,7 +35,7 @@ class Settings:
     """Where ``dump`` writes by default in ``demo`` and where the server publishes from."""
     state_ttl: float = DEFAULT_TTL
     """Seconds ``serve`` over a store server keeps the store's state before reading it again
-    (what its caches and ETags are keyed by: :mod:`sparql.state`)."""
+    (what its caches and ETags are keyed by: :mod:`sparql.store_state`)."""
 
 
 def resolve(
@@ -59,7 +59,7 @@ def resolve(
 
 
 def state_ttl() -> float:
-    """``$REFERATGRAF_STATE_TTL`` in seconds, else :data:`~sparql.state.DEFAULT_TTL`."""
+    """``$REFERATGRAF_STATE_TTL`` in seconds, else :data:`~sparql.store_state.DEFAULT_TTL`."""
     given = os.environ.get(STATE_TTL_ENV) or str(DEFAULT_TTL)
     try:
         seconds = float(given)

@@ -29,8 +29,8 @@ def open_store(path: StoreLocation, *, writable: bool) -> Iterator[tuple[Minutes
 
 def refresh_index(minutes: MinutesStore, settings: Settings, *, full: bool = False) -> str:
     """Bring the side index of the web pages in step with the store; the line to report."""
-    from graph.siteindex import build_index  # noqa: PLC0415
-    from graph.siteindex.connections import INDEX_ERRORS  # noqa: PLC0415
+    from searchindex import build_index  # noqa: PLC0415
+    from searchindex.connections import INDEX_ERRORS  # noqa: PLC0415
 
     assert settings.index is not None  # resolve() fills it
     try:

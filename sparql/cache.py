@@ -2,7 +2,7 @@
 
 The same query over the same state of the store has the same answer: an answer is kept under its
 job (query text, dataset, format, compression, row cap, base IRI) and the token of the store's
-current state (``state.py``: read once over a store folder, again every second or so over a
+current state (``store_state.py``: read once over a store folder, again every second or so over a
 store server, so a load elsewhere gives new keys and the old answers age out). Queries that call
 RAND, NOW, UUID, STRUUID or BNODE are never kept, and neither are errors. The cache holds at
 most ``max_bytes`` of answer bodies and forgets the least recently used first.

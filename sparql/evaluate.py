@@ -1,4 +1,4 @@
-"""Evaluate one query and serialise its answer, inside a worker process (see ``workers.py``).
+"""Evaluate one query and serialise its answer, inside a worker process (see ``worker_pool.py``).
 
 The result is cut at ``max_rows`` rows (solutions, or triples of a graph): the answer is then
 the first ``max_rows`` and says so (``Outcome.truncated``; the server turns that into headers).

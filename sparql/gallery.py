@@ -1,4 +1,5 @@
-"""The gallery of example queries: ``.rq`` files in ``sparql/queries/``, each opening with a header.
+"""The gallery of example queries: ``.rq`` files in ``sparql/examples/``, each opening with a
+header.
 
 The header is the file's leading comment lines, ``# key: value``, in Danish::
 
@@ -12,7 +13,7 @@ A comment line without a known key continues the value before it. ``title`` and
 (:mod:`web.query_page`) and ``referatgraf query --example NAME`` runs one by its name, the file
 name without ``.rq``.
 
-An example that needs data the loader does not write yet waits in ``sparql/queries/pending/``
+An example that needs data the loader does not write yet waits in ``sparql/examples/pending/``
 (made when there is one): checked to parse, but not listed, until it returns rows on the
 bundled samples.
 
@@ -101,12 +102,12 @@ def parse_example(name: str, text: str) -> Example:
 
 def examples() -> list[Example]:
     """Every example the gallery lists, in the order of their names."""
-    return list(_load("queries"))
+    return list(_load("examples"))
 
 
 def pending_examples() -> list[Example]:
     """The examples waiting for data the loader does not write yet; not listed."""
-    return list(_load("queries/pending"))
+    return list(_load("examples/pending"))
 
 
 def example(name: str) -> Example:

@@ -1,7 +1,7 @@
 """Lookups: queries whose work the text itself bounds, answered in the server process.
 
 Most queries run in a worker process that can be killed at the time limit and has no network
-(``workers.py``). The trip there and back costs a request two process wake-ups, about 0.7 ms
+(``worker_pool.py``). The trip there and back costs a request two process wake-ups, about 0.7 ms
 of CPU on this kind of machine: as much as a lookup itself. A query whose text can only be one
 of these is a *lookup*:
 
@@ -47,8 +47,8 @@ from graph.store import MinutesStore
 from sparql.evaluate import Job, Outcome, evaluate
 from sparql.guard import QueryShape, inspect
 from sparql.lexer import Token
-from sparql.state import State
-from sparql.worker import store_state
+from sparql.query_worker import store_state
+from sparql.store_state import State
 
 log = logging.getLogger("referatgraf.lookups")
 _SUBJECT = frozenset({"var", "iri", "pname"})

@@ -1,6 +1,6 @@
 """The web app: ``/sparql`` (the endpoint and, for browsers, the query page), ``/`` (the home
 page), ``/healthz``, the query page's examples and static files, the published files
-(``web.publish``), and every IRI of the dataset at its own path (``web.resources``, the
+(``web.publish_routes``), and every IRI of the dataset at its own path (``web.resources``, the
 catch-all route: added last).
 
 ``create_app`` only assembles it: the parts it routes to (the store's view and state, the
@@ -21,7 +21,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 
 from sparql.service_description import Description
-from web import browse, health_page, home_route, publish, query_page, resources
+from web import browse, health_page, home_route, query_page, resources
+from web import publish_routes as publish
 from web.access_log import AccessLog
 from web.app_parts import AppParts
 from web.endpoint import EndpointState, Receive, Scope, Send, SparqlEndpoint

@@ -1,4 +1,4 @@
-"""What the web app is assembled from: the store's view (:class:`~web.site.Site`) and state,
+"""What the web app is assembled from: the store's view (:class:`~web.site_readers.Site`) and state,
 the query workers, the lookups, the page workers and the side index's refresher, each built
 by ``referatgraf serve`` (:mod:`referatgraf.serve_command`) from the settings it resolved.
 :func:`web.app.create_app` builds none of them: it routes requests to them."""
@@ -12,14 +12,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from graph.location import StoreLocation
-    from graph.publish.settings import PublishSettings
+    from publishing.publication import PublishSettings
     from sparql.limits import Limits
     from sparql.lookups import Lookups
-    from sparql.state import CurrentState
-    from sparql.workers import WorkerPool
+    from sparql.store_state import CurrentState
+    from sparql.worker_pool import WorkerPool
     from web.index_refresh import IndexRefresher
-    from web.page_workers import PagePool
-    from web.site import Site
+    from web.page_pool import PagePool
+    from web.site_readers import Site
 
 
 @dataclass(frozen=True, slots=True)

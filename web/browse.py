@@ -8,7 +8,7 @@ Each page is a data function (``web.search_page``, ``web.browse_pages``, ``web.r
 ``web.coverage_page``) rendered in the shared shell (:func:`web.render.render_page`).
 Parameters are read by hand, not declared, so that no value a client sends (``side=abc``,
 ``q`` of 10 kB) gets a 422: each page makes the best of it. Every answer has an ``ETag`` from
-the token of the store's current state (``app.state.current``: :mod:`sparql.state`), the side
+the token of the store's current state (``app.state.current``: :mod:`sparql.store_state`), the side
 index's token and the request URL (304 on ``If-None-Match``) and ``Cache-Control: no-cache``.
 
 >>> page_number("3"), page_number("-2"), page_number("abc"), page_number(None)
@@ -24,7 +24,8 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from sparql.state import CurrentState
+from sparql.store_state import CurrentState
+from web.browse_data import BUILD_HINT, index_of, index_token
 from web.browse_pages import (
     EXPORT_COLUMNS,
     MeetingParams,
@@ -40,8 +41,7 @@ from web.render import render_page
 from web.search_export import MEDIA_TYPES, atom_text, csv_text, export_rows, json_text
 from web.search_page import search_page
 from web.search_params import SearchParams
-from web.site import Site
-from web.site_index import BUILD_HINT, index_of, index_token
+from web.site_readers import Site
 from web.sitemap import chunk, chunk_count, robots_txt, sitemap_index, urlset
 
 router = APIRouter()

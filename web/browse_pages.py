@@ -25,15 +25,15 @@ from urllib.parse import urlencode
 
 from graph.labels import counted, danish_date
 from graph.uris import Minter
+from web.browse_data import BUILD_HINT, href, index_of
 from web.pages import PER_PAGE, Page
-from web.pages.derived import PerIndex
+from web.pages.derived_values import PerIndex
 from web.pages.page_values import pagination
-from web.site_index import BUILD_HINT, href, index_of
 
 if TYPE_CHECKING:
-    from graph.siteindex import SiteIndex
-    from graph.siteindex.rows import CommitteeRow, FacetRow, MeetingListRow
-    from web.site import Site
+    from searchindex import SiteIndex
+    from searchindex.records import CommitteeRow, FacetRow, MeetingListRow
+    from web.site_readers import Site
 
 _SLUG: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 _COMMITTEE: Final = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")

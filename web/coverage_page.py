@@ -11,12 +11,12 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, Final
 
 from graph.labels import counted, danish_date
+from web.browse_data import BUILD_HINT, browse_query, href, index_of
 from web.pages import Page
-from web.site_index import BUILD_HINT, browse_query, href, index_of
 
 if TYPE_CHECKING:
-    from graph.siteindex.rows import CoverageRow, FailureRow
-    from web.site import Site
+    from searchindex.records import CoverageRow, FailureRow
+    from web.site_readers import Site
 
 TEMPLATE: Final = "pages/coverage.html"
 MEETINGS_SHOWN: Final = 100

@@ -1,11 +1,11 @@
 """``/catalog`` (the DCAT-AP catalog) and ``/.well-known/void`` (the VoID description), for
-programs and for people (installed by :func:`web.publish.install`).
+programs and for people (installed by :func:`web.publish_routes.install`).
 
 - RDF by ``Accept`` or ``format=``: Turtle by default, JSON-LD, RDF/XML or N-Triples, with
   ``Vary: Accept``; a Danish HTML page when a browser asks (``web.catalog_page``,
   ``web.void_page``); a format we do not have is a 406 in Danish.
 - The documents are the dump's (``catalog.ttl``, ``void.ttl``), so they describe the files
-  that are there; before any dump they are built from the store (:mod:`graph.publish.undumped`):
+  that are there; before any dump they are built from the store (:mod:`publishing.undumped`):
   the dataset, reached through the SPARQL endpoint.
 - Self-links (the catalog's and the endpoint's URLs, the download URLs) name the server's
   public URL, ``$REFERATGRAF_PUBLIC_URL``; while it is unset they name the origin the request
@@ -27,13 +27,13 @@ from pyoxigraph import NamedNode, RdfFormat, Triple, parse
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from graph.publish.dump import CATALOG_JSONLD, CATALOG_TTL, VOID_FILE
-from graph.publish.namespaces import CATALOG_PREFIXES
-from graph.publish.rdfdoc import convert_turtle, turtle
-from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings
-from graph.publish.undumped import catalog_without_dump, void_without_dump
-from graph.publish.void import VOID_PREFIXES
 from graph.store import StoreError
+from publishing.dump import CATALOG_JSONLD, CATALOG_TTL, VOID_FILE
+from publishing.namespaces import CATALOG_PREFIXES
+from publishing.publication import DEFAULT_BASE_URL, PublishSettings
+from publishing.rdfdoc import convert_turtle, turtle
+from publishing.undumped import catalog_without_dump, void_without_dump
+from publishing.void import VOID_PREFIXES
 from sparql.negotiation import NotAcceptableError, negotiate, wants_html
 from web.catalog_page import Links, catalog_body
 from web.conditional import not_modified

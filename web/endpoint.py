@@ -4,7 +4,7 @@ It sits in front of the FastAPI routes (see ``app.py``) so that a query costs as
 as possible: no request objects, no dependency injection, headers built as bytes. The work is
 done elsewhere: reading the request (``sparql.protocol``), refusing what must not run
 (``sparql.guard``), choosing the format (``sparql.negotiation``), evaluating in a worker
-process with a time limit (``sparql.workers``).
+process with a time limit (``sparql.worker_pool``).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from sparql.lookups import Lookups
 from sparql.negotiation import GRAPH_FORMATS, NotAcceptableError, negotiate, wants_html
 from sparql.protocol import ProtocolError, QueryRequest, parse_get, parse_post
 from sparql.service_description import Description, render
-from sparql.state import CurrentState, State
-from sparql.workers import PoolError, WorkerPool
+from sparql.store_state import CurrentState, State
+from sparql.worker_pool import PoolError, WorkerPool
 from web.conditional import is_fresh
 
 Scope = MutableMapping[str, Any]

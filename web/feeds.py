@@ -1,4 +1,4 @@
-"""The Atom feeds over HTTP (installed by :func:`web.publish.install`):
+"""The Atom feeds over HTTP (installed by :func:`web.publish_routes.install`):
 
 - ``/feeds/``: the feeds of every municipality and committee (HTML, or JSON);
 - ``/feeds/<path of the IRI under the base>.atom``: one feed, e.g. ``/feeds/kommune/lejre.atom``,
@@ -14,8 +14,8 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from graph.publish.feeds import ATOM_MEDIA_TYPE, feed_index, feed_subject
 from graph.store import StoreError
+from web.atom import ATOM_MEDIA_TYPE, feed_index, feed_subject
 from web.conditional import not_modified
 from web.publish_state import (
     html_page,

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from graph.labels import counted, danish_date, danish_number
+from web.browse_data import BUILD_HINT, browse_query, href, index_of
 from web.pages import Page
-from web.pages.derived import PerIndex
-from web.site_index import BUILD_HINT, browse_query, href, index_of
+from web.pages.derived_values import PerIndex
 from web.timeline import timeline_chart, timeline_svg
 
 if TYPE_CHECKING:
-    from graph.siteindex import SiteIndex
+    from searchindex import SiteIndex
     from sparql.limits import Limits
-    from web.site import Site
+    from web.site_readers import Site
 
 TEMPLATE: Final = "pages/home.html"
 LATEST_MEETINGS: Final = 10

@@ -11,10 +11,10 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from web.browse_data import index_token
 from web.conditional import not_modified
 from web.home import StoreFigures, home_page
 from web.render import render_page
-from web.site_index import index_token
 
 if TYPE_CHECKING:
     from web.app_parts import AppParts

@@ -4,13 +4,14 @@ before its index step, an index deleted by hand), the pages would show stale cou
 
 An :class:`IndexRefresher` checks in a background thread, so the server answers at once (the
 pages say the index is missing, or show the old one, meanwhile): it builds the index beside the
-store (:func:`graph.siteindex.build_index` writes a new file and renames it over the old one;
+store (:func:`searchindex.build_index` writes a new file and renames it over the old one;
 from a copy of the old one when it is of this schema, re-reading only the documents that
-changed), then switches the :class:`~web.site.Site` to it and logs one line. The store is only
+changed), then switches the :class:`~web.site_readers.Site` to it and logs one line. The store is
+only
 read: the server opened it read-only, and the index is a file of its own.
 
 A server over a store server does the same whenever the store's state changes while it runs
-(another process loaded: :mod:`sparql.state`); the refresher runs one refresh at a time,
+(another process loaded: :mod:`sparql.store_state`); the refresher runs one refresh at a time,
 however often it is asked, and a server stopped midway leaves only a temporary file, which the
 next build removes.
 """
@@ -25,10 +26,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from graph.index_location import IndexLocation, IndexUrl
-from graph.siteindex import BuildReport, build_index
+from searchindex import BuildReport, build_index
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 log = logging.getLogger("referatgraf.index")
 

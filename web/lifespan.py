@@ -4,7 +4,7 @@ figures for the service description and the home page in the background; stoppin
 them all.
 
 Everything the app keeps or tags with an ``ETag`` is keyed by the store's current state
-(:mod:`sparql.state`): read once over a store folder, again after a time to live over a store
+(:mod:`sparql.store_state`): read once over a store folder, again after a time to live over a store
 server. When another process has loaded into the store server meanwhile, the figures are
 counted again and the side index is brought in step (:class:`~web.index_refresh.IndexRefresher`),
 so every web server over the same store answers alike, without a restart.
@@ -19,8 +19,8 @@ from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 from sparql.service_description import Description
-from sparql.state import CurrentState, State
-from sparql.workers import PoolError
+from sparql.store_state import CurrentState, State
+from sparql.worker_pool import PoolError
 
 if TYPE_CHECKING:
     from contextlib import AbstractAsyncContextManager

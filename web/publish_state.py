@@ -1,8 +1,8 @@
-"""What every route of :mod:`web.publish`, :mod:`web.described` and :mod:`web.feeds` shares:
+"""What every route of :mod:`web.publish_routes`, :mod:`web.described` and :mod:`web.feeds` shares:
 the :class:`PublishState` kept on ``app.state.publish`` (the dump folder, the publish settings,
 the store the feeds are read from, and the feeds rendered so far), and the small Danish pages
 and answers they give. A module of its own so that the routers import it, and
-:func:`web.publish.install` imports the routers, without either importing the other.
+:func:`web.publish_routes.install` imports the routers, without either importing the other.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from graph.location import StoreLocation
-from graph.publish.feeds import Documents, document_times, render_feed
-from graph.publish.settings import DEFAULT_BASE_URL, PublishSettings
 from graph.store import MinutesStore
+from publishing.publication import DEFAULT_BASE_URL, PublishSettings
 from sparql.negotiation import wants_html
-from sparql.state import CurrentState
+from sparql.store_state import CurrentState
+from web.atom import Documents, document_times, render_feed
 
 FEED_CACHE = 512  # rendered feeds kept
 FOOTER_HTML = (
@@ -101,7 +101,7 @@ def public_settings(state: PublishState, request: Request) -> PublishSettings:
 def state_of(request: Request) -> PublishState:
     state = getattr(request.app.state, "publish", None)
     if not isinstance(state, PublishState):
-        raise LookupError("web.publish.install(app, settings) was not called")
+        raise LookupError("web.publish_routes.install(app, settings) was not called")
     return state
 
 

@@ -32,12 +32,12 @@ from typing import Final
 
 from pyoxigraph import NamedNode, RdfFormat, Triple, serialize
 
-from graph.publish.namespaces import DATA_PREFIXES
-from graph.publish.rdfdoc import jsonld, turtle
 from graph.store import MinutesStore
 from graph.terms import RDF_TYPE, RDFS_LABEL
 from ontology.namespace import RG
 from ontology.vocabularies import OWL, SD, SD_NS
+from publishing.namespaces import DATA_PREFIXES
+from publishing.rdfdoc import jsonld, turtle
 from sparql.negotiation import BY_NAME, NotAcceptableError, parse_accept
 
 OWL_ONTOLOGY: Final = NamedNode(OWL.Ontology)

@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlencode
 
 from graph.labels import counted
-from web.pages import Page
-from web.pages.page_values import pagination
-from web.site_index import (
+from web.browse_data import (
     ALPHABET,
     BUILD_HINT,
     REGISTER_KINDS,
@@ -26,10 +24,12 @@ from web.site_index import (
     href,
     index_of,
 )
+from web.pages import Page
+from web.pages.page_values import pagination
 
 if TYPE_CHECKING:
-    from graph.siteindex.rows import Resource
-    from web.site import Site
+    from searchindex.records import Resource
+    from web.site_readers import Site
 
 OVERVIEW_TEMPLATE: Final = "pages/register.html"
 PER_PAGE: Final = 100

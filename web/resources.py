@@ -23,7 +23,7 @@ store's content, the path, the format and the page; 304 on ``If-None-Match``) an
 ``format=`` 400, each with a Danish message listing the formats; an IRI the store does not
 know gets 404 (a Danish page for browsers).
 
-The path maps to the IRI by :meth:`web.site.Site.iri_for_path`, whatever origin the server
+The path maps to the IRI by :meth:`web.site_readers.Site.iri_for_path`, whatever origin the server
 runs at: ``http://127.0.0.1:8000/kommune/lejre`` answers for
 ``https://w3id.org/referatgraf/kommune/lejre``. ``/def`` is the ontology, and with it every
 ``def#`` term. What the RDF says is in :mod:`web.rdf_views`.
@@ -56,8 +56,8 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from graph.store import StoreError
 from graph.terms import RDF_TYPE
 from sparql.negotiation import NotAcceptableError
-from sparql.state import CurrentState
-from sparql.worker import store_state
+from sparql.query_worker import store_state
+from sparql.store_state import CurrentState
 from web import pages
 from web.conditional import not_modified
 from web.pages import Page, builder_for
@@ -73,7 +73,7 @@ from web.rdf_views import (
     serialise,
 )
 from web.render import render_page
-from web.site import Site
+from web.site_readers import Site
 
 log = logging.getLogger("referatgraf.pages")
 PAGE_PARAMETER: Final = "side"
@@ -81,7 +81,7 @@ NOT_FOUND_TEMPLATE: Final = "pages/not_found.html"
 
 
 class PageWorkers(Protocol):
-    """Processes that answer requests for this route (:class:`web.page_workers.PagePool`, kept
+    """Processes that answer requests for this route (:class:`web.page_pool.PagePool`, kept
     on ``app.state.page_pool``; it imports this module, so this one names only what it uses)."""
 
     async def answer(self, request: Request, token: str) -> Response | None: ...

@@ -26,15 +26,15 @@ from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
 from graph.labels import item_label
-from graph.publish.feeds import ATOM_NS
+from web.atom import ATOM_NS
+from web.browse_data import KIND_NAMES, href
 from web.search_page import run_search
-from web.site_index import KIND_NAMES, href
 
 if TYPE_CHECKING:
-    from graph.siteindex import SiteIndex
-    from graph.siteindex.rows import SearchResult
+    from searchindex import SiteIndex
+    from searchindex.records import SearchResult
     from web.search_params import SearchParams
-    from web.site import Site
+    from web.site_readers import Site
 
 EXPORT_LIMIT: Final = 5000
 FEED_ENTRIES: Final = 50

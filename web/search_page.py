@@ -25,19 +25,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from graph.labels import counted, danish_date, item_label
-from graph.siteindex.folding import MAX_QUERY_WORDS, fold
 from graph.uris import Minter
 from ontology.namespace import OUTCOME_NS
+from searchindex.folding import MAX_QUERY_WORDS, fold
+from web.browse_data import BUILD_HINT, KIND_NAMES, href, index_of
 from web.pages import Page
-from web.pages.derived import PerIndex
+from web.pages.derived_values import PerIndex
 from web.pages.page_values import pagination
 from web.search_params import KINDS, MAX_QUERY_CHARS, ORDERS, SearchParams
-from web.site_index import BUILD_HINT, KIND_NAMES, href, index_of
 
 if TYPE_CHECKING:
-    from graph.siteindex import SiteIndex
-    from graph.siteindex.rows import FacetRow, MeetingHits, SearchResult
-    from web.site import Site
+    from searchindex import SiteIndex
+    from searchindex.records import FacetRow, MeetingHits, SearchResult
+    from web.site_readers import Site
 
 TEMPLATE: Final = "pages/search.html"
 _WORD: Final = re.compile(r"\w+")

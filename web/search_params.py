@@ -31,9 +31,9 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 from urllib.parse import urlencode
 
-from graph.siteindex.search import SearchFilters
 from graph.uris import Minter
 from ontology.namespace import OUTCOME_NS
+from searchindex.search import SearchFilters
 
 MAX_QUERY_CHARS: Final = 200
 KINDS: Final[dict[str, tuple[str, str]]] = {

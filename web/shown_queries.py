@@ -28,19 +28,19 @@ from typing import TYPE_CHECKING, Final
 
 from pyoxigraph import Literal, NamedNode
 
-from graph.siteindex.queries import ENTITY_KINDS
 from ontology.namespace import NS
+from searchindex.answers import ENTITY_KINDS
+from web.browse_data import browse_query
 from web.pages.concept import concept_page
 from web.pages.item_facts import item_row, part_rows, section_rows
 from web.pages.page_sparql import Row, page_query, python_value
 from web.pages.page_values import first_rows
 from web.rdf_views import incoming_triples, subject_triples
-from web.site_index import browse_query
 
 if TYPE_CHECKING:
-    from graph.siteindex import SiteIndex
-    from graph.siteindex.rows import FailureRow
-    from web.site import Site
+    from searchindex import SiteIndex
+    from searchindex.records import FailureRow
+    from web.site_readers import Site
 
 Compared = list[tuple[object, ...]]
 """What both sides of an entry are turned into: rows as tuples of plain values (an unordered

@@ -1,7 +1,7 @@
 """``/sitemap.xml`` (sitemaps.org 0.9) and ``/robots.txt``.
 
 Every page worth indexing: the browsing pages (home, registers, coverage) and each resource
-the side index lists (:meth:`graph.siteindex.SiteIndex.pages`). URLs are absolute on the origin
+the side index lists (:meth:`searchindex.SiteIndex.pages`). URLs are absolute on the origin
 that answered the request (scheme and host of the request's URL) with the path of each IRI, so
 a server at another origin than the dataset's base lists its own pages. More than
 :data:`MAX_URLS` URLs: ``/sitemap.xml`` is a sitemap index of ``/sitemap-1.xml``,
@@ -35,10 +35,10 @@ from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
-from web.site_index import REGISTER_KINDS, index_of
+from web.browse_data import REGISTER_KINDS, index_of
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 NAMESPACE: Final = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_URLS: Final = 50_000

@@ -6,7 +6,7 @@
 [('law', 'serviceloven', 'servicelovens §§ 103-104', ('§ 103', '§ 104'))]
 """
 
-from loaders.mentions.model import CandidateSummary, Mention
+from loaders.mentions.mention_model import CandidateSummary, Mention
 from loaders.mentions.recognise import find_item_mentions, find_mentions, summarise_candidates
 
 __all__ = [

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from loaders.mentions.boundaries import is_start, sentence_initial
-from loaders.reference.model import EntityType
+from loaders.reference.entry_model import EntityType
 
 _CAP = r"[A-ZÆØÅÉÜÖÄ0-9][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*"
 _PROJEKT = re.compile(rf"[Pp]rojekt[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,4}})(?![\w-])")

@@ -38,7 +38,7 @@ from loaders.mentions.actnames import (
 )
 from loaders.mentions.enactments import Enactment, enacted_act, find_enactments
 from loaders.mentions.laws import resolve, with_provisions
-from loaders.mentions.model import Mention
+from loaders.mentions.mention_model import Mention
 from loaders.reference.forms import slugify
 
 VARIANT_CONFIDENCE = 0.85

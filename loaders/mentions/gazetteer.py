@@ -24,8 +24,8 @@ import ahocorasick  # type: ignore[import-not-found,import-untyped,unused-ignore
 
 from loaders.mentions.boundaries import is_start, name_end
 from loaders.reference import reference_data
+from loaders.reference.entry_model import Alias, EntityType, Law
 from loaders.reference.forms import fold_words, unify
-from loaders.reference.model import Alias, EntityType, Law
 
 EXACT_CONFIDENCE = 0.95  # written as the alias is listed
 CASE_CONFIDENCE = 0.85  # found in another case than listed (allowed by the alias' policy)

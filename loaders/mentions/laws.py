@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from loaders.mentions.provisions import PROVISIONS, parse_provisions
+from loaders.mentions.law_provisions import PROVISIONS, parse_provisions
 from loaders.reference import Law, reference_data
 
 __all__ = ["parse_provisions", "resolve", "with_provisions"]

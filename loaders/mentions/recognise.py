@@ -35,7 +35,7 @@ from loaders.mentions.boundaries import is_start, strip_genitive
 from loaders.mentions.citations import law_citations, link_citations
 from loaders.mentions.gazetteer import find_aliases, is_alias
 from loaders.mentions.laws import resolve, with_provisions
-from loaders.mentions.model import CandidateSummary, Mention
+from loaders.mentions.mention_model import CandidateSummary, Mention
 from loaders.mentions.municipal import CONFIDENCE as LIST_CONFIDENCE
 from loaders.mentions.municipal import listed_municipalities
 from loaders.mentions.overlaps import longest_first

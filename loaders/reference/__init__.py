@@ -5,7 +5,7 @@ See ``README.md`` beside this file for the files and their fields.
 """
 
 from loaders.reference.catalogue import ReferenceData, ReferenceDataError, reference_data
-from loaders.reference.model import (
+from loaders.reference.entry_model import (
     Alias,
     CasePolicy,
     Entity,

@@ -21,8 +21,8 @@ from typing import Any, TypeVar, cast
 import yaml
 
 from loaders.municipalities import all_municipalities
-from loaders.reference.forms import alias, law_forms
-from loaders.reference.model import (
+from loaders.reference.checks import problems
+from loaders.reference.entry_model import (
     Alias,
     CasePolicy,
     Entity,
@@ -32,7 +32,7 @@ from loaders.reference.model import (
     Organisation,
     Programme,
 )
-from loaders.reference.validate import problems
+from loaders.reference.forms import alias, law_forms
 
 _PACKAGE = "loaders.reference"
 _CASES: frozenset[str] = frozenset({"exact", "initial", "insensitive"})
@@ -40,7 +40,7 @@ _MUNICIPALITIES_SOURCE = "Danmarks Statistik, klassifikationen KOMMUNER (de 98 k
 
 
 class ReferenceDataError(ValueError):
-    """A reference data file breaks its own rules (see :mod:`loaders.reference.validate`)."""
+    """A reference data file breaks its own rules (see :mod:`loaders.reference.checks`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import re
 import string
 import unicodedata
 
-from loaders.reference.model import Alias, CasePolicy
+from loaders.reference.entry_model import Alias, CasePolicy
 
 # Hyphens and apostrophes written in several ways; tabs as spaces. All one character to one.
 # (str.replace per character is several times faster than str.translate on non-ASCII text.)

@@ -1,7 +1,7 @@
 """The rules of the minutes parser, one module per rule family.
 
 Like markdown-it, the parser is an ordered list of small named rules that share one
-:class:`~loaders.rules.state.ParseState`. A rule that does not recognise its input says so by
+:class:`~loaders.rules.parse_state.ParseState`. A rule that does not recognise its input says so by
 returning ``None`` (line rules) or ``False`` (core rules); rules never raise for odd input (a
 fact that makes the text unreadable as minutes is left in ``state.problem`` for the parser to
 raise). Which rules run, and in what order, is data: :data:`loaders.parse.CORE_RULES` lists the

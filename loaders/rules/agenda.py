@@ -16,8 +16,8 @@ from loaders.rules import (
     item_absences,
     people,
 )
+from loaders.rules.parse_state import HeadingCandidate, Label, ParseState
 from loaders.rules.sections import NOTE_SECTIONS, SectionToken, build_section, is_section_end
-from loaders.rules.state import HeadingCandidate, Label, ParseState
 
 
 @dataclass(slots=True)

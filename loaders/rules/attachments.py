@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from loaders.model import Attachment
+from loaders.rules.parse_state import ParseState
 from loaders.rules.sections import SectionToken
-from loaders.rules.state import ParseState
 
 _NONE = re.compile(
     r"(?:der\s+er\s+)?ingen(?:\s+bilag)?\.?|-|–|intet|ingen\s+bilag\s+til\s+punktet\.?", re.I

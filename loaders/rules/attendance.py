@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from loaders.model import Absence, AbsenceScope, Attendance, AttendanceKind, Participant
 from loaders.rules import item_refs, people
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 if TYPE_CHECKING:
     from loaders.rules.agenda import ItemBody

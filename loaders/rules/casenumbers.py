@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from loaders.model import CaseNumber
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 # KLE emne, then a facet (a letter or digit and two digits: "G01", "Ø00", "000") and a serial.
 _KLE = re.compile(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from loaders import dates
 from loaders.model import Span
 from loaders.rules.committees import committee_key, committee_name, genitive_body
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 DECISION_HEADING, ITEM_LINE = "decision heading", "item line"
 _DECISION = re.compile(

@@ -18,8 +18,8 @@ from loaders import dates
 from loaders.model import Decision, Span, Treatment, Vote
 from loaders.rules import people
 from loaders.rules.header import strip_election_period
+from loaders.rules.parse_state import ParseState
 from loaders.rules.sections import SectionToken, build_section
-from loaders.rules.state import ParseState
 from loaders.votes import find_votes
 
 _BODY = re.compile(

@@ -32,7 +32,7 @@ from loaders.rules.header_labels import (
     other_date_first,
 )
 from loaders.rules.meeting_date import END, LABELLED, LINE, choose_date
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 _LONGEST_FIELD_NAME = 12  # words of a committee printed under a label
 

@@ -12,7 +12,7 @@ from loaders import dates
 from loaders.model import Span
 from loaders.rules.header_facts import PLACE, HeaderFacts
 from loaders.rules.meeting_date import LABELLED, LINE, DateCandidate
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 
 def _span_of_part(state: ParseState, index: int, part: str, begin: int, end: int) -> Span:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from loaders.model import Span
 from loaders.rules.meeting_date import DateCandidate
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 # Words of a place: rooms, town halls, streets with numbers, postcodes.
 PLACE = re.compile(

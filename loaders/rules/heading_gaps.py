@@ -5,7 +5,7 @@ line before it (``... Referat9. Title``), also after the last heading."""
 from __future__ import annotations
 
 from loaders import dates
-from loaders.rules.state import HeadingCandidate, ParseState
+from loaders.rules.parse_state import HeadingCandidate, ParseState
 from loaders.rules.titles import split_title
 
 _MONTHS = frozenset(dates.MONTHS)

@@ -16,8 +16,8 @@ from dataclasses import replace
 from loaders.model import Absence, AbsenceScope, AgendaItem
 from loaders.rules import attendance
 from loaders.rules.item_refs import covered, item_ref, missed
+from loaders.rules.parse_state import ParseState
 from loaders.rules.people import attendance_line, attendance_notes
-from loaders.rules.state import ParseState
 
 # The reason of an absence from the items a departure or a late arrival missed.
 MISSED_REASONS = {"left": "forlod mødet", "arrived": "ankom senere"}

@@ -25,7 +25,7 @@ from loaders.rules import (
     titles,
     unnumbered,
 )
-from loaders.rules.state import HeadingCandidate, ParseState
+from loaders.rules.parse_state import HeadingCandidate, ParseState
 from loaders.rules.titles import split_title
 
 # "Punkt 3:", "Pkt. 3", "Dagsordenspunkt 3 -", "Sag nr. 3": the word itself says "agenda item".

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.rules.state import Label, ParseState
+from loaders.rules.parse_state import Label, ParseState
 
 # A heading not in the table: one to four words of letters, capitalised, no final punctuation.
 _LEARNABLE = re.compile(r"[A-ZÆØÅ][a-zæøåé-]+(?: [a-zæøåé-]+){0,3}")

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 
 from loaders import dates
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 _TITLE = re.compile(
     r"(?:referat|dagsorden|beslutningsprotokol|mødereferat)(?![\wæøå])", re.IGNORECASE

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from loaders.page_furniture import FURNITURE_PHRASES, is_furniture_phrase
 from loaders.rules import casenumbers, people, titles
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 # "... Side 2", "... Side 2 af 14", "Page 3 of 9", "- 2 -".
 _PAGE_NUMBER = re.compile(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.model import Absence, AbsenceScope, Participant
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 # Lines that say whether an item is open or closed to the public.
 STATUS_LINES = frozenset(

@@ -16,7 +16,7 @@ from importlib import resources
 
 from loaders.model import Section, Span
 from loaders.rules import people
-from loaders.rules.state import Label, ParseState, locate
+from loaders.rules.parse_state import Label, ParseState, locate
 
 _PACKAGE = "loaders"
 

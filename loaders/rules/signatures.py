@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 _HEADINGS = frozenset(
     {

@@ -13,7 +13,7 @@ import re
 from loaders import dates
 from loaders.outcomes import classify_decision
 from loaders.rules import casenumbers, people
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 # Lines that say whether an item is open to the public; they start an unnumbered item.
 ACCESS_LINES = frozenset(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from loaders.rules import items, titles
-from loaders.rules.state import HeadingCandidate, ParseState, TocEntry, plain_line
+from loaders.rules.parse_state import HeadingCandidate, ParseState, TocEntry, plain_line
 
 _TOC_HEADINGS = frozenset({"indholdsfortegnelse", "indhold", "indholdsoversigt"})
 # "Title.....<TAB>3", "1. JA - Title<TAB>1", "Lukket:<TAB>5", "Title  3".

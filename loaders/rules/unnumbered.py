@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.rules import casenumbers, titles
-from loaders.rules.state import HeadingCandidate, ParseState
+from loaders.rules.parse_state import HeadingCandidate, ParseState
 
 # Lines of the case's metadata that stand among its case numbers; never titles.
 _META = re.compile(

@@ -12,7 +12,7 @@ import pytest
 from bench import pages
 from bench.pages import Target, pick_pages
 from bench.wrk import SAMPLE_WRK_OUTPUT, Run, parse_wrk
-from graph.siteindex import SiteIndex, default_index_path
+from searchindex import SiteIndex, default_index_path
 
 LAB_2019 = "/lov/lab-2019"
 

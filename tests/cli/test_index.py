@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph.siteindex import SiteIndex, default_index_path
 from graph.store import MinutesStore
+from searchindex import SiteIndex, default_index_path
 from tests.cli.conftest import SAMPLE_FILES, referatgraf
 
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from graph.index_location import IndexUrl
-from graph.siteindex import SiteIndex
+from searchindex import SiteIndex
 from tests.cli.conftest import SAMPLE_FILES, referatgraf
 from tests.conftest import ROOT, Ran
 from tests.graph.postgres_server import Postgres, available, postgres_server

@@ -22,8 +22,8 @@ import psycopg
 import pytest
 
 from graph.index_location import IndexLocation, IndexUrl
-from graph.siteindex import SiteIndex, build_index, default_index_path
 from graph.store import MinutesStore
+from searchindex import SiteIndex, build_index, default_index_path
 from tests.servers import free_port
 
 

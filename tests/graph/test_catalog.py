@@ -1,4 +1,4 @@
-"""graph/publish/catalog.py: the DCAT-AP 3.0.1 catalog of the dump, checked with pySHACL
+"""publishing/catalog.py: the DCAT-AP 3.0.1 catalog of the dump, checked with pySHACL
 against the official shapes (tests/data/dcat-ap/, see its README)."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from graph.ingest import LoadOptions, load_files
-from graph.publish.dump import dump
-from graph.publish.settings import LICENCE, PublishSettings
 from graph.store import MinutesStore
 from graph.uris import Minter
+from publishing.dump import dump
+from publishing.publication import LICENCE, PublishSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "referatgraf" / "samples").glob("*.txt"))

@@ -1,4 +1,4 @@
-"""graph/publish/dump.py: the dump of the five samples, its round trips and its determinism."""
+"""publishing/dump.py: the dump of the five samples, its round trips and its determinism."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ from pyoxigraph import (
 )
 
 from graph.ingest import LoadOptions, load_files
-from graph.publish.dump import (
+from graph.store import MinutesStore
+from graph.uris import Minter
+from publishing.dump import (
     DATASET_JSONLD,
     DATASET_NQ,
     DATASET_TTL,
@@ -30,9 +32,7 @@ from graph.publish.dump import (
     dump,
     report_lines,
 )
-from graph.publish.settings import PublishSettings
-from graph.store import MinutesStore
-from graph.uris import Minter
+from publishing.publication import PublishSettings
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "referatgraf" / "samples").glob("*.txt"))
 BASE = "https://w3id.org/referatgraf/"

@@ -1,5 +1,5 @@
 """The writers behind the dump: the bounded sort, the streamed JSON-LD, the union Turtle and
-deterministic gzip (graph/publish/sorting.py, jsonld.py, turtle.py, gzipped.py)."""
+deterministic gzip (publishing/sorting.py, jsonld.py, turtle.py, gzipped.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
-from graph.publish.gzipped import GzipOutput
-from graph.publish.jsonld import JsonLdSink
-from graph.publish.passes import triple_lines
-from graph.publish.sorting import LineSorter
-from graph.publish.turtle import UnionSink
+from publishing.gzipped import GzipOutput
+from publishing.jsonld import JsonLdSink
+from publishing.passes import triple_lines
+from publishing.sorting import LineSorter
+from publishing.turtle import UnionSink
 
 EX = "https://example.org/"
 RG = "https://w3id.org/referatgraf/def#"

@@ -1,4 +1,4 @@
-"""graph/publish/feeds.py: Atom feeds of municipalities, committees and entities, read with
+"""web/atom.py: Atom feeds of municipalities, committees and entities, read with
 feedparser (the parser feed readers use) and checked to change only when the graph does."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import feedparser
 import pytest
 
 from graph.ingest import LoadOptions, load_files
-from graph.publish.feeds import feed_index, feed_path, feed_subject, render_feed, sentence_around
-from graph.publish.settings import PublishSettings
 from graph.store import MinutesStore
 from graph.uris import Minter
+from publishing.publication import PublishSettings
+from web.atom import feed_index, feed_path, feed_subject, render_feed, sentence_around
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "referatgraf" / "samples").glob("*.txt"))
 BASE = "https://w3id.org/referatgraf/"

@@ -7,17 +7,17 @@ from importlib import resources
 
 import pytest
 
-from graph.publish.facts import publish_query
 from graph.query_files import read_query
+from publishing.facts import publish_query
 from sparql.named import named_query
+from web.browse_data import browse_query
 from web.pages.page_sparql import page_query
-from web.site_index import browse_query
 
 FOLDERS = [
-    ("graph", "queries"),
-    ("graph.publish", "queries"),
+    ("graph", "derived_queries"),
+    ("publishing", "fact_queries"),
     ("sparql", "named"),
-    ("web.pages", "queries"),
+    ("web.pages", "page_queries"),
     ("web", "browse_queries"),
 ]
 
@@ -35,9 +35,9 @@ def test_every_query_of_a_folder_reads_by_name(package: str, folder: str) -> Non
 
 
 def test_the_named_readers_read_their_own_folders() -> None:
-    assert publish_query("load_times") == read_query("graph.publish", "queries", "load_times")
+    assert publish_query("load_times") == read_query("publishing", "fact_queries", "load_times")
     assert named_query("store_state") == read_query("sparql", "named", "store_state")
-    assert page_query("item_main") == read_query("web.pages", "queries", "item_main")
+    assert page_query("item_main") == read_query("web.pages", "page_queries", "item_main")
     assert browse_query("register") == read_query("web", "browse_queries", "register")
 
 

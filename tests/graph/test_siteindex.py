@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
-from graph.siteindex import SiteIndex, queries, store_token
-from graph.siteindex.queries import groups_timeline
 from graph.store import MinutesStore
 from graph.terms import RG, term
+from searchindex import SiteIndex, store_token
+from searchindex import answers as queries
+from searchindex.answers import groups_timeline
 from tests.graph.postgres_server import INDEX_BACKENDS, open_index
 
 BASE = "https://w3id.org/referatgraf/"

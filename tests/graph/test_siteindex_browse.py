@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.siteindex import SiteIndex
-from graph.siteindex.search import SearchFilters
-from graph.siteindex.spelling import distance, nearest
+from searchindex import SiteIndex
+from searchindex.search import SearchFilters
+from searchindex.spelling import distance, nearest
 from tests.graph.postgres_server import INDEX_BACKENDS, open_index
 
 BASE = "https://w3id.org/referatgraf/"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from graph.ingest import LoadOptions, load_files
-from graph.siteindex import SiteIndex, SiteIndexError, build_index, store_token
 from graph.store import MinutesStore
 from graph.uris import Minter
+from searchindex import SiteIndex, SiteIndexError, build_index, store_token
 from tests.cli.conftest import SAMPLE_FILES
 
 BASE = "https://w3id.org/referatgraf/"

@@ -17,12 +17,13 @@ import pytest
 
 from graph.index_location import IndexUrl
 from graph.ingest import LoadOptions, load_files
-from graph.siteindex import SiteIndex, SiteIndexError, build_index, default_index_path, queries
-from graph.siteindex.dialect import connect_postgres
-from graph.siteindex.fulltext import TextWriter, text_match
-from graph.siteindex.pg_schema import create_postgres
 from graph.store import MinutesStore
 from graph.uris import Minter
+from searchindex import SiteIndex, SiteIndexError, build_index, default_index_path
+from searchindex import answers as queries
+from searchindex.dialect import connect_postgres
+from searchindex.fulltext import TextWriter, text_match
+from searchindex.pg_schema import create_postgres
 from tests.cli.conftest import SAMPLE_FILES
 from tests.conftest import ROOT, referatgraf
 from tests.graph.postgres_server import Postgres

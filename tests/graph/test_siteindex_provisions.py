@@ -1,4 +1,4 @@
-"""The sections of a law cited, from the side index (graph/siteindex/provisions.py): over the
+"""The sections of a law cited, from the side index (searchindex/provision_rows.py): over the
 samples and over two small minutes of a technical and a school committee
 (``tests/web/data/lawb_*.txt``), whose citations are read from their text:
 
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.siteindex import SiteIndex
-from graph.siteindex.provisions import provision_order, split_provisions
+from searchindex import SiteIndex
+from searchindex.provision_rows import provision_order, split_provisions
 from tests.conftest import ROOT, referatgraf
 from tests.graph.postgres_server import INDEX_BACKENDS, open_index
 

@@ -1,4 +1,4 @@
-"""Tests for graph/votes.py and graph/parties.py: votes and attendance notes of hand-built
+"""Tests for graph/vote_quads.py and graph/party_quads.py: votes and attendance notes of hand-built
 minutes as quads, the parties they name, and the whole passing the SHACL shapes."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Stor
 from graph.entities import reference_lines
 from graph.ingest import LoadOptions, load_files, write_reference_graphs
 from graph.mapping import LoadContext, document_quads
-from graph.parties import party_lines
+from graph.party_quads import party_lines
 from graph.store import MinutesStore
 from graph.uris import Minter
 from graph.validate import validate_store
-from graph.votes import anchor_in_text
+from graph.vote_quads import anchor_in_text
 from loaders.model import MinutesDocument, Span, Vote
 from tests.graph.votes_document import TEXT_2020, document_2020, document_2021
 

@@ -14,13 +14,12 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from graph.derived import write_derived
+from graph.derived_facts import write_derived
 from graph.ingest import write_reference_graphs
 from graph.mapping import LoadContext, document_quads
-from graph.siteindex import build_index, default_index_path
 from graph.store import MinutesStore, PreparedDocument
 from graph.uris import DEFAULT_BASE, Minter
-from loaders.mentions.model import Mention
+from loaders.mentions.mention_model import Mention
 from loaders.model import (
     Absence,
     AgendaItem,
@@ -36,6 +35,7 @@ from loaders.model import (
     TextRef,
     Vote,
 )
+from searchindex import build_index, default_index_path
 
 VOTE_EXAMPLES = ("stemmer-pr-parti-om-lov", "parti-imod-flertallet")
 """Gallery examples that need votes, which the five samples do not record: the tests run them on

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from loaders.parse import parse_minutes
 from loaders.rules import sections
 from loaders.rules.agenda import split_body
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 
 def _state(text: str) -> ParseState:

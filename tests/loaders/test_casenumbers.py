@@ -13,7 +13,7 @@ from loaders.rules.casenumbers import (
     labelled_value,
     parse_case_number,
 )
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 
 def test_doctests() -> None:

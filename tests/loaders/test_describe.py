@@ -1,10 +1,10 @@
-"""``referatgraf inspect``'s picture of the model (loaders/describe.py): besides the header,
+"""``referatgraf inspect``'s picture of the model (loaders/inspect_text.py): besides the header,
 items, sections and decisions, who arrived, left, stood in or voted how, each with the line it
 was read from."""
 
 from __future__ import annotations
 
-from loaders.describe import describe
+from loaders.inspect_text import describe
 from loaders.read import read_minutes
 
 VOTES = """Lemvig Kommune

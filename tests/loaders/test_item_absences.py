@@ -9,12 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from loaders.file_summary import summarise
 from loaders.model import Absence, AgendaItem, Meeting, MinutesDocument, Span
 from loaders.parse import parse_minutes
 from loaders.read import read_minutes
-from loaders.report import summarise
 from loaders.rules import item_absences
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 RANGES = Path(__file__).parent / "layouts" / "vote_item_ranges.txt"
 

@@ -12,7 +12,7 @@ from loaders.model import LoaderError
 from loaders.parse import parse_minutes
 from loaders.rules import items
 from loaders.rules.items import heading_candidate, split_title
-from loaders.rules.state import plain_line
+from loaders.rules.parse_state import plain_line
 
 
 def test_doctests() -> None:

@@ -7,8 +7,8 @@ import pytest
 from loaders.model import LoaderError, Span
 from loaders.page_evidence import PageLine
 from loaders.parse import parse_minutes
-from loaders.rules.municipality import Evidence, describe, support
-from loaders.rules.state import ParseState
+from loaders.rules.municipality_name import Evidence, describe, support
+from loaders.rules.parse_state import ParseState
 
 ITEM = "\nPunkt 1: Sag\nSagsfremstilling\n{body}\nBeslutning\nGodkendt.\n"
 

@@ -13,7 +13,7 @@ from loaders.rules.noise import (
     running_headers,
     table_rules,
 )
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 
 
 def _state(text: str) -> ParseState:

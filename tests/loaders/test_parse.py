@@ -11,7 +11,8 @@ import pytest
 from loaders import parse
 from loaders.model import LoaderError
 from loaders.read import read_minutes
-from loaders.rules import attachments, decisions, header, state
+from loaders.rules import attachments, decisions, header
+from loaders.rules import parse_state as state
 
 from .span_checks import item_parts_within_items, span_problems
 

@@ -8,8 +8,8 @@ import pytest
 
 from loaders.parse import parse_minutes
 from loaders.rules import item_absences, people
+from loaders.rules.parse_state import ParseState
 from loaders.rules.people import attendance_line, parse_people, parse_person, participant_label
-from loaders.rules.state import ParseState
 
 
 def test_doctests() -> None:

@@ -1,4 +1,4 @@
-"""loaders/report.py: what the loader read from a file, in the lines ``load`` prints; and the
+"""loaders/file_summary.py: what the loader read from a file, in the lines ``load`` prints; and the
 loader's notes in Danish (loaders/notes_da.py)."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from loaders.dates import find_dates
+from loaders.file_summary import summarise
 from loaders.model import Span
 from loaders.notes_da import _NOTES_DA, note_da
 from loaders.read import read_minutes
-from loaders.report import summarise
 from loaders.rules.meeting_date import LINE, DateCandidate, choose_date
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
@@ -139,7 +139,7 @@ def test_a_weekday_note_in_danish() -> None:
     )
 
 
-# The notes no fixture gives, as the loader words them (loaders/rules/municipality.py,
+# The notes no fixture gives, as the loader words them (loaders/rules/municipality_name.py,
 # decision_headings.py, loaders/pdf/document.py), with their Danish wording.
 NOTES_ELSEWHERE = {
     "municipality doubtful: Lemvig was read, but the text points to Struer (4 mentions of "

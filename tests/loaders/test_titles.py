@@ -8,8 +8,8 @@ import doctest
 import pytest
 
 from loaders.rules import titles
+from loaders.rules.parse_state import ParseState
 from loaders.rules.sections import mark_labels
-from loaders.rules.state import ParseState
 from loaders.rules.titles import can_be_title, is_access_line, title_below, wrapped_title
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from loaders.model import LoaderError
 from loaders.parse import parse_minutes
-from loaders.rules.state import ParseState
+from loaders.rules.parse_state import ParseState
 from loaders.rules.toc import find_toc
 
 TOC = """\

@@ -4,8 +4,8 @@ of section labels starts again."""
 from __future__ import annotations
 
 from loaders.parse import parse_minutes
+from loaders.rules.parse_state import ParseState
 from loaders.rules.sections import mark_labels
-from loaders.rules.state import ParseState
 from loaders.rules.unnumbered import find_items
 
 

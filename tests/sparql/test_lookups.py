@@ -20,7 +20,7 @@ from graph.store import MinutesStore
 from sparql.evaluate import Job, evaluate
 from sparql.guard import RefusedError, inspect
 from sparql.lookups import Lookups, lookup_kind
-from sparql.worker import store_state
+from sparql.query_worker import store_state
 
 EX = "PREFIX ex: <http://example.org/>\n"
 

@@ -1,4 +1,4 @@
-"""The store's current state (sparql/state.py): read once per time to live, once for good
+"""The store's current state (sparql/store_state.py): read once per time to live, once for good
 without one, one read for callers that come together, the last state kept while the store
 cannot be read; and its setting, ``$REFERATGRAF_STATE_TTL``."""
 
@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from referatgraf.cli import main
 from referatgraf.settings import resolve
-from sparql.state import DEFAULT_TTL, CurrentState, Ready, State
+from sparql.store_state import DEFAULT_TTL, CurrentState, Ready, State
 
 
 class Reads:

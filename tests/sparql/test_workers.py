@@ -13,7 +13,7 @@ import pytest
 
 from sparql.evaluate import Job
 from sparql.limits import Limits
-from sparql.workers import BusyError, QueryTimeoutError, WorkerLostError, WorkerPool
+from sparql.worker_pool import BusyError, QueryTimeoutError, WorkerLostError, WorkerPool
 
 pytestmark = pytest.mark.slow
 ASK = Job("ASK { ?s ?p ?o }", "ASK")

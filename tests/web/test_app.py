@@ -13,7 +13,7 @@ import pytest
 
 from graph.index_location import index_location
 from graph.location import store_location
-from graph.publish.settings import PublishSettings
+from publishing.publication import PublishSettings
 from referatgraf.serve_command import ServeSettings, build_app
 from tests.web.conftest import start_server
 from web.publish_state import PublishState

@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from tests.conftest import SAMPLES, referatgraf
 from tests.web.conftest import Server
 from web import browse
-from web.site import Site
+from web.site_readers import Site
 from web.sitemap import BROWSING_PATHS, chunk, chunk_count
 
 BASE = "https://w3id.org/referatgraf/"

@@ -12,11 +12,11 @@ import pytest
 from fastapi import FastAPI
 
 from graph.ingest import LoadOptions, load_files
-from graph.publish.dump import dump
-from graph.publish.settings import PublishSettings
 from graph.store import MinutesStore
 from graph.uris import DEFAULT_BASE, Minter
-from web.publish import install
+from publishing.dump import dump
+from publishing.publication import PublishSettings
+from web.publish_routes import install
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "referatgraf" / "samples").glob("*.txt"))
 SETTINGS = PublishSettings("https://data.example.dk/", "Testudgiver", "data@example.dk")

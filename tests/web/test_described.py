@@ -10,11 +10,11 @@ import pytest
 from fastapi import FastAPI
 from pyoxigraph import NamedNode, RdfFormat, parse
 
-from graph.publish.dump import dump
-from graph.publish.settings import PublishSettings
 from graph.store import MinutesStore
+from publishing.dump import dump
+from publishing.publication import PublishSettings
 from tests.web.test_publish import BASE, Client, Installation, app_over, folder, minutes
-from web.publish import install
+from web.publish_routes import install
 
 __all__ = ["folder", "minutes"]  # the fixtures of test_publish.py, used here too
 

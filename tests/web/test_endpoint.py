@@ -10,8 +10,8 @@ import pytest
 
 from sparql.limits import Limits
 from sparql.service_description import Description
-from sparql.state import State
-from sparql.workers import WorkerPool
+from sparql.store_state import State
+from sparql.worker_pool import WorkerPool
 from web.endpoint import (
     EXPOSE,
     TEXT,

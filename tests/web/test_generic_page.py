@@ -18,7 +18,7 @@ from graph.uris import DEFAULT_BASE
 from web import resources
 from web.pages import PER_PAGE
 from web.pages.generic import generic_page
-from web.site import Site
+from web.site_readers import Site
 
 LEJRE = DEFAULT_BASE + "kommune/lejre"
 ABSENCE = (

@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graph.publish.settings import PublishSettings
+from publishing.publication import PublishSettings
 from referatgraf.serve_command import ServeSettings, build_app
-from sparql.worker import store_state
+from sparql.query_worker import store_state
 from web.health_page import health_page
 
 

@@ -17,10 +17,10 @@ from pyoxigraph import QuerySolutions
 from graph.store import MinutesStore
 from sparql.limits import Limits
 from tests.web.conftest import Server
+from web.browse_data import browse_query
 from web.home import StoreFigures, home_page
 from web.render import TEMPLATES
-from web.site import Site
-from web.site_index import browse_query
+from web.site_readers import Site
 
 BASE = "https://w3id.org/referatgraf/"
 

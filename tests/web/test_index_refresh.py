@@ -16,13 +16,13 @@ import httpx
 import pytest
 
 from graph.ingest import LoadOptions, load_files
-from graph.siteindex import SiteIndex, build_index, default_index_path
 from graph.store import MinutesStore
 from graph.uris import Minter
+from searchindex import SiteIndex, build_index, default_index_path
 from tests.conftest import SAMPLES
 from tests.web.conftest import start_server
 from web.index_refresh import refresh_index
-from web.site import Site
+from web.site_readers import Site
 
 BASE = "https://w3id.org/referatgraf/"
 WAIT_SECONDS = 60

@@ -19,11 +19,11 @@ from tests.conftest import SAMPLES, referatgraf
 from tests.web.conftest import Server, start_server
 from tests.web.crawler import ACCEPT_HTML, Crawler
 from tests.web.test_browse import json_ld, links, main_text
+from web.browse_data import browse_query
 from web.pages import concept
 from web.pages.item_facts import item_row
 from web.pages.page_sparql import bound_text, page_query, run
-from web.site import Site
-from web.site_index import browse_query
+from web.site_readers import Site
 
 BASE = "https://w3id.org/referatgraf/"
 MINUTES = (

@@ -13,12 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-import web.page_workers
-from sparql.worker import store_state
+import web.page_pool
+from sparql.query_worker import store_state
 from tests.web.conftest import Server, descendants, outliving, start_server
-from web.page_workers import _answer, _Opened
+from web.page_pool import _answer, _Opened
 from web.resources import Resources, load_builders
-from web.site import Site
+from web.site_readers import Site
 
 ITEM = (
     "/kommune/lejre/udvalg/udvalget-for-job-arbejdsmarked-og-integration/moede/2022-05-04/punkt/4"
@@ -140,7 +140,7 @@ def test_a_worker_follows_the_index_the_server_switched_to(
     load_builders()
     site = Site(base="https://w3id.org/referatgraf/", store_path=samples_store)
     opened = _Opened(Resources(site))
-    monkeypatch.setattr(web.page_workers, "_opened", [opened])
+    monkeypatch.setattr(web.page_pool, "_opened", [opened])
     token = store_state(site.store()).token
     scope = {
         "type": "http", "method": "GET", "scheme": "http", "path": "/kommune/lejre",

@@ -1,4 +1,5 @@
-"""web/publish.py over HTTP: /dumps/ with ranges and validators, /catalog and /.well-known/void
+"""web/publish_routes.py over HTTP: /dumps/ with ranges and validators, /catalog and
+/.well-known/void
 by content negotiation, /feeds/, and the Link header on every response."""
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from fastapi import FastAPI
 from pyoxigraph import RdfFormat, parse
 
 from graph.ingest import LoadOptions, load_files
-from graph.publish.dump import dump
-from graph.publish.settings import PublishSettings
 from graph.store import MinutesStore
 from graph.uris import Minter
-from web.publish import LINK_HEADER, install
+from publishing.dump import dump
+from publishing.publication import PublishSettings
+from web.publish_routes import LINK_HEADER, install
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "referatgraf" / "samples").glob("*.txt"))
 BASE = "https://w3id.org/referatgraf/"

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.siteindex.search import SearchFilters
+from searchindex.search import SearchFilters
 from web.browse_pages import MeetingParams
 from web.search_params import SearchParams
 
@@ -49,8 +49,8 @@ def test_values_become_the_dataset_iris() -> None:
 
 
 def test_places_are_under_the_base_and_outcomes_in_the_ontology() -> None:
-    """A dataset loaded under another base keeps the ontology's outcome concepts (graph/items.py
-    writes them in ``def/outcome/`` of w3id.org, whatever the base)."""
+    """A dataset loaded under another base keeps the ontology's outcome concepts
+    (graph/item_quads.py writes them in ``def/outcome/`` of w3id.org, whatever the base)."""
     base = "https://data.example.org/"
     params = SearchParams.read(
         {"q": "x", "kommune": "lejre", "udvalg": "lejre/uu", "udfald": "afslag"}

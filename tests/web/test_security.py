@@ -27,7 +27,7 @@ from web.pages.generic import generic_page
 from web.query_page import CONTENT_SECURITY_POLICY as QUERY_PAGE_POLICY
 from web.render import render_page
 from web.security import CONTENT_SECURITY_POLICY, SecurityHeaders
-from web.site import Site
+from web.site_readers import Site
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile_minutes.txt"
 MARKUP = """

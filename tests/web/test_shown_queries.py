@@ -15,6 +15,7 @@ from graph.uris import Minter
 from ontology.namespace import NS
 from sparql.limits import Limits
 from tests.conftest import ROOT, SAMPLES, referatgraf
+from web.browse_data import REGISTER_KINDS
 from web.home import StoreFigures, home_page
 from web.pages import Page
 from web.pages.concept import concept_page
@@ -23,8 +24,7 @@ from web.pages.page_sparql import bound_text, python_value
 from web.pages.person import person_page
 from web.render import render_page
 from web.shown_queries import OFFERED, SHOWN_QUERIES, Compared, ShownQuery, is_equivalent
-from web.site import Site
-from web.site_index import REGISTER_KINDS
+from web.site_readers import Site
 
 BASE = "https://w3id.org/referatgraf/"
 PREFIXES = (
@@ -110,7 +110,7 @@ def _run_by_pages() -> set[str]:
 
 
 def test_every_query_a_page_shows_is_run_by_it_or_checked_here() -> None:
-    shown = _rq_names("web.pages", "queries") | _rq_names("web", "browse_queries")
+    shown = _rq_names("web.pages", "page_queries") | _rq_names("web", "browse_queries")
     registered = {entry.name for entry in SHOWN_QUERIES}
     ran = _run_by_pages()
     assert registered <= shown  # every entry names a query file

@@ -1,4 +1,4 @@
-"""What every page reads (web/site.py): the store read-only, the side index when there is a
+"""What every page reads (web/site_readers.py): the store read-only, the side index when there is a
 usable one, and the switch to a new index file while pages are being served."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from graph.ingest import LoadOptions, load_files
-from graph.siteindex import build_index, default_index_path
 from graph.store import MinutesStore
 from graph.uris import Minter
+from searchindex import build_index, default_index_path
 from tests.conftest import SAMPLES
-from web.site import Site
+from web.site_readers import Site
 
 BASE = "https://w3id.org/referatgraf/"
 

@@ -1,4 +1,4 @@
-"""Stateless web servers (sparql/state.py): two ``referatgraf serve`` processes over one store
+"""Stateless web servers (sparql/store_state.py): two ``referatgraf serve`` processes over one store
 server answer byte for byte alike, and what ``referatgraf load`` puts into the store while they
 run shows on both within a few seconds, without a restart, under new ETags. Twice: over an
 ``oxigraph serve`` with the side index in SQLite (``data/127.0.0.1-PORT.index.sqlite`` of the

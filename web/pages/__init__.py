@@ -1,6 +1,7 @@
 """The entity pages: one data function per kind of resource, and the registry that picks one.
 
-A page builder takes the :class:`~web.site.Site` and an IRI and returns a :class:`Page`: the one
+A page builder takes the :class:`~web.site_readers.Site` and an IRI and returns a :class:`Page`: the
+one
 dict the page shows, plus its schema.org JSON-LD and the SPARQL that produced it. The HTML is a
 thin rendering of ``Page.data`` by ``Page.template``; the RDF renderings (Turtle, JSON-LD,
 N-Triples, RDF/XML) come from the store, not from the dict (``web.resources``).
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 PER_PAGE = 50
 """Rows per page of any paginated list (mentions, links, meetings)."""

@@ -3,7 +3,7 @@ its members as the attendance lists show them, with roles, and attendance per me
 
 Four queries, each starting from the committee's IRI: ``committee_main`` (with the number of
 meetings, for the pages), ``committee_meetings`` (one page of them), ``committee_members`` and
-``committee_attendance`` (by :mod:`web.pages.votes`).
+``committee_attendance`` (by :mod:`web.pages.vote_tables`).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.pages.surnames import surname_key
-from web.pages.votes import committee_attendance, party_text
+from web.pages.vote_tables import committee_attendance, party_text
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 SCHEMA = "https://schema.org"
 

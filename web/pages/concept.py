@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Literal, NamedNode
 
 from graph.labels import counted, danish_date, danish_number, item_label
-from graph.siteindex import ConceptRow
-from graph.siteindex.documents import decision_snippet
 from graph.terms import RG
 from graph.uris import Minter
-from loaders.reference.model import KleConcept
+from loaders.reference.entry_model import KleConcept
 from ontology.vocabularies import RDFS, SKOS
+from searchindex import ConceptRow
+from searchindex.documents import decision_snippet
 from web.pages import PER_PAGE, Page, register
 from web.pages.entity_facts import (
     Props,
@@ -41,7 +41,7 @@ from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 TEMPLATE = "pages/concept.html"
 SKOS_CONCEPT = SKOS.Concept

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, Final
 from pyoxigraph import NamedNode
 
 from graph.labels import counted, danish_date, item_label
-from graph.siteindex.timelines import groups_timeline
+from searchindex.timelines import groups_timeline
 from web.pages import PER_PAGE, Page, register
-from web.pages.derived import PerIndex
+from web.pages.derived_values import PerIndex
 from web.pages.entity_facts import EntityFacts, entity_facts
 from web.pages.item import mention_anchor
 from web.pages.page_sparql import bound_text, page_query
@@ -28,9 +28,9 @@ from web.pages.provisions import CANDIDATE_NOTES, MAX_ITEMS, provisions_more, pr
 from web.timeline import timeline_chart, timeline_view
 
 if TYPE_CHECKING:
-    from graph.siteindex import SiteIndex
-    from graph.siteindex.rows import MentionRow
-    from web.site import Site
+    from searchindex import SiteIndex
+    from searchindex.records import MentionRow
+    from web.site_readers import Site
 
 TEMPLATE = "pages/entity.html"
 KIND_TITLES = {"Law": "Lov", "Programme": "Program", "Organisation": "Organisation"}

@@ -23,13 +23,13 @@ from graph.labels import danish_date
 from graph.terms import RDFS_LABEL, RG
 from graph.uris import Minter
 from loaders.reference import reference_data
+from loaders.reference.entry_model import Law, Organisation, Programme
 from loaders.reference.forms import law_forms
-from loaders.reference.model import Law, Organisation, Programme
 from ontology.vocabularies import DCTERMS, ORG, RDF, RDFS
 
 if TYPE_CHECKING:
     from graph.store import MinutesStore
-    from web.site import Site
+    from web.site_readers import Site
 
 
 CLASS_IRI = {"Law": RG.Law, "Programme": RG.Programme, "Organisation": RG.Organisation}

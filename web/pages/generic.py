@@ -12,7 +12,7 @@ Two more kinds of resource get a little more:
   lists its triples.
 
 The data comes from direct index lookups; :attr:`Page.queries` gives the SPARQL that returns
-the same rows (``web/pages/queries/generic_*.rq``), openable in the query page.
+the same rows (``web/pages/page_queries/generic_*.rq``), openable in the query page.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from graph.publish.namespaces import compact
 from graph.terms import RDF_TYPE, RDFS_LABEL
 from ontology.namespace import NS
 from ontology.vocabularies import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from publishing.namespaces import compact
 from web.pages import PER_PAGE, Page
 from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
@@ -34,7 +34,7 @@ from web.render import dato
 
 if TYPE_CHECKING:
     from graph.store import MinutesStore
-    from web.site import Site
+    from web.site_readers import Site
 
 TEMPLATE: Final = "pages/generic.html"
 SKOS_PREF_LABEL: Final = NamedNode(SKOS.prefLabel)

@@ -13,7 +13,8 @@ in a third of the time), and the mentions and their labels from the side index w
 the item's document from the same file as the store (the same rows, in a fraction of the
 time). On 10,000 minutes the page took 14 ms of CPU with the five queries, 6 ms so.
 
-A sixth, ``item_votes`` (:mod:`web.pages.votes`), gives the vote table; it runs only when one of
+A sixth, ``item_votes`` (:mod:`web.pages.vote_tables`), gives the vote table; it runs only when one
+of
 the item's decisions has a vote (a direct lookup each), and is shown either way.
 """
 
@@ -27,16 +28,16 @@ from pyoxigraph import Literal, NamedNode
 from graph.labels import item_label
 from graph.terms import RG, term
 from graph.uris import Minter
+from web.browse_data import index_of
 from web.pages import Page, register
 from web.pages.highlight import Span, marked_text
 from web.pages.item_facts import item_row, part_rows, section_rows
 from web.pages.page_sparql import Row, bound_text, page_query, run
 from web.pages.page_values import day, first_rows, iso, link, text_of, timestamp
-from web.pages.votes import item_votes
-from web.site_index import index_of
+from web.pages.vote_tables import item_votes
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 SCHEMA = "https://schema.org"
 SHA256 = term(RG.sha256)

@@ -4,7 +4,7 @@ attendance with party and role, absence from the whole meeting and from single i
 attendance notes (came late, left, stood in, guests), and the source document.
 
 Four queries, each starting from the meeting's IRI: ``meeting_main``, ``meeting_agenda``,
-``meeting_people`` and ``meeting_attendance`` (by :mod:`web.pages.votes`).
+``meeting_people`` and ``meeting_attendance`` (by :mod:`web.pages.vote_tables`).
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import NamedNode
 
 from graph.labels import item_label, item_reference
-from graph.siteindex.documents import decision_snippet
+from searchindex.documents import decision_snippet
 from web.pages import Page, register
 from web.pages.layout_words import layout_in_words
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
 from web.pages.surnames import surname_key
-from web.pages.votes import meeting_notes
+from web.pages.vote_tables import meeting_notes
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 SCHEMA = "https://schema.org"
 KINDS = {"referat": "Referat", "dagsorden": "Dagsorden"}

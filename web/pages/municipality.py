@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode
 
+from web.browse_data import index_of
 from web.browse_pages import municipality_figures
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
-from web.site_index import index_of
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 SCHEMA = "https://schema.org"
 MAX_PERSONS = 200

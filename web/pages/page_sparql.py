@@ -49,8 +49,8 @@ Bindings = Mapping[str, NamedNode | Literal]
 
 
 def page_query(name: str) -> str:
-    """The text of ``web/pages/queries/<name>.rq``; a missing name fails loudly."""
-    return read_query("web.pages", "queries", name)
+    """The text of ``web/pages/page_queries/<name>.rq``; a missing name fails loudly."""
+    return read_query("web.pages", "page_queries", name)
 
 
 def bound_text(query: str, bindings: Bindings) -> str:

@@ -20,7 +20,7 @@ from graph.labels import danish_date
 
 if TYPE_CHECKING:
     from web.pages.page_sparql import Value
-    from web.site import Site
+    from web.site_readers import Site
 
 
 def link(site: Site, iri: Value, label: Value = None) -> dict[str, str] | None:

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode
 
-from graph.votes import POSITION_LABELS
+from graph.vote_quads import POSITION_LABELS
 from web.pages import Page, register
 from web.pages.page_sparql import run
 from web.pages.page_values import first_rows, link, text_of
 from web.pages.surnames import danish_key, surname_key
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 SCHEMA = "https://schema.org"
 MAX_MEMBERS = 500

@@ -6,7 +6,7 @@ notes about the person, the positions the person took, and the items that mentio
 Seven queries, each starting from the person's IRI: ``person_main`` (with the number of meetings
 attended, for the pages), ``person_memberships``, ``person_attended`` (one page),
 ``person_absences``, ``person_mentions``, ``person_votes`` and ``person_attendance`` (the last
-two by :mod:`web.pages.votes`).
+two by :mod:`web.pages.vote_tables`).
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from graph.labels import item_label
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
-from web.pages.votes import party_link, party_text, person_attendance, person_votes
+from web.pages.vote_tables import party_link, party_text, person_attendance, person_votes
 
 if TYPE_CHECKING:
-    from web.site import Site
+    from web.site_readers import Site
 
 SCHEMA = "https://schema.org"
 MAX_ABSENCES = 500

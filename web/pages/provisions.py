@@ -2,7 +2,7 @@
 it and the provisions they cite there), and what a candidate's page says about not being
 confirmed yet.
 
-The provisions come from the side index (:meth:`graph.siteindex.SiteIndex.cited_provisions`),
+The provisions come from the side index (:meth:`searchindex.SiteIndex.cited_provisions`),
 computed once per index state with the rest of an entity's counts (``web.pages.entity``).
 
 >>> provision_text(7, 9), provision_text(1, 1)
@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, Final
 from graph.labels import counted, danish_date, item_label
 
 if TYPE_CHECKING:
-    from graph.siteindex.provisions import CitedProvision, CitingItem
-    from web.site import Site
+    from searchindex.provision_rows import CitedProvision, CitingItem
+    from web.site_readers import Site
 
 MAX_PROVISIONS: Final = 25
 """The provisions a law's page lists, most cited first; the rest are counted."""

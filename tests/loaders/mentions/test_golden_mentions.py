@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.mentions.evaluate import TYPES, Sample, Score, load_sample, score
+from loaders.mentions.scoring import TYPES, Sample, Score, load_sample, score
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT / "referatgraf" / "samples"

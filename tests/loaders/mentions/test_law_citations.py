@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from loaders.mentions import Mention, find_mentions
 from loaders.mentions.actnames import _NOT_ACTS, compound_key
-from loaders.mentions.evaluate import Sample, Score, load_sample, report_lines, score
+from loaders.mentions.scoring import Sample, Score, load_sample, report_lines, score
 from loaders.read import read_minutes
 from loaders.reference.forms import slugify
 

@@ -1,5 +1,5 @@
 """Provisions in any of the forms minutes print them come back in one written form
-(loaders/mentions/provisions.py), as hypothesis generates them."""
+(loaders/mentions/law_provisions.py), as hypothesis generates them."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from loaders.mentions.law_provisions import PROVISIONS, Provision, parse_provisions, sections
 from loaders.mentions.laws import with_provisions
-from loaders.mentions.provisions import PROVISIONS, Provision, parse_provisions, sections
 
 LETTERS = "abcdefghjkmnpqrstuvxyzæøå"  # never "i": "§ 19 i planloven"
 SPACE = st.sampled_from(["", " "])

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
+from loaders.file_summary import summarise
 from loaders.model import MinutesDocument
 from loaders.pdf import read_pdf
 from loaders.read import read_minutes
-from loaders.report import summarise
 
 from .drawing import BOLD, LEFT, RIGHT, Text, draw, furnished, paragraph, wrap
 

@@ -11,8 +11,8 @@ import yaml
 from loaders.mentions import find_mentions
 from loaders.reference import reference_data
 from loaders.reference.catalogue import municipal_organisations
+from loaders.reference.checks import problems
 from loaders.reference.forms import fold
-from loaders.reference.validate import problems
 
 ELI = "https://www.retsinformation.dk/eli/lta/"
 

@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 
 from loaders.reference import KleConcept, Law, Organisation, Programme
+from loaders.reference.checks import danish_date, problems
 from loaders.reference.forms import alias
-from loaders.reference.validate import danish_date, problems
 
 
 def _org(key: str, *aliases: str, source: str = "test", part_of: str | None = None) -> Organisation:

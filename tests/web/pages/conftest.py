@@ -1,4 +1,4 @@
-"""The entity pages over the five samples: a :class:`~web.site.Site` on the store that
+"""The entity pages over the five samples: a :class:`~web.site_readers.Site` on the store that
 ``tests/web/conftest.py`` loads once, and the pages rendered as the server renders them."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from starlette.templating import Jinja2Templates
 
 from web.pages import Page
-from web.site import Site
+from web.site_readers import Site
 
 BASE = "https://w3id.org/referatgraf/"
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[3] / "web" / "templates")

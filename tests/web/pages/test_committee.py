@@ -6,7 +6,7 @@ import json
 
 from web.pages import PER_PAGE
 from web.pages.committee import committee_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 

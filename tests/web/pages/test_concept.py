@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from web.pages import concept
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 

@@ -18,7 +18,7 @@ from pyoxigraph import QuerySolutions
 from web import resources
 from web.pages import builder_for, entity
 from web.pages.item import item_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 

@@ -12,7 +12,7 @@ import pytest
 from fastapi import FastAPI
 
 from web import resources
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import visible_text
 

@@ -13,7 +13,7 @@ from web.pages import Page, item
 from web.pages.highlight import Span, marked_text
 from web.pages.item import item_page
 from web.pages.page_sparql import bound_text, page_query, python_value
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 

@@ -5,7 +5,7 @@ test_item_pdf.py: item 3's decision, 'Beslutning Byrådet den 24-06-2025', on pa
 from __future__ import annotations
 
 from web.pages.item import item_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 from .test_item_pdf import MEETING, pdf_site  # noqa: F401 - the fixture, shared

@@ -11,7 +11,7 @@ from graph.terms import RDF_TYPE, RG, term
 from web.pages.item_facts import item_row, part_rows, section_rows
 from web.pages.page_sparql import run
 from web.pages.page_values import first_rows
-from web.site import Site
+from web.site_readers import Site
 
 
 def _items(site: Site) -> list[str]:

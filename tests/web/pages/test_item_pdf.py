@@ -15,7 +15,7 @@ from tests.loaders.pdf_fixtures import typeset
 from tests.loaders.pdf_sources import blocks_from_markup
 from web import resources
 from web.pages.item import item_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 from .test_entity_pages_http import HTML, Client

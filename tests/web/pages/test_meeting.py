@@ -7,7 +7,7 @@ import json
 
 from web.pages import Page
 from web.pages.meeting import meeting_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT, referatgraf
 from web.pages.meeting import meeting_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 

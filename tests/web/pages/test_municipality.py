@@ -10,7 +10,7 @@ import pytest
 from graph.uris import Minter
 from loaders.municipalities import all_municipalities
 from web.pages.municipality import municipality_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 

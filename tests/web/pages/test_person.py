@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from web.pages.person import person_page
-from web.site import Site
+from web.site_readers import Site
 
 from .conftest import BASE, render, visible_text
 
