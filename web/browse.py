@@ -18,7 +18,7 @@ index's token and the request URL (304 on ``If-None-Match``) and ``Cache-Control
 from __future__ import annotations
 
 import hashlib
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from fastapi import APIRouter
 from starlette.requests import Request
@@ -43,6 +43,9 @@ from web.search_page import search_page
 from web.search_params import SearchParams
 from web.site_readers import Site
 from web.sitemap import chunk, chunk_count, robots_txt, sitemap_index, urlset
+
+if TYPE_CHECKING:
+    from searchindex import SiteIndex
 
 router = APIRouter()
 METHODS: Final = ["GET", "HEAD"]
@@ -83,6 +86,17 @@ def _html(request: Request, build: Page | None) -> Response:
     return not_modified(request, headers) or render_page(request, build, headers=headers)
 
 
+def _export_index(request: Request, headers: dict[str, str]) -> SiteIndex | Response:
+    """The side index a CSV, JSON or Atom export reads, or the answer that ends the request
+    before it: 304 when the client's copy is current, 503 when no index is built."""
+    if (cached := not_modified(request, headers)) is not None:
+        return cached
+    index = index_of(_site(request))
+    if index is None:
+        return Response(f"Sideindekset er ikke bygget: {BUILD_HINT}\n", status_code=503)
+    return index
+
+
 @router.api_route("/soeg", methods=METHODS, summary="Søg i referaterne (HTML, CSV, JSON, Atom)")
 @router.api_route("/search", methods=METHODS, summary="The same search, at the contract's path")
 def search(request: Request) -> Response:
@@ -91,11 +105,9 @@ def search(request: Request) -> Response:
     if params.format is None:
         return _html(request, search_page(site, params))
     headers = _validators(request)
-    if (cached := not_modified(request, headers)) is not None:
-        return cached
-    index = index_of(site)
-    if index is None:
-        return Response(f"Sideindekset er ikke bygget: {BUILD_HINT}\n", status_code=503)
+    index = _export_index(request, headers)
+    if isinstance(index, Response):
+        return index
     origin = _origin(request)
     if params.format == "atom":
         body = atom_text(site, index, params, origin)
@@ -116,11 +128,9 @@ def meetings(request: Request) -> Response:
     if params.format is None:
         return _html(request, meetings_page(site, params))
     headers = _validators(request)
-    if (cached := not_modified(request, headers)) is not None:
-        return cached
-    index = index_of(site)
-    if index is None:
-        return Response(f"Sideindekset er ikke bygget: {BUILD_HINT}\n", status_code=503)
+    index = _export_index(request, headers)
+    if isinstance(index, Response):
+        return index
     rows, total = meeting_rows(site, index, params, _origin(request))
     if params.format == "csv":
         headers["Content-Disposition"] = 'attachment; filename="moeder.csv"'
