@@ -37,6 +37,9 @@ SOURCE_GRAPH_SUFFIX = "/kilde"
 # where a store server that cannot write a graph at once (Virtuoso) stages a document; no
 # reader sees it, and a MOVE makes it the document's graph
 STAGING_GRAPH = "urn:x-referatgraf:staging"
+# The endpoint's own terms (its limits, in the service description): a vocabulary of ours, at
+# the same IRI whatever the base of the data.
+SERVICE_NS = "https://w3id.org/referatgraf/service#"
 
 _FOLDS = str.maketrans(
     {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "&": " og ", "ß": "ss"}
@@ -308,3 +311,86 @@ class Minter:
     def load_run(self, started: str) -> str:
         """A load run, named by its start time (``2026-11-22T19:50:01.123456Z``)."""
         return f"{self.base}indlaesning/{slug(started)}"
+
+    def at(self, path: str) -> str:
+        """A resource by its path under the base, as a feed names it; :meth:`path_of` reads
+        the path back, :meth:`feed` names the feed.
+
+        >>> iris = Minter("https://data.example.org/")
+        >>> iris.at("program/klapjob"), iris.path_of("https://data.example.org/program/klapjob")
+        ('https://data.example.org/program/klapjob', 'program/klapjob')
+        >>> iris.path_of("https://example.org/x"), iris.path_of(iris.base)
+        (None, None)
+        >>> iris.feed("program/klapjob.atom")
+        'https://data.example.org/feeds/program/klapjob.atom'
+        """
+        return self.base + path
+
+    def path_of(self, iri: str) -> str | None:
+        """What follows the base in ``iri``; ``None`` for the base itself or an IRI elsewhere."""
+        if not iri.startswith(self.base) or len(iri) == len(self.base):
+            return None
+        return iri[len(self.base) :]
+
+    def feed(self, path: str) -> str:
+        """An Atom feed (its id), by its path under ``feeds/`` (``kommune/lejre.atom``)."""
+        return f"{self.base}feeds/{path}"
+
+    @staticmethod
+    def mention_entry(item_iri: str, subject_path: str) -> str:
+        """The Atom entry of an item in the feed of a subject it mentions, by the subject's
+        path under the base: one item is an entry in the feed of each subject it mentions.
+
+        >>> Minter.mention_entry("https://x.dk/kommune/lejre/moede/2020-01-08/punkt/3", "lov/x")
+        'https://x.dk/kommune/lejre/moede/2020-01-08/punkt/3#omtale-lov/x'
+        """
+        return f"{item_iri}#omtale-{subject_path}"
+
+
+def catalog_node(catalog: str, key: str) -> str:
+    """A node the DCAT catalog describes, in the catalog's document (``catalog`` is its URL,
+    under the server's public URL, not the base): ``udgiver``, ``fil-referatgraf.nq.gz``.
+
+    >>> catalog = "https://data.example.dk/catalog"
+    >>> catalog_node(catalog, "udgiver")
+    'https://data.example.dk/catalog#udgiver'
+    >>> dataset(catalog), municipality_subset(catalog, "lejre")
+    ('https://data.example.dk/catalog#datasaet', 'https://data.example.dk/catalog#kommune-lejre')
+    """
+    return f"{catalog}#{key}"
+
+
+def dataset(catalog: str) -> str:
+    """The whole dataset, in the catalog and in the VoID description alike."""
+    return catalog_node(catalog, "datasaet")
+
+
+def municipality_subset(catalog: str, key: str) -> str:
+    """One municipality's part of the dataset, by the municipality's path segment."""
+    return catalog_node(catalog, f"kommune-{key}")
+
+
+def class_partition(description: str, number: int) -> str:
+    """The ``number``th class partition (from 1) in a VoID description, by its URL.
+
+    >>> void = "https://data.example.dk/.well-known/void"
+    >>> class_partition(void, 1)
+    'https://data.example.dk/.well-known/void#klasse-1'
+    >>> property_partition(void, 2)
+    'https://data.example.dk/.well-known/void#egenskab-2'
+    """
+    return f"{description}#klasse-{number}"
+
+
+def property_partition(description: str, number: int) -> str:
+    """The ``number``th property partition (from 1) in a VoID description, by its URL."""
+    return f"{description}#egenskab-{number}"
+
+
+def service_term(name: str) -> str:
+    """A term of the endpoint's own vocabulary (:data:`SERVICE_NS`).
+
+    >>> service_term("queryTimeout")
+    'https://w3id.org/referatgraf/service#queryTimeout'
+    """
+    return SERVICE_NS + name

@@ -21,6 +21,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from graph.uris import catalog_node, dataset, municipality_subset
+
 PUBLIC_URL_ENV = "REFERATGRAF_PUBLIC_URL"
 PUBLISHER_ENV = "REFERATGRAF_PUBLISHER"
 CONTACT_EMAIL_ENV = "REFERATGRAF_CONTACT_EMAIL"
@@ -70,15 +72,15 @@ class PublishSettings:
     @property
     def dataset_iri(self) -> str:
         """The whole dataset, in the catalog and in the VoID description alike."""
-        return f"{self.catalog_url}#datasaet"
+        return dataset(self.catalog_url)
 
     def subset_iri(self, slug: str) -> str:
         """One municipality's part of the dataset."""
-        return f"{self.catalog_url}#kommune-{slug}"
+        return municipality_subset(self.catalog_url, slug)
 
     def node_iri(self, key: str) -> str:
         """Any other node the catalog describes (``udgiver``, ``fil-referatgraf.nq.gz``)."""
-        return f"{self.catalog_url}#{key}"
+        return catalog_node(self.catalog_url, key)
 
     def feed_url(self, path: str) -> str:
         """A feed's public URL from its path under ``feeds/`` (``kommune/lejre.atom``)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from graph.uris import class_partition, property_partition
 from ontology.namespace import NS
 from ontology.vocabularies import (
     DCTERMS,
@@ -75,12 +76,12 @@ def void_description(
     out.text(dataset, VOID.uriSpace, iri_base)
     out.add(dataset, VOID.vocabulary, NS.rstrip("#"))
     for number, (iri, entities) in enumerate(sorted(figures.classes.items()), start=1):
-        partition = f"{document}#klasse-{number}"
+        partition = class_partition(document, number)
         out.add(dataset, VOID.classPartition, partition)
         out.add(partition, VOID.class_, iri)
         _count(out, partition, VOID.entities, entities)
     for number, (iri, triples) in enumerate(sorted(figures.properties.items()), start=1):
-        partition = f"{document}#egenskab-{number}"
+        partition = property_partition(document, number)
         out.add(dataset, VOID.propertyPartition, partition)
         out.add(partition, VOID.property, iri)
         _count(out, partition, VOID.triples, triples)

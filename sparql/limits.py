@@ -1,12 +1,11 @@
 """The endpoint's limits, their defaults, and what happens at each (also in the README and in
-the service description, as terms of :data:`SERVICE_NS`)."""
+the service description, as terms of :data:`graph.uris.SERVICE_NS`)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 
-SERVICE_NS = "https://w3id.org/referatgraf/service#"
 LOOKUP_ROWS = 1_000
 """The rows of a lookup by default, when the server runs in several processes."""
 

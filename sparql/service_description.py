@@ -1,10 +1,10 @@
 """The W3C SPARQL 1.1 Service Description of the endpoint, with VoID figures and its limits.
 
-The limits are stated with terms of this project's service vocabulary (:data:`SERVICE_NS`,
-prefix ``rgs:``), described in the same document and in the README: ``rgs:queryTimeout``,
-``rgs:workers``, ``rgs:maxConcurrentQueries``, ``rgs:maxResultRows``, ``rgs:maxRequestBytes``,
-``rgs:resultCacheBytes``, ``rgs:lookupRows``, and ``rgs:networkSandbox`` (true when the
-query workers run without network access).
+The limits are stated with terms of this project's service vocabulary
+(:data:`graph.uris.SERVICE_NS`, prefix ``rgs:``), described in the same document and in the
+README: ``rgs:queryTimeout``, ``rgs:workers``, ``rgs:maxConcurrentQueries``,
+``rgs:maxResultRows``, ``rgs:maxRequestBytes``, ``rgs:resultCacheBytes``, ``rgs:lookupRows``,
+and ``rgs:networkSandbox`` (true when the query workers run without network access).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple, serialize
 
+from graph.uris import SERVICE_NS, service_term
 from ontology.vocabularies import (
     ENTAILMENT,
     FORMATS,
@@ -29,7 +30,7 @@ from ontology.vocabularies import (
     XSD,
 )
 from sparql.evaluate import RDF_FORMATS
-from sparql.limits import LIMIT_TERMS, SERVICE_NS, Limits
+from sparql.limits import LIMIT_TERMS, Limits
 
 RESULT_FORMAT_IRIS = (
     FORMATS.SPARQL_Results_JSON,
@@ -96,10 +97,10 @@ def triples(endpoint: str, description: Description) -> Iterator[Triple]:
             if isinstance(value, float)
             else _integer(value)
         )
-        yield Triple(service, _n(SERVICE_NS + term), literal)
-        yield Triple(_n(SERVICE_NS + term), a, _n(RDF.Property))
-        yield Triple(_n(SERVICE_NS + term), _n(RDFS.comment), Literal(comment, language="en"))
-    sandbox = _n(SERVICE_NS + "networkSandbox")
+        yield Triple(service, _n(service_term(term)), literal)
+        yield Triple(_n(service_term(term)), a, _n(RDF.Property))
+        yield Triple(_n(service_term(term)), _n(RDFS.comment), Literal(comment, language="en"))
+    sandbox = _n(service_term("networkSandbox"))
     flag = "true" if description.sandboxed else "false"
     yield Triple(service, sandbox, Literal(flag, datatype=_n(XSD.boolean)))
     yield Triple(
@@ -128,7 +129,7 @@ def _figures(graph: BlankNode, figures: dict[str, Any] | None) -> Iterator[Tripl
         )
         return
     yield Triple(graph, _n(VOID.triples), _integer(figures["triples"]))
-    yield Triple(graph, _n(SERVICE_NS + "namedGraphs"), _integer(figures["graphs"]))
+    yield Triple(graph, _n(service_term("namedGraphs")), _integer(figures["graphs"]))
     for class_iri, entities, example in figures["classes"]:
         partition = BlankNode()
         yield Triple(graph, _n(VOID.classPartition), partition)

@@ -25,6 +25,7 @@ from pyoxigraph import Literal, NamedNode
 
 from graph.labels import item_label
 from graph.store import MinutesStore
+from graph.uris import Minter
 from ontology.namespace import RG
 from publishing.facts import load_times, solutions
 from publishing.publication import LICENCE_NAME, PublishSettings
@@ -56,16 +57,15 @@ def feed_path(iri: str, base: str) -> str | None:
     >>> feed_path("https://w3id.org/referatgraf/program/klapjob", "https://w3id.org/referatgraf/")
     'program/klapjob.atom'
     """
-    if not iri.startswith(base) or len(iri) == len(base):
-        return None
-    return iri[len(base) :] + FEED_SUFFIX
+    path = Minter(base).path_of(iri)
+    return None if path is None else path + FEED_SUFFIX
 
 
 def feed_subject(path: str, base: str) -> str | None:
     """The resource a feed path is about (the inverse of :func:`feed_path`)."""
     if not path.endswith(FEED_SUFFIX) or len(path) == len(FEED_SUFFIX):
         return None
-    return base + path.removesuffix(FEED_SUFFIX)
+    return Minter(base).at(path.removesuffix(FEED_SUFFIX))
 
 
 def feed_index(store: MinutesStore, base: str) -> list[tuple[str, str, str]]:
@@ -122,14 +122,15 @@ def render_feed(
         title = f"{name}: nye møder"
         subtitle = f"Nye referater fra {name} i referatgraf."
     else:
-        entries = list(_mention_entries(store, node, subject[len(base) :], times))
+        subject_path = path.removesuffix(FEED_SUFFIX)
+        entries = list(_mention_entries(store, node, subject_path, times))
         title = f"Omtaler af {name}"
         subtitle = f"Dagsordenspunkter i kommunale udvalg, der omtaler {name}."
     updated = max((e.updated for e in entries), default=None) or _fallback(store)
     head = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="{ATOM_NS}" xml:lang="da">',
-        f"  <id>{_text(base + 'feeds/' + path)}</id>",
+        f"  <id>{_text(Minter(base).feed(path))}</id>",
         f"  <title>{_text(title)}</title>",
         f"  <subtitle>{_text(subtitle)}</subtitle>",
         f"  <updated>{updated}</updated>",
@@ -192,7 +193,7 @@ def _meeting_entries(
 
 
 def _mention_entries(
-    store: MinutesStore, entity: NamedNode, fragment: str, documents: Documents
+    store: MinutesStore, entity: NamedNode, entity_path: str, documents: Documents
 ) -> Iterable[Entry]:
     found = _pairs(solutions(store, "feed_mentions", entity=entity), "item")
     for item, graph in newest(found, documents):
@@ -215,7 +216,7 @@ def _mention_entries(
             begin, end = int(_value(context["begin"]) or 0), int(_value(context["end"]) or 0)
             summary = sentence_around(text, begin, end)
         yield Entry(
-            id=f"{item}#omtale-{fragment}",
+            id=Minter.mention_entry(item, entity_path),
             title=f"{municipality}: {title}" if municipality else title,
             link=item,
             updated=_format(loaded),
