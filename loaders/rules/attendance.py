@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from loaders.model import Absence, AbsenceScope, Attendance, AttendanceKind, Participant
 from loaders.rules import item_refs, people
@@ -21,6 +21,8 @@ from loaders.rules.parse_state import ParseState
 
 if TYPE_CHECKING:
     from loaders.rules.agenda import ItemBody
+
+_ListKind = Literal["guest", "substitute"]  # what a label's list of names is a list of
 
 _GUEST_LABEL = re.compile(
     r"(?P<label>(?:Desuden|Endvidere|Herudover|Derudover|Også)\s+deltog|Øvrige\s+(?:møde)?deltagere"
@@ -157,29 +159,29 @@ def _substitutes(rest: str) -> list[tuple[str, str | None, str | None]]:
     return found
 
 
-def _guest_notes(
+def _listed_notes(
     state: ParseState,
     index: int,
-    listed: list[tuple[str, str | None, str | None]],
+    label: tuple[_ListKind, str],
+    text: str,
     scope: AbsenceScope,
 ) -> list[Attendance]:
-    return [
-        Attendance(name, "guest", scope, state.span_in_line(index, name), party=party, role=role)
-        for name, party, role in listed
-    ]
-
-
-def _substitute_notes(
-    state: ParseState,
-    index: int,
-    listed: list[tuple[str, str | None, str | None]],
-    scope: AbsenceScope,
-) -> list[Attendance]:
+    """The notes of the guests (each with a role) or substitutes (each with whom they stood in
+    for) that ``text`` on line ``index`` lists under a ``label`` (kind, guests' role); empty
+    unless every entry is read."""
+    kind, role = label
+    listed = _guests(text, role) if kind == "guest" else _substitutes(text)
     return [
         Attendance(
-            name, "substitute", scope, state.span_in_line(index, name), party, substitute_for=whom
+            name,
+            kind,
+            scope,
+            state.span_in_line(index, name),
+            party,
+            role=third if kind == "guest" else None,
+            substitute_for=third if kind == "substitute" else None,
         )
-        for name, party, whom in listed
+        for name, party, third in listed
     ]
 
 
@@ -242,7 +244,7 @@ def notes_in_lines(
     """Arrivals, departures, substitutes and guests noted in these lines, in line order. A
     label alone (``Desuden deltog:``) takes the names on the lines after it, one a line."""
     found: list[Attendance] = []
-    pending: tuple[str, str] | None = None  # ("guest", role) or ("substitute", "")
+    pending: tuple[_ListKind, str] | None = None  # ("guest", role) or ("substitute", "")
     for index in sorted(set(lines)):
         plain = state.plain[index]
         if not plain or state.noise[index]:
@@ -251,20 +253,14 @@ def notes_in_lines(
         listed = substitute_line(plain) if guests is None else None
         if guests is not None or listed is not None:
             role, rest = guests if guests is not None else ("", listed or "")
-            kind = "guest" if guests is not None else "substitute"
-            pending = None if rest else (kind, role)
-            if kind == "guest":
-                found += _guest_notes(state, index, _guests(rest, role), scope)
-            else:
-                found += _substitute_notes(state, index, _substitutes(rest), scope)
+            label: tuple[_ListKind, str] = ("guest" if guests is not None else "substitute", role)
+            pending = None if rest else label
+            found += _listed_notes(state, index, label, rest, scope)
             continue
         if pending is not None:
-            text = people.listed_text(plain)
-            if pending[0] == "guest" and (entries := _guests(text, pending[1])):
-                found += _guest_notes(state, index, entries, scope)
-                continue
-            if pending[0] == "substitute" and (subs := _substitutes(text)):
-                found += _substitute_notes(state, index, subs, scope)
+            notes = _listed_notes(state, index, pending, people.listed_text(plain), scope)
+            if notes:
+                found += notes
                 continue
             pending = None
         found.extend(_from_sentences(state, index, scope))
