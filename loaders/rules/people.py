@@ -221,15 +221,8 @@ def parse_people(text: str) -> list[Person] | None:
 def attendance_line(plain: str) -> tuple[str, str] | None:
     """``(reason, rest)`` for an absence label line: ``Fraværende X, Y`` gives
     ``("fraværende", "X, Y")``; a label alone (``Afbud:``) gives an empty rest."""
-    if not plain or plain[0] not in "FfAaIiMm":
-        return None
-    match = _ABSENCE_LABEL.fullmatch(plain)
-    if match is None:
-        return None
-    rest = match["rest"]
-    if rest and parse_people(rest) is None:
-        return None
-    return _reason(match["label"]), rest
+    match = _listing_label(plain, "FfAaIiMm", _ABSENCE_LABEL)
+    return None if match is None else (_reason(match["label"]), match["rest"])
 
 
 def _reason(label: str) -> str:
@@ -243,15 +236,19 @@ def is_attendance_line(plain: str) -> bool:
 
 def participant_label(plain: str) -> str | None:
     """The list after a participant label (``""`` for the label alone), or None."""
-    if not plain or plain[0] not in "MmDdTtFf":
+    match = _listing_label(plain, "MmDdTtFf", _PARTICIPANT_LABEL)
+    return None if match is None else match["rest"]
+
+
+def _listing_label(plain: str, initials: str, label: re.Pattern[str]) -> re.Match[str] | None:
+    """``label`` over the whole line, which starts with one of ``initials`` (a cheap test
+    first), where the list after the label (its group ``rest``) is empty or reads as people."""
+    if not plain or plain[0] not in initials:
         return None
-    match = _PARTICIPANT_LABEL.fullmatch(plain)
-    if match is None:
+    match = label.fullmatch(plain)
+    if match is None or (match["rest"] and parse_people(match["rest"]) is None):
         return None
-    rest = match["rest"]
-    if rest and parse_people(rest) is None:
-        return None
-    return rest
+    return match
 
 
 def people_in_line(state: ParseState, index: int, text: str) -> list[tuple[Person, int]]:
