@@ -61,17 +61,22 @@ _PARENTHESIS_OPEN = re.compile(r"[ \t]*\($")
 _ENACTMENT_THEN_NAME = re.compile(r"^[ \t]*(?:[(,–-]|af(?=[ \t]))?[ \t]*$")
 
 
-def _mention(
+def law_mention(
     at: tuple[int, int],
     text: str,
     rule: str,
     confidence: float,
     *,
     key: str,
+    cited_rule: str | None = None,
     candidate: bool = False,
+    alias: str | None = None,
     name: str | None = None,
     enactment: Enactment | None = None,
 ) -> Mention:
+    """A mention of the act ``key`` at ``at`` in ``text``, widened by the provisions it cites
+    (:func:`~loaders.mentions.laws.with_provisions`); found by ``rule``, or by ``cited_rule``
+    where one is given and the mention cites provisions."""
     begin, end, provisions = with_provisions(text, *at)
     return Mention(
         key,
@@ -79,10 +84,11 @@ def _mention(
         begin,
         end,
         text[begin:end],
-        rule,
+        cited_rule if cited_rule is not None and provisions else rule,
         confidence,
         provisions,
         candidate=candidate,
+        alias=alias,
         name=name,
         eli=enactment.eli if enactment else None,
         enactment=enactment.written if enactment else None,
@@ -118,8 +124,8 @@ def _named(text: str, name: ActName, on: dt.date | None) -> tuple[Mention | None
         if known is None:
             return None, True
         confidence = (VARIANT_CONFIDENCE if rule == "law-variant" else FUZZY_CONFIDENCE) * known[1]
-        return _mention((name.begin, end), text, rule, confidence, key=known[0]), True
-    candidate = _mention(
+        return law_mention((name.begin, end), text, rule, confidence, key=known[0]), True
+    candidate = law_mention(
         (name.begin, name.end),
         text,
         name.rule,
@@ -157,7 +163,7 @@ def _enacted(text: str, enactment: Enactment, on: dt.date | None) -> Mention:
         if named is not None and not named.candidate and named.end == end:
             key = named.entity_key
     if key is not None:
-        return _mention(
+        return law_mention(
             (enactment.begin, end),
             text,
             "enactment",
@@ -166,7 +172,7 @@ def _enacted(text: str, enactment: Enactment, on: dt.date | None) -> Mention:
             enactment=enactment,
         )
     name = title.name if title else enactment.written
-    return _mention(
+    return law_mention(
         (enactment.begin, end),
         text,
         "enactment",
@@ -200,12 +206,12 @@ def law_citations(
             act = _known(index.exact(joined), on)
             if act is not None:
                 confidence = VARIANT_CONFIDENCE * act[1]
-                known.append(_mention((begin, end), text, "law-variant", confidence, key=act[0]))
+                known.append(law_mention((begin, end), text, "law-variant", confidence, key=act[0]))
     for begin, end, meant in misspelt_endings(text):
         act = _known(index.exact(meant) or index.fuzzy(meant), on)
         if act is not None:
             confidence = FUZZY_CONFIDENCE * act[1]
-            known.append(_mention((begin, end), text, "law-fuzzy", confidence, key=act[0]))
+            known.append(law_mention((begin, end), text, "law-fuzzy", confidence, key=act[0]))
     # A printed enactment competes with the names as a known act would: it names one act,
     # an amending act's title ("om ændring af lov om ...") included.
     known += [_enacted(text, enactment, on) for enactment in find_enactments(text)]

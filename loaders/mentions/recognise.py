@@ -32,9 +32,9 @@ from collections.abc import Iterable, Sequence
 
 from loaders.mentions import candidates, persons
 from loaders.mentions.boundaries import is_start, strip_genitive
-from loaders.mentions.citations import law_citations, link_citations
+from loaders.mentions.citations import law_citations, law_mention, link_citations
 from loaders.mentions.gazetteer import find_aliases, is_alias
-from loaders.mentions.laws import resolve, with_provisions
+from loaders.mentions.laws import resolve
 from loaders.mentions.mention_model import CandidateSummary, Mention
 from loaders.mentions.municipal import CONFIDENCE as LIST_CONFIDENCE
 from loaders.mentions.municipal import listed_municipalities
@@ -86,18 +86,14 @@ def _reference(text: str, on: dt.date | None, law_starts: set[int]) -> list[Ment
         if act is None:
             continue
         confidence = hit.confidence * (DATED_FACTOR if len(hit.acts) > 1 else 1)
-        begin, end, provisions = with_provisions(text, hit.begin, hit.end)
-        rule = "alias+provision" if provisions else "alias"
         found.append(
-            Mention(
-                act.key,
-                "law",
-                begin,
-                end,
-                text[begin:end],
-                rule,
+            law_mention(
+                (hit.begin, hit.end),
+                text,
+                "alias",
                 confidence,
-                provisions,
+                key=act.key,
+                cited_rule="alias+provision",
                 alias=hit.alias.text,
             )
         )
