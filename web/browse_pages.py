@@ -29,6 +29,7 @@ from web.browse_data import BUILD_HINT, href, index_of
 from web.pages import PER_PAGE, Page
 from web.pages.derived_values import PerIndex
 from web.pages.page_values import pagination
+from web.schema_org import collection_page
 
 if TYPE_CHECKING:
     from searchindex import SiteIndex
@@ -147,7 +148,7 @@ def meetings_page(site: Site, params: MeetingParams) -> Page:
         title=title,
         template="pages/meetings.html",
         data=data,
-        jsonld=_list_jsonld(title, rows, total, site),
+        jsonld=collection_page(title, [(r.iri, r.label) for r in rows], total),
     )
 
 
@@ -236,7 +237,10 @@ def committees_page(site: Site) -> Page:
     }
     parts = [(r.iri, r.label) for r in rows]
     return Page(
-        title=title, template="pages/committees.html", data=data, jsonld=_collection(title, parts)
+        title=title,
+        template="pages/committees.html",
+        data=data,
+        jsonld=collection_page(title, parts, len(parts)),
     )
 
 
@@ -264,30 +268,6 @@ def meetings_list_href(site: Site, committee: str) -> str:
 
 def _committee_value(site: Site, iri: str) -> str:
     return Minter(site.base).committee_key(iri) or iri
-
-
-def _list_jsonld(title: str, rows: list[MeetingListRow], total: int, site: Site) -> dict[str, Any]:
-    del site
-    return _collection(title, [(r.iri, r.label) for r in rows], total)
-
-
-def _collection(
-    title: str, parts: list[tuple[str, str]], total: int | None = None
-) -> dict[str, Any]:
-    return {
-        "@context": "https://schema.org/",
-        "@type": "CollectionPage",
-        "name": title,
-        "inLanguage": "da",
-        "mainEntity": {
-            "@type": "ItemList",
-            "numberOfItems": len(parts) if total is None else total,
-            "itemListElement": [
-                {"@type": "ListItem", "position": n, "url": url, "name": name}
-                for n, (url, name) in enumerate(parts, start=1)
-            ],
-        },
-    }
 
 
 def municipality_figures(site: Site, index: SiteIndex, municipality: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 from graph.labels import counted, danish_date
 from web.browse_data import BUILD_HINT, browse_query, href, index_of
 from web.pages import Page
+from web.schema_org import collection_page
 
 if TYPE_CHECKING:
     from searchindex.records import CoverageRow, FailureRow
@@ -133,17 +134,4 @@ def _jsonld(title: str, rows: list[CoverageRow], meetings: int) -> dict[str, Any
     """The page as a schema.org ``CollectionPage`` of the meetings loaded (the first
     :data:`MEETINGS_SHOWN` listed)."""
     listed = [iri for row in rows for iri, _ in row.meetings][:MEETINGS_SHOWN]
-    return {
-        "@context": "https://schema.org/",
-        "@type": "CollectionPage",
-        "name": title,
-        "inLanguage": "da",
-        "mainEntity": {
-            "@type": "ItemList",
-            "numberOfItems": meetings,
-            "itemListElement": [
-                {"@type": "ListItem", "position": n, "url": iri}
-                for n, iri in enumerate(listed, start=1)
-            ],
-        },
-    }
+    return collection_page(title, [(iri, None) for iri in listed], meetings)

@@ -18,6 +18,7 @@ from graph.labels import counted, danish_date, danish_number
 from web.browse_data import BUILD_HINT, browse_query, href, index_of
 from web.pages import Page
 from web.pages.derived_values import PerIndex
+from web.schema_org import CONTEXT
 from web.timeline import timeline_chart, timeline_svg
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ def website_jsonld(base_url: str) -> dict[str, Any]:
     'http://localhost:8000/soeg?q={search_term_string}'
     """
     return {
-        "@context": "https://schema.org/",
+        "@context": CONTEXT,
         "@type": "WebSite",
         "name": "referatgraf",
         "description": "Referater fra danske kommunale udvalg som en vidensgraf: møder, "

@@ -26,6 +26,7 @@ from web.browse_data import (
 )
 from web.pages import Page
 from web.pages.page_values import pagination
+from web.schema_org import collection_page
 
 if TYPE_CHECKING:
     from searchindex.records import Resource
@@ -80,7 +81,7 @@ def overview_page(site: Site) -> Page:
         title=title,
         template=OVERVIEW_TEMPLATE,
         data=data,
-        jsonld=_collection(
+        jsonld=collection_page(
             title, [(str(r["href"]), str(r["title"])) for r in registers], len(registers)
         ),
     )
@@ -141,7 +142,7 @@ def register_page(site: Site, slug: str, bogstav: str | None, number: int) -> Pa
         title=title,
         template=OVERVIEW_TEMPLATE,
         data=data,
-        jsonld=_collection(title, [(r.iri, r.label) for r in found], total),
+        jsonld=collection_page(title, [(r.iri, r.label) for r in found], total),
         queries=(class_query("register", kind.kind),),
     )
 
@@ -166,21 +167,4 @@ def _entry(
         "label": resource.label,
         "details": ", ".join(details),
         "has_data": has_data,
-    }
-
-
-def _collection(title: str, parts: list[tuple[str, str]], total: int) -> dict[str, Any]:
-    return {
-        "@context": "https://schema.org/",
-        "@type": "CollectionPage",
-        "name": title,
-        "inLanguage": "da",
-        "mainEntity": {
-            "@type": "ItemList",
-            "numberOfItems": total,
-            "itemListElement": [
-                {"@type": "ListItem", "position": n, "url": url, "name": name}
-                for n, (url, name) in enumerate(parts, start=1)
-            ],
-        },
     }

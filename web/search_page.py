@@ -32,6 +32,7 @@ from web.browse_data import BUILD_HINT, KIND_NAMES, href, index_of
 from web.pages import Page
 from web.pages.derived_values import PerIndex
 from web.pages.page_values import pagination
+from web.schema_org import CONTEXT, item_list
 from web.search_params import KINDS, MAX_QUERY_CHARS, ORDERS, SearchParams
 
 if TYPE_CHECKING:
@@ -245,7 +246,7 @@ def _jsonld(title: str, q: str, result: SearchResult | None) -> dict[str, Any]:
     """The page as a schema.org ``SearchResultsPage``; its results an ``ItemList`` of the
     entities and items found (their dataset IRIs)."""
     node: dict[str, Any] = {
-        "@context": "https://schema.org/",
+        "@context": CONTEXT,
         "@type": "SearchResultsPage",
         "name": title,
         "inLanguage": "da",
@@ -255,12 +256,5 @@ def _jsonld(title: str, q: str, result: SearchResult | None) -> dict[str, Any]:
     if result is not None:
         found = [(e.iri, e.label) for e in result.entities]
         found += [(i.iri, item_label(i.number, i.title)) for m in result.meetings for i in m.items]
-        node["mainEntity"] = {
-            "@type": "ItemList",
-            "numberOfItems": len(result.entities) + result.total,
-            "itemListElement": [
-                {"@type": "ListItem", "position": n, "url": iri, "name": name}
-                for n, (iri, name) in enumerate(found, start=1)
-            ],
-        }
+        node["mainEntity"] = item_list(found, len(result.entities) + result.total)
     return node

@@ -18,11 +18,10 @@ from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.pages.surnames import surname_key
 from web.pages.vote_tables import committee_attendance, party_text
+from web.schema_org import thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
-
-SCHEMA = "https://schema.org"
 
 
 @register("Committee")
@@ -94,12 +93,7 @@ def _member(site: Site, row: Row) -> dict[str, Any]:
 
 def _jsonld(iri: str, label: str, committee: Row, data: dict[str, Any]) -> dict[str, Any]:
     """schema.org: a GovernmentOrganization, part of its municipality, with member roles."""
-    found: dict[str, Any] = {
-        "@context": SCHEMA,
-        "@type": "GovernmentOrganization",
-        "@id": iri,
-        "name": label,
-    }
+    found = thing("GovernmentOrganization", iri, label)
     if committee["municipality"]:
         found["parentOrganization"] = {
             "@type": "GovernmentOrganization",

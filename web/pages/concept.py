@@ -39,6 +39,7 @@ from web.pages.entity_facts import (
 )
 from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
+from web.schema_org import CONTEXT
 
 if TYPE_CHECKING:
     from web.site_readers import Site
@@ -154,7 +155,7 @@ def _defined_term(
     iri: str, name: str | None, notation: str | None, scheme: dict[str, str]
 ) -> dict[str, Any]:
     node: dict[str, Any] = {
-        "@context": "https://schema.org/",
+        "@context": CONTEXT,
         "@id": iri,
         "@type": "DefinedTerm",
         "name": name or notation or iri,

@@ -25,6 +25,7 @@ from web.pages.item import mention_anchor
 from web.pages.page_sparql import bound_text, page_query
 from web.pages.page_values import pagination
 from web.pages.provisions import CANDIDATE_NOTES, MAX_ITEMS, provisions_more, provisions_view
+from web.schema_org import CONTEXT
 from web.timeline import timeline_chart, timeline_view
 
 if TYPE_CHECKING:
@@ -263,7 +264,7 @@ def entity_jsonld(facts: EntityFacts) -> dict[str, Any]:
     elif facts.kind == "Organisation":
         kind = _ORGANISATION_TYPES.get(facts.kind_label, kind)
     node: dict[str, Any] = {
-        "@context": "https://schema.org/",
+        "@context": CONTEXT,
         "@id": facts.iri,
         "@type": kind,
         "name": facts.label,

@@ -31,6 +31,7 @@ from web.pages.page_sparql import bound_text, page_query, run
 from web.pages.page_values import pagination
 from web.rdf_views import incoming_triples, is_named_graph, subject_triples
 from web.render import dato
+from web.schema_org import thing
 
 if TYPE_CHECKING:
     from graph.store import MinutesStore
@@ -267,11 +268,6 @@ def _terms(site: Site, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _jsonld(iri: str, label: str, types: list[dict[str, Any]]) -> dict[str, Any]:
     """schema.org's view of any resource: a ``Thing`` with a name, its classes as
     ``additionalType``."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "Thing",
-        "@id": iri,
-        "name": label,
-        "url": iri,
-        "additionalType": [t["iri"] for t in types if t["iri"]],
-    }
+    found = thing("Thing", iri, label)
+    found |= {"url": iri, "additionalType": [t["iri"] for t in types if t["iri"]]}
+    return found

@@ -35,11 +35,11 @@ from web.pages.item_facts import item_row, part_rows, section_rows
 from web.pages.page_sparql import Row, bound_text, page_query, run
 from web.pages.page_values import day, first_rows, iso, link, text_of, timestamp
 from web.pages.vote_tables import item_votes
+from web.schema_org import thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
 
-SCHEMA = "https://schema.org"
 SHA256 = term(RG.sha256)
 ITEM_QUERIES = ("item_main", "item_sections", "item_parts")
 """The queries whose rows :mod:`web.pages.item_facts` reads (the page shows them)."""
@@ -277,11 +277,8 @@ def _provenance(site: Site, item: Row) -> dict[str, Any]:
 
 def _jsonld(iri: str, item: Row, data: dict[str, Any]) -> dict[str, Any]:
     """schema.org: a CreativeWork, part of the meeting (an Event), about its KLE subjects."""
-    found: dict[str, Any] = {
-        "@context": SCHEMA,
-        "@type": "CreativeWork",
-        "@id": iri,
-        "name": item_label(_number(item["number"]), data["title"]),
+    found = thing("CreativeWork", iri, item_label(_number(item["number"]), data["title"]))
+    found |= {
         "inLanguage": "da",
         "isPartOf": {"@type": "Event", "@id": item["meeting"], "name": item["meetingLabel"]},
     }

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import NamedNode
 
 from graph.labels import item_label, item_reference
+from ontology.vocabularies import SCHEMA_NS
 from searchindex.documents import decision_snippet
 from web.pages import Page, register
 from web.pages.layout_words import layout_in_words
@@ -23,11 +24,11 @@ from web.pages.page_sparql import Row, run
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
 from web.pages.surnames import surname_key
 from web.pages.vote_tables import meeting_notes
+from web.schema_org import thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
 
-SCHEMA = "https://schema.org"
 KINDS = {"referat": "Referat", "dagsorden": "Dagsorden"}
 DECISION_START = 160
 """Characters of each decision's words the agenda shows (cut at a word)."""
@@ -166,14 +167,8 @@ def _moment(date: object, time: object) -> str | None:
 
 def _jsonld(iri: str, meeting: Row, label: str, data: dict[str, Any]) -> dict[str, Any]:
     """schema.org: an Event organised by the committee, with its attendees and agenda items."""
-    found: dict[str, Any] = {
-        "@context": SCHEMA,
-        "@type": "Event",
-        "@id": iri,
-        "name": label,
-        "inLanguage": "da",
-        "eventStatus": "https://schema.org/EventScheduled",
-    }
+    found = thing("Event", iri, label)
+    found |= {"inLanguage": "da", "eventStatus": f"{SCHEMA_NS}EventScheduled"}
     start = _moment(meeting["date"], meeting["startTime"])
     if start:
         found["startDate"] = start

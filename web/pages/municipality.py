@@ -18,11 +18,11 @@ from web.browse_pages import municipality_figures
 from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
+from web.schema_org import thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
 
-SCHEMA = "https://schema.org"
 MAX_PERSONS = 200
 """Persons listed on the page at most (the person pages and the A-Å register have the rest)."""
 
@@ -98,13 +98,8 @@ def _meeting(site: Site, row: Row) -> dict[str, Any]:
 def _jsonld(iri: str, label: str, data: dict[str, Any]) -> dict[str, Any]:
     """schema.org: the municipality as the authority (GovernmentOrganization) and the area it
     governs (AdministrativeArea), one resource as in the graph."""
-    found: dict[str, Any] = {
-        "@context": SCHEMA,
-        "@type": ["GovernmentOrganization", "AdministrativeArea"],
-        "@id": iri,
-        "name": label,
-        "containedInPlace": {"@type": "Country", "name": "Danmark"},
-    }
+    found = thing(["GovernmentOrganization", "AdministrativeArea"], iri, label)
+    found["containedInPlace"] = {"@type": "Country", "name": "Danmark"}
     if data["kommunekode"]:
         found["identifier"] = {
             "@type": "PropertyValue",

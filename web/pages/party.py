@@ -17,11 +17,11 @@ from web.pages import Page, register
 from web.pages.page_sparql import run
 from web.pages.page_values import first_rows, link, text_of
 from web.pages.surnames import danish_key, surname_key
+from web.schema_org import thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
 
-SCHEMA = "https://schema.org"
 MAX_MEMBERS = 500
 """Members listed at most."""
 POSITION_ORDER = ("for", "imod", "undlod", "forbehold")
@@ -70,12 +70,7 @@ def party_page(site: Site, iri: str, number: int = 1) -> Page | None:
             if name in found
         ],
     }
-    jsonld: dict[str, Any] = {
-        "@context": SCHEMA,
-        "@type": "Organization",
-        "@id": iri,
-        "name": label,
-    }
+    jsonld = thing("Organization", iri, label)
     if party["letter"]:
         jsonld["alternateName"] = party["letter"]
     return Page(

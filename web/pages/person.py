@@ -20,11 +20,11 @@ from web.pages import PER_PAGE, Page, register
 from web.pages.page_sparql import Row, run
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.pages.vote_tables import party_link, party_text, person_attendance, person_votes
+from web.schema_org import thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
 
-SCHEMA = "https://schema.org"
 MAX_ABSENCES = 500
 """Absence rows read at most (a row per item missed, so a few hundred meetings' worth)."""
 
@@ -163,7 +163,7 @@ def _jsonld(iri: str, name: str, data: dict[str, Any]) -> dict[str, Any]:
         roles.append(role)
     if data["party"]:
         roles.append({"@type": "PoliticalParty", "name": data["party"]})
-    found: dict[str, Any] = {"@context": SCHEMA, "@type": "Person", "@id": iri, "name": name}
+    found = thing("Person", iri, name)
     if data["municipality"]:
         found["workLocation"] = {
             "@type": "AdministrativeArea",
