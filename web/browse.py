@@ -18,6 +18,8 @@ index's token and the request URL (304 on ``If-None-Match``) and ``Cache-Control
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from fastapi import APIRouter
@@ -86,52 +88,59 @@ def _html(request: Request, build: Page | None) -> Response:
     return not_modified(request, headers) or render_page(request, build, headers=headers)
 
 
-def _export_index(request: Request, headers: dict[str, str]) -> SiteIndex | Response:
-    """The side index a CSV, JSON or Atom export reads, or the answer that ends the request
-    before it: 304 when the client's copy is current, 503 when no index is built."""
+def _export(request: Request, write: Callable[[SiteIndex, dict[str, str]], Response]) -> Response:
+    """A list as a file (CSV, JSON, Atom) from the side index: ``write(index, headers)``, unless
+    the client's copy is current (304) or no index is built (503)."""
+    headers = _validators(request)
     if (cached := not_modified(request, headers)) is not None:
         return cached
     index = index_of(_site(request))
     if index is None:
         return Response(f"Sideindekset er ikke bygget: {BUILD_HINT}\n", status_code=503)
-    return index
+    return write(index, headers)
 
 
 @router.api_route("/soeg", methods=METHODS, summary="Søg i referaterne (HTML, CSV, JSON, Atom)")
 @router.api_route("/search", methods=METHODS, summary="The same search, at the contract's path")
 def search(request: Request) -> Response:
     params = SearchParams.read(request.query_params)
-    site = _site(request)
     if params.format is None:
-        return _html(request, search_page(site, params))
-    headers = _validators(request)
-    index = _export_index(request, headers)
-    if isinstance(index, Response):
-        return index
-    origin = _origin(request)
-    if params.format == "atom":
+        return _html(request, search_page(_site(request), params))
+    return _export(request, partial(_search_file, request, params, params.format))
+
+
+def _search_file(
+    request: Request,
+    params: SearchParams,
+    file_format: str,
+    index: SiteIndex,
+    headers: dict[str, str],
+) -> Response:
+    site, origin = _site(request), _origin(request)
+    if file_format == "atom":
         body = atom_text(site, index, params, origin)
     else:
         rows, total, cut = export_rows(site, index, params, origin)
-        if params.format == "csv":
+        if file_format == "csv":
             body = csv_text(rows)
             headers["Content-Disposition"] = 'attachment; filename="soegning.csv"'
         else:
             body = json_text(params, rows, total, cut=cut, origin=origin)
-    return Response(body, media_type=MEDIA_TYPES[params.format], headers=headers)
+    return Response(body, media_type=MEDIA_TYPES[file_format], headers=headers)
 
 
 @router.api_route("/moeder", methods=METHODS, summary="Alle møder, nyeste først (HTML)")
 def meetings(request: Request) -> Response:
     params = MeetingParams.read(request.query_params)
-    site = _site(request)
     if params.format is None:
-        return _html(request, meetings_page(site, params))
-    headers = _validators(request)
-    index = _export_index(request, headers)
-    if isinstance(index, Response):
-        return index
-    rows, total = meeting_rows(site, index, params, _origin(request))
+        return _html(request, meetings_page(_site(request), params))
+    return _export(request, partial(_meetings_file, request, params))
+
+
+def _meetings_file(
+    request: Request, params: MeetingParams, index: SiteIndex, headers: dict[str, str]
+) -> Response:
+    rows, total = meeting_rows(_site(request), index, params, _origin(request))
     if params.format == "csv":
         headers["Content-Disposition"] = 'attachment; filename="moeder.csv"'
         return Response(
