@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from graph.index_location import IndexLocation, index_location
-from graph.location import StoreLocation, store_location
+from graph.location import StoreLocation, index_path_for, store_location
 from publishing.publication import PublishSettings
 from sparql.limits import LOOKUP_ROWS, Limits
 from sparql.lookups import Lookups
@@ -60,7 +60,8 @@ def build_app(
     :class:`~sparql.limits.Limits`'), the dataset's pages rendered by ``page_workers``
     processes (0: in the server process). Nothing is started until the app is."""
     resolved = (limits or Limits()).resolved()
-    site = Site(base=settings.base, store_path=settings.store, index_path=settings.index)
+    index = index_path_for(settings.store) if settings.index is None else settings.index
+    site = Site(base=settings.base, store_path=settings.store, index_path=index)
     # a read-only store folder does not see later writes: its state is read once
     ttl = None if isinstance(settings.store, Path) else settings.state_ttl
     parts = AppParts(

@@ -59,12 +59,11 @@ class SiteParts:
 
     base: str
     store_path: str
-    index_path: str | None
+    index_path: str
 
     @classmethod
     def of(cls, site: Site) -> SiteParts:
-        index = None if site.index_path is None else str(site.index_path)
-        return cls(site.base, str(site.store_path), index)
+        return cls(site.base, str(site.store_path), str(site.index_path))
 
 
 class PagePool:
@@ -155,7 +154,7 @@ def _start_worker(parts: SiteParts) -> None:
     # in the sibling workers, so they would not see it go
     die_with_parent(spawned_by())
     load_builders()
-    index = None if parts.index_path is None else index_location(parts.index_path)
+    index = index_location(parts.index_path)
     site = Site(base=parts.base, store_path=store_location(parts.store_path), index_path=index)
     _opened[:] = [_Opened(Resources(site))]
 

@@ -65,8 +65,8 @@ router = APIRouter()
 
 
 class StoreSettings(Protocol):
-    """What publishing needs of the installation (``referatgraf.settings.Settings``, where
-    each has its default)."""
+    """What publishing needs of the installation, as ``referatgraf serve`` resolved it
+    (:class:`~web.app_parts.AppParts`): the store, its IRI base and the dump folder."""
 
     @property
     def store(self) -> StoreLocation: ...
@@ -82,22 +82,19 @@ def install(
     app: FastAPI,
     settings: StoreSettings,
     *,
-    base: str | None = None,
-    dumps: Path | None = None,
     publish: PublishSettings,
     store: MinutesStore | None = None,
     current: CurrentState | None = None,
 ) -> None:
     """Serve /dumps/, /catalog, /.well-known/void and /feeds/ from ``app``, and link them from
-    every response. ``base``: the store's IRI base (default ``settings.base``); ``dumps``: the
-    dump folder (default ``settings.dumps``); ``publish``: who publishes, and the public URL;
-    ``store`` given: the feeds
-    read it instead of opening ``settings.store`` read-only; ``current``: the store's state,
-    which the feeds are kept under."""
+    every response. ``settings``: the store, its IRI base and the dump folder; ``publish``: who
+    publishes, and the public URL; ``store`` given: the feeds read it instead of opening
+    ``settings.store`` read-only; ``current``: the store's state, which the feeds are kept
+    under."""
     app.state.publish = PublishState(
-        dumps=dumps or settings.dumps,
+        dumps=settings.dumps,
         store_path=settings.store,
-        base=base or settings.base,
+        base=settings.base,
         settings=publish,
         store=store,
         current=current,

@@ -27,7 +27,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.templating import Jinja2Templates
 
-from graph.uris import DEFAULT_BASE
 from ontology import ONTOLOGY_PATH
 from ontology.namespace import NS
 from ontology.vocabularies import (
@@ -144,9 +143,10 @@ def examples_json() -> JSONResponse:
     return JSONResponse([_example_json(e) for e in examples()])
 
 
-def render_query_page(request: Request, *, base: str = DEFAULT_BASE) -> Response:
+def render_query_page(request: Request, *, base: str) -> Response:
     """The query page, with the query of ``?query=`` (a browser that follows a page's link to
-    its SPARQL) or the example named by ``?example=`` in the editor, if there is one."""
+    its SPARQL) or the example named by ``?example=`` in the editor, if there is one;
+    ``base``: the dataset's IRI base, whose IRIs in the results link to their pages here."""
     chosen: Example | None = None
     status = 200
     name = request.query_params.get("example")

@@ -56,7 +56,6 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from graph.store import StoreError
 from graph.terms import RDF_TYPE
 from sparql.negotiation import NotAcceptableError
-from sparql.query_worker import store_state
 from sparql.store_state import CurrentState
 from web import pages
 from web.conditional import not_modified
@@ -101,19 +100,15 @@ def load_builders() -> list[str]:
 
 
 class Resources:
-    """What the catch-all route needs: the site, and the store's current state (its token is
-    in every ``ETag``; by default read once: the store as it was when the server opened it)."""
+    """What the catch-all route needs: the site. The store state's token, which is in every
+    ``ETag``, comes with each request (the route reads it; a page worker is given it)."""
 
-    def __init__(self, site: Site, current: CurrentState | None = None) -> None:
+    def __init__(self, site: Site) -> None:
         self.site = site
-        self.current = current or CurrentState(lambda: store_state(site.store()), ttl=None)
 
-    def token(self) -> str:
-        return self.current.token()
-
-    def answer(self, request: Request, token: str | None = None) -> Response:
-        """The response to ``GET`` or ``HEAD`` of any path (see the module's docstring);
-        ``token``: the store state's, when the caller read it (a page worker is given it)."""
+    def answer(self, request: Request, token: str) -> Response:
+        """The response to ``GET`` or ``HEAD`` of any path (see the module's docstring) over
+        the store in the state ``token``."""
         try:
             store = self.site.store()
         except StoreError as error:
@@ -136,7 +131,7 @@ class Resources:
                 f'<{_variant_path(path, v, 1)}>; rel="alternate"; type="{v.media_type}"'
                 for v in VARIANTS
             ),
-            "ETag": self._etag(path, variant, number, token or self.token()),
+            "ETag": self._etag(path, variant, number, token),
             "Cache-Control": "no-cache",
         }
         if suffix_variant is None and request.query_params.get("format") is None:
@@ -195,17 +190,17 @@ class Resources:
         return render_page(request, page, status_code=404)
 
 
-def install(app: FastAPI, site: Site, current: CurrentState | None = None) -> Resources:
+def install(app: FastAPI, site: Site, current: CurrentState) -> Resources:
     """Serve every dataset IRI from ``app`` (the catch-all ``GET``/``HEAD`` route; add it
-    last). ``current``: the store's state (default: read once). Returns what the route uses,
-    also kept on ``app.state.resources``."""
+    last). ``current``: the store's state, whose token every answer is keyed by. Returns what
+    the route uses, also kept on ``app.state.resources``."""
     load_builders()
-    resources = Resources(site, current)
+    resources = Resources(site)
     app.state.resources = resources
     app.state.site = site
     app.add_api_route(
         "/{path:path}",
-        _endpoint(resources),
+        _endpoint(resources, current),
         methods=["GET", "HEAD"],
         summary="Any IRI of the dataset: HTML, Turtle, JSON-LD, N-Triples or RDF/XML",
         response_class=Response,
@@ -230,13 +225,15 @@ def renamed_path(path: str) -> str | None:
     return None
 
 
-def _endpoint(resources: Resources) -> Callable[[Request], Awaitable[Response]]:
+def _endpoint(
+    resources: Resources, current: CurrentState
+) -> Callable[[Request], Awaitable[Response]]:
     async def resource(request: Request) -> Response:
         moved = renamed_path(request.url.path)
         if moved is not None:  # an old address keeps working, and says where it went
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(moved + query, status_code=301)
-        token = (await resources.current.now()).token
+        token = (await current.now()).token
         pool: PageWorkers | None = getattr(request.app.state, "page_pool", None)
         if pool is not None:
             answered = await pool.answer(request, token)

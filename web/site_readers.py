@@ -8,7 +8,7 @@ server answers for each at its own path, whatever origin it runs at: ``/kommune/
 page of ``<base>kommune/lejre``.
 
 >>> from pathlib import Path
->>> site = Site(base="https://w3id.org/referatgraf/", store_path=Path("data/store"))
+>>> site = Site("https://w3id.org/referatgraf/", Path("data/store"), Path("data/index.sqlite"))
 >>> site.iri_for_path("/kommune/lejre")
 'https://w3id.org/referatgraf/kommune/lejre'
 >>> site.path_for_iri("https://w3id.org/referatgraf/kommune/lejre")
@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass, field
 
 from graph.index_location import IndexLocation, IndexUrl
-from graph.location import StoreLocation, index_path_for
+from graph.location import StoreLocation
 from graph.store import MinutesStore
 from searchindex import SiteIndex, SiteIndexError
 
@@ -34,17 +34,14 @@ from searchindex import SiteIndex, SiteIndexError
 class Site:
     base: str
     store_path: StoreLocation
-    index_path: IndexLocation | None = None
-    """The side index: a SQLite file (beside the store when not given) or a PostgreSQL URL."""
+    index_path: IndexLocation
+    """The side index: a SQLite file or a PostgreSQL URL (``referatgraf serve`` chooses: the
+    one given, else a file beside the store)."""
     _store: MinutesStore | None = None
     _index: SiteIndex | None = None
     generation: int = 0
     """How many times :meth:`reopen_index` switched files (page workers follow it)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        if self.index_path is None:
-            self.index_path = index_path_for(self.store_path)
 
     def store(self) -> MinutesStore:
         """The store, opened read-only on first use."""
@@ -58,7 +55,7 @@ class Site:
         (pages then say how to build it: ``referatgraf index``)."""
         with self._lock:
             where = self.index_path
-            if self._index is None and (isinstance(where, IndexUrl) or (where and where.exists())):
+            if self._index is None and (isinstance(where, IndexUrl) or where.exists()):
                 try:
                     self._index = SiteIndex.open(where)
                 except SiteIndexError:

@@ -56,6 +56,13 @@ def test_over_a_store_folder_the_state_is_read_once(tmp_path: Path) -> None:
     assert build_app(settings).state.current.ttl is None
 
 
+def test_without_an_index_given_the_site_reads_the_file_beside_the_store(tmp_path: Path) -> None:
+    settings = ServeSettings(
+        tmp_path / "store", BASE, tmp_path / "dumps", 0.25, None, PublishSettings()
+    )
+    assert build_app(settings).state.site.index_path == tmp_path / "store.index.sqlite"
+
+
 def test_serve_in_several_processes_publishes_as_its_settings_say(
     samples_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from graph.location import index_path_for
 from tests.conftest import SAMPLES, referatgraf
 from tests.web.conftest import Server
 from web import browse
@@ -335,7 +336,7 @@ def test_robots_txt_points_at_the_sitemap(server: Server) -> None:
 
 
 def test_the_sitemap_is_cut_into_chunks(samples_store: Path) -> None:
-    site = Site(base=BASE, store_path=samples_store)
+    site = Site(base=BASE, store_path=samples_store, index_path=index_path_for(samples_store))
     everything = chunk(site, "http://h", 1, per_chunk=100_000)
     count = chunk_count(site, 100)
     assert count == -(-len(everything) // 100) >= 2
@@ -415,7 +416,7 @@ def test_coverage_shows_the_files_that_failed(tmp_path: Path) -> None:
     store = tmp_path / "store"
     ran = referatgraf("load", "--store", store, SAMPLES[0], broken)
     assert ran.code == 1, ran.out + ran.err
-    page = request(Site(base=BASE, store_path=store), "/daekning")
+    page = request(Site(base=BASE, store_path=store, index_path=index_path_for(store)), "/daekning")
     assert page.status_code == 200
     failures = page.text.split('id="fejl-titel"', 1)[1]
     assert "<code>ikke-et-referat.txt</code>" in failures
@@ -432,7 +433,7 @@ def test_coverage_shows_the_files_loaded_with_warnings(tmp_path: Path) -> None:
     store = tmp_path / "store"
     ran = referatgraf("load", "--store", store, SAMPLES[4], bare)
     assert ran.code == 0, ran.out + ran.err
-    page = request(Site(base=BASE, store_path=store), "/daekning")
+    page = request(Site(base=BASE, store_path=store, index_path=index_path_for(store)), "/daekning")
     assert page.status_code == 200
     meetings = main_text(page.text.split('id="moeder-titel"', 1)[1].split('id="fejl-titel"')[0])
     assert "Møder uden udvalg i referatet: 1 møde" in meetings

@@ -27,6 +27,9 @@ class Installation:
     store = Path("unused")
     base = DEFAULT_BASE
 
+    def __init__(self, dumps: Path) -> None:
+        self.dumps = dumps
+
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
@@ -35,7 +38,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     folder = tmp_path_factory.mktemp("dumps")
     dump(minutes, folder, base=DEFAULT_BASE, settings=SETTINGS)
     app = FastAPI()
-    install(app, Installation(), dumps=folder, publish=SETTINGS, store=minutes)
+    install(app, Installation(folder), publish=SETTINGS, store=minutes)
     return app
 
 

@@ -29,7 +29,7 @@ def local_app(folder: Path, minutes: MinutesStore) -> Client:
     """Installed as ``referatgraf serve`` is without ``$REFERATGRAF_PUBLIC_URL``."""
     app = FastAPI()
     install(
-        app, Installation(Path("unused"), BASE), dumps=folder, publish=PublishSettings(),
+        app, Installation(Path("unused"), BASE, folder), publish=PublishSettings(),
         store=minutes,
     )  # fmt: skip
     return Client(app)

@@ -14,7 +14,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from graph.location import index_path_for
 from graph.uris import DEFAULT_BASE
+from sparql.query_worker import store_state
+from sparql.store_state import CurrentState
 from web import resources
 from web.pages import PER_PAGE
 from web.pages.generic import generic_page
@@ -29,12 +32,14 @@ ABSENCE = (
 
 @pytest.fixture(scope="module")
 def site(samples_store: Path) -> Site:
-    return Site(base=DEFAULT_BASE, store_path=samples_store)
+    return Site(
+        base=DEFAULT_BASE, store_path=samples_store, index_path=index_path_for(samples_store)
+    )
 
 
 def get(site: Site, path: str, accept: str = "text/html") -> httpx.Response:
     app = FastAPI()
-    resources.install(app, site)
+    resources.install(app, site, CurrentState(lambda: store_state(site.store()), ttl=None))
 
     async def send() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from graph.ingest import LoadOptions, load_files
+from graph.location import index_path_for
 from graph.store import MinutesStore
 from graph.uris import Minter
 from searchindex import SiteIndex, build_index, default_index_path
@@ -49,7 +50,7 @@ def test_a_deleted_index_is_built_and_the_site_switches_to_it(
 ) -> None:
     store_path = tmp_path / "store"
     _load(store_path, SAMPLES[:2], index=False)
-    site = Site(base=BASE, store_path=store_path)
+    site = Site(base=BASE, store_path=store_path, index_path=index_path_for(store_path))
     assert site.index() is None
     with caplog.at_level(logging.INFO, logger="referatgraf.index"):
         report = refresh_index(site)
@@ -68,7 +69,7 @@ def test_a_stale_index_is_updated_and_one_held_open_stays_readable(tmp_path: Pat
     store_path = tmp_path / "store"
     _load(store_path, SAMPLES[:3], index=True)
     _load(store_path, SAMPLES[3:], index=False)
-    site = Site(base=BASE, store_path=store_path)
+    site = Site(base=BASE, store_path=store_path, index_path=index_path_for(store_path))
     stale = site.index()
     assert stale is not None
     assert not stale.is_current(site.store())
@@ -91,7 +92,7 @@ def test_an_index_of_another_schema_is_rebuilt(tmp_path: Path) -> None:
     connection.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     connection.commit()
     connection.close()
-    site = Site(base=BASE, store_path=store_path)
+    site = Site(base=BASE, store_path=store_path, index_path=index_path_for(store_path))
     assert site.index() is None
     report = refresh_index(site)
     assert report is not None

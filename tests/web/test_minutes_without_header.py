@@ -15,6 +15,7 @@ import httpx
 import pytest
 from pyoxigraph import NamedNode, QuerySolutions
 
+from graph.location import index_path_for
 from tests.conftest import SAMPLES, referatgraf
 from tests.web.conftest import Server, start_server
 from tests.web.crawler import ACCEPT_HTML, Crawler
@@ -79,7 +80,7 @@ def served(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Se
 
 @pytest.fixture(scope="module")
 def site(store: Path) -> Site:
-    return Site(base=BASE, store_path=store)
+    return Site(base=BASE, store_path=store, index_path=index_path_for(store))
 
 
 def page(server: Server, path: str) -> httpx.Response:

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 import web.page_pool
+from graph.location import index_path_for
 from sparql.query_worker import store_state
 from tests.web.conftest import Server, descendants, outliving, start_server
 from web.page_pool import _answer, _Opened
@@ -138,7 +139,11 @@ def test_a_worker_follows_the_index_the_server_switched_to(
     """What a worker does with a request, run in this process: it answers over its own site,
     and reopens the side index when the request carries a generation it has not seen."""
     load_builders()
-    site = Site(base="https://w3id.org/referatgraf/", store_path=samples_store)
+    site = Site(
+        base="https://w3id.org/referatgraf/",
+        store_path=samples_store,
+        index_path=index_path_for(samples_store),
+    )
     opened = _Opened(Resources(site))
     monkeypatch.setattr(web.page_pool, "_opened", [opened])
     token = store_state(site.store()).token

@@ -33,6 +33,7 @@ SETTINGS = PublishSettings("https://data.example.dk/", "Testudgiver", "data@exam
 class Installation:
     store: Path
     base: str
+    dumps: Path
 
 
 class Client:
@@ -69,7 +70,7 @@ def folder(minutes: MinutesStore, tmp_path_factory: pytest.TempPathFactory) -> P
 
 def app_over(folder: Path, minutes: MinutesStore) -> Client:
     app = FastAPI()
-    install(app, Installation(Path("unused"), BASE), dumps=folder, publish=SETTINGS, store=minutes)
+    install(app, Installation(Path("unused"), BASE, folder), publish=SETTINGS, store=minutes)
     return Client(app)
 
 
@@ -229,7 +230,7 @@ def test_every_response_links_the_catalog_and_the_dumps(client: Client, path: st
 
 def test_feeds_without_a_store_say_so(tmp_path: Path) -> None:
     app = FastAPI()
-    install(app, Installation(tmp_path / "no-store", BASE), dumps=tmp_path, publish=SETTINGS)
+    install(app, Installation(tmp_path / "no-store", BASE, tmp_path), publish=SETTINGS)
     response = Client(app).get("/feeds/kommune/lejre.atom")
     assert response.status_code == 503
     assert "referatgraf load" in response.text

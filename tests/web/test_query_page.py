@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import Response
 
+from graph.uris import DEFAULT_BASE
 from ontology.namespace import RG
 from sparql.gallery import examples
 from web.query_page import (
@@ -111,7 +112,7 @@ def client() -> AppClient:
 
     @app.get("/sparql")
     def sparql(request: Request) -> Response:
-        return render_query_page(request)
+        return render_query_page(request, base=DEFAULT_BASE)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return AppClient(app)

@@ -18,7 +18,10 @@ from fastapi import FastAPI
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 from starlette.requests import Request
 
+from graph.location import index_path_for
 from graph.uris import DEFAULT_BASE
+from sparql.query_worker import store_state
+from sparql.store_state import CurrentState
 from tests.conftest import referatgraf
 from tests.sparql.rdf import parse_rdf
 from tests.web.conftest import Server
@@ -48,7 +51,9 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(hostile_store: Path) -> Site:
-    return Site(base=DEFAULT_BASE, store_path=hostile_store)
+    return Site(
+        base=DEFAULT_BASE, store_path=hostile_store, index_path=index_path_for(hostile_store)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,7 @@ def marked(site: Site) -> list[str]:
 
 def app_over(site: Site) -> FastAPI:
     app = FastAPI()
-    resources.install(app, site)
+    resources.install(app, site, CurrentState(lambda: store_state(site.store()), ttl=None))
     app.add_middleware(SecurityHeaders)
     return app
 

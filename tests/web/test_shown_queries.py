@@ -11,6 +11,7 @@ import pytest
 from pyoxigraph import NamedNode, QuerySolutions
 from starlette.requests import Request
 
+from graph.location import index_path_for
 from graph.uris import Minter
 from ontology.namespace import NS
 from sparql.limits import Limits
@@ -52,7 +53,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     broken.write_bytes(b"\x00\x01\x02")
     ran = referatgraf("load", "--store", folder / "store", *SAMPLES, broken)
     assert ran.code == 1, ran.out + ran.err  # one file failed, the five loaded
-    return Site(base=BASE, store_path=folder / "store")
+    return Site(base=BASE, store_path=folder / "store", index_path=index_path_for(folder / "store"))
 
 
 def _examples(site: Site, entry: ShownQuery) -> list[str | None]:

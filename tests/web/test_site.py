@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from graph.ingest import LoadOptions, load_files
+from graph.location import index_path_for
 from graph.store import MinutesStore
 from graph.uris import Minter
 from searchindex import build_index, default_index_path
@@ -21,7 +22,7 @@ def test_the_site_switches_to_a_new_index_while_threads_read(tmp_path: Path) -> 
     writer, _ = MinutesStore.open(store_path)
     load_files(writer, SAMPLES[:2], LoadOptions(Minter()))
     index_path = default_index_path(store_path)
-    site = Site(base=BASE, store_path=store_path)
+    site = Site(base=BASE, store_path=store_path, index_path=index_path_for(store_path))
     assert site.index_path == index_path
     assert site.index() is None  # not built yet
     build_index(writer, index_path)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from starlette.templating import Jinja2Templates
 
+from graph.location import index_path_for
 from web.pages import Page
 from web.site_readers import Site
 
@@ -19,7 +20,7 @@ TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parents[3] / "web
 
 @pytest.fixture(scope="session")
 def site(samples_store: Path) -> Site:
-    return Site(base=BASE, store_path=samples_store)
+    return Site(base=BASE, store_path=samples_store, index_path=index_path_for(samples_store))
 
 
 def render(page: Page, iri: str) -> str:

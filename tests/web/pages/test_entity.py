@@ -15,6 +15,8 @@ import pytest
 from fastapi import FastAPI
 from pyoxigraph import QuerySolutions
 
+from sparql.query_worker import store_state
+from sparql.store_state import CurrentState
 from web import resources
 from web.pages import builder_for, entity
 from web.pages.item import item_page
@@ -284,7 +286,7 @@ def test_without_the_side_index_the_page_shows_the_facts(site: Site, tmp_path: P
 )
 def test_pages_through_the_app(site: Site, path: str, kind: str) -> None:
     app = FastAPI()
-    resources.install(app, site)
+    resources.install(app, site, CurrentState(lambda: store_state(site.store()), ttl=None))
 
     async def send() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)

@@ -11,6 +11,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from sparql.query_worker import store_state
+from sparql.store_state import CurrentState
 from web import resources
 from web.site_readers import Site
 
@@ -41,7 +43,7 @@ class Client:
 @pytest.fixture(scope="module")
 def client(site: Site) -> Client:
     app = FastAPI()
-    resources.install(app, site)
+    resources.install(app, site, CurrentState(lambda: store_state(site.store()), ttl=None))
     return Client(app)
 
 

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
+from graph.location import index_path_for
+from sparql.query_worker import store_state
+from sparql.store_state import CurrentState
 from tests.conftest import referatgraf
 from tests.loaders.pdf_fixtures import typeset
 from tests.loaders.pdf_sources import blocks_from_markup
@@ -32,7 +35,7 @@ def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     pdf.write_bytes(typeset(blocks, furniture).pdf)
     ran = referatgraf("load", "--store", folder / "store", pdf)
     assert ran.code == 0, ran.stdout + ran.stderr
-    return Site(base=BASE, store_path=folder / "store")
+    return Site(base=BASE, store_path=folder / "store", index_path=index_path_for(folder / "store"))
 
 
 @pytest.mark.parametrize(("number", "pages"), [(1, "3"), (3, "5–6"), (18, "25"), (21, "28")])
@@ -48,7 +51,7 @@ def test_the_item_page_names_its_pdf_pages(pdf_site: Site, number: int, pages: s
 
 def test_over_http(pdf_site: Site) -> None:
     app = FastAPI()
-    resources.install(app, pdf_site)
+    resources.install(app, pdf_site, CurrentState(lambda: store_state(pdf_site.store()), ttl=None))
     response = Client(app).get(f"/{MEETING}/punkt/12", HTML)
     assert response.status_code == 200
     assert "side 17–18 i PDF&#39;en" in response.text or "side 17–18 i PDF'en" in response.text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.location import index_path_for
 from tests.conftest import ROOT, referatgraf
 from web.pages.meeting import meeting_page
 from web.site_readers import Site
@@ -24,7 +25,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Site:
     store = tmp_path_factory.mktemp("published") / "store"
     ran = referatgraf("load", "--store", store, "--source-url", PUBLISHED, SAMPLE)
     assert ran.code == 0, ran.out + ran.err
-    return Site(base=BASE, store_path=store)
+    return Site(base=BASE, store_path=store, index_path=index_path_for(store))
 
 
 def test_the_page_links_the_original(published: Site) -> None:
