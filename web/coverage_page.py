@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Final
 
-from graph.labels import counted, danish_date
+from graph.labels import counted
 from web.browse_data import BUILD_HINT, browse_query, href, index_of
 from web.pages import Page
+from web.pages.page_values import iso_day, utc_text
 from web.schema_org import collection_page
 
 if TYPE_CHECKING:
@@ -24,24 +25,13 @@ MEETINGS_SHOWN: Final = 100
 LOAD_RUNS: Final = 5
 
 
-def _date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return danish_date(dt.date.fromisoformat(value[:10]))
-    except ValueError:
-        return value
-
-
 def _moment(value: str) -> str:
     """An ISO date-time as "22. november 2026 kl. 23.13 UTC"; anything else as it is."""
     try:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return f"{danish_date(moment.date())} kl. {moment.hour:02d}.{moment.minute:02d} UTC"
+    return utc_text(moment)
 
 
 def coverage_page(site: Site) -> Page:
@@ -98,12 +88,16 @@ def _municipalities(site: Site, rows: list[CoverageRow]) -> list[dict[str, Any]]
                 "href": href(site, row.committee) if row.committee else None,
                 "label": row.committee_label or "Møder uden udvalg i referatet",
                 "text": counted(len(row.meetings), "møde", "møder"),
-                "span": f"{_date(first)} – {_date(last)}"
+                "span": f"{iso_day(first)} – {iso_day(last)}"
                 if first and last and first != last
                 else None,
                 "hidden": len(row.meetings) - len(shown),
                 "meetings": [
-                    {"href": href(site, iri), "date": _date(date) or "uden dato", "date_iso": date}
+                    {
+                        "href": href(site, iri),
+                        "date": iso_day(date) or "uden dato",
+                        "date_iso": date,
+                    }
                     for iri, date in shown
                 ],
             }

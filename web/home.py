@@ -14,10 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from graph.labels import counted, danish_date, danish_number
+from graph.labels import counted, danish_number
 from web.browse_data import BUILD_HINT, browse_query, href, index_of
 from web.pages import Page
 from web.pages.derived_values import PerIndex
+from web.pages.page_values import iso_day, utc_text
 from web.schema_org import CONTEXT
 from web.timeline import timeline_chart, timeline_svg
 
@@ -99,25 +100,10 @@ def _store_view(store: StoreFigures) -> dict[str, Any]:
         "counts": [{"label": label, "count": danish_number(n)} for label, n in counts],
         "triples": danish_number(figures["triples"]) if figures else None,
         "graphs": danish_number(figures["graphs"]) if figures else None,
-        "modified": _utc(modified) if modified else None,
+        "modified": utc_text(modified) if modified else None,
         "query_timeout": f"{store.limits.query_timeout:g}",
         "max_rows": danish_number(store.limits.max_rows),
     }
-
-
-def _utc(moment: dt.datetime) -> str:
-    """ "22. november 2026 kl. 23.13 UTC"."""
-    utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
-    return f"{danish_date(utc.date())} kl. {utc.hour:02d}.{utc.minute:02d} UTC"
-
-
-def _date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return danish_date(dt.date.fromisoformat(value[:10]))
-    except ValueError:
-        return value
 
 
 def _index_view(site: Site, index: SiteIndex) -> dict[str, Any]:
@@ -135,7 +121,7 @@ def _index_view(site: Site, index: SiteIndex) -> dict[str, Any]:
         ("Organisationer", kinds.get("Organisation", 0)),
         ("Omtaler af love, programmer og organisationer", summary.mentions),
     ]
-    first, last = _date(summary.first_date), _date(summary.last_date)
+    first, last = iso_day(summary.first_date), iso_day(summary.last_date)
     return {
         "summary": {
             "figures": [{"label": label, "count": danish_number(n)} for label, n in figures],
@@ -151,7 +137,7 @@ def _index_view(site: Site, index: SiteIndex) -> dict[str, Any]:
             {
                 "href": href(site, m.iri),
                 "label": m.label,
-                "date": _date(m.date),
+                "date": iso_day(m.date),
                 "date_iso": m.date,
                 "committee": {"href": href(site, m.committee), "label": m.committee_label}
                 if m.committee

@@ -43,6 +43,7 @@ from starlette.templating import Jinja2Templates
 
 from graph.labels import danish_date, danish_number
 from web.pages import Page
+from web.pages.page_values import iso_day
 from web.shown_queries import is_equivalent
 
 
@@ -76,10 +77,7 @@ def dato(value: str | dt.date | None) -> str:
         return ""
     if isinstance(value, dt.date):
         return danish_date(value)
-    try:
-        return danish_date(dt.date.fromisoformat(value[:10]))
-    except ValueError:
-        return value
+    return iso_day(value) or ""
 
 
 TEMPLATES.env.filters["tal"] = danish_number

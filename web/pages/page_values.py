@@ -41,6 +41,21 @@ def day(value: Value) -> str | None:
     return None
 
 
+def iso_day(value: str | None) -> str | None:
+    """An ISO date (or the date of a date-time) as text from the side index, the Danish way;
+    text that is no date as it is, ``None`` for none.
+
+    >>> iso_day("2020-01-08T10:00:00"), iso_day("uden dato"), iso_day("")
+    ('8. januar 2020', 'uden dato', None)
+    """
+    if not value:
+        return None
+    try:
+        return danish_date(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
+
+
 def iso(value: Value) -> str | None:
     """A date, time or timestamp as ISO 8601 text (for JSON-LD and ``<time datetime>``), with
     at most milliseconds, as HTML's ``datetime`` allows.
@@ -67,9 +82,19 @@ def clock(value: Value) -> str | None:
 def timestamp(value: Value) -> str | None:
     """A load time: "22. november 2026 kl. 22.57 UTC"."""
     if isinstance(value, dt.datetime):
-        utc = value.astimezone(dt.UTC)
-        return f"{danish_date(utc.date())} kl. {utc.hour:02d}.{utc.minute:02d} UTC"
+        return utc_text(value.astimezone(dt.UTC))
     return None
+
+
+def utc_text(moment: dt.datetime) -> str:
+    """A moment as "22. november 2026 kl. 22.57 UTC": in UTC when it says its time zone, as it
+    is when it does not.
+
+    >>> utc_text(dt.datetime(2026, 11, 23, 0, 17, tzinfo=dt.timezone(dt.timedelta(hours=1))))
+    '22. november 2026 kl. 23.17 UTC'
+    """
+    utc = moment.astimezone(dt.UTC) if moment.tzinfo else moment
+    return f"{danish_date(utc.date())} kl. {utc.hour:02d}.{utc.minute:02d} UTC"
 
 
 def text_of(value: Value) -> str:
