@@ -15,7 +15,9 @@ False
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
+
+from web.header_middleware import Headers, ResponseHeaders
 
 CONTENT_SECURITY_POLICY: Final = "; ".join(
     (
@@ -39,27 +41,15 @@ HTML_ONLY: Final = (
 )
 
 
-class SecurityHeaders:
+class SecurityHeaders(ResponseHeaders):
     """ASGI middleware: adds :data:`EVERY_RESPONSE` to each HTTP response and, to HTML
     responses without a policy of their own, the CSP and ``X-Frame-Options``."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def secured(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                message = {**message, "headers": with_security(message.get("headers", []))}
-            await send(message)
-
-        await self.app(scope, receive, secured)
+    def changed(self, headers: Headers) -> Headers:
+        return with_security(headers)
 
 
-def with_security(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+def with_security(headers: Headers) -> Headers:
     """``headers`` (as ASGI gives them) with the security headers added where missing.
 
     >>> names = [n for n, _ in with_security([(b"content-type", b"text/html; charset=utf-8")])]
