@@ -39,8 +39,9 @@ _P = {name: term(getattr(RG, name)) for name in (
     "decisionDate", "decidedBy", "attachment", "treatment", "treatmentDate", "treatedBy",
     "absence", "person", "absenceReason", "firstPdfPage", "lastPdfPage",
 )}  # fmt: skip
-_SPAN = ("firstLine", "lastLine", "beginOffset", "endOffset")
-_PDF_PAGES = ("firstPdfPage", "lastPdfPage")  # for a PDF source only
+# where an item or a section stands in its source: lines and characters, and PDF pages (for a
+# PDF source only)
+_LOCATION = ("firstLine", "lastLine", "beginOffset", "endOffset", "firstPdfPage", "lastPdfPage")
 
 
 class _Lookup:
@@ -59,6 +60,10 @@ class _Lookup:
             return None
         found = self.terms(subject, predicate)
         return python_value(found[0]) if found else None
+
+    def columns(self, subject: str, names: tuple[str, ...]) -> Row:
+        """The first value of each ``rg:<name>`` of ``subject``, by name."""
+        return {name: self.value(subject, _P[name]) for name in names}
 
     def values(self, subject: str, predicate: NamedNode) -> list[Value]:
         return [python_value(t) for t in self.terms(subject, predicate)]
@@ -86,15 +91,9 @@ def item_row(store: MinutesStore, item: str) -> Row | None:
     committee = look.value(meeting, _P["committee"])
     municipality = look.value(meeting, _P["municipality"])
     source = look.value(meeting, _P["sourceDocument"])
-    row: Row = {
-        "item": item,
-        "number": number,
-        "title": look.value(item, _P["title"]),
-        "closed": look.value(item, _P["closed"]),
-        "prefix": look.value(item, _P["itemPrefix"]),
-    }
-    row.update({name: look.value(item, _P[name]) for name in _SPAN})
-    row.update({name: look.value(item, _P[name]) for name in _PDF_PAGES})
+    row: Row = {"item": item, "number": number, **look.columns(item, ("title", "closed"))}
+    row["prefix"] = look.value(item, _P["itemPrefix"])
+    row |= look.columns(item, _LOCATION)
     row.update(
         {
             "meeting": meeting,
@@ -119,16 +118,10 @@ def section_rows(store: MinutesStore, item: str) -> list[Row]:
     rows: list[Row] = []
     for section in _nodes(look, item, "section"):
         outcome = look.value(section, _P["outcome"])
-        row: Row = {
-            "item": item,
-            "section": section,
-            "position": look.value(section, _P["position"]),
-            "heading": look.value(section, _P["heading"]),
-            "label": look.value(section, _P["sectionLabel"]),
-            "text": look.value(section, _P["text"]),
-        }
-        row.update({name: look.value(section, _P[name]) for name in _SPAN})
-        row.update({name: look.value(section, _P[name]) for name in _PDF_PAGES})
+        row: Row = {"item": item, "section": section}
+        row |= look.columns(section, ("position", "heading"))
+        row["label"] = look.value(section, _P["sectionLabel"])
+        row |= look.columns(section, ("text", *_LOCATION))
         row.update({"outcome": outcome, "outcomeLabel": look.danish_label(outcome)})
         rows.append(row)
     return sorted(rows, key=_position_key)
