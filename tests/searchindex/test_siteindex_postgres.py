@@ -27,7 +27,7 @@ from searchindex.pg_schema import create_postgres
 from tests.cli.conftest import SAMPLE_FILES
 from tests.conftest import ROOT, referatgraf
 from tests.graph.postgres_server import Postgres
-from tests.graph.test_siteindex_build import OUTCOME, _answers, _changed_lemvig
+from tests.searchindex.test_siteindex_build import OUTCOME, _answers, _changed_lemvig
 
 BASE = "https://w3id.org/referatgraf/"
 KLAPJOB = BASE + "program/klapjob"
