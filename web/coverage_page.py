@@ -8,6 +8,8 @@ own page lists them all.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final
 
 from graph.labels import counted
@@ -68,59 +70,55 @@ def coverage_page(site: Site) -> Page:
 
 
 def _municipalities(site: Site, rows: list[CoverageRow]) -> list[dict[str, Any]]:
+    """The rows (by municipality) grouped under their municipality, with its count."""
     grouped: list[dict[str, Any]] = []
-    for row in rows:
-        if not grouped or grouped[-1]["iri"] != row.municipality:
-            grouped.append(
-                {
-                    "iri": row.municipality,
-                    "href": href(site, row.municipality),
-                    "label": row.municipality_label,
-                    "committees": [],
-                    "meetings": 0,
-                }
-            )
-        shown = row.meetings[-MEETINGS_SHOWN:]  # by date: the latest are last
-        first, last = row.meetings[0][1], row.meetings[-1][1]
-        grouped[-1]["meetings"] += len(row.meetings)
-        grouped[-1]["committees"].append(
+    for iri, group in groupby(rows, key=attrgetter("municipality")):
+        committees = list(group)
+        meetings = sum(len(row.meetings) for row in committees)
+        grouped.append(
             {
-                "href": href(site, row.committee) if row.committee else None,
-                "label": row.committee_label or "Møder uden udvalg i referatet",
-                "text": counted(len(row.meetings), "møde", "møder"),
-                "span": f"{iso_day(first)} – {iso_day(last)}"
-                if first and last and first != last
-                else None,
-                "hidden": len(row.meetings) - len(shown),
-                "meetings": [
-                    {
-                        "href": href(site, iri),
-                        "date": iso_day(date) or "uden dato",
-                        "date_iso": date,
-                    }
-                    for iri, date in shown
-                ],
+                "iri": iri,
+                "href": href(site, iri),
+                "label": committees[0].municipality_label,
+                "committees": [_committee(site, row) for row in committees],
+                "meetings": meetings,
+                "text": counted(meetings, "møde", "møder"),
             }
         )
-    for municipality in grouped:
-        municipality["text"] = counted(municipality["meetings"], "møde", "møder")
     return grouped
 
 
+def _committee(site: Site, row: CoverageRow) -> dict[str, Any]:
+    shown = row.meetings[-MEETINGS_SHOWN:]  # by date: the latest are last
+    first, last = row.meetings[0][1], row.meetings[-1][1]
+    return {
+        "href": href(site, row.committee) if row.committee else None,
+        "label": row.committee_label or "Møder uden udvalg i referatet",
+        "text": counted(len(row.meetings), "møde", "møder"),
+        "span": f"{iso_day(first)} – {iso_day(last)}" if first and last and first != last else None,
+        "hidden": len(row.meetings) - len(shown),
+        "meetings": [
+            {"href": href(site, iri), "date": iso_day(date) or "uden dato", "date_iso": date}
+            for iri, date in shown
+        ],
+    }
+
+
 def _failures(site: Site, failures: list[FailureRow]) -> list[dict[str, Any]]:
+    """The files that failed (by load run) grouped under their run."""
     runs: list[dict[str, Any]] = []
-    for failure in failures:
-        if not runs or runs[-1]["iri"] != failure.run:
-            runs.append(
-                {
-                    "iri": failure.run,
-                    "label": failure.run_label,
-                    "href": href(site, failure.run),
-                    "started": _moment(failure.started) if failure.started else "",
-                    "files": [],
-                }
-            )
-        runs[-1]["files"].append({"file": failure.file_name, "reason": failure.reason})
+    for iri, group in groupby(failures, key=attrgetter("run")):
+        files = list(group)
+        started = files[0].started
+        runs.append(
+            {
+                "iri": iri,
+                "label": files[0].run_label,
+                "href": href(site, iri),
+                "started": _moment(started) if started else "",
+                "files": [{"file": f.file_name, "reason": f.reason} for f in files],
+            }
+        )
     return runs
 
 
