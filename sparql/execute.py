@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from pyoxigraph import (
-    Quad,
-    QueryResultsFormat,
-    QueryTriples,
-    RdfFormat,
-    serialize,
-)
+from pyoxigraph import Quad, QueryTriples, RdfFormat, serialize
 
 from graph.store import MinutesStore
+from sparql.evaluate import RDF_FORMATS, RESULTS_FORMATS
 
-RESULT_FORMATS = {
-    "csv": QueryResultsFormat.CSV,
-    "tsv": QueryResultsFormat.TSV,
-    "json": QueryResultsFormat.JSON,
-    "xml": QueryResultsFormat.XML,
-}
-GRAPH_FORMATS = {
-    "ttl": RdfFormat.TURTLE,
-    "nt": RdfFormat.N_TRIPLES,
-    "nq": RdfFormat.N_QUADS,
-}
+# the graph formats the command line offers (its error message names them)
+GRAPH_FORMATS = {name: RDF_FORMATS[name] for name in ("ttl", "nt", "nq")}
 
 
 class QueryError(Exception):
@@ -56,11 +42,11 @@ def run_query(store: MinutesStore, sparql: str, fmt: str | None) -> bytes:
             return bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
         return bytes(result.serialize(format=GRAPH_FORMATS[name]) or b"")
     name = fmt or "csv"
-    if name not in RESULT_FORMATS:
+    if name not in RESULTS_FORMATS:
         raise QueryError(
             f"--format {name} is for CONSTRUCT and DESCRIBE; use csv, tsv, json or xml", usage=True
         )
-    return bytes(result.serialize(format=RESULT_FORMATS[name]) or b"")
+    return bytes(result.serialize(format=RESULTS_FORMATS[name]) or b"")
 
 
 def read_query_argument(argument: str) -> str:

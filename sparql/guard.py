@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sparql.lexer import HIDDEN, Token, tokens
+from sparql.refusals import RequestError
+from sparql.short_cache import cached_up_to
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_KEYWORDS = frozenset(
@@ -31,16 +32,10 @@ UPDATE_KEYWORDS = frozenset(
 )
 NONDETERMINISTIC = frozenset({"RAND", "NOW", "UUID", "STRUUID", "BNODE"})
 _SERVICE = re.compile("service", re.IGNORECASE)
-_CACHE_UP_TO = 4096  # characters: longer queries are scanned each time, not kept
 
 
-class RefusedError(Exception):
+class RefusedError(RequestError):
     """The query may not run here; ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +45,9 @@ class QueryShape:
     deterministic: bool = True  # False when it calls RAND, NOW, UUID, STRUUID or BNODE
 
 
+@cached_up_to(4096, maxsize=512)  # characters: longer queries are scanned each time, not kept
 def inspect(query: str) -> QueryShape:
     """The shape of ``query``, or :class:`RefusedError` if it must not run."""
-    if len(query) <= _CACHE_UP_TO:
-        return _inspect_cached(query)
-    return _inspect(query)
-
-
-@lru_cache(maxsize=512)
-def _inspect_cached(query: str) -> QueryShape:
-    return _inspect(query)
-
-
-def _inspect(query: str) -> QueryShape:
     scanned = tuple(tokens(query))
     code: list[str] = []
     offsets: list[int] = []  # the query position of each code character

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Protocol
 
+from sparql.refusals import RequestError
+
 
 @dataclass(frozen=True, slots=True)
 class Format:
@@ -84,14 +86,9 @@ for _format in ALL_FORMATS:
 HTML_TYPES: Final = ("text/html", "application/xhtml+xml")
 
 
-class NotAcceptableError(Exception):
+class NotAcceptableError(RequestError):
     """No offered format fits; ``status`` is 406 (Accept, or a format that does not fit the
     query form) or 400 (a ``format`` value nobody knows)."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
 
 
 @dataclass(frozen=True, slots=True)

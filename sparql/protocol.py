@@ -16,23 +16,19 @@ Every refusal is a :class:`ProtocolError` with a 4xx status and a message saying
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import parse_qsl
+
+from sparql.refusals import RequestError
+from sparql.short_cache import cached_up_to
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
-_CACHE_UP_TO = 4096  # bytes of query string worth remembering
 ACCEPTED_TYPES = f"{DIRECT} (the query as the body) or {FORM} (query=...)"
 
 
-class ProtocolError(Exception):
+class ProtocolError(RequestError):
     """The request does not follow the protocol; ``status`` is a 4xx."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,19 +43,9 @@ class QueryRequest:
         return bool(self.default_graphs or self.named_graphs)
 
 
+@cached_up_to(4096, maxsize=256)  # bytes of query string worth remembering
 def parse_get(query_string: bytes) -> QueryRequest:
     """The request a GET's query string makes (the same URL, read once: see the cache)."""
-    if len(query_string) <= _CACHE_UP_TO:
-        return _parse_get_cached(query_string)
-    return _parse_get(query_string)
-
-
-@lru_cache(maxsize=256)
-def _parse_get_cached(query_string: bytes) -> QueryRequest:
-    return _parse_get(query_string)
-
-
-def _parse_get(query_string: bytes) -> QueryRequest:
     pairs = _pairs(query_string, "URL")
     if any(name == "update" for name, _ in pairs):
         raise ProtocolError(
