@@ -15,21 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import (
-    BlankNode,
-    DefaultGraph,
-    Literal,
-    NamedNode,
-    Quad,
-    QueryBoolean,
-    QuerySolutions,
-    QueryTriples,
-    RdfFormat,
-    Store,
-    parse,
-)
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, parse
 
-from graph.backends import DocumentWrite, QueryOptions, StoreBackend, StoreError, StoreTimeoutError
+from graph.backends import (
+    DocumentWrite,
+    QuadPattern,
+    QueryOptions,
+    QueryResult,
+    StoreBackend,
+    StoreError,
+    StoreTimeoutError,
+)
 from graph.backends.embedded import EmbeddedStore
 from graph.location import StoreLocation, StoreUrl
 from graph.terms import RDF_TYPE, RG, term
@@ -103,7 +99,7 @@ class MinutesStore:
         sha = term(RG.sha256)
         return {
             q.subject.value: q.object.value
-            for q in self._store.quads_for_pattern(None, sha, None, None)
+            for q in self._store.quads_for_pattern(QuadPattern(predicate=sha))
             if isinstance(q.subject, NamedNode)
             and isinstance(q.object, Literal)
             and q.graph_name == q.subject
@@ -118,14 +114,14 @@ class MinutesStore:
         default_graphs: list[NamedNode] | None = None,
         named_graphs: list[NamedNode] | None = None,
         base_iri: str | None = None,
-    ) -> QuerySolutions | QueryTriples | QueryBoolean:
+    ) -> QueryResult:
         """Evaluate a SPARQL query; by default the default graph is the union of all graphs.
         Relative IRIs in the query resolve against ``base_iri`` (an error without one)."""
         options = QueryOptions(substitutions, union, default_graphs, named_graphs, base_iri)
         return self._store.query(sparql, options)
 
     def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
-        return iter(self._store.quads_for_pattern(None, None, None, graph))
+        return iter(self._store.quads_for_pattern(QuadPattern(graph=graph)))
 
     def quads_matching(
         self,
@@ -136,7 +132,7 @@ class MinutesStore:
     ) -> Iterator[Quad]:
         """The quads that match a pattern (``None`` matches anything), from every graph unless
         ``graph`` is given: a direct index lookup, without a query."""
-        return iter(self._store.quads_for_pattern(subject, predicate, object_, graph))
+        return iter(self._store.quads_for_pattern(QuadPattern(subject, predicate, object_, graph)))
 
     def named_graphs(self) -> list[str]:
         return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)]
@@ -151,7 +147,7 @@ class MinutesStore:
         return self._store.named_graphs()
 
     def has_default_graph_triples(self) -> bool:
-        found = self._store.quads_for_pattern(None, None, None, DefaultGraph())
+        found = self._store.quads_for_pattern(QuadPattern(graph=DefaultGraph()))
         return next(iter(found), None) is not None
 
     def dump_graph(self, output: Any, graph: NamedNode | BlankNode | None) -> None:
@@ -201,7 +197,7 @@ class MinutesStore:
             Quad(fixed(t.subject), t.predicate, fixed(t.object), node)
             for t in parse(data, format=fmt)
         }
-        if set(self._store.quads_for_pattern(None, None, None, node)) == new:
+        if set(self._store.quads_for_pattern(QuadPattern(graph=node))) == new:
             return
         self._store.replace_graph(node, new)
 
@@ -240,9 +236,8 @@ class MinutesStore:
         return partial
 
     def count_instances(self, class_iri: str) -> int:
-        return sum(
-            1 for _ in self._store.quads_for_pattern(None, RDF_TYPE, NamedNode(class_iri), None)
-        )
+        instances = QuadPattern(predicate=RDF_TYPE, object=NamedNode(class_iri))
+        return sum(1 for _ in self._store.quads_for_pattern(instances))
 
 
 def now_utc() -> dt.datetime:

@@ -59,6 +59,17 @@ class DocumentWrite:
     commit: bytes
 
 
+@dataclass(frozen=True, slots=True)
+class QuadPattern:
+    """The quads to find: ``None`` matches any term, and a ``graph`` of ``None`` any graph,
+    the default graph included."""
+
+    subject: NamedNode | BlankNode | None = None
+    predicate: NamedNode | None = None
+    object: NamedNode | BlankNode | Literal | None = None
+    graph: GraphName | None = None
+
+
 class StoreBackend(Protocol):
     """What :class:`graph.store.MinutesStore` needs of an engine."""
 
@@ -66,13 +77,7 @@ class StoreBackend(Protocol):
 
     def query(self, sparql: str, options: QueryOptions) -> QueryResult: ...
 
-    def quads_for_pattern(
-        self,
-        subject: NamedNode | BlankNode | None,
-        predicate: NamedNode | None,
-        object_: NamedNode | BlankNode | Literal | None,
-        graph: GraphName | None,
-    ) -> Iterator[Quad]: ...
+    def quads_for_pattern(self, pattern: QuadPattern) -> Iterator[Quad]: ...
 
     def named_graphs(self) -> list[NamedNode | BlankNode]: ...
 
@@ -102,6 +107,7 @@ class StoreBackend(Protocol):
 __all__ = [
     "DocumentWrite",
     "GraphName",
+    "QuadPattern",
     "QueryOptions",
     "QueryResult",
     "StoreBackend",

@@ -11,9 +11,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, Variable
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Store, Variable
 
-from graph.backends import DocumentWrite, GraphName, QueryOptions, QueryResult, StoreError
+from graph.backends import (
+    DocumentWrite,
+    GraphName,
+    QuadPattern,
+    QueryOptions,
+    QueryResult,
+    StoreError,
+)
 
 
 class EmbeddedStore:
@@ -57,14 +64,9 @@ class EmbeddedStore:
         result: QueryResult = self.store.query(sparql, **kwargs)
         return result
 
-    def quads_for_pattern(
-        self,
-        subject: NamedNode | BlankNode | None,
-        predicate: NamedNode | None,
-        object_: NamedNode | BlankNode | Literal | None,
-        graph: GraphName | None,
-    ) -> Iterator[Quad]:
-        return iter(self.store.quads_for_pattern(subject, predicate, object_, graph))
+    def quads_for_pattern(self, pattern: QuadPattern) -> Iterator[Quad]:
+        p = pattern
+        return iter(self.store.quads_for_pattern(p.subject, p.predicate, p.object, p.graph))
 
     def named_graphs(self) -> list[NamedNode | BlankNode]:
         return [g for g in self.store.named_graphs() if isinstance(g, NamedNode | BlankNode)]

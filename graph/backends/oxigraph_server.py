@@ -20,126 +20,90 @@ and batch, so the document never shows before its entities.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from pyoxigraph import (
     BlankNode,
     DefaultGraph,
-    Literal,
     NamedNode,
     Quad,
-    QueryResultsFormat,
     QuerySolutions,
     RdfFormat,
-    Store,
     Triple,
-    parse,
-    parse_query_results,
     serialize,
 )
 
 from graph.backends import (
     DocumentWrite,
     GraphName,
+    QuadPattern,
     QueryOptions,
     QueryResult,
     StoreError,
-    StoreTimeoutError,
 )
 from graph.backends.document_split import split_by_graph
 from graph.backends.http import READ_CHUNK, HttpStore, form_body, short_message
-from graph.backends.values import bound_query, pattern_bindings, solution_quads
+from graph.backends.store_server import FORM, N_TRIPLES, RESULTS_JSON, WRITTEN, StoreServer
+from graph.backends.values import pattern_bindings, solution_quads
 
 CANCELLED = b"The SPARQL operation has been cancelled"
-RESULTS_JSON = "application/sparql-results+json"
-N_TRIPLES = "application/n-triples"
 N_QUADS = "application/n-quads"
 MEDIA_TYPES = {
     RdfFormat.N_TRIPLES: N_TRIPLES,
     RdfFormat.N_QUADS: N_QUADS,
     RdfFormat.TURTLE: "text/turtle",
 }
-_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 REQUEST_BYTES = 32 << 20  # new documents sent in one transaction, at most this much N-Quads
 
 
-class OxigraphServer:
+class OxigraphServer(StoreServer):
+    name = "Oxigraph server"
+    backup_tools = "oxigraph backup / dump"
+    union_parameter = True
+
     def __init__(self, url: str, host: str, port: int, timeout: float | None = None) -> None:
-        self.location = url
-        self.http = HttpStore(url, host, port, timeout)
+        super().__init__(url, HttpStore(url, host, port, timeout))
 
     @classmethod
     def open(cls, url: str, host: str, port: int) -> OxigraphServer:
         """Connect, and check that an Oxigraph server answers there."""
         server = cls(url, host, port)
         try:
-            status, _, body = server.http.fetch(
-                "GET", "/query", {"query": "ASK {}"}, headers={"Accept": RESULTS_JSON}
-            )
+            server._expect("/query", b"boolean")
         except BaseException:
             server.close()
             raise
-        if status != 200 or b"boolean" not in body:
-            server.close()
-            raise StoreError(f"no Oxigraph server at {url} (it answered HTTP {status})")
         return server
 
     # -- reading -------------------------------------------------------------------------
 
     def query(self, sparql: str, options: QueryOptions) -> QueryResult:
-        text = bound_query(sparql, options.substitutions or {})
-        if options.base_iri is not None:
-            text = f"BASE <{options.base_iri}>\n{text}"
-        params: dict[str, str | list[str]] = {}
-        if options.default_graphs is not None:
-            params["default-graph-uri"] = [g.value for g in options.default_graphs]
-        elif options.union:
-            params["union-default-graph"] = ""
-        if options.named_graphs is not None:
-            params["named-graph-uri"] = [g.value for g in options.named_graphs]
-        body = form_body({"query": text})
+        text, params = self._request(sparql, options)
         accept = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
         status, media, data = self.http.fetch(
-            "POST", "/query", params, body=body, headers={**_FORM, "Accept": accept}
+            "POST",
+            "/query",
+            params,
+            body=form_body({"query": text}),
+            headers={**FORM, "Accept": accept},
         )
         if status == 400:
             raise SyntaxError(short_message(data))
-        if status != 200:
-            raise StoreError(
-                f"the store at {self.location} failed: HTTP {status}: {short_message(data)}"
-            )
+        self._check(status, data, "failed")
         if data.rstrip().endswith(CANCELLED):
-            raise StoreTimeoutError(
-                f"the store at {self.location} stopped the query at its time limit"
-            )
-        try:
-            if media.startswith(N_TRIPLES):
-                return as_query_triples(parse(data, format=RdfFormat.N_TRIPLES))
-            return parse_query_results(data, format=QueryResultsFormat.JSON)
-        except SyntaxError as error:  # a cut-off or garbled answer is never passed on
-            raise StoreError(
-                f"the store at {self.location} sent a broken answer: {error}"
-            ) from None
+            raise self._timed_out()
+        return self._answer(media, data)
 
-    def quads_for_pattern(
-        self,
-        subject: NamedNode | BlankNode | None,
-        predicate: NamedNode | None,
-        object_: NamedNode | BlankNode | Literal | None,
-        graph: GraphName | None,
-    ) -> Iterator[Quad]:
-        if isinstance(graph, DefaultGraph):
-            pattern = "?s ?p ?o"
-        elif graph is None:
-            pattern = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+    def quads_for_pattern(self, pattern: QuadPattern) -> Iterator[Quad]:
+        if isinstance(pattern.graph, DefaultGraph):
+            where = "?s ?p ?o"
+        elif pattern.graph is None:
+            where = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
         else:
-            pattern = "GRAPH ?g { ?s ?p ?o }"
+            where = "GRAPH ?g { ?s ?p ?o }"
+        bindings = pattern_bindings(pattern)
         found = self.query(
-            f"SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}",
-            QueryOptions(
-                substitutions=pattern_bindings(subject, predicate, object_, graph), union=False
-            ),
+            f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}", QueryOptions(bindings, union=False)
         )
         yield from solution_quads(found)
 
@@ -204,36 +168,13 @@ class OxigraphServer:
         status, _, data = self.http.fetch(
             "POST", "/store", {}, body=nquads, headers={"Content-Type": N_QUADS}
         )
-        if status not in (200, 201, 204):
-            raise StoreError(
-                f"the store at {self.location} refused to add documents: "
-                f"HTTP {status}: {short_message(data)}"
-            )
+        self._check(status, data, "refused to add documents", WRITTEN)
 
     def _send(self, method: str, graph: str, body: bytes) -> None:
         status, _, data = self.http.fetch(
             method, "/store", {"graph": graph}, body=body, headers={"Content-Type": N_TRIPLES}
         )
-        if status not in (200, 201, 204):
-            raise StoreError(
-                f"the store at {self.location} refused to write {graph}: "
-                f"HTTP {status}: {short_message(data)}"
-            )
-
-    def flush(self) -> None:
-        """Nothing to do: the server has written each request when it answers."""
-
-    def optimize(self) -> None:
-        """Nothing to do: the server optimises its own storage."""
-
-    def close(self) -> None:
-        self.http.close()
-
-    def backup(self, target: Path) -> None:
-        raise StoreError(
-            f"back up the Oxigraph server at {self.location} with its own tools "
-            f"(oxigraph backup / dump), not into {target}"
-        )
+        self._check(status, data, f"refused to write {graph}", WRITTEN)
 
 
 def _bounded(documents: list[DocumentWrite]) -> Iterator[list[DocumentWrite]]:
@@ -252,11 +193,4 @@ def _bounded(documents: list[DocumentWrite]) -> Iterator[list[DocumentWrite]]:
         yield run
 
 
-def as_query_triples(triples: Iterable[Triple]) -> QueryResult:
-    """Triples as pyoxigraph's own graph answer, through a throwaway in-memory store."""
-    scratch = Store()
-    scratch.extend(Quad(t.subject, t.predicate, t.object) for t in triples)
-    return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
-
-
-__all__ = ["CANCELLED", "OxigraphServer", "as_query_triples"]
+__all__ = ["CANCELLED", "OxigraphServer"]

@@ -6,8 +6,6 @@ space, and a literal is escaped, so a value never becomes query text. Where ``WH
 found with comments, strings, IRIs and names skipped.
 
 >>> from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
-
-from graph.backends import QueryResult, StoreError
 >>> print(bound_query("SELECT ?x WHERE { ?x <p> 'where {' } # WHERE {", {"x": NamedNode("http://a")}))
 SELECT ?x WHERE {
 VALUES ?x { <http://a> } ?x <p> 'where {' } # WHERE {
@@ -29,7 +27,7 @@ from collections.abc import Iterator, Mapping
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
 
-from graph.backends import QueryResult, StoreError
+from graph.backends import QuadPattern, QueryResult, StoreError
 
 _TOKEN = re.compile(
     r"""\#[^\n]*
@@ -88,20 +86,16 @@ def query_form(query: str) -> str:
     return "select"
 
 
-def pattern_bindings(
-    subject: NamedNode | BlankNode | None,
-    predicate: NamedNode | None,
-    object_: NamedNode | BlankNode | Literal | None,
-    graph: NamedNode | BlankNode | DefaultGraph | None,
-) -> dict[str, NamedNode | Literal]:
+def pattern_bindings(pattern: QuadPattern) -> dict[str, NamedNode | Literal]:
     """The terms of a quad pattern to bind as ``?s ?p ?o ?g`` (``None`` and the default graph
     bind nothing); a blank node of the store cannot be named in SPARQL: :class:`StoreError`.
 
-    >>> pattern_bindings(None, NamedNode("http://p"), Literal("x"), DefaultGraph())
+    >>> pattern_bindings(QuadPattern(None, NamedNode("http://p"), Literal("x"), DefaultGraph()))
     {'p': <NamedNode value=http://p>, 'o': <Literal value=x datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>}
     """
     bindings: dict[str, NamedNode | Literal] = {}
-    for name, term in (("s", subject), ("p", predicate), ("o", object_), ("g", graph)):
+    p = pattern
+    for name, term in (("s", p.subject), ("p", p.predicate), ("o", p.object), ("g", p.graph)):
         if term is None or isinstance(term, DefaultGraph):
             continue
         if isinstance(term, BlankNode):

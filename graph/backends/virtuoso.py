@@ -27,43 +27,36 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from pyoxigraph import (
     BlankNode,
     DefaultGraph,
-    Literal,
     NamedNode,
     Quad,
-    QueryResultsFormat,
     QuerySolutions,
     RdfFormat,
-    parse,
-    parse_query_results,
     serialize,
 )
 
 from graph.backends import (
     DocumentWrite,
     GraphName,
+    QuadPattern,
     QueryOptions,
     QueryResult,
     StoreError,
-    StoreTimeoutError,
 )
 from graph.backends.digest import Digest
 from graph.backends.document_split import split_by_graph
 from graph.backends.http import HttpStore, form_body, short_message
-from graph.backends.oxigraph_server import as_query_triples
-from graph.backends.values import bound_query, pattern_bindings, query_form, solution_quads
+from graph.backends.store_server import FORM, N_TRIPLES, RESULTS_JSON, WRITTEN, StoreServer
+from graph.backends.values import pattern_bindings, query_form, solution_quads
 from graph.uris import STAGING_GRAPH
 from ontology.vocabularies import XSD
 
 USER_ENV = "REFERATGRAF_STORE_USER"
 PASSWORD_ENV = "REFERATGRAF_STORE_PASSWORD"  # noqa: S105  (the name of a variable)
-RESULTS_JSON = "application/sparql-results+json"
-N_TRIPLES = "application/n-triples"
 TIMED_OUT = "S1TAT"
 # Virtuoso's own graphs in a new database (its RDF views, LDP and the service description);
 # any other graph under these prefixes, found when the store is opened, is left out too
@@ -78,7 +71,6 @@ SYSTEM_PREFIXES = (
     "http://localhost:8890/",
 )
 CHUNK_TRIPLES = 20_000  # one Graph Store write: ~3 MB of N-Triples, far below what deadlocks
-_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 _BNODE = re.compile(rb'("type": "bnode", "value": ")nodeID://')
 _BOOLEAN = re.compile(
     rb'("datatype": "' + re.escape(XSD.boolean.encode()) + rb'", "value": ")([01])"'
@@ -92,12 +84,14 @@ def store_login() -> Digest | None:
     return Digest(user, password) if user and password is not None else None
 
 
-class VirtuosoServer:
+class VirtuosoServer(StoreServer):
+    name = "Virtuoso server"
+    backup_tools = "backup_online, or a checkpoint and a copy of its database"
+
     def __init__(
         self, url: str, host: str, port: int, login: Digest | None, timeout_ms: int | None = None
     ) -> None:
-        self.location = url
-        self.http = HttpStore(url, host, port)
+        super().__init__(url, HttpStore(url, host, port))
         self.login = login
         self.timeout_ms = timeout_ms
         """Virtuoso's ``timeout`` for each query, in milliseconds (``None``: the server's own)."""
@@ -112,11 +106,7 @@ class VirtuosoServer:
         also log in and clear a staging graph that a cut-off load left behind."""
         server = cls(url, host, port, store_login(), timeout_ms)
         try:
-            status, _, body = server.http.fetch(
-                "GET", "/sparql", {"query": "ASK {}"}, headers={"Accept": RESULTS_JSON}
-            )
-            if status != 200 or b"__ASK_RETVAL" not in body:
-                raise StoreError(f"no Virtuoso server at {url} (it answered HTTP {status})")
+            server._expect("/sparql", b"__ASK_RETVAL")
             found = server._select_graphs(
                 f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {server._shown()} }}"
             )
@@ -124,11 +114,7 @@ class VirtuosoServer:
                 g for g in found if g.startswith(SYSTEM_PREFIXES) and g not in server.hidden
             ]
             if writing:
-                if server.login is None:
-                    raise StoreError(
-                        f"writing to the Virtuoso server at {url} needs a login: set ${USER_ENV} "
-                        f"and ${PASSWORD_ENV}"
-                    )
+                server._login()  # a load without a login stops before it reads a file
                 server.update(f"DROP SILENT GRAPH <{STAGING_GRAPH}>")
                 server._staging_empty = True
         except BaseException:
@@ -139,15 +125,7 @@ class VirtuosoServer:
     # -- reading -------------------------------------------------------------------------
 
     def query(self, sparql: str, options: QueryOptions) -> QueryResult:
-        text = bound_query(sparql, options.substitutions or {})
-        if options.base_iri is not None:
-            text = f"BASE <{options.base_iri}>\n{text}"
-        params: dict[str, str | list[str]] = {}
-        if options.default_graphs is not None:
-            params["default-graph-uri"] = [g.value for g in options.default_graphs]
-        if options.named_graphs is not None:
-            params["named-graph-uri"] = [g.value for g in options.named_graphs]
-        return self._read(text, params)
+        return self._read(*self._request(sparql, options))
 
     def _shown(self) -> str:
         """A filter on ``?g`` that leaves out Virtuoso's system graphs and the staging graph."""
@@ -159,7 +137,7 @@ class VirtuosoServer:
             fields["timeout"] = str(self.timeout_ms)
         # Virtuoso takes the first type it knows of the Accept header, whatever its q
         graph = query_form(text) in ("construct", "describe")
-        headers = {**_FORM, "Accept": N_TRIPLES if graph else RESULTS_JSON}
+        headers = {**FORM, "Accept": N_TRIPLES if graph else RESULTS_JSON}
         with self.http.request(
             "POST", "/sparql", params, body=form_body(fields), headers=headers
         ) as response:
@@ -167,43 +145,24 @@ class VirtuosoServer:
             status, media = response.status, response.getheader("Content-Type") or ""
             state = response.getheader("X-SQL-State") or ""
         if state == TIMED_OUT or (status != 200 and b"S1TAT" in data[:2000]):
-            raise StoreTimeoutError(
-                f"the store at {self.location} stopped the query at its time limit"
-            )
+            raise self._timed_out()
         if status == 400 or (status != 200 and b"SPARQL compiler" in data[:2000]):
             raise SyntaxError(short_message(data))
-        if status != 200:
-            raise StoreError(
-                f"the store at {self.location} failed: HTTP {status}: {short_message(data)}"
-            )
-        try:
-            if media.startswith(N_TRIPLES):
-                return as_query_triples(parse(data, format=RdfFormat.N_TRIPLES))
-            return parse_query_results(_standard_json(data), format=QueryResultsFormat.JSON)
-        except SyntaxError as error:  # a cut-off or garbled answer is never passed on
-            raise StoreError(
-                f"the store at {self.location} sent a broken answer: {error}"
-            ) from None
+        self._check(status, data, "failed")
+        return self._answer(media, data, _standard_json)
 
     def _select_graphs(self, text: str) -> list[str]:
         found = self._read(text, {})
         assert isinstance(found, QuerySolutions)
         return [g.value for row in found if isinstance(g := row["g"], NamedNode)]
 
-    def quads_for_pattern(
-        self,
-        subject: NamedNode | BlankNode | None,
-        predicate: NamedNode | None,
-        object_: NamedNode | BlankNode | Literal | None,
-        graph: GraphName | None,
-    ) -> Iterator[Quad]:
-        if isinstance(graph, DefaultGraph):  # every triple of Virtuoso is in a named graph
+    def quads_for_pattern(self, pattern: QuadPattern) -> Iterator[Quad]:
+        if isinstance(pattern.graph, DefaultGraph):  # every triple of Virtuoso is in a named graph
             return
+        bindings = pattern_bindings(pattern)
         found = self.query(
             f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._shown()} }}",
-            QueryOptions(
-                substitutions=pattern_bindings(subject, predicate, object_, graph), union=False
-            ),
+            QueryOptions(bindings, union=False),
         )
         yield from solution_quads(found)
 
@@ -281,11 +240,7 @@ class VirtuosoServer:
                 headers={"Content-Type": N_TRIPLES},
                 auth=self._login(),
             )
-            if status not in (200, 201, 204):
-                raise StoreError(
-                    f"the store at {self.location} refused to write {graph}: "
-                    f"HTTP {status}: {short_message(data)}"
-                )
+            self._check(status, data, f"refused to write {graph}", WRITTEN)
 
     def update(self, text: str) -> None:
         """Run a SPARQL update (a form POST to ``/sparql-auth``)."""
@@ -293,14 +248,10 @@ class VirtuosoServer:
             "POST",
             "/sparql-auth",
             body=form_body({"query": text}),
-            headers=_FORM,
+            headers=FORM,
             auth=self._login(),
         )
-        if status != 200:
-            raise StoreError(
-                f"the store at {self.location} refused an update: HTTP {status}: "
-                f"{short_message(data)}"
-            )
+        self._check(status, data, "refused an update")
 
     def _login(self) -> Digest:
         if self.login is None:
@@ -309,21 +260,6 @@ class VirtuosoServer:
                 f"${USER_ENV} and ${PASSWORD_ENV}"
             )
         return self.login
-
-    def flush(self) -> None:
-        """Nothing to do: the server has written each request when it answers."""
-
-    def optimize(self) -> None:
-        """Nothing to do: the server manages its own storage."""
-
-    def close(self) -> None:
-        self.http.close()
-
-    def backup(self, target: Path) -> None:
-        raise StoreError(
-            f"back up the Virtuoso server at {self.location} with its own tools "
-            f"(backup_online, or a checkpoint and a copy of its database), not into {target}"
-        )
 
 
 def _chunks(ntriples: bytes, lines: int) -> Iterator[bytes]:
