@@ -214,16 +214,9 @@ class ItemMention:
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingListRow:
+class MeetingListRow(MeetingRow):
     """A meeting in the list of meetings, with how many agenda items it has."""
 
-    iri: str
-    label: str
-    date: str | None
-    committee: str | None  # None for minutes that name no committee
-    committee_label: str | None
-    municipality: str
-    municipality_label: str
     items: int
 
 
