@@ -1,6 +1,6 @@
 """An ASGI middleware that changes the headers of every HTTP response: a subclass says how in
 :meth:`ResponseHeaders.changed` (the security headers, ``web.security``; the publishing
-``Link`` header could be one too).
+``Link`` header, ``web.publish_routes``).
 
 >>> import asyncio
 >>> class Tagged(ResponseHeaders):

@@ -27,7 +27,7 @@ import hashlib
 from email.utils import formatdate
 from html import escape
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from fastapi import APIRouter, FastAPI
 from starlette.requests import Request
@@ -46,6 +46,7 @@ from sparql.store_state import CurrentState
 from web.conditional import not_modified
 from web.described import router as described_router
 from web.feeds import router as feeds_router
+from web.header_middleware import Headers, ResponseHeaders
 from web.publish_state import (
     FOOTER_HTML,
     PublishState,
@@ -105,25 +106,11 @@ def install(
     app.add_middleware(PublishLinks)
 
 
-class PublishLinks:
+class PublishLinks(ResponseHeaders):
     """Adds the ``Link`` header to every HTTP response (ASGI middleware)."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def linked(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"link", LINK_HEADER.encode()))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, linked)
+    def changed(self, headers: Headers) -> Headers:
+        return [*headers, (b"link", LINK_HEADER.encode())]
 
 
 # -- /dumps/ ------------------------------------------------------------------------------
