@@ -132,26 +132,24 @@ def _law(entry: Mapping[str, Any]) -> Law:
     )
 
 
+def _named(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields a programme and an organisation share: key, name, kind, source, and the
+    aliases with the name's own form among them."""
+    return {
+        "key": str(entry["key"]),
+        "name": str(entry["name"]),
+        "kind": str(entry.get("kind") or ""),
+        "aliases": _aliases(entry.get("aliases") or (), str(entry["name"])),
+        "source": str(entry.get("source") or ""),
+    }
+
+
 def _programme(entry: Mapping[str, Any]) -> Programme:
-    return Programme(
-        key=str(entry["key"]),
-        name=str(entry["name"]),
-        kind=str(entry.get("kind") or ""),
-        aliases=_aliases(entry.get("aliases") or (), str(entry["name"])),
-        source=str(entry.get("source") or ""),
-        owner=entry.get("owner"),
-    )
+    return Programme(**_named(entry), owner=entry.get("owner"))
 
 
 def _organisation(entry: Mapping[str, Any]) -> Organisation:
-    return Organisation(
-        key=str(entry["key"]),
-        name=str(entry["name"]),
-        kind=str(entry.get("kind") or ""),
-        aliases=_aliases(entry.get("aliases") or (), str(entry["name"])),
-        source=str(entry.get("source") or ""),
-        part_of=entry.get("part_of"),
-    )
+    return Organisation(**_named(entry), part_of=entry.get("part_of"))
 
 
 def _kle(entry: Mapping[str, Any]) -> KleConcept:
