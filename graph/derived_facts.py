@@ -10,7 +10,7 @@ from graph.labels import person_label
 from graph.ntriples import iri, literal
 from graph.query_files import read_query
 from graph.store import MinutesStore
-from graph.terms import RDF_TYPE, RDF_TYPE_NT, RDFS_LABEL, RDFS_LABEL_NT
+from graph.terms import RDF_TYPE_NT, RDFS_LABEL_NT
 from graph.uris import Minter
 from ontology.namespace import RG
 from ontology.vocabularies import ORG, XSD
@@ -53,13 +53,12 @@ def write_derived(store: MinutesStore, minter: Minter) -> int:
 
 
 def _labels(store: MinutesStore) -> dict[str, str]:
-    """Danish labels of persons and committees (the entities graph holds one each)."""
-    found: dict[str, str] = {}
-    for cls in (RG.Person, RG.Committee):
-        for quad in store.quads_matching(None, RDF_TYPE, NamedNode(cls)):
-            if not isinstance(quad.subject, NamedNode):
-                continue
-            for name in store.quads_matching(quad.subject, RDFS_LABEL, None):
-                if isinstance(name.object, Literal):
-                    found[quad.subject.value] = name.object.value
-    return found
+    """Danish labels of persons and committees, in one query (one request to a store server,
+    not one for each person)."""
+    result = store.query(_query("labels"))
+    assert isinstance(result, QuerySolutions)
+    return {
+        row["entity"].value: row["name"].value
+        for row in result
+        if isinstance(row["entity"], NamedNode) and isinstance(row["name"], Literal)
+    }
