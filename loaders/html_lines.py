@@ -11,6 +11,9 @@ from loaders.page_furniture import is_furniture_phrase
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 # A number printed on its own before an item's heading: "1", "1.", "Punkt 1", "Pkt. 12:".
 _ITEM_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
+# What may stand between the links of a link bar: "Forside | Udvalg | Arkiv".
+_BAR_SEPARATORS = frozenset(" \t|·•/-–>»›")
+_LINKS_IN_A_BAR = 3
 
 
 class TextBuilder:
@@ -24,6 +27,9 @@ class TextBuilder:
         self.preformatted = False  # inside <pre>: leading spaces are layout
         self.boundary = False  # an element ended or began inside a heading
         self.held = False  # an item number waiting for its heading
+        self.links = 0  # links begun in the current line
+        self.link_depth = 0
+        self.unlinked: list[str] = []  # the current line's text outside links
 
     def word_text(self, text: str) -> None:
         text = _SPACES.sub(" ", text)
@@ -40,6 +46,20 @@ class TextBuilder:
                 text = " " + text
         self.boundary = False
         self.parts.append(text)
+        if not self.link_depth:
+            self.unlinked.append(text)
+
+    def start_link(self) -> None:
+        self.links += 1
+        self.link_depth += 1
+
+    def end_link(self) -> None:
+        self.link_depth = max(self.link_depth - 1, 0)
+
+    def _is_link_bar(self) -> bool:
+        """The line is three links or more and nothing but separators between them: a menu
+        or a bar of links in old pages that mark no navigation (``Forside | Arkiv | Udvalg``)."""
+        return self.links >= _LINKS_IN_A_BAR and _BAR_SEPARATORS.issuperset("".join(self.unlinked))
 
     def raw_text(self, text: str) -> None:
         first, *rest = text.split("\n")
@@ -68,10 +88,13 @@ class TextBuilder:
         self.held = False
         content = "".join(self.parts)
         content = content.rstrip(" ") if self.preformatted else content.strip(" ")
+        link_bar = self._is_link_bar()
         self.parts = []
+        self.links = 0
+        self.unlinked = []
         if not content and not keep_empty:
             return  # a pending list marker waits for the item's text
-        if content and not self.preformatted and is_furniture_phrase(content):
+        if content and not self.preformatted and (link_bar or is_furniture_phrase(content)):
             self.prefix = ""  # a bar of controls: "Kopier link til punktet - Print"
             return
         if self.blank_wanted and self.lines and self.lines[-1]:

@@ -12,10 +12,15 @@ read as such:
   header rules read;
 - an item's number printed in an element of its own just before the heading
   (``<span>1.</span><h2>Godkendelse</h2>``, or two spans glued together in one heading) joins
-  the heading's line: ``1. Godkendelse``.
+  the heading's line: ``1. Godkendelse``;
+- a header laid out in columns (``Udvalg | Mødedato`` above one row of values) is one
+  ``Label: value`` line per column; a table that lays out the page rather than holding data
+  (:mod:`loaders.html_tables`) is read as blocks, and an item's number in a cell of its own
+  joins the first line of the next cell: ``23. Godkendelse``.
 
 Page furniture (cookie banners, navigation, breadcrumbs, share and print buttons, translation
-widgets: :mod:`loaders.page_furniture`) is dropped, as are script, style and other elements
+widgets, a site footer: :mod:`loaders.page_furniture`; a line of three links or more with only
+separators between them) is dropped, as are script, style and other elements
 that are never read, with their content. Attributes are read only to classify an element
 (``role``, ``class``, ``aria-hidden``, an ordered list's ``start``); no attribute value ever
 reaches the text, so ``onerror=`` handlers and ``javascript:`` URLs cannot.
@@ -34,8 +39,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.html_labels import is_label_row, joins_its_definition
 from loaders.html_lines import TextBuilder
+from loaders.html_tables import column_pairs, is_layout_table
 from loaders.inline_html import count_tag_lines
-from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart
+from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart, read_head
 from loaders.page_furniture import (
     is_furniture,
     is_furniture_control,
@@ -62,6 +68,7 @@ _PARAGRAPHS = frozenset(
 # Blocks that only start a line of their own (rows of a list, a table, a definition list).
 _ROWS = frozenset(["li", "tr", "dt", "dd", "caption", "figcaption", "legend", "summary", "option"])
 _CELLS = frozenset(("td", "th"))
+_TABLE_PARTS = frozenset(("tr", "td", "th"))
 _LISTS = frozenset(("ul", "ol", "menu", "dir"))
 _HEADINGS = frozenset(_words("h1 h2 h3 h4 h5 h6"))
 # Inside these a <header> or <footer> is the content's own, not the site's.
@@ -111,6 +118,8 @@ class _Walker:
         self.terms: list[bool] = []  # per open <dt>: its <dd> joins its line
         self.definitions: list[bool] = []  # per open <dd>: joined to its term's line
         self.joining = False  # a <dt> ended with ":", its <dd> comes next
+        self.tables: list[bool] = []  # per open <table>: it lays out the page
+        self.number_cell = False  # a layout cell held only an item number: the next goes on
 
     def enter(self, tag: str, node: LexborNode) -> None:
         out = self.out
@@ -120,12 +129,16 @@ class _Walker:
             out.end_block()
         if self.in_heading and tag not in _PARAGRAPHS:
             out.boundary = True
+        if tag in _TABLE_PARTS and self._in_layout_table():
+            self._enter_layout_part(tag)
+            return
         if (self.in_cell or self.in_flat) and tag in _PARAGRAPHS | _ROWS | {"br"}:
             out.word_text(" ")
             if tag == "dd":
                 self.joining = False
                 self.definitions.append(False)
         elif tag == "br":
+            self.number_cell = False
             out.end_line()
         elif tag in _CELLS:
             if self.cell_count and self.cell_count[-1]:
@@ -138,8 +151,30 @@ class _Walker:
             self._enter_row(tag, node)
         self._count_depths(tag, node)
 
+    def _in_layout_table(self) -> bool:
+        return bool(self.tables) and self.tables[-1]
+
+    def _enter_layout_part(self, tag: str) -> None:
+        """A row or cell of a layout table is a block; the cell after an item's number goes
+        on in the number's line (``23.`` | ``Godkendelse ...``)."""
+        if self.number_cell and tag in _CELLS:
+            return
+        self.number_cell = False
+        self._end_paragraph()
+
+    def _leave_layout_part(self, tag: str) -> None:
+        out = self.out
+        if tag in _CELLS and not self.number_cell and not self.in_item and out.holds_number():
+            self.number_cell = True
+            out.word_text(" ")
+            return
+        self.number_cell = False
+        self._end_paragraph()
+
     def _enter_block(self, tag: str) -> None:
         out = self.out
+        if self.number_cell:
+            return  # "<td>23.</td><td><p>Godkendelse</p>": one line
         if tag in _HEADINGS and (out.held or out.holds_number()):
             out.held = False
             out.word_text(" ")  # the item's number and its heading make one line
@@ -166,6 +201,8 @@ class _Walker:
             self.definitions.append(False)
 
     def _count_depths(self, tag: str, node: LexborNode) -> None:
+        if tag == "a":
+            self.out.start_link()
         if tag in _HEADINGS:
             self.in_heading += 1
         if tag in _CELLS:
@@ -175,6 +212,9 @@ class _Walker:
             self.out.preformatted = True
         if tag in _LISTS:
             self.lists.append([_number(node.attributes.get("start"), 1) if tag == "ol" else 0])
+        if tag == "table":
+            flat = self.in_cell or self.in_flat
+            self.tables.append(not flat and is_layout_table(node))
 
     def _cell_separator(self) -> None:
         out = self.out
@@ -206,6 +246,9 @@ class _Walker:
 
     def leave(self, tag: str) -> None:
         out = self.out
+        if tag in _TABLE_PARTS and self._in_layout_table():
+            self._leave_layout_part(tag)
+            return
         self._uncount_depths(tag)
         if tag == "dd" and self.definitions and self.definitions.pop():
             self.in_flat -= 1
@@ -235,6 +278,8 @@ class _Walker:
 
     def _uncount_depths(self, tag: str) -> None:
         out = self.out
+        if tag == "a":
+            out.end_link()
         if tag in _CONTENT:
             self.in_content -= 1
         if tag in _HEADINGS:
@@ -249,8 +294,12 @@ class _Walker:
             out.preformatted = self.in_pre > 0
         if tag in _LISTS and self.lists:
             self.lists.pop()
+        if tag == "table" and self.tables:
+            self.tables.pop()
 
     def text(self, text: str) -> None:
+        if text.strip():
+            self.number_cell = False
         if self.out.held and text.strip():
             self.out.end_block()
         if self.in_pre and not self.in_cell:
@@ -271,6 +320,22 @@ class _Walker:
             return True
         return is_furniture_control(node, tag)
 
+    def _columns(self, table: LexborNode) -> bool:
+        """A header laid out in columns, written as ``Label: value`` lines."""
+        if self.in_cell or self.in_flat:
+            return False
+        pairs = column_pairs(table)
+        if pairs is None:
+            return False
+        self._end_paragraph()
+        for label, cell in pairs:
+            value = " ".join(_Walker().walk(*cell.iter(include_text=True)).split())
+            if value:
+                self.out.word_text(f"{label}: {value}")
+                self.out.end_line()
+        self._end_paragraph()
+        return True
+
     def walk(self, *roots: LexborNode) -> str:
         stack: list[tuple[LexborNode, bool]] = [(root, True) for root in reversed(roots)]
         while stack:
@@ -280,7 +345,9 @@ class _Walker:
                 self.leave(tag)
             elif node.is_text_node:
                 self.text(node.text_content or "")
-            elif not self.skipped(node, tag):
+            elif self.skipped(node, tag) or (tag == "table" and self._columns(node)):
+                continue
+            else:
                 self.enter(tag, node)
                 stack.append((node, False))
                 children = list(node.iter(include_text=True))
@@ -295,16 +362,6 @@ def html_to_text(page: str) -> str:
     'Referat\\n\\n- Godkendt\\n- Udsat\\n'
     """
     return read_html(page)[0]
-
-
-# Meta tags (``property`` or ``name``, lower case) that say whose page it is.
-_META_PARTS: dict[str, PagePart] = {
-    "og:site_name": "site name",
-    "og:title": "title",
-    "author": "author",
-    "publisher": "publisher",
-}
-_MOST_TAGS = 200  # meta and link tags looked at; a head has a few dozen
 
 
 def read_html(page: str) -> tuple[str, PageEvidence]:
@@ -331,24 +388,8 @@ def read_html(page: str) -> tuple[str, PageEvidence]:
     evidence = PageEvidenceBuilder()
     head = parser.head
     if head is not None:
-        _read_head(head, evidence)
+        read_head(head, evidence)
     for part, node in frames:
         children = list(node.iter(include_text=True))
         evidence.add(part, _Walker().walk(*children))
     return text, evidence.build()
-
-
-def _read_head(head: LexborNode, evidence: PageEvidenceBuilder) -> None:
-    title = head.css_first("title")
-    if title is not None:
-        evidence.add("title", title.text(deep=True))
-    for link in head.css("link")[:_MOST_TAGS]:
-        if "canonical" in (link.attributes.get("rel") or "").lower().split():
-            evidence.add_url(link.attributes.get("href"))
-    for meta in head.css("meta")[:_MOST_TAGS]:
-        attributes = meta.attributes
-        key = (attributes.get("property") or attributes.get("name") or "").strip().lower()
-        if key == "og:url":
-            evidence.add_url(attributes.get("content"))
-        elif key in _META_PARTS:
-            evidence.add(_META_PARTS[key], attributes.get("content"))

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborNode
+
 # Where on the page a piece was read; :mod:`loaders.rules.municipality_name` names it in its notes.
 PagePart = Literal["header", "footer", "title", "site name", "author", "publisher", "address"]
 LONGEST_LINE = 300
@@ -150,3 +152,30 @@ def _escape(text: str) -> str:
             out.extend(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
         at += 1
     return "".join(out)
+
+
+# Meta tags (``property`` or ``name``, lower case) that say whose page it is.
+_META_PARTS: dict[str, PagePart] = {
+    "og:site_name": "site name",
+    "og:title": "title",
+    "author": "author",
+    "publisher": "publisher",
+}
+_MOST_TAGS = 200  # meta and link tags looked at; a head has a few dozen
+
+
+def read_head(head: LexborNode, evidence: PageEvidenceBuilder) -> None:
+    """What a page's ``<head>`` says about it: its title, canonical address and meta tags."""
+    title = head.css_first("title")
+    if title is not None:
+        evidence.add("title", title.text(deep=True))
+    for link in head.css("link")[:_MOST_TAGS]:
+        if "canonical" in (link.attributes.get("rel") or "").lower().split():
+            evidence.add_url(link.attributes.get("href"))
+    for meta in head.css("meta")[:_MOST_TAGS]:
+        attributes = meta.attributes
+        key = (attributes.get("property") or attributes.get("name") or "").strip().lower()
+        if key == "og:url":
+            evidence.add_url(attributes.get("content"))
+        elif key in _META_PARTS:
+            evidence.add(_META_PARTS[key], attributes.get("content"))

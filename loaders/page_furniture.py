@@ -15,6 +15,8 @@ True
 False
 >>> is_furniture_phrase("Senest opdateret 23. september 2022")
 True
+>>> is_furniture_phrase("Siden er senest opdateret 13.03.2008")
+True
 """
 
 from __future__ import annotations
@@ -141,8 +143,10 @@ FURNITURE_PHRASES = frozenset(
         "RSS",
     )
 )
-# A page's own dates: "Senest opdateret 23. september 2022", "Sidst redigeret: 01.02.2023".
+# A page's own dates: "Senest opdateret 23. september 2022", "Sidst redigeret: 01.02.2023",
+# "Siden er senest opdateret 13.03.2008".
 _PAGE_DATE = re.compile(
+    r"(?:(?:siden|denne\s+side)\s+(?:er|blev)\s+)?"
     r"(?:senest|sidst)\s+(?:opdateret|ændret|redigeret|revideret)\b.{0,60}"
     r"|(?:last\s+updated|publiceret|offentliggjort)\s*:?\s*\d.{0,40}",
     re.IGNORECASE,
@@ -190,7 +194,61 @@ def is_furniture(node: LexborNode, tag: str, *, in_content: bool) -> bool:
         # a site's header has its logo and menus; one with the page's <h1> names the meeting
         return tag == "footer" or node.css_first("h1") is None
     attributes = node.attributes
-    return bool(attributes) and _furniture_by_attributes(node, tag, attributes)
+    if not attributes:
+        return False
+    return _furniture_by_attributes(node, tag, attributes) or (
+        not in_content and _is_footer_at_page_end(node, tag)
+    )
+
+
+# Words in class or id names of a site's footer written without the <footer> element.
+FOOTER_WORDS = frozenset(_words("footer sitefooter pagefooter sidefod"))
+_FOOTER_TAGS = frozenset(_words("div p table aside ul section"))
+_NEVER_READ = frozenset(_words("script style noscript template"))
+_HEADING = "h1, h2, h3, h4, h5, h6"
+_MOST_ANCESTORS = 40  # a site's footer stands near the top of the page's tree
+
+
+def _names(node: LexborNode) -> list[str]:
+    attributes = node.attributes
+    return furniture_words(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+
+
+def _is_footer_at_page_end(node: LexborNode, tag: str) -> bool:
+    """``<div class="page-footer">`` with no heading, after which the page has nothing more to
+    read: the site's footer, printed by pages that do not use ``<footer>`` (older sites, the
+    meeting systems' export templates). A footer word alone is not enough: a meeting's
+    ``<div class="item-footer">`` stands among the items."""
+    if tag not in _FOOTER_TAGS or FOOTER_WORDS.isdisjoint(_names(node)):
+        return False
+    if node.css_first(_HEADING) is not None:
+        return False
+    current: LexborNode | None = node
+    for _ in range(_MOST_ANCESTORS):
+        if current is None or (current.tag or "").lower() in ("body", "html"):
+            return True
+        following = current.next
+        while following is not None:
+            if _readable(following):
+                return False
+            following = following.next
+        current = current.parent
+    return False
+
+
+def _readable(node: LexborNode) -> bool:
+    """Whether ``node``, standing after a footer, holds text that a reader would read."""
+    if node.is_comment_node:
+        return False
+    if node.is_text_node:
+        return bool((node.text_content or "").strip())
+    tag = (node.tag or "").lower()
+    if tag in _NEVER_READ or tag in FURNITURE_TAGS or tag in ("header", "footer"):
+        return False
+    attributes = node.attributes
+    if attributes and _furniture_by_attributes(node, tag, attributes):
+        return False
+    return bool(node.text(deep=True, strip=True))
 
 
 def _furniture_by_attributes(node: LexborNode, tag: str, attributes: dict[str, str | None]) -> bool:
@@ -253,8 +311,10 @@ def site_frame(
     role = (attributes.get("role") or "").strip().lower()
     if role in _FRAME_ROLES:
         return _FRAME_ROLES[role]
-    if tag == "header" and not in_content:
+    if in_content:
+        return None
+    if tag == "header":
         return "header"
-    if tag == "footer" and not in_content:
+    if tag == "footer" or _is_footer_at_page_end(node, tag):
         return "footer"
     return None

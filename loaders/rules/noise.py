@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from loaders.municipal_addresses import find_domains, find_postal_addresses
 from loaders.page_furniture import FURNITURE_PHRASES, is_furniture_phrase
 from loaders.rules import casenumbers, people, titles
 from loaders.rules.parse_state import ParseState
@@ -237,12 +238,47 @@ def _breaks_sentence(state: ParseState, index: int) -> bool:
     return state.plain[before][-1] not in ".:!?" and state.plain[after][0].islower()
 
 
+# A phone number after its label: Telefon 65 15 15 15, Tlf.: +45 47 35 10 00.
+_PHONE = re.compile(
+    r"\b(?:tlf|telefon|tel)\.?:?\s*(?:\+45\s*)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b", re.IGNORECASE
+)
+_MOST_CONTACT_LINES = 3
+_LONGEST_CONTACT = 200
+
+
+def _is_contact_line(plain: str) -> bool:
+    """A sender's address: a postal address with a phone number, e-mail or web address, and no
+    sentence."""
+    sentence = plain.endswith((".", "!", "?")) and not _PHONE.search(plain)
+    if len(plain) > _LONGEST_CONTACT or sentence:
+        return False
+    if not find_postal_addresses(plain):
+        return False
+    return bool(_PHONE.search(plain)) or "@" in plain or bool(find_domains(plain))
+
+
+def contact_footer(state: ParseState) -> list[int]:
+    """The sender's address at the very end of the text (``Kommunen · Torvet 1 · 4600 Køge ·
+    Telefon 56 67 67 67``), with nothing after it but other such lines and noise: what an old
+    web page or a letter prints under the minutes, never the last decision's text."""
+    found: list[int] = []
+    for index in range(len(state.plain) - 1, -1, -1):
+        plain = state.plain[index]
+        if not plain or state.noise[index]:
+            continue
+        if len(found) >= _MOST_CONTACT_LINES or not _is_contact_line(plain):
+            break
+        found.append(index)
+    return found
+
+
 NOISE_RULES: tuple[tuple[str, NoiseRule], ...] = (
     ("page-footers", page_footers),
     ("table-rules", table_rules),
     ("running-headers", running_headers),
     ("link-bars", link_bars),
     ("page-controls", page_controls),
+    ("contact-footer", contact_footer),
     ("page-headers", page_headers),
     ("bare-page-numbers", bare_page_numbers),
 )

@@ -131,17 +131,46 @@ ABBREVIATIONS = frozenset(
 )
 
 
+# Labels before an item's access, as a meeting system's case data prints it ("Adgang: Åben",
+# "Åben/lukket: Lukket"); other labels ("Status: Lukket", a case closed) say something else.
+_ACCESS_LABELS = frozenset({"adgang", "åben/lukket", "åben / lukket", "offentlighed"})
+_LONGEST_LABEL = 15
+
+
+def _access_value(plain: str) -> str | None:
+    """The access a line states, lower case, or None: the line alone, or after an access label
+    (:data:`_ACCESS_LABELS`); a two-word access (``Åben sag``, ``Lukket punkt``) after any short
+    label, which it leaves no doubt about."""
+    if not plain:
+        return None
+    if plain[0] in "ÅåLlAa" and plain.rstrip(":.").lower() in ACCESS_LINES:
+        return plain.rstrip(":.").lower()
+    label, colon, value = plain.partition(":")
+    if not colon or len(label) > _LONGEST_LABEL:
+        return None
+    value = value.strip().rstrip(".").lower()
+    if value not in ACCESS_LINES:
+        return None
+    return value if " " in value or label.strip().lower() in _ACCESS_LABELS else None
+
+
 def is_access_line(plain: str) -> bool:
-    """``Åben``, ``Åbent punkt``, ``Lukket sag``: an item's access, on a line of its own.
+    """``Åben``, ``Åbent punkt``, ``Lukket sag``: an item's access, on a line of its own or
+    after a label (``Adgang: Åben sag``).
 
     >>> is_access_line("Åbent punkt"), is_access_line("Lukket:"), is_access_line("Lukket møde")
     (True, True, False)
+    >>> is_access_line("Adgang: Lukket"), is_access_line("Sagstype: Åben sag")
+    (True, True)
+    >>> is_access_line("Status: Lukket"), is_access_line("Beslutning: Lukket punkt på næste møde")
+    (False, False)
     """
-    return bool(plain) and plain[0] in "ÅåLlAa" and plain.rstrip(":.").lower() in ACCESS_LINES
+    return _access_value(plain) is not None
 
 
 def is_closed_access(plain: str) -> bool:
-    return is_access_line(plain) and plain[0] in "Ll"
+    value = _access_value(plain)
+    return value is not None and value.startswith("l")
 
 
 def is_structural(state: ParseState, index: int) -> bool:

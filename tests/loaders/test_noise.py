@@ -6,6 +6,7 @@ from __future__ import annotations
 from loaders.parse import CORE_RULES, parse_minutes
 from loaders.rules.noise import (
     bare_page_numbers,
+    contact_footer,
     link_bars,
     page_controls,
     page_footers,
@@ -180,3 +181,29 @@ def test_bare_numbers_are_kept_when_nothing_says_they_are_page_numbers() -> None
     assert bare_page_numbers(_state(_numbered_pages(["2", "3"], lines=10, breaks=True))) == []
     assert bare_page_numbers(_state(_numbered_pages(["2", "3", "4"], lines=4, breaks=True))) == []
     assert bare_page_numbers(_state(_numbered_pages(["2", "4", "6"], lines=10, breaks=True))) == []
+
+
+def test_contact_footer_under_the_minutes() -> None:
+    text = (
+        "Punkt 1: Eventuelt\nBeslutning\nIntet.\n\n"
+        "Kerteminde Kommune · Hans Schacks Vej 4 · 5300 Kerteminde · Telefon 65 15 15 15\n"
+        "kommune@kerteminde.dk · 5300 Kerteminde\n"
+    )
+    state = _state(text)
+    assert [state.plain[i] for i in contact_footer(state)] == [
+        "kommune@kerteminde.dk · 5300 Kerteminde",
+        "Kerteminde Kommune · Hans Schacks Vej 4 · 5300 Kerteminde · Telefon 65 15 15 15",
+    ]
+    meeting, _, _ = parse_minutes(text)
+    assert meeting.items[0].decision is not None
+    assert meeting.items[0].decision.text == "Intet."
+
+
+def test_an_address_in_the_minutes_is_no_contact_footer() -> None:
+    # followed by text, or a sentence, or with nothing to contact: the minutes' own
+    for text in (
+        "Mødested: Torvet 2, 3600 Frederikssund, tlf. 47 35 10 00\nBeslutning\nGodkendt.\n",
+        "Beslutning\nMødet flyttes til Torvet 2, 3600 Frederikssund.\n",
+        "Beslutning\nGodkendt.\nTorvet 2 · 3600 Frederikssund\n",
+    ):
+        assert contact_footer(_state(text)) == []

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from loaders import page_furniture
-from loaders.html_text import html_to_text
+from loaders.html_text import html_to_text, read_html
 from loaders.page_furniture import furniture_words, is_furniture_phrase, site_frame
 from loaders.read import read_minutes
 
@@ -192,6 +192,9 @@ def test_a_hidden_cookie_dialog_of_any_size_is_dropped() -> None:
         ('<footer class="share-bar">Del</footer>', False, None),
         ('<div role="navigation">Menu</div>', False, None),
         ("<div>Køge Kommune</div>", False, None),
+        # a footer by its class, with nothing after it on the page
+        ('<div class="page-footer">Køge Kommune</div>', False, "footer"),
+        ('<div class="page-footer">Køge Kommune</div><p>Mere</p>', False, None),
     ],
 )
 def test_site_frame(html: str, *, in_content: bool, expected: str | None) -> None:
@@ -201,3 +204,34 @@ def test_site_frame(html: str, *, in_content: bool, expected: str | None) -> Non
     assert element is not None
     tag = (element.tag or "").lower()
     assert site_frame(element, tag, in_content=in_content) == expected
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["", "<script>var x = 1;</script>", "<div class='cookie-banner'>Vi bruger cookies</div>"],
+)
+def test_a_footer_div_at_the_end_of_the_page_is_the_sites(after: str) -> None:
+    page = (
+        "<html><body><div id='content'><p>Beslutning</p><p>Godkendt.</p></div>"
+        f"<div class='edoc-footer'>Udgivet med eDoc · 4600 Køge</div>{after}</body></html>"
+    )
+    text, evidence = read_html(page)
+    assert text == "Beslutning\n\nGodkendt.\n"
+    assert [(line.part, line.text) for line in evidence.lines] == [
+        ("footer", "Udgivet med eDoc · 4600 Køge")
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # among the items, or with a heading: the meeting's own
+        "<div class='item'><p>Godkendt.</p><div class='item-footer'>Mødet hævet kl. 17</div></div>"
+        "<div class='item'><p>Intet.</p></div>",
+        "<p>Godkendt.</p><div class='footer'><h3>Underskrifter</h3><p>Mødet hævet kl. 17</p></div>",
+        # inside the content: the article's own
+        "<main><p>Godkendt.</p><div class='footer'>Mødet hævet kl. 17</div></main>",
+    ],
+)
+def test_a_footer_div_of_the_minutes_is_kept(page: str) -> None:
+    assert "Mødet hævet kl. 17" in html_to_text(f"<html><body>{page}</body></html>")

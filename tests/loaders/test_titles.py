@@ -84,6 +84,12 @@ def test_can_be_title(line: str, strict: bool, expected: bool) -> None:
         ("Åben sag", True),
         ("Lukket punkt", True),
         ("Lukkede sager", False),
+        # after a label, as a case's data prints it (a definition list or a table of the page)
+        ("Adgang: Åben sag", True),
+        ("Åben/lukket: Lukket", True),
+        ("Sagstype: Lukket sag", True),  # two words leave no doubt
+        ("Status: Lukket", False),  # a case closed, not a closed item
+        ("Beslutning: Lukket punkt på næste møde", False),
     ],
 )
 def test_access_lines(line: str, expected: bool) -> None:
