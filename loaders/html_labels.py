@@ -2,7 +2,8 @@
 
 A definition list entry ``<dt>Sted</dt><dd>Rådhuset</dd>`` with a short value, and a two-column
 table row whose first cell is a header label (``UDVALG``, ``Mødedato``, ``Sagsnr.``, see
-:data:`LABELS`), are one line ``Label: value`` in the page's text (:mod:`loaders.html_text`).
+:data:`LABELS`), are one line ``Label: value`` in the page's text (:mod:`loaders.html_text`); a
+row of several such pairs side by side is one line per pair.
 """
 
 from __future__ import annotations
@@ -83,3 +84,23 @@ def is_label_row(row: LexborNode) -> bool:
     label = cells[0].text(deep=True, separator=" ", strip=True)
     value = cells[1].text(deep=True, separator=" ", strip=True)
     return bool(value) and is_label(label) and not is_label(value)
+
+
+def label_pairs(row: LexborNode) -> list[tuple[str, LexborNode]] | None:
+    """``[(label, value cell), ...]`` for a table row of two or more ``label | value`` pairs
+    side by side (``Udvalg | Byrådet | Mødedato | 7. februar 2023``): every other cell a header
+    label, the cells between them values that are no labels, some value printed; None for any
+    other row (a row of one pair is :func:`is_label_row`'s)."""
+    cells = [c for c in _element_children(row) if (c.tag or "").lower() in CELLS]
+    if len(cells) < 4 or len(cells) % 2:
+        return None
+    pairs: list[tuple[str, LexborNode]] = []
+    printed = False
+    for label_cell, value_cell in zip(cells[::2], cells[1::2], strict=True):
+        label = label_cell.text(deep=True, separator=" ", strip=True)
+        value = value_cell.text(deep=True, separator=" ", strip=True)
+        if not is_label(label) or is_label(value):
+            return None
+        printed = printed or bool(value)
+        pairs.append((" ".join(label.split()).rstrip(":").rstrip(), value_cell))
+    return pairs if printed else None

@@ -8,7 +8,8 @@ label/value header) keeps one line per row, its cells separated by tabs. The tes
 the browsers' accessibility code, cut down: a table that says it is for layout
 (``role="presentation"``), or one without column headings or caption whose cells hold lines of
 their own (``<br>``, paragraphs, lists, headings, other tables) or long text, is layout; a
-``label | value`` row of the header (:func:`loaders.html_labels.is_label_row`) does not count.
+``label | value`` row of the header (:func:`loaders.html_labels.is_label_row`,
+:func:`~loaders.html_labels.label_pairs`) does not count.
 
 A header in columns (``Udvalg | Mødedato | Mødested`` above one row of values) is read as one
 ``Label: value`` line per column (:func:`column_pairs`), the form the header rules read.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from loaders.html_labels import CELLS, is_label, is_label_row
+from loaders.html_labels import CELLS, is_label, is_label_row, label_pairs
 
 _LAYOUT_ROLES = frozenset(("presentation", "none"))
 _DATA_PARTS = "th, caption, thead"
@@ -49,9 +50,8 @@ def is_layout_table(table: LexborNode) -> bool:
         return True
     if table.css_first(_DATA_PARTS) is not None:
         return False
-    cells = [cell for row in _rows(table) if not is_label_row(row) for cell in _cells(row)][
-        :_MOST_CELLS
-    ]
+    other_rows = (row for row in _rows(table) if not (is_label_row(row) or label_pairs(row)))
+    cells = [cell for row in other_rows for cell in _cells(row)][:_MOST_CELLS]
     return any(
         cell.css_first(_BLOCKS_IN_CELL) is not None or len(_cell_text(cell)) > _LONG_CELL
         for cell in cells

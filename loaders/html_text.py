@@ -37,7 +37,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from loaders.html_labels import is_label_row, joins_its_definition
+from loaders.html_labels import is_label_row, joins_its_definition, label_pairs
 from loaders.html_lines import TextBuilder
 from loaders.html_tables import column_pairs, is_layout_table
 from loaders.inline_html import count_tag_lines
@@ -320,20 +320,24 @@ class _Walker:
             return True
         return is_furniture_control(node, tag)
 
-    def _columns(self, table: LexborNode) -> bool:
-        """A header laid out in columns, written as ``Label: value`` lines."""
-        if self.in_cell or self.in_flat:
+    def _labelled(self, node: LexborNode, tag: str) -> bool:
+        """A header laid out in columns, or a row of label/value pairs side by side: written
+        as ``Label: value`` lines, a line per pair printed."""
+        if tag not in ("table", "tr") or self.in_cell or self.in_flat:
             return False
-        pairs = column_pairs(table)
+        pairs = column_pairs(node) if tag == "table" else label_pairs(node)
         if pairs is None:
             return False
-        self._end_paragraph()
+        self.out.end_line()
+        if tag == "table":
+            self._end_paragraph()
         for label, cell in pairs:
             value = " ".join(_Walker().walk(*cell.iter(include_text=True)).split())
             if value:
                 self.out.word_text(f"{label}: {value}")
                 self.out.end_line()
-        self._end_paragraph()
+        if tag == "table":
+            self._end_paragraph()
         return True
 
     def walk(self, *roots: LexborNode) -> str:
@@ -345,7 +349,7 @@ class _Walker:
                 self.leave(tag)
             elif node.is_text_node:
                 self.text(node.text_content or "")
-            elif self.skipped(node, tag) or (tag == "table" and self._columns(node)):
+            elif self.skipped(node, tag) or self._labelled(node, tag):
                 continue
             else:
                 self.enter(tag, node)

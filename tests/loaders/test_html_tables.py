@@ -113,3 +113,15 @@ def test_a_data_table_inside_a_layout_table_keeps_its_rows() -> None:
 )
 def test_link_bars(page: str, text: str) -> None:
     assert html_to_text(page) == text
+
+
+def test_label_value_pairs_side_by_side_are_read_a_line_each() -> None:
+    page = (
+        "<table><tr><th>Udvalg</th><td>Byrådet</td><th>Mødedato</th><td>7. februar 2023</td>"
+        "</tr><tr><td>Mødested:</td><td>Rådhuset</td><td>Sluttidspunkt</td><td></td></tr>"
+        "<tr><td>Dato</td><td>Sted</td><td>Tid</td><td>Udvalg</td></tr></table>"
+    )
+    # an empty value is left out; a row of labels alone is no pairs
+    assert html_to_text(page) == (
+        "Udvalg: Byrådet\nMødedato: 7. februar 2023\nMødested: Rådhuset\nDato\tSted\tTid\tUdvalg\n"
+    )
