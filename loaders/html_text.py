@@ -33,14 +33,11 @@ What the page says about itself is collected aside, as :class:`~loaders.page_evi
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from loaders.html_labels import is_label_row, joins_its_definition, label_pairs
 from loaders.html_lines import TextBuilder
 from loaders.html_tables import column_pairs, is_layout_table
-from loaders.inline_html import count_tag_lines
 from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart, read_head
 from loaders.page_furniture import (
     is_furniture,
@@ -52,8 +49,6 @@ from loaders.page_furniture import (
 def _words(names: str) -> list[str]:
     return names.split()
 
-
-_PAGE_SIGNAL = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
 
 _DROPPED = frozenset(
     _words("script style noscript template head title nav iframe object embed svg canvas math")
@@ -73,21 +68,6 @@ _LISTS = frozenset(("ul", "ol", "menu", "dir"))
 _HEADINGS = frozenset(_words("h1 h2 h3 h4 h5 h6"))
 # Inside these a <header> or <footer> is the content's own, not the site's.
 _CONTENT = frozenset(_words("main article section"))
-
-
-def looks_like_html_page(text: str) -> bool:
-    """Whether ``text`` is a web page rather than text with some stray tags: it has a doctype,
-    ``<html>`` or ``<body>``, or most of its lines carry tags and some of them are blocks.
-
-    >>> looks_like_html_page("<div><h1>Referat</h1><p>Godkendt.</p></div>")
-    True
-    >>> looks_like_html_page("<b>Mødedato</b> 4. maj 2022\\nGodkendt.\\nBilag\\n")
-    False
-    """
-    if _PAGE_SIGNAL.search(text):
-        return True
-    tagged, non_blank, block = count_tag_lines(text)
-    return block and non_blank > 0 and tagged * 2 > non_blank
 
 
 def _number(value: str | None, default: int) -> int:

@@ -3,7 +3,8 @@
 
 Everything here keeps the line structure: a removed tag or comment that spans lines leaves its
 newlines behind, and nothing creates a line. Only names of real HTML elements count as tags, so
-``<udvalg>`` or ``< 5 år`` in a sentence stay as written.
+``<udvalg>`` or ``< 5 år`` in a sentence stay as written. Whether a text is a whole web page
+rather than text with stray tags (:func:`looks_like_html_page`) is decided here too.
 """
 
 from __future__ import annotations
@@ -143,3 +144,21 @@ def decode_entities(text: str) -> str:
     if "&" not in text:
         return text
     return _ENTITY.sub(_decode_entity, text)
+
+
+_PAGE_SIGNAL = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+
+
+def looks_like_html_page(text: str) -> bool:
+    """Whether ``text`` is a web page rather than text with some stray tags: it has a doctype,
+    ``<html>`` or ``<body>``, or most of its lines carry tags and some of them are blocks.
+
+    >>> looks_like_html_page("<div><h1>Referat</h1><p>Godkendt.</p></div>")
+    True
+    >>> looks_like_html_page("<b>Mødedato</b> 4. maj 2022\\nGodkendt.\\nBilag\\n")
+    False
+    """
+    if _PAGE_SIGNAL.search(text):
+        return True
+    tagged, non_blank, block = count_tag_lines(text)
+    return block and non_blank > 0 and tagged * 2 > non_blank

@@ -26,8 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from loaders.extraction import repair_extraction
-from loaders.html_text import looks_like_html_page, read_html
-from loaders.inline_html import has_inline_html
+from loaders.html_text import read_html
+from loaders.inline_html import has_inline_html, looks_like_html_page
 from loaders.markdown_text import looks_like_markdown, markdown_to_text
 from loaders.page_evidence import PageEvidence
 

@@ -3,28 +3,12 @@ import doctest
 import pytest
 
 from loaders import html_text
-from loaders.html_text import html_to_text, looks_like_html_page, read_html
+from loaders.html_text import html_to_text, read_html
 from loaders.page_evidence import PageEvidence
 
 
 def test_doctests() -> None:
     assert doctest.testmod(html_text).failed == 0
-
-
-@pytest.mark.parametrize(
-    ("text", "page"),
-    [
-        ("<!doctype html>\n<p>x</p>", True),
-        ("<HTML><p>x</p></HTML>", True),
-        ("tekst\n<body class='x'>\n", True),
-        ("<h1>a</h1>\n<p>b</p>\ntekst", True),
-        ("<b>a</b>\n<i>b</i>\n", False),  # inline tags only: text with stray HTML
-        ("<p>a</p>\ntekst\ntekst\ntekst", False),
-        ("ingen tags", False),
-    ],
-)
-def test_looks_like_html_page(text: str, page: bool) -> None:
-    assert looks_like_html_page(text) is page
 
 
 def test_blocks_lists_and_tables() -> None:

@@ -3,7 +3,13 @@ import doctest
 import pytest
 
 from loaders import inline_html
-from loaders.inline_html import count_tag_lines, decode_entities, has_inline_html, strip_tags
+from loaders.inline_html import (
+    count_tag_lines,
+    decode_entities,
+    has_inline_html,
+    looks_like_html_page,
+    strip_tags,
+)
 
 
 def test_doctests() -> None:
@@ -60,3 +66,19 @@ def test_decode_entities() -> None:
     assert decode_entities("&#10;&#13;&#x2028;") == "   "
     assert decode_entities("&amp;amp;") == "&amp;"
     assert decode_entities("AT&T og &copy2020") == "AT&T og &copy2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("<!doctype html>\n<p>x</p>", True),
+        ("<HTML><p>x</p></HTML>", True),
+        ("tekst\n<body class='x'>\n", True),
+        ("<h1>a</h1>\n<p>b</p>\ntekst", True),
+        ("<b>a</b>\n<i>b</i>\n", False),  # inline tags only: text with stray HTML
+        ("<p>a</p>\ntekst\ntekst\ntekst", False),
+        ("ingen tags", False),
+    ],
+)
+def test_looks_like_html_page(text: str, page: bool) -> None:
+    assert looks_like_html_page(text) is page
