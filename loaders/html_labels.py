@@ -39,6 +39,22 @@ def is_label(text: str) -> bool:
     return " ".join(text.split()).rstrip(":").rstrip().casefold() in LABELS
 
 
+def is_labelled_cell(cell: LexborNode) -> bool:
+    """A table cell that prints a label and its value (``Sagsnr.: 24/1001``): in a row beside
+    an item's number and title, a line of its own.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> def cell(html): return LexborHTMLParser(f"<table><tr>{html}</tr></table>").css_first("td")
+    >>> is_labelled_cell(cell("<td>Sagsnr.: 24/1001</td>")), is_labelled_cell(cell("<td>Sag:</td>"))
+    (True, False)
+    >>> is_labelled_cell(cell("<td>Budget: 3.800</td>"))
+    False
+    """
+    text = cell.text(deep=True, separator=" ", strip=True)
+    label, colon, value = text.partition(":")
+    return bool(colon) and bool(value.strip()) and len(label) <= _SHORT_TERM and is_label(label)
+
+
 def _element_children(node: LexborNode) -> list[LexborNode]:
     return [child for child in node.iter() if not child.is_text_node]
 

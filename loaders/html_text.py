@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from loaders.html_labels import is_label_row, joins_its_definition, label_pairs
+from loaders.html_labels import is_label_row, is_labelled_cell, joins_its_definition, label_pairs
 from loaders.html_lines import TextBuilder
 from loaders.html_tables import column_pairs, is_layout_table
 from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart, read_head
@@ -122,7 +122,7 @@ class _Walker:
             out.end_line()
         elif tag in _CELLS:
             if self.cell_count and self.cell_count[-1]:
-                self._cell_separator()
+                self._cell_separator(node)
             if self.cell_count:
                 self.cell_count[-1] += 1
         elif tag in _PARAGRAPHS:
@@ -196,10 +196,13 @@ class _Walker:
             flat = self.in_cell or self.in_flat
             self.tables.append(not flat and is_layout_table(node))
 
-    def _cell_separator(self) -> None:
+    def _cell_separator(self, cell: LexborNode) -> None:
         out = self.out
         if not (self.label_rows and self.label_rows[-1]):
-            out.separator("\t")
+            if is_labelled_cell(cell):
+                out.end_line()  # "1. | Godkendelse | Sagsnr.: 24/1001": the case on its line
+            else:
+                out.separator("\t")
         elif out.content().endswith(":"):
             out.word_text(" ")
         else:

@@ -125,3 +125,13 @@ def test_label_value_pairs_side_by_side_are_read_a_line_each() -> None:
     assert html_to_text(page) == (
         "Udvalg: Byrådet\nMødedato: 7. februar 2023\nMødested: Rådhuset\nDato\tSted\tTid\tUdvalg\n"
     )
+
+
+def test_a_labelled_cell_beside_an_items_heading_is_a_line_of_its_own() -> None:
+    page = (
+        "<table><tr><td>1.</td><td>Godkendelse af dagsorden</td><td>Sagsnr.: 24/1001</td></tr>"
+        "</table><table><tr><td>Drift</td><td>Budget: 3.800</td></tr></table>"
+    )
+    assert html_to_text(page) == (
+        "1.\tGodkendelse af dagsorden\nSagsnr.: 24/1001\n\nDrift\tBudget: 3.800\n"
+    )
