@@ -30,9 +30,14 @@ class TextBuilder:
         self.links = 0  # links begun in the current line
         self.link_depth = 0
         self.unlinked: list[str] = []  # the current line's text outside links
+        self.comma_wanted = False  # a value's lines go on after a comma if more text comes
 
     def word_text(self, text: str) -> None:
         text = _SPACES.sub(" ", text)
+        if self.comma_wanted and text.strip():
+            self.comma_wanted = False
+            self.separator(",")
+            text = " " + text.lstrip(" ")
         if not self.parts or self.parts[-1][-1] in " \t":
             text = text.lstrip(" ")
         if not text:
@@ -77,6 +82,13 @@ class TextBuilder:
                 self.parts.pop()
         self.parts.append(sep)
 
+    def list_separator(self) -> None:
+        """A comma between the lines of a value written on one line (``A<br>B``: ``A, B``),
+        when more text follows and the line so far ends in no punctuation."""
+        content = self.content()
+        self.comma_wanted = bool(content) and content[-1] not in ".,;:!?"
+        self.word_text(" ")
+
     def content(self) -> str:
         return "".join(self.parts).strip(" ")
 
@@ -89,6 +101,7 @@ class TextBuilder:
         content = "".join(self.parts)
         content = content.rstrip(" ") if self.preformatted else content.strip(" ")
         link_bar = self._is_link_bar()
+        self.comma_wanted = False
         self.parts = []
         self.links = 0
         self.unlinked = []

@@ -113,10 +113,7 @@ class _Walker:
             self._enter_layout_part(tag)
             return
         if (self.in_cell or self.in_flat) and tag in _PARAGRAPHS | _ROWS | {"br"}:
-            out.word_text(" ")
-            if tag == "dd":
-                self.joining = False
-                self.definitions.append(False)
+            self._enter_flat(tag)
         elif tag == "br":
             self.number_cell = False
             out.end_line()
@@ -130,6 +127,21 @@ class _Walker:
         elif tag in _ROWS:
             self._enter_row(tag, node)
         self._count_depths(tag, node)
+
+    def _enter_flat(self, tag: str) -> None:
+        """A block inside a cell, or inside a definition joined to its term: one line."""
+        if self._in_label_value():
+            self.out.list_separator()  # "Fraværende | A<br>B": "Fraværende: A, B"
+        else:
+            self.out.word_text(" ")
+        if tag == "dd":
+            self.joining = False
+            self.definitions.append(False)
+
+    def _in_label_value(self) -> bool:
+        """Inside the value cell of a ``label | value`` row (not in a table inside it)."""
+        in_row = bool(self.label_rows) and self.label_rows[-1] and self.in_cell == 1
+        return in_row and self.cell_count[-1] == 2
 
     def _in_layout_table(self) -> bool:
         return bool(self.tables) and self.tables[-1]

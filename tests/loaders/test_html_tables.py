@@ -135,3 +135,15 @@ def test_a_labelled_cell_beside_an_items_heading_is_a_line_of_its_own() -> None:
     assert html_to_text(page) == (
         "1.\tGodkendelse af dagsorden\nSagsnr.: 24/1001\n\nDrift\tBudget: 3.800\n"
     )
+
+
+def test_the_lines_of_a_labelled_value_are_joined_by_commas() -> None:
+    page = (
+        "<table><tr><td>Fraværende</td><td>Lis Holm (A)<br>Kurt Bak (O)<br></td></tr>"
+        "<tr><td>Mødested<br></td><td><p>Rådhuset</p><p>Torvet 1</p></td></tr>"
+        "<tr><td>Beslutning:</td><td>Godkendt.<br>Bilag vedlagt</td></tr></table>"
+    )
+    assert html_to_text(page) == (
+        "Fraværende: Lis Holm (A), Kurt Bak (O)\nMødested: Rådhuset, Torvet 1\n"
+        "Beslutning: Godkendt. Bilag vedlagt\n"
+    )
