@@ -65,6 +65,10 @@ _OPEN_MARKS = (",", "-", "–", "&", "/", "+")
 _PREFIX = re.compile(r"(?P<prefix>[A-ZÆØÅ]{2,5})\s+[-–]\s*(?P<rest>.*)")
 # "Lukket: Budgetkatalog", "Lukket punkt - ...", "Lukket:" (title withheld).
 _CLOSED = re.compile(r"Lukket(?:\s+(?:punkt|sag))?\s*(?:[:\-–]\s*|$)(?P<rest>.*)", re.IGNORECASE)
+# The access in parentheses after the title: "Salg af areal (Lukket)", "Budget (Åbent punkt)".
+_ACCESS_AFTER = re.compile(
+    r"(?P<rest>.*?)\s*\((?P<access>lukket|åben|åbent)(?:\s+(?:punkt|sag))?\)", re.IGNORECASE
+)
 _LONGEST_TITLE = 250
 _LONGEST_PART = 160  # a wrapped part longer than this is a paragraph, not a title line
 _MAX_WRAPPED = 2  # lines a title may wrap onto
@@ -87,9 +91,14 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
     ('', None, True)
     >>> split_title("Projekt PLUS - Slutevaluering")
     ('Projekt PLUS - Slutevaluering', None, False)
+    >>> split_title("Salg af areal (Lukket)"), split_title("Budget 2024 (Åbent punkt)")
+    (('Salg af areal', None, True), ('Budget 2024', None, False))
     """
     prefix: str | None = None
     closed = False
+    after = _ACCESS_AFTER.fullmatch(title)
+    if after:
+        title, closed = after["rest"], after["access"][0] in "Ll"
     for _ in range(2):  # "JA - Lukket: ..." and "Lukket: JA - ..." alike
         match = _CLOSED.fullmatch(title) if not closed else None
         if match:

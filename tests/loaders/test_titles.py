@@ -10,7 +10,13 @@ import pytest
 from loaders.rules import titles
 from loaders.rules.parse_state import ParseState
 from loaders.rules.sections import mark_labels
-from loaders.rules.titles import can_be_title, is_access_line, title_below, wrapped_title
+from loaders.rules.titles import (
+    can_be_title,
+    is_access_line,
+    split_title,
+    title_below,
+    wrapped_title,
+)
 
 
 def test_doctests() -> None:
@@ -94,3 +100,23 @@ def test_can_be_title(line: str, strict: bool, expected: bool) -> None:
 )
 def test_access_lines(line: str, expected: bool) -> None:
     assert is_access_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Salg af areal (Lukket)", ("Salg af areal", None, True)),
+        ("Salg af areal (lukket punkt)", ("Salg af areal", None, True)),
+        ("Budget 2024 (Åben)", ("Budget 2024", None, False)),
+        ("Budget 2024 (Åbent punkt)", ("Budget 2024", None, False)),
+        ("Lukket: Køb af ejendom", ("Køb af ejendom", None, True)),
+        # parentheses that say something else stay in the title
+        ("Vejen er lukket (midlertidigt)", ("Vejen er lukket (midlertidigt)", None, False)),
+        (
+            "Udvalgets møde (lukket for offentligheden i 2020)",
+            ("Udvalgets møde (lukket for offentligheden i 2020)", None, False),
+        ),
+    ],
+)
+def test_split_title(printed: str, expected: tuple[str, str | None, bool]) -> None:
+    assert split_title(printed) == expected
