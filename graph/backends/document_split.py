@@ -38,7 +38,14 @@ def split_by_graph(
     own: dict[str, list[bytes]] = {d.graph: [] for d in documents}
     shared: defaultdict[str, list[bytes]] = defaultdict(list)
     for doc in documents:
+        # most lines end with the document's own graph: cut it off without parsing the line
+        suffix = b" <" + doc.graph.encode("utf-8") + b"> ."
+        mine = own[doc.graph]
         for line in (doc.nquads + doc.commit).splitlines():
+            cut = len(line) - len(suffix)
+            if line.endswith(suffix) and line.count(b" ", 0, cut) >= 2:
+                mine.append(line[:cut] + b" .")
+                continue
             if not line.strip():
                 continue
             graph, triple = _graph_of(line)
