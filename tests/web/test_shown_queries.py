@@ -100,13 +100,14 @@ def _rq_names(package: str, folder: str) -> set[str]:
 
 
 def _run_by_pages() -> set[str]:
-    """The queries a module of ``web/`` runs itself (``run(store, "name", ...)``): what such
-    a page shows is what it ran."""
-    call = re.compile(r"\brun\(\s*[^,()]+(?:\([^()]*\))?,\s*\"(\w+)\"")
-    return {
-        name
-        for module in (ROOT / "web").rglob("*.py")
-        for name in call.findall(module.read_text(encoding="utf-8"))
+    """The queries a module of ``web/`` runs itself (``run(store, "name", ...)``, or
+    ``opened.run("name", ...)`` and ``<variable>_main`` in a page under
+    ``@opening("Class", "variable")``): what such a page shows is what it ran."""
+    call = re.compile(r"\brun\(\s*(?:[^,()]+(?:\([^()]*\))?,\s*)?\"(\w+)\"")
+    opening = re.compile(r"@opening\(\"\w+\", \"(\w+)\"\)")
+    texts = [module.read_text(encoding="utf-8") for module in (ROOT / "web").rglob("*.py")]
+    return {name for text in texts for name in call.findall(text)} | {
+        f"{variable}_main" for text in texts for variable in opening.findall(text)
     }
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode
-
 from web.browse_pages import meetings_list_href
-from web.pages import PER_PAGE, Page, register
-from web.pages.page_sparql import Row, run
+from web.pages import PER_PAGE, Page
+from web.pages.opening import Opened, opening
+from web.pages.page_sparql import Row
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.pages.surnames import surname_key
 from web.pages.vote_tables import committee_attendance, party_text
@@ -24,23 +23,18 @@ if TYPE_CHECKING:
     from web.site_readers import Site
 
 
-@register("Committee")
-def committee_page(site: Site, iri: str, number: int = 1) -> Page | None:
-    """Page ``number`` (from 1) of the committee ``iri``'s meetings, with its members."""
-    store, bound = site.store(), {"committee": NamedNode(iri)}
-    main = run(store, "committee_main", bound)
-    if not main.rows:
-        return None
-    committee = main.rows[0]
+@opening("Committee", "committee")
+def committee_page(opened: Opened, number: int) -> Page:
+    """Page ``number`` (from 1) of the committee's meetings, with its members."""
+    site, iri, committee = opened.site, opened.iri, opened.row
     total = committee["meetings"] if isinstance(committee["meetings"], int) else 0
     number = max(1, number)
     offset = (number - 1) * PER_PAGE
-    meetings = run(store, "committee_meetings", bound, limit=PER_PAGE, offset=offset)
-    members = run(store, "committee_members", bound)
+    meetings = opened.run("committee_meetings", limit=PER_PAGE, offset=offset)
+    members = opened.run("committee_members")
     attendance, attendance_query = committee_attendance(site, iri)
     label = text_of(committee["label"]) or "Udvalg"
     data: dict[str, Any] = {
-        "iri": iri,
         "label": label,
         "path": site.path_for_iri(iri) or "",
         "municipality": link(site, committee["municipality"], committee["municipalityLabel"]),
@@ -59,13 +53,8 @@ def committee_page(site: Site, iri: str, number: int = 1) -> Page | None:
     path = data["path"]
     data["feed"] = f"/feeds{path}.atom" if total and path else None
     data["meetings_href"] = meetings_list_href(site, iri) if total else None
-    return Page(
-        title=label,
-        template="pages/committee.html",
-        data=data,
-        jsonld=_jsonld(iri, label, committee, data),
-        queries=(main.text, meetings.text, members.text, attendance_query),
-    )
+    jsonld = _jsonld(iri, label, committee, data)
+    return opened.page(label, data, jsonld, (meetings.text, members.text, attendance_query))
 
 
 def _meeting(site: Site, row: Row) -> dict[str, Any]:

@@ -13,14 +13,13 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode
-
 from graph.labels import item_label, item_reference
 from ontology.vocabularies import SCHEMA_NS
 from searchindex.documents import decision_snippet
-from web.pages import Page, register
+from web.pages import Page
 from web.pages.layout_words import layout_in_words
-from web.pages.page_sparql import Row, run
+from web.pages.opening import Opened, opening
+from web.pages.page_sparql import Row
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
 from web.pages.surnames import surname_key
 from web.pages.vote_tables import meeting_notes
@@ -34,17 +33,13 @@ DECISION_START = 160
 """Characters of each decision's words the agenda shows (cut at a word)."""
 
 
-@register("Meeting")
-def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
-    """The page of the meeting ``iri`` (one page: ``number`` is not used)."""
+@opening("Meeting", "meeting")
+def meeting_page(opened: Opened, number: int) -> Page:
+    """The page of the meeting (one page: ``number`` is not used)."""
     del number
-    store, bound = site.store(), {"meeting": NamedNode(iri)}
-    main = run(store, "meeting_main", bound)
-    if not main.rows:
-        return None
-    meeting = main.rows[0]
-    agenda = run(store, "meeting_agenda", bound)
-    people = run(store, "meeting_people", bound)
+    site, iri, meeting = opened.site, opened.iri, opened.row
+    agenda = opened.run("meeting_agenda")
+    people = opened.run("meeting_people")
     notes, notes_query = meeting_notes(site, iri)
     by_kind: dict[str, list[Row]] = defaultdict(list)
     for row in sorted(people.rows, key=lambda r: surname_key(text_of(r["personLabel"]))):
@@ -52,7 +47,6 @@ def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
     present = {row["person"] for row in by_kind["til-stede"]}
     absent = {row["person"] for row in by_kind["fravaer"]}
     data: dict[str, Any] = {
-        "iri": iri,
         "date": day(meeting["date"]),
         "date_iso": iso(meeting["date"]),
         "start": clock(meeting["startTime"]),
@@ -83,13 +77,8 @@ def meeting_page(site: Site, iri: str, number: int = 1) -> Page | None:
         "source": _source(site, meeting),
     }
     label = text_of(meeting["label"]) or text_of(meeting["committeeLabel"]) or "Møde"
-    return Page(
-        title=label,
-        template="pages/meeting.html",
-        data=data,
-        jsonld=_jsonld(iri, meeting, label, data),
-        queries=(main.text, agenda.text, people.text, notes_query),
-    )
+    jsonld = _jsonld(iri, meeting, label, data)
+    return opened.page(label, data, jsonld, (agenda.text, people.text, notes_query))
 
 
 def _agenda_row(site: Site, row: Row) -> dict[str, Any]:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode
-
 from web.browse_data import index_of
 from web.browse_pages import municipality_figures
-from web.pages import PER_PAGE, Page, register
-from web.pages.page_sparql import Row, run
+from web.pages import PER_PAGE, Page
+from web.pages.opening import Opened, opening
+from web.pages.page_sparql import Row
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.schema_org import thing
 
@@ -27,25 +26,19 @@ MAX_PERSONS = 200
 """Persons listed on the page at most (the person pages and the A-Å register have the rest)."""
 
 
-@register("Municipality")
-def municipality_page(site: Site, iri: str, number: int = 1) -> Page | None:
-    """Page ``number`` (from 1) of the municipality ``iri``'s meetings, with the rest."""
-    store, bound = site.store(), {"municipality": NamedNode(iri)}
-    main = run(store, "municipality_main", bound)
-    if not main.rows:
-        return None
-    first = main.rows[0]
-    counts = {str(r["kind"]): r["count"] for r in main.rows if r["kind"] is not None}
+@opening("Municipality", "municipality")
+def municipality_page(opened: Opened, number: int) -> Page:
+    """Page ``number`` (from 1) of the municipality's meetings, with the rest."""
+    site, iri, first = opened.site, opened.iri, opened.row
+    counts = {str(r["kind"]): r["count"] for r in opened.main.rows if r["kind"] is not None}
     number = max(1, number)
-    committees = run(store, "municipality_committees", bound)
-    meetings = run(
-        store, "municipality_meetings", bound, limit=PER_PAGE, offset=(number - 1) * PER_PAGE
-    )
-    persons = run(store, "municipality_persons", bound, limit=MAX_PERSONS)
+    committees = opened.run("municipality_committees")
+    offset = (number - 1) * PER_PAGE
+    meetings = opened.run("municipality_meetings", limit=PER_PAGE, offset=offset)
+    persons = opened.run("municipality_persons", limit=MAX_PERSONS)
     label = text_of(first["label"]) or "Kommune"
     total = {kind: _count(counts.get(kind)) for kind in ("meetings", "committees", "persons")}
     data: dict[str, Any] = {
-        "iri": iri,
         "label": label,
         "path": site.path_for_iri(iri) or "",
         "kommunekode": first["kommunekode"],
@@ -65,13 +58,8 @@ def municipality_page(site: Site, iri: str, number: int = 1) -> Page | None:
     index = index_of(site)
     if index is not None:
         data |= municipality_figures(site, index, iri)
-    return Page(
-        title=label,
-        template="pages/municipality.html",
-        data=data,
-        jsonld=_jsonld(iri, label, data),
-        queries=(main.text, committees.text, meetings.text, persons.text),
-    )
+    queries = (committees.text, meetings.text, persons.text)
+    return opened.page(label, data, _jsonld(iri, label, data), queries)
 
 
 def _count(value: object) -> int:

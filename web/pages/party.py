@@ -8,44 +8,34 @@ Three queries, each starting from the party's IRI: ``party_main``, ``party_membe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from pyoxigraph import NamedNode
+from typing import Any
 
 from graph.vote_quads import POSITION_LABELS
-from web.pages import Page, register
-from web.pages.page_sparql import run
+from web.pages import Page
+from web.pages.opening import Opened, opening
 from web.pages.page_values import first_rows, link, text_of
 from web.pages.surnames import danish_key, surname_key
 from web.schema_org import thing
-
-if TYPE_CHECKING:
-    from web.site_readers import Site
 
 MAX_MEMBERS = 500
 """Members listed at most."""
 POSITION_ORDER = ("for", "imod", "undlod", "forbehold")
 
 
-@register("Party")
-def party_page(site: Site, iri: str, number: int = 1) -> Page | None:
-    """The page of the party ``iri`` (one page: ``number`` is not used)."""
+@opening("Party", "party")
+def party_page(opened: Opened, number: int) -> Page:
+    """The page of the party (one page: ``number`` is not used)."""
     del number
-    store, bound = site.store(), {"party": NamedNode(iri)}
-    main = run(store, "party_main", bound)
-    if not main.rows:
-        return None
-    party = main.rows[0]
-    members = run(store, "party_members", bound, limit=MAX_MEMBERS)
-    positions = run(store, "party_positions", bound)
+    site, iri, party = opened.site, opened.iri, opened.row
+    members = opened.run("party_members", limit=MAX_MEMBERS)
+    positions = opened.run("party_positions")
     label = text_of(party["label"]) or "Parti"
     found = {text_of(row["position"]).rsplit("/", 1)[-1]: row for row in positions.rows}
     data: dict[str, Any] = {
-        "iri": iri,
         "label": label,
         "letter": party["letter"],
         "source": party["source"],
-        "short_names": [text_of(row["shortName"]) for row in main.rows if row["shortName"]],
+        "short_names": [text_of(row["shortName"]) for row in opened.main.rows if row["shortName"]],
         "members": [
             {
                 "person": link(site, row["person"], row["personLabel"]),
@@ -73,10 +63,4 @@ def party_page(site: Site, iri: str, number: int = 1) -> Page | None:
     jsonld = thing("Organization", iri, label)
     if party["letter"]:
         jsonld["alternateName"] = party["letter"]
-    return Page(
-        title=label,
-        template="pages/party.html",
-        data=data,
-        jsonld=jsonld,
-        queries=(main.text, members.text, positions.text),
-    )
+    return opened.page(label, data, jsonld, (members.text, positions.text))

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import NamedNode
-
 from graph.labels import item_label
-from web.pages import PER_PAGE, Page, register
-from web.pages.page_sparql import Row, run
+from web.pages import PER_PAGE, Page
+from web.pages.opening import Opened, opening
+from web.pages.page_sparql import Row
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.pages.vote_tables import party_link, party_text, person_attendance, person_votes
 from web.schema_org import thing
@@ -29,25 +28,20 @@ MAX_ABSENCES = 500
 """Absence rows read at most (a row per item missed, so a few hundred meetings' worth)."""
 
 
-@register("Person")
-def person_page(site: Site, iri: str, number: int = 1) -> Page | None:
-    """Page ``number`` (from 1) of the meetings the person ``iri`` attended, with the rest."""
-    store, bound = site.store(), {"person": NamedNode(iri)}
-    main = run(store, "person_main", bound)
-    if not main.rows:
-        return None
-    person = main.rows[0]
+@opening("Person", "person")
+def person_page(opened: Opened, number: int) -> Page:
+    """Page ``number`` (from 1) of the meetings the person attended, with the rest."""
+    site, iri, person = opened.site, opened.iri, opened.row
     number = max(1, number)
     attended_total = person["attended"] if isinstance(person["attended"], int) else 0
-    memberships = run(store, "person_memberships", bound)
-    attended = run(store, "person_attended", bound, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
-    absences = run(store, "person_absences", bound, limit=MAX_ABSENCES)
-    mentions = run(store, "person_mentions", bound, limit=PER_PAGE)
+    memberships = opened.run("person_memberships")
+    attended = opened.run("person_attended", limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
+    absences = opened.run("person_absences", limit=MAX_ABSENCES)
+    mentions = opened.run("person_mentions", limit=PER_PAGE)
     votes, votes_query = person_votes(site, iri)
     attendance, attendance_query = person_attendance(site, iri)
     name = text_of(person["label"]) or "Person"
     data: dict[str, Any] = {
-        "iri": iri,
         "name": name,
         "path": site.path_for_iri(iri) or "",
         "party": person["party"],
@@ -70,21 +64,9 @@ def person_page(site: Site, iri: str, number: int = 1) -> Page | None:
             for row in first_rows(mentions.rows, "item")
         ],
     }
-    return Page(
-        title=name,
-        template="pages/person.html",
-        data=data,
-        jsonld=_jsonld(iri, name, data),
-        queries=(
-            main.text,
-            memberships.text,
-            attended.text,
-            absences.text,
-            mentions.text,
-            votes_query,
-            attendance_query,
-        ),
-    )
+    ran = (memberships, attended, absences, mentions)
+    queries = (*(query.text for query in ran), votes_query, attendance_query)
+    return opened.page(name, data, _jsonld(iri, name, data), queries)
 
 
 def _item_text(row: Row) -> str:
