@@ -28,7 +28,16 @@ their pages stay as they were."""
 
 def thing(kind: str | list[str], iri: str, name: str) -> dict[str, Any]:
     """An entity page's node: its schema.org type ``kind`` (or types), its IRI and its name."""
-    return {"@context": ENTITY_CONTEXT, "@type": kind, "@id": iri, "name": name}
+    return {"@context": ENTITY_CONTEXT, **node(kind, iri, name)}
+
+
+def node(kind: str | list[str], iri: object, name: object) -> dict[str, Any]:
+    """Another resource the page's node points to: its type ``kind``, its IRI and its name.
+
+    >>> node("Person", "https://example.org/p", "Lis Holm")
+    {'@type': 'Person', '@id': 'https://example.org/p', 'name': 'Lis Holm'}
+    """
+    return {"@type": kind, "@id": iri, "name": name}
 
 
 def item_list(parts: Sequence[tuple[str, str | None]], total: int) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from web.pages.page_sparql import Row
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.pages.surnames import surname_key
 from web.pages.vote_tables import committee_attendance, party_text
-from web.schema_org import thing
+from web.schema_org import node, thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
@@ -84,15 +84,13 @@ def _jsonld(iri: str, label: str, committee: Row, data: dict[str, Any]) -> dict[
     """schema.org: a GovernmentOrganization, part of its municipality, with member roles."""
     found = thing("GovernmentOrganization", iri, label)
     if committee["municipality"]:
-        found["parentOrganization"] = {
-            "@type": "GovernmentOrganization",
-            "@id": committee["municipality"],
-            "name": committee["municipalityLabel"],
-        }
+        found["parentOrganization"] = node(
+            "GovernmentOrganization", committee["municipality"], committee["municipalityLabel"]
+        )
     found["member"] = [
         {
             "@type": "OrganizationRole",
-            "member": {"@type": "Person", "@id": m["person"]["iri"], "name": m["person"]["label"]},
+            "member": node("Person", m["person"]["iri"], m["person"]["label"]),
             **({"roleName": m["role"]} if m["role"] else {}),
             **({"startDate": m["first_seen_iso"]} if m["first_seen_iso"] else {}),
             **({"endDate": m["last_seen_iso"]} if m["last_seen_iso"] else {}),

@@ -35,7 +35,7 @@ from web.pages.item_facts import item_row, part_rows, section_rows
 from web.pages.page_sparql import Row, bound_text, page_query, run
 from web.pages.page_values import day, first_rows, iso, link, text_of, timestamp
 from web.pages.vote_tables import item_votes
-from web.schema_org import thing
+from web.schema_org import node, thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
@@ -280,7 +280,7 @@ def _jsonld(iri: str, item: Row, data: dict[str, Any]) -> dict[str, Any]:
     found = thing("CreativeWork", iri, item_label(_number(item["number"]), data["title"]))
     found |= {
         "inLanguage": "da",
-        "isPartOf": {"@type": "Event", "@id": item["meeting"], "name": item["meetingLabel"]},
+        "isPartOf": node("Event", item["meeting"], item["meetingLabel"]),
     }
     if data["title"]:
         found["headline"] = data["title"]
@@ -289,11 +289,9 @@ def _jsonld(iri: str, item: Row, data: dict[str, Any]) -> dict[str, Any]:
     if item["date"] is not None:
         found["datePublished"] = iso(item["date"])
     if item["municipality"]:
-        found["publisher"] = {
-            "@type": "GovernmentOrganization",
-            "@id": item["municipality"],
-            "name": item["municipalityLabel"],
-        }
+        found["publisher"] = node(
+            "GovernmentOrganization", item["municipality"], item["municipalityLabel"]
+        )
     about = [{"@id": c["kle"]["iri"], "name": c["kle"]["label"]} for c in data["cases"] if c["kle"]]
     if about:
         found["about"] = about

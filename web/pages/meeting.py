@@ -23,7 +23,7 @@ from web.pages.page_sparql import Row
 from web.pages.page_values import clock, day, first_rows, iso, link, text_of, timestamp
 from web.pages.surnames import surname_key
 from web.pages.vote_tables import meeting_notes
-from web.schema_org import thing
+from web.schema_org import node, thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
@@ -167,16 +167,12 @@ def _jsonld(iri: str, meeting: Row, label: str, data: dict[str, Any]) -> dict[st
     if meeting["place"]:
         found["location"] = {"@type": "Place", "name": meeting["place"]}
     if meeting["committee"]:
-        found["organizer"] = {
-            "@type": "GovernmentOrganization",
-            "@id": meeting["committee"],
-            "name": meeting["committeeLabel"],
-        }
-    found["attendee"] = [
-        {"@type": "Person", "@id": a["iri"], "name": a["label"]} for a in data["attendees"] if a
-    ]
+        found["organizer"] = node(
+            "GovernmentOrganization", meeting["committee"], meeting["committeeLabel"]
+        )
+    found["attendee"] = [node("Person", a["iri"], a["label"]) for a in data["attendees"] if a]
     found["subjectOf"] = [
-        {"@type": "CreativeWork", "@id": row["item"]["iri"], "name": row["item"]["label"]}
+        node("CreativeWork", row["item"]["iri"], row["item"]["label"])
         for row in data["agenda"]
         if row["item"]
     ]

@@ -17,7 +17,7 @@ from web.pages import PER_PAGE, Page
 from web.pages.opening import Opened, opening
 from web.pages.page_sparql import Row
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
-from web.schema_org import thing
+from web.schema_org import node, thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
@@ -95,11 +95,7 @@ def _jsonld(iri: str, label: str, data: dict[str, Any]) -> dict[str, Any]:
             "value": data["kommunekode"],
         }
     found["subOrganization"] = [
-        {
-            "@type": "GovernmentOrganization",
-            "@id": c["committee"]["iri"],
-            "name": c["committee"]["label"],
-        }
+        node("GovernmentOrganization", c["committee"]["iri"], c["committee"]["label"])
         for c in data["committees"]
         if c["committee"]
     ]

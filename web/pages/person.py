@@ -19,7 +19,7 @@ from web.pages.opening import Opened, opening
 from web.pages.page_sparql import Row
 from web.pages.page_values import day, first_rows, iso, link, pagination, text_of
 from web.pages.vote_tables import party_link, party_text, person_attendance, person_votes
-from web.schema_org import thing
+from web.schema_org import node, thing
 
 if TYPE_CHECKING:
     from web.site_readers import Site
@@ -130,11 +130,9 @@ def _jsonld(iri: str, name: str, data: dict[str, Any]) -> dict[str, Any]:
             continue
         role: dict[str, Any] = {
             "@type": "OrganizationRole",
-            "memberOf": {
-                "@type": "GovernmentOrganization",
-                "@id": m["committee"]["iri"],
-                "name": m["committee"]["label"],
-            },
+            "memberOf": node(
+                "GovernmentOrganization", m["committee"]["iri"], m["committee"]["label"]
+            ),
         }
         if m["role"]:
             role["roleName"] = m["role"]
@@ -147,11 +145,10 @@ def _jsonld(iri: str, name: str, data: dict[str, Any]) -> dict[str, Any]:
         roles.append({"@type": "PoliticalParty", "name": data["party"]})
     found = thing("Person", iri, name)
     if data["municipality"]:
-        found["workLocation"] = {
-            "@type": "AdministrativeArea",
-            "@id": data["municipality"]["iri"],
-            "name": data["municipality"]["label"],
-        }
+        municipality = data["municipality"]
+        found["workLocation"] = node(
+            "AdministrativeArea", municipality["iri"], municipality["label"]
+        )
     if roles:
         found["memberOf"] = roles
     return found
