@@ -11,7 +11,7 @@ from graph.ntriples import iri, literal
 from graph.query_files import read_query
 from graph.store import MinutesStore
 from graph.terms import RDF_TYPE_NT, RDFS_LABEL_NT
-from graph.uris import Minter
+from graph.uris import Minter, SharedGraph
 from ontology.namespace import RG
 from ontology.vocabularies import ORG, XSD
 
@@ -48,7 +48,7 @@ def write_derived(store: MinutesStore, minter: Minter) -> int:
         if role:
             lines.append(f"{node} {iri(RG.memberRole)} {literal(role)} .\n")
         count += 1
-    store.replace_graph_data(minter.derived_graph(), "".join(lines))
+    store.replace_graph_data(minter.graph(SharedGraph.DERIVED), "".join(lines))
     return count
 
 

@@ -26,7 +26,7 @@ from graph.entities import (
 from graph.load_run import FileResult, LoadReport, run_quads
 from graph.mapping import LoadContext, document_quads
 from graph.store import MinutesStore, PreparedDocument
-from graph.uris import Minter
+from graph.uris import Minter, SharedGraph
 from loaders.file_summary import summarise
 from loaders.model import LoaderError
 from loaders.read import byte_limit, read_minutes
@@ -224,10 +224,12 @@ def load_files(
 def write_reference_graphs(store: MinutesStore, minter: Minter) -> None:
     """The municipalities, the reference entities and the ontology itself (so that the labels
     of outcomes and classes are in the graph), each whole in a graph of its own."""
-    store.replace_graph_data(minter.municipalities_graph(), "".join(municipality_lines(minter)))
-    store.replace_graph_data(minter.reference_graph(), "".join(reference_lines(minter)))
     store.replace_graph_data(
-        minter.ontology_graph(), ONTOLOGY_PATH.read_text(encoding="utf-8"), turtle=True
+        minter.graph(SharedGraph.MUNICIPALITIES), "".join(municipality_lines(minter))
+    )
+    store.replace_graph_data(minter.graph(SharedGraph.REFERENCE), "".join(reference_lines(minter)))
+    store.replace_graph_data(
+        minter.graph(SharedGraph.ONTOLOGY), ONTOLOGY_PATH.read_text(encoding="utf-8"), turtle=True
     )
 
 

@@ -17,7 +17,7 @@ from graph.entities import EntityIris
 from graph.item_quads import ItemWriter, absences
 from graph.labels import meeting_label
 from graph.ntriples import iri, iri_value, literal
-from graph.uris import ENTITIES_GRAPH, Minter  # noqa: F401 - ENTITIES_GRAPH: tests import it from here
+from graph.uris import Minter, SharedGraph
 from graph.vote_quads import attendance_quads
 from graph.writer import RDF_TYPE, QuadWriter
 from loaders.model import Attendance, LoaderError, MinutesDocument, PdfInfo
@@ -83,7 +83,7 @@ def document_quads(doc: MinutesDocument, ctx: LoadContext) -> DocumentQuads:
     else:  # the meeting hangs on its municipality; its IRI cannot depend on a date it may lack
         meeting_iri = minter.meeting_without_committee(municipality.name, doc.source.sha256[:12])
     graph_iri = minter.source(meeting_iri)
-    out = QuadWriter(graph_iri, minter.entities_graph(), minter, municipality.name)
+    out = QuadWriter(graph_iri, minter.graph(SharedGraph.ENTITIES), minter, municipality.name)
     graph = out.graph
     m = doc.meeting
 

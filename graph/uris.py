@@ -23,15 +23,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 DEFAULT_BASE = "https://w3id.org/referatgraf/"
-# The named graphs shared by all documents, under the base: each is written whole by the load
-# that owns it (see the Minter methods of the same names).
-ENTITIES_GRAPH = "graf/entiteter"
-MUNICIPALITIES_GRAPH = "graf/kommuner"
-REFERENCE_GRAPH = "graf/reference"
-DERIVED_GRAPH = "graf/afledt"
-ONTOLOGY_GRAPH = "graf/ontologi"
 # ends the IRI of every source document, which is also its named graph (Minter.source)
 SOURCE_GRAPH_SUFFIX = "/kilde"
 # where a store server that cannot write a graph at once (Virtuoso) stages a document; no
@@ -40,6 +34,23 @@ STAGING_GRAPH = "urn:x-referatgraf:staging"
 # The endpoint's own terms (its limits, in the service description): a vocabulary of ours, at
 # the same IRI whatever the base of the data.
 SERVICE_NS = "https://w3id.org/referatgraf/service#"
+
+
+class SharedGraph(StrEnum):
+    """The named graphs shared by all documents, under the base (:meth:`Minter.graph`); each
+    but ``ENTITIES`` is written whole by the load."""
+
+    ENTITIES = "graf/entiteter"
+    """Committees, persons and parties as the documents name them, written by every document."""
+    MUNICIPALITIES = "graf/kommuner"
+    """The 98 municipalities."""
+    REFERENCE = "graf/reference"
+    """Laws, programmes, organisations and KLE."""
+    DERIVED = "graf/afledt"
+    """What a load derives across documents: each person's committee memberships."""
+    ONTOLOGY = "graf/ontologi"
+    """The ontology itself, so that the labels of its classes and outcomes are in the graph."""
+
 
 _FOLDS = str.maketrans(
     {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "&": " og ", "ß": "ss"}
@@ -179,46 +190,16 @@ class Minter:
         """
         return meeting_iri + SOURCE_GRAPH_SUFFIX
 
-    def entities_graph(self) -> str:
-        """Committees, persons and parties as the documents name them, written by every
-        document.
+    def graph(self, shared: SharedGraph) -> str:
+        """A named graph shared by all documents.
 
-        >>> Minter("https://data.example.org/").entities_graph()
-        'https://data.example.org/graf/entiteter'
+        >>> iris = Minter("https://data.example.org/")
+        >>> iris.graph(SharedGraph.ENTITIES), iris.graph(SharedGraph.ONTOLOGY)
+        ('https://data.example.org/graf/entiteter', 'https://data.example.org/graf/ontologi')
+        >>> [iris.graph(shared).removeprefix(iris.base) for shared in SharedGraph][1:4]
+        ['graf/kommuner', 'graf/reference', 'graf/afledt']
         """
-        return self.base + ENTITIES_GRAPH
-
-    def municipalities_graph(self) -> str:
-        """The 98 municipalities, written whole at each load.
-
-        >>> Minter("https://data.example.org/").municipalities_graph()
-        'https://data.example.org/graf/kommuner'
-        """
-        return self.base + MUNICIPALITIES_GRAPH
-
-    def reference_graph(self) -> str:
-        """Laws, programmes, organisations and KLE, written whole at each load.
-
-        >>> Minter("https://data.example.org/").reference_graph()
-        'https://data.example.org/graf/reference'
-        """
-        return self.base + REFERENCE_GRAPH
-
-    def derived_graph(self) -> str:
-        """What a load derives across documents: each person's committee memberships.
-
-        >>> Minter("https://data.example.org/").derived_graph()
-        'https://data.example.org/graf/afledt'
-        """
-        return self.base + DERIVED_GRAPH
-
-    def ontology_graph(self) -> str:
-        """The ontology itself, so that the labels of its classes and outcomes are in the graph.
-
-        >>> Minter("https://data.example.org/").ontology_graph()
-        'https://data.example.org/graf/ontologi'
-        """
-        return self.base + ONTOLOGY_GRAPH
+        return self.base + shared.value
 
     @staticmethod
     def item(meeting_iri: str, number: int | str) -> str:

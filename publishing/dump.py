@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.store import MinutesStore
-from graph.uris import DEFAULT_BASE, Minter
+from graph.uris import DEFAULT_BASE, Minter, SharedGraph
 from ontology import ONTOLOGY_PATH, SHAPES_PATH
 from publishing.catalog import (
     JSONLD,
@@ -107,7 +107,11 @@ def dump(
     jsonld_sink = JsonLdSink(as_jsonld)
     union = UnionSink(runs, budget)
     subsets = SubsetSink(
-        staging, documents, {c.iri: c.slug for c in coverage}, Minter(base).reference_graph(), level
+        staging,
+        documents,
+        {c.iri: c.slug for c in coverage},
+        Minter(base).graph(SharedGraph.REFERENCE),
+        level,
     )
     quads = each_graph(store, [NQuadsSink(full), jsonld_sink, subsets, union], runs, budget)
     jsonld_sink.close()

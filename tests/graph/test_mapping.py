@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, parse
 
-from graph.mapping import ENTITIES_GRAPH, LoadContext, PlacementError, document_quads
+from graph.mapping import LoadContext, PlacementError, document_quads
 from graph.uris import Minter
 from loaders.model import MinutesDocument
 from loaders.read import read_minutes
@@ -49,7 +49,7 @@ def test_meeting_lands_in_the_graph_of_its_source(document: MinutesDocument) -> 
     assert mapped.meeting == MEETING
     assert mapped.graph == MEETING + "/kilde"
     graphs = {q.graph_name.value for q in quads(mapped.nquads)}
-    assert graphs == {mapped.graph, BASE + ENTITIES_GRAPH}
+    assert graphs == {mapped.graph, BASE + "graf/entiteter"}
     assert [q.predicate.value for q in quads(mapped.commit)] == [RG + "sha256"]
 
 
