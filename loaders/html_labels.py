@@ -8,6 +8,8 @@ row of several such pairs side by side is one line per pair.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 CELLS = frozenset(("td", "th"))
@@ -120,3 +122,31 @@ def label_pairs(row: LexborNode) -> list[tuple[str, LexborNode]] | None:
         printed = printed or bool(value)
         pairs.append((" ".join(label.split()).rstrip(":").rstrip(), value_cell))
     return pairs if printed else None
+
+
+# An item's access as a badge: "Lukket", "Lukket punkt", "Åben sag".
+_ACCESS = re.compile(r"(?:lukket|åben|åbent)(?:\s+(?:punkt|sag))?", re.IGNORECASE)
+
+
+def access_badge(node: LexborNode) -> str | None:
+    """``(Lukket punkt)`` for an element of a heading that prints only the item's access and
+    ends the heading (``<h2>5. Salg af grund <span class="badge">Lukket punkt</span></h2>``):
+    written in parentheses after the title, as a line of text prints it, it is read as the
+    access and not as words of the title. None for any other element.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> def badge(h): return access_badge(LexborHTMLParser(h).css_first("span"))
+    >>> badge("<h2>5. Salg <span>Lukket punkt</span></h2>")
+    '(Lukket punkt)'
+    >>> badge("<h2><span>Lukket</span> Salg</h2>"), badge("<h2>Salg <span>Lukket</span> 2</h2>")
+    (None, None)
+    """
+    text = " ".join(node.text(deep=True, separator=" ", strip=True).split())
+    if not _ACCESS.fullmatch(text):
+        return None
+    following = node.next
+    while following is not None:
+        if following.text(deep=True, strip=True):
+            return None
+        following = following.next
+    return f"({text})"

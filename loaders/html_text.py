@@ -20,10 +20,10 @@ read as such:
 
 Page furniture (cookie banners, navigation, breadcrumbs, share and print buttons, translation
 widgets, a site footer: :mod:`loaders.page_furniture`; a line of three links or more with only
-separators between them) is dropped, as are script, style and other elements
-that are never read, with their content. Attributes are read only to classify an element
-(``role``, ``class``, ``aria-hidden``, an ordered list's ``start``); no attribute value ever
-reaches the text, so ``onerror=`` handlers and ``javascript:`` URLs cannot.
+separators between them) is dropped, as are scripts and the like, with their content. An item's
+access printed apart after its title in the heading is written ``(Lukket punkt)``. Attributes
+are read only to classify an element (``role``, ``class``, ``aria-hidden``, ``<ol start>``); no
+attribute value ever reaches the text, so ``onerror=`` handlers and ``javascript:`` URLs cannot.
 
 What the page says about itself is collected aside, as :class:`~loaders.page_evidence.PageEvidence`
 (:func:`read_html`): the text of the site's dropped header and footer, the ``<title>``, the
@@ -35,15 +35,12 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from loaders import html_labels
 from loaders.html_labels import is_label_row, is_labelled_cell, joins_its_definition, label_pairs
 from loaders.html_lines import TextBuilder
 from loaders.html_tables import column_pairs, is_layout_table
 from loaders.page_evidence import PageEvidence, PageEvidenceBuilder, PagePart, read_head
-from loaders.page_furniture import (
-    is_furniture,
-    is_furniture_control,
-    site_frame,
-)
+from loaders.page_furniture import is_furniture, is_furniture_control, site_frame
 
 
 def _words(names: str) -> list[str]:
@@ -335,6 +332,13 @@ class _Walker:
             self._end_paragraph()
         return True
 
+    def _badge(self, node: LexborNode, tag: str) -> bool:
+        """The item's access printed after its title in the heading: ``(Lukket punkt)``."""
+        badge = self.in_heading and self.out.content() and html_labels.access_badge(node)
+        if badge and tag not in _HEADINGS:
+            self.out.word_text(f" {badge}")
+        return bool(badge) and tag not in _HEADINGS
+
     def walk(self, *roots: LexborNode) -> str:
         stack: list[tuple[LexborNode, bool]] = [(root, True) for root in reversed(roots)]
         while stack:
@@ -344,7 +348,7 @@ class _Walker:
                 self.leave(tag)
             elif node.is_text_node:
                 self.text(node.text_content or "")
-            elif self.skipped(node, tag) or self._labelled(node, tag):
+            elif self.skipped(node, tag) or self._labelled(node, tag) or self._badge(node, tag):
                 continue
             else:
                 self.enter(tag, node)

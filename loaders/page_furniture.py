@@ -186,9 +186,13 @@ def is_furniture(node: LexborNode, tag: str, *, in_content: bool) -> bool:
 
     ``in_content`` is true inside ``<main>``, ``<article>`` or ``<section>``: there a
     ``<header>`` or ``<footer>`` is the article's own (it may name the meeting), not the site's;
-    so is a ``<header>`` that holds the page's ``<h1>``.
+    so is a ``<header>`` that holds the page's ``<h1>``. An ``<aside>`` outside the content is
+    the site's sidebar (related pages, the other committees); inside an article it may be the
+    minutes' own box, and is kept.
     """
     if tag in FURNITURE_TAGS:
+        return True
+    if tag == "aside" and not in_content:
         return True
     if tag in ("header", "footer") and not in_content:
         # a site's header has its logo and menus; one with the page's <h1> names the meeting

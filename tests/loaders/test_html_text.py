@@ -5,6 +5,7 @@ import pytest
 from loaders import html_text
 from loaders.html_text import html_to_text, read_html
 from loaders.page_evidence import PageEvidence
+from loaders.read import read_minutes
 
 
 def test_doctests() -> None:
@@ -176,3 +177,18 @@ def test_hostile_addresses_are_not_kept() -> None:
 
 def test_a_page_without_a_head_or_frame_has_no_evidence() -> None:
     assert read_html("<p>Referat</p>") == ("Referat\n", PageEvidence())
+
+
+def test_an_access_badge_after_the_title_is_the_items_access() -> None:
+    # found by tests/loaders/test_generated_pages.py: the badge's words ended the title
+    # ("Køb af ejendom Lukket punkt") and the item was open
+    page = (
+        "<h2>Punkt 1: Køb af ejendom <span class='badge'>Lukket punkt</span></h2>"
+        "<h3>Beslutning</h3><p>Godkendt.</p>"
+    )
+    assert html_to_text(page).splitlines()[0] == "Punkt 1: Køb af ejendom (Lukket punkt)"
+    item = read_minutes(page.encode(), "x.html").meeting.items[0]
+    assert (item.number, item.title, item.closed) == (1, "Køb af ejendom", True)
+    # a badge before the title, or with words after it, stays where it is printed
+    assert html_to_text("<h2><span>Lukket</span> Køb af ejendom</h2>") == "Lukket Køb af ejendom\n"
+    assert html_to_text("<h2>Lejr <span>Åben</span> 2</h2>") == "Lejr Åben 2\n"
