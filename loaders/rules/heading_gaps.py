@@ -98,19 +98,10 @@ def _glued_at(
         return None
     if printed.split(" ", 1)[0].lower().rstrip(".,") in _MONTHS:
         return None
-    title, prefix, closed = split_title(printed)
-    raw = state.lines[index].text
+    raw = state.lines[index].text  # the heading's column is where its number starts
     column = raw.rfind(plain[at : at + len(str(number)) + 1], 0, max(raw.find(printed), 0))
-    return HeadingCandidate(
-        line=index,
-        number=number,
-        title=title,
-        form="glued",
-        strong=False,
-        prefix=prefix,
-        closed=closed,
-        last=index,
-        column=max(column, 0),  # where its number starts
+    return HeadingCandidate.titled(
+        index, number, split_title(printed), "glued", last=index, column=max(column, 0)
     )
 
 

@@ -171,24 +171,15 @@ def mark_candidates(state: ParseState) -> bool:
         if found is None:
             continue
         form, number, printed, strong = found
-        title, prefix, closed = split_title(printed)
-        last = index
+        split, last = split_title(printed), index
         if not printed:  # "Punkt 3", "3.": the title stands on the next line, if anywhere
             below = titles.title_below(state, index)
             if below is not None:
-                title, prefix, closed = split_title(below[0])
-                last = below[1]
+                split, last = split_title(below[0]), below[1]
             elif form == "number-alone" and not _case_below(state, index):
                 continue  # a number alone with no title under it: a page number, a count
-        state.candidates[index] = HeadingCandidate(
-            line=index,
-            number=number,
-            title=title,
-            form=form,
-            strong=strong,
-            prefix=prefix,
-            closed=closed,
-            last=last,
+        state.candidates[index] = HeadingCandidate.titled(
+            index, number, split, form, strong=strong, last=last
         )
     return bool(state.candidates)
 

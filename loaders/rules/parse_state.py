@@ -125,6 +125,36 @@ class HeadingCandidate:
     # starts at its case number or its first label); -1: the body starts after the heading.
     body: int = -1
 
+    @classmethod
+    def titled(
+        cls,
+        line: int,
+        number: int | None,
+        split: tuple[str, str | None, bool],
+        form: str,
+        *,
+        strong: bool = False,
+        closed: bool = False,
+        last: int = -1,
+        column: int = 0,
+        body: int = -1,
+    ) -> HeadingCandidate:
+        """A heading whose printed title ``split_title`` split into ``(title, prefix,
+        closed)``; the item is closed if either the title or ``closed`` says so."""
+        title, prefix, closed_title = split
+        return cls(
+            line=line,
+            number=number,
+            title=title,
+            form=form,
+            strong=strong,
+            prefix=prefix,
+            closed=closed or closed_title,
+            last=last,
+            column=column,
+            body=body,
+        )
+
     @property
     def last_line(self) -> int:
         """The heading's last line: its own, or the last line of a title printed below it."""

@@ -117,21 +117,13 @@ def _title_after(state: ParseState, index: int) -> int:
 def _heading(
     state: ParseState, start: int, title_line: int, body: int, *, form: str, closed: bool
 ) -> HeadingCandidate:
-    title, last, prefix = "", start, None
+    split: tuple[str, str | None, bool] = ("", None, False)
+    last = start
     if title_line >= 0:
         printed, last = titles.wrapped_title(state, title_line, state.plain[title_line])
-        title, prefix, closed_title = titles.split_title(printed)
-        closed = closed or closed_title
-    return HeadingCandidate(
-        line=start,
-        number=None,
-        title=title,
-        form=form,
-        strong=False,
-        prefix=prefix,
-        closed=closed,
-        last=max(last, start),
-        body=body,
+        split = titles.split_title(printed)
+    return HeadingCandidate.titled(
+        start, None, split, form, closed=closed, last=max(last, start), body=body
     )
 
 
