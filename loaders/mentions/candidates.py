@@ -65,12 +65,15 @@ class Proposal:
         return text[self.begin : self.end]
 
 
+def _word_matches(text: str, hint: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that start a word; none in a text without ``hint``, which
+    every match holds (a test that skips most texts at once)."""
+    if hint in text:
+        yield from (match for match in pattern.finditer(text) if is_start(text, match.start()))
+
+
 def _projekt(text: str) -> Iterator[Proposal]:
-    if "rojekt " not in text:
-        return
-    for match in _PROJEKT.finditer(text):
-        if not is_start(text, match.start()):
-            continue
+    for match in _word_matches(text, "rojekt ", _PROJEKT):
         yield Proposal(match.start(), match.end("name"), "programme", "projekt-x", 0.7)
 
 
@@ -106,11 +109,7 @@ def _quoted(text: str) -> Iterator[Proposal]:
 
 
 def _aftale(text: str) -> Iterator[Proposal]:
-    if "ftale om" not in text:
-        return
-    for match in _AFTALE.finditer(text):
-        if not is_start(text, match.start()):
-            continue
+    for match in _word_matches(text, "ftale om", _AFTALE):
         capital = match["word"][0] == "A"
         named = capital and not sentence_initial(text, match.start())
         if named or match["dated"]:
