@@ -10,7 +10,7 @@ from graph.labels import person_label
 from graph.ntriples import iri, literal
 from graph.query_files import read_query
 from graph.store import MinutesStore
-from graph.terms import RDF_TYPE_NT, RDFS_LABEL_NT
+from graph.terms import described
 from graph.uris import Minter, SharedGraph
 from ontology.namespace import RG
 from ontology.vocabularies import ORG, XSD
@@ -38,8 +38,7 @@ def write_derived(store: MinutesStore, minter: Minter) -> int:
         label = f"{who} i {where}" + (f" ({role})" if role else "")
         lines += [
             f"{iri(person.value)} {iri(RG.membership)} {node} .\n",
-            f"{node} {RDF_TYPE_NT} {iri(RG.Membership)} .\n",
-            f"{node} {RDFS_LABEL_NT} {literal(label, lang='da')} .\n",
+            *described(node, RG.Membership, label),
             f"{node} {iri(ORG.member)} {iri(person.value)} .\n",
             f"{node} {iri(ORG.organization)} {iri(committee.value)} .\n",
             f"{node} {iri(RG.firstSeen)} {literal(row['first'].value, datatype=XSD.date)} .\n",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.ntriples import iri, literal
+from graph.ntriples import iri, literal, triple
 from graph.party_quads import party_lines
-from graph.terms import DCTERMS_SOURCE_NT
+from graph.terms import DCTERMS_SOURCE_NT, described
 from graph.uris import Minter
 from graph.writer import RDF_TYPE, RDFS_LABEL
 from loaders.municipalities import all_municipalities, by_code
@@ -89,11 +89,8 @@ def municipality_lines(minter: Minter) -> list[str]:
     lines: list[str] = []
     for municipality in all_municipalities():
         node = iri(minter.municipality(municipality.name))
-        lines += [
-            f"{node} {RDF_TYPE} {iri(RG.Municipality)} .\n",
-            f"{node} {RDFS_LABEL} {literal(municipality.name + ' Kommune', lang='da')} .\n",
-            f"{node} {iri(RG.kommunekode)} {literal(municipality.kode)} .\n",
-        ]
+        lines += described(node, RG.Municipality, f"{municipality.name} Kommune")
+        lines.append(triple(node, iri(RG.kommunekode), literal(municipality.kode)))
     return lines
 
 
@@ -115,22 +112,17 @@ def reference_lines(minter: Minter) -> list[str]:
     return lines
 
 
-def _triple(s: str, p: str, o: str) -> str:
-    return f"{s} {p} {o} .\n"
-
-
 def _named(
     iris: EntityIris, entity_type: EntityType, entry: Programme | Organisation | Law
 ) -> list[str]:
     node = iri(iris.reference(entity_type, entry.key))
     name = entry.title if isinstance(entry, Law) else entry.name
     lines = [
-        _triple(node, RDF_TYPE, iri(entity_class(entity_type))),
-        _triple(node, RDFS_LABEL, literal(name, lang="da")),
-        _triple(node, DCTERMS_SOURCE_NT, literal(entry.source)),
+        *described(node, entity_class(entity_type), name),
+        triple(node, DCTERMS_SOURCE_NT, literal(entry.source)),
     ]
     names = {a.text for a in entry.aliases} - {name}
-    lines += [_triple(node, iri(RG.shortName), literal(n)) for n in sorted(names)]
+    lines += [triple(node, iri(RG.shortName), literal(n)) for n in sorted(names)]
     return lines
 
 
@@ -138,15 +130,15 @@ def _law(iris: EntityIris, law: Law) -> list[str]:
     node = iri(iris.reference("law", law.key))
     lines = _named(iris, "law", law)
     if law.eli:
-        lines.append(_triple(node, iri(RG.eli), iri(law.eli)))
+        lines.append(triple(node, iri(RG.eli), iri(law.eli)))
     if law.enactment:
-        lines.append(_triple(node, iri(RG.enactment), literal(law.enactment)))
+        lines.append(triple(node, iri(RG.enactment), literal(law.enactment)))
     if law.in_force_from:
         date = literal(law.in_force_from.isoformat(), datatype=XSD.date)
-        lines.append(_triple(node, iri(RG.inForceFrom), date))
+        lines.append(triple(node, iri(RG.inForceFrom), date))
     if law.in_force_to:
         date = literal(law.in_force_to.isoformat(), datatype=XSD.date)
-        lines.append(_triple(node, iri(RG.inForceTo), date))
+        lines.append(triple(node, iri(RG.inForceTo), date))
     return lines
 
 
@@ -155,16 +147,15 @@ def _organisation(iris: EntityIris, organisation: Organisation) -> list[str]:
     if organisation.part_of:
         node = iri(iris.reference("organisation", organisation.key))
         parent = iri(iris.reference("organisation", organisation.part_of))
-        lines.append(_triple(node, iri(ORG.subOrganizationOf), parent))
+        lines.append(triple(node, iri(ORG.subOrganizationOf), parent))
     return lines
 
 
 def _kle(iris: EntityIris, concepts: Iterable[KleConcept]) -> list[str]:
     scheme = iri(iris.kle_scheme)
     lines = [
-        _triple(scheme, RDF_TYPE, iri(SKOS.ConceptScheme)),
-        _triple(scheme, RDFS_LABEL, literal("KL's journalplan (KLE)", lang="da")),
-        _triple(scheme, iri(SKOS.prefLabel), literal("KL's journalplan (KLE)", lang="da")),
+        *described(scheme, SKOS.ConceptScheme, "KL's journalplan (KLE)"),
+        triple(scheme, iri(SKOS.prefLabel), literal("KL's journalplan (KLE)", lang="da")),
     ]
     for concept in concepts:
         lines += kle_concept_lines(iris, concept)
@@ -176,17 +167,17 @@ def kle_concept_lines(iris: EntityIris, concept: KleConcept) -> list[str]:
     node = iri(iris.kle(concept.notation))
     label = f"{concept.notation} {concept.title}" if concept.title else f"KLE {concept.notation}"
     lines = [
-        _triple(node, RDF_TYPE, iri(SKOS.Concept)),
-        _triple(node, iri(SKOS.notation), literal(concept.notation)),
-        _triple(node, RDFS_LABEL, literal(label, lang="da")),
-        _triple(node, iri(SKOS.inScheme), iri(iris.kle_scheme)),
+        triple(node, RDF_TYPE, iri(SKOS.Concept)),
+        triple(node, iri(SKOS.notation), literal(concept.notation)),
+        triple(node, RDFS_LABEL, literal(label, lang="da")),
+        triple(node, iri(SKOS.inScheme), iri(iris.kle_scheme)),
     ]
     if concept.title:
-        lines.append(_triple(node, iri(SKOS.prefLabel), literal(concept.title, lang="da")))
+        lines.append(triple(node, iri(SKOS.prefLabel), literal(concept.title, lang="da")))
     if concept.broader:
-        lines.append(_triple(node, iri(SKOS.broader), iri(iris.kle(concept.broader))))
+        lines.append(triple(node, iri(SKOS.broader), iri(iris.kle(concept.broader))))
     else:
-        lines.append(_triple(node, iri(SKOS.topConceptOf), iri(iris.kle_scheme)))
+        lines.append(triple(node, iri(SKOS.topConceptOf), iri(iris.kle_scheme)))
     return lines
 
 

@@ -40,6 +40,11 @@ def literal(text: str, *, lang: str | None = None, datatype: str | None = None) 
     return body
 
 
+def triple(subject: str, predicate: str, obj: str) -> str:
+    """One N-Triples line of three terms."""
+    return f"{subject} {predicate} {obj} .\n"
+
+
 def iri_value(term: str) -> str:
     """The IRI inside an IRI term: ``iri_value("<a>") == "a"``."""
     return term[1:-1]

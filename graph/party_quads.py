@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.ntriples import iri, literal
-from graph.terms import DCTERMS_SOURCE_NT, RDF_TYPE_NT, RDFS_LABEL_NT
+from graph.ntriples import iri, literal, triple
+from graph.terms import DCTERMS_SOURCE_NT, RDF_TYPE_NT, RDFS_LABEL_NT, described
 from graph.uris import Minter
 from loaders.reference.parties import Party, parties, party_of
 from ontology.namespace import RG
@@ -44,12 +44,11 @@ def party_lines(minter: Minter) -> list[str]:
     for party in parties():
         node = iri(minter.party(party.name))
         lines += [
-            f"{node} {RDF_TYPE_NT} {iri(RG.Party)} .\n",
-            f"{node} {RDFS_LABEL_NT} {literal(party.name, lang='da')} .\n",
-            f"{node} {iri(RG.partyLetter)} {literal(party.letter)} .\n",
-            f"{node} {DCTERMS_SOURCE_NT} {literal(party.source)} .\n",
+            *described(node, RG.Party, party.name),
+            triple(node, iri(RG.partyLetter), literal(party.letter)),
+            triple(node, DCTERMS_SOURCE_NT, literal(party.source)),
+            *(triple(node, iri(RG.shortName), literal(alias)) for alias in party.aliases),
         ]
-        lines += [f"{node} {iri(RG.shortName)} {literal(a)} .\n" for a in party.aliases]
     return lines
 
 

@@ -7,6 +7,10 @@ loader's fast path, which writes N-Quads lines (``ntriples.iri(RG.Meeting)``, ``
 
 >>> RDF_TYPE.value == RDF.type and RDF_TYPE_NT == f"<{RDF.type}>"
 True
+>>> for line in described("<https://example.org/p>", RG.Party, "Venstre"):
+...     print(line.replace(RDF.type, "rdf:type").replace(RDFS.label, "rdfs:label"), end="")
+<https://example.org/p> <rdf:type> <https://w3id.org/referatgraf/def#Party> .
+<https://example.org/p> <rdfs:label> "Venstre"@da .
 """
 
 from __future__ import annotations
@@ -46,6 +50,15 @@ PROV_WAS_DERIVED_FROM = term(PROV.wasDerivedFrom)
 RDF_TYPE_NT = ntriples.iri(RDF.type)
 RDFS_LABEL_NT = ntriples.iri(RDFS.label)
 DCTERMS_SOURCE_NT = ntriples.iri(DCTERMS.source)
+
+
+def described(node: str, rdf_type: str, label: str) -> list[str]:
+    """The N-Triples lines that say what the resource ``node`` (an N-Triples term) is: its
+    type (a vocabulary IRI) and its Danish label."""
+    return [
+        ntriples.triple(node, RDF_TYPE_NT, ntriples.iri(rdf_type)),
+        ntriples.triple(node, RDFS_LABEL_NT, ntriples.literal(label, lang="da")),
+    ]
 
 
 __all__ = ["RG", "term"]
