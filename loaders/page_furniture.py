@@ -31,7 +31,8 @@ def _words(names: str) -> list[str]:
     return names.split()
 
 
-# Elements that are never minutes, whatever their content.
+# Elements that are never minutes, whatever their content; but a button that opens an item (an
+# accordion's heading) is the item's title: see :func:`_opens_content`.
 FURNITURE_TAGS = frozenset(("nav", "button", "select", "textarea", "input", "label"))
 # ARIA roles of site furniture (landmarks of the site, dialogs, tool bars).
 FURNITURE_ROLES = frozenset(
@@ -190,6 +191,8 @@ def is_furniture(node: LexborNode, tag: str, *, in_content: bool) -> bool:
     the site's sidebar (related pages, the other committees); inside an article it may be the
     minutes' own box, and is kept.
     """
+    if tag == "button" and _opens_content(node):
+        return False
     if tag in FURNITURE_TAGS:
         return True
     if tag == "aside" and not in_content:
@@ -202,6 +205,67 @@ def is_furniture(node: LexborNode, tag: str, *, in_content: bool) -> bool:
         return False
     return _furniture_by_attributes(node, tag, attributes) or (
         not in_content and _is_footer_at_page_end(node, tag)
+    )
+
+
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_TOGGLES = frozenset(("collapse", "accordion", "toggle"))
+
+
+def _opens_content(node: LexborNode) -> bool:
+    """A button that is an accordion's heading: it stands in a heading or holds one
+    (``<h2><button>2. Vejbelysning</button></h2>``), or it opens what it controls
+    (``aria-expanded``, ``aria-controls``, a collapse toggle); and it says more than a control
+    (``Vis detaljer``, ``Menu``) and is not a menu's or a banner's by its names. Many municipal
+    pages print every item's number and title only in such a button."""
+    text = node.text(deep=True, separator=" ", strip=True)
+    if len(text) < 3 or is_furniture_phrase(text):
+        return False
+    attributes = node.attributes
+    if not FURNITURE_WORDS.isdisjoint(_names(node)):
+        return False
+    parent = node.parent
+    for _ in range(2):  # <h2><button> or <h2><span><button>
+        if parent is None:
+            break
+        if (parent.tag or "").lower() in _HEADING_TAGS:
+            return True
+        parent = parent.parent
+    if node.css_first(_HEADING) is not None:
+        return True
+    toggle = (attributes.get("data-bs-toggle") or attributes.get("data-toggle") or "").lower()
+    return "aria-expanded" in attributes or "aria-controls" in attributes or toggle in _TOGGLES
+
+
+_PANEL_TAGS = frozenset(_words("div section article ul ol dl table"))
+
+
+def _is_panel(node: LexborNode, tag: str, attributes: dict[str, str | None]) -> bool:
+    """A hidden element that is an accordion's panel, closed until its heading is clicked: it
+    names its heading (``aria-labelledby``), is a region or tab panel, or follows a button or
+    heading that opens it (or a short wrapper of that heading). A short item
+    (``Beslutning: Taget til efterretning.``) is minutes."""
+    if tag not in _PANEL_TAGS:
+        return False  # an icon (<span aria-hidden="true">▼</span>) is no panel
+    role = (attributes.get("role") or "").strip().lower()
+    if "aria-labelledby" in attributes or role in ("region", "tabpanel"):
+        return True
+    before = node.prev
+    while before is not None and (
+        before.is_comment_node or (before.is_text_node and not (before.text_content or "").strip())
+    ):
+        before = before.prev
+    if before is None:
+        return False
+    before_tag = (before.tag or "").lower()
+    if before_tag in _HEADING_TAGS or (before_tag == "button" and _opens_content(before)):
+        return True
+    # the heading in a wrapper of its own (<div class="head"><h2>4. Eventuelt</h2></div>), not
+    # in furniture (a cookie dialog's heading)
+    return (
+        before.css_first(_HEADING) is not None
+        and _text_length(before, 300) <= 300
+        and not is_furniture(before, before_tag, in_content=True)
     )
 
 
@@ -260,9 +324,11 @@ def _furniture_by_attributes(node: LexborNode, tag: str, attributes: dict[str, s
     if role in FURNITURE_ROLES:
         return True
     hidden = (attributes.get("aria-hidden") or "").strip().lower() == "true"
-    if (hidden or "hidden" in attributes) and _text_length(
-        node, SMALL_HIDDEN_TEXT
-    ) <= SMALL_HIDDEN_TEXT:
+    if (
+        (hidden or "hidden" in attributes)
+        and _text_length(node, SMALL_HIDDEN_TEXT) <= SMALL_HIDDEN_TEXT
+        and not _is_panel(node, tag, attributes)
+    ):
         return True
     href = (attributes.get("href") or "").strip().lower()
     if tag == "a" and href.startswith("javascript:"):

@@ -84,6 +84,11 @@ def test_furniture_phrases(line: str, furniture: bool) -> None:
         # found by tests/loaders/test_generated_pages.py: a sidebar after the minutes ran on
         # into the last item's decision
         "<aside class='sidebar'><h2>Se også</h2><ul><li><a>Byrådet</a></li></ul></aside>",
+        # buttons that open something but are controls: by their names or their words
+        "<button class='navbar-toggler' aria-expanded='false'>Menu</button>",
+        "<button class='main-menu-toggle' aria-expanded='false'>Politik og demokrati</button>",
+        "<button type='button' aria-expanded='false' aria-controls='x'>Vis detaljer</button>",
+        "<button type='button'>Godkendelse af dagsorden</button>",
     ],
 )
 def test_furniture_is_dropped(element: str) -> None:
@@ -117,6 +122,22 @@ def test_furniture_is_dropped(element: str) -> None:
         ("<p>Del 2 af sagen behandles senere.</p>", "Del 2 af sagen behandles senere."),
         # a box of the article's own
         ("<article><aside><p>Fakta: 48 boliger</p></aside></article>", "Fakta: 48 boliger"),
+        # an accordion prints the item's number and title only in the button that opens it,
+        # and its closed panel may be short
+        (
+            "<h2><button type='button' aria-expanded='false'>2. Vejbelysning</button></h2>",
+            "2. Vejbelysning",
+        ),
+        (
+            "<button type='button' aria-controls='c3'><span>3.</span> <span>Budget</span>"
+            "</button><div id='c3' hidden><p>Godkendt.</p></div>",
+            "3. Budget\n\nGodkendt.",
+        ),
+        (
+            "<div class='head'><h3>4. Eventuelt</h3></div><div aria-hidden='true'><p>Intet.</p>"
+            "</div>",
+            "4. Eventuelt\n\nIntet.",
+        ),
     ],
 )
 def test_content_is_kept(element: str, text: str) -> None:
