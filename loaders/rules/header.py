@@ -214,7 +214,8 @@ def committee_line(state: ParseState, facts: HeaderFacts, index: int, plain: str
         name = committees.committee_name(plain)
         if name is None:
             return False
-        _offer_committee(facts, name, index, 2)
+        if not _in_a_list_of_bodies(state, index, name):
+            _offer_committee(facts, name, index, 2)
         return True
     after = plain[found[-1].end :].strip(" ,.-–:")
     if len(found) > 1 or (after and not dates.find_times(after)):
@@ -224,6 +225,17 @@ def committee_line(state: ParseState, facts: HeaderFacts, index: int, plain: str
         return False
     _offer_committee(facts, name, index, 2)
     return read_dates(state, facts, index, plain, rank=LINE)
+
+
+def _in_a_list_of_bodies(state: ParseState, index: int, name: str) -> bool:
+    """The line is one of a list of bodies (a site's list of its committees, recipients): the
+    line before or after it names another body alone. None of them is the meeting's."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(state.plain) and not dates.find_dates(state.plain[other]):
+            body = committees.committee_name(state.plain[other])
+            if body is not None and body != name:
+                return True
+    return False
 
 
 def place_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:

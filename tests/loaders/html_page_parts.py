@@ -172,6 +172,8 @@ def frame(content: str, f: Furniture, toc: str) -> str:
         before.append(
             f"<nav class='hovedmenu'><ul><li><a href='/'>Forside</a></li>{links}</ul></nav>"
         )
+    if "committee-list" in f.parts:
+        before.append(f"<div class='udvalg'><h2>Politiske udvalg</h2><ul>{links}</ul></div>")
     if "breadcrumbs" in f.parts:
         crumbs = ["<a href='/'>Forside</a>", "<a href='/politik'>Politik</a>"]
         crumbs += [f"<a href='/udvalg'>{esc(f.committee)}</a>"] if f.committee else []
@@ -225,6 +227,7 @@ def document(body: str, title: str, charset: str) -> str:
             '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
         ),
         "windows-1252-unstated": "",
+        "entities": "",
     }[charset]
     return (
         f"<!DOCTYPE html>\n<html lang='da'>\n<head>\n{head}\n<title>{title}</title>\n</head>\n"

@@ -12,18 +12,19 @@ The words, dates, committees, titles and decisions are those of
 - ``definitions``: an item's case number and access in a definition list
   (``<dt>Sagsnr.</dt><dd>...</dd><dt>Adgang</dt><dd>Åben sag</dd>``, SBSYS);
 - ``old-table``: an old archive laid out in tables, ``<br>`` between lines, ``<font>`` and
-  ``<b>`` markup, in windows-1252 with or without a ``<meta>`` that says so
-  (``styles["charset"]``; :func:`page_bytes` encodes the page).
+  ``<b>`` markup, in windows-1252 with or without a ``<meta>`` that says so, or in ASCII with
+  entities (``&oslash;``) (``styles["charset"]``; :func:`page_bytes` encodes the page).
 
-Around them, drawn at random: page furniture (cookie banner, a menu or sidebar of committees,
-breadcrumbs, "Til toppen", "Udskriv", share links, the municipality's footer, the page's own
-date), a table of contents, attachments, and dates that are not the meeting's.
+Around them, drawn at random: page furniture (cookie banner, a menu, sidebar or list of the
+site's committees, breadcrumbs, "Til toppen", "Udskriv", share links, the municipality's footer,
+the page's own date), a table of contents, attachments, and dates that are not the meeting's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from html.entities import codepoint2name
 
 from hypothesis import strategies as st
 
@@ -86,6 +87,7 @@ FURNITURE = (
     "cookie-banner",
     "committee-menu",
     "sidebar",
+    "committee-list",
     "breadcrumbs",
     "to-top",
     "print",
@@ -96,7 +98,8 @@ FURNITURE = (
 EXTRAS = ("in-text", "earlier-meeting", "published", "toc", "attachments", "absences", "times")
 CASE_VALUES = ("20/1234", "00.15.00G00-1-19", "19/11679", "01.02.05P20", "2023-001204")
 CASE_STYLES = ("none", "paragraph", "definitions", "label-row")
-CHARSETS = ("utf-8", "windows-1252", "windows-1252-unstated")
+# "entities": every letter beyond ASCII written as an entity (&oslash;), as old editors did.
+CHARSETS = ("utf-8", "windows-1252", "windows-1252-unstated", "entities")
 ATTACHMENTS = ("Notat om sagen", "Bilag 1: Oversigt", "Høringssvar fra 12. marts 2020", "Kort")
 ABSENCES = ("Lis Holm (A)", "Kurt Bak (O)")
 TO_TOP = "<p class='totop'><a href='#top'>Til toppen</a></p>"
@@ -287,4 +290,10 @@ def pages(
 
 def page_bytes(generated: GeneratedMinutes) -> bytes:
     """The page as served: in the charset the layout was drawn with."""
-    return generated.text.encode(generated.styles["charset"].removesuffix("-unstated"))
+    charset = generated.styles["charset"]
+    if charset == "entities":
+        text = generated.text
+        return "".join(
+            c if c.isascii() else f"&{codepoint2name.get(ord(c), f'#{ord(c)}')};" for c in text
+        ).encode("ascii")
+    return generated.text.encode(charset.removesuffix("-unstated"))

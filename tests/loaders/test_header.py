@@ -344,3 +344,17 @@ def test_a_sentence_with_two_meeting_days_gives_no_date() -> None:
     assert notes == [
         "the header gives different meeting dates (2023-03-14 and 2023-03-16); date left empty"
     ]
+
+
+@pytest.mark.parametrize("named", ["", "Udvalg: Handicaprådet\n"])
+def test_a_list_of_committees_names_none_of_them(named: str) -> None:
+    # found by tests/loaders/test_generated_pages.py: a site's list of its committees above
+    # the minutes gave the list's first committee, whether or not the header named another
+    text = (
+        "Politiske udvalg\n\n- Udvalget for Børn og Ungdom\n- Økonomiudvalget\n- Byrådet\n\n"
+        f"Referat\n\n{named}Mødedato: 7. marts 2022\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    meeting, _, _ = parse_minutes(text)
+    assert meeting.committee == ("Handicaprådet" if named else None)
+    assert meeting.date == dt.date(2022, 3, 7)
