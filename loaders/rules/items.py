@@ -333,13 +333,15 @@ def _with_unnumbered(
 ) -> tuple[list[HeadingCandidate], str]:
     """The headings with the items printed without a number: those among numbered items, or,
     with a heading or two numbered against blocks of case numbers, the blocks if they are
-    plainly more; runs of labels only where nothing is numbered."""
+    plainly more; runs of labels, or a single block, only where nothing is numbered."""
     if len(chosen) >= _MIN_NUMBERED:
         among = unnumbered.among_numbered(state, chosen)
         if among:
             state.layout.append("unnumbered-among-numbered")
         return sorted([*chosen, *among], key=lambda heading: heading.line), form
     found = unnumbered.find_items(state, label_runs=not chosen)
+    if not found and not chosen:
+        found = unnumbered.single_item(state)
     if len(found) > len(chosen) + (_MIN_NUMBERED if chosen else 0):
         state.layout.extend(unnumbered.layout_names(found))
         return found, ""

@@ -154,6 +154,8 @@ def _titles_listed(state: ParseState, start: int) -> list[TocEntry]:
         plain = state.plain[index]
         if plain and not state.noise[index]:
             below[_same_title(plain)] = index
+            # "Køb af ejendom (Lukket punkt)": the title with its access.
+            below[_same_title(titles.split_title(plain)[0])] = index
             candidate = state.candidates.get(index)
             if candidate is not None and candidate.title:
                 below[_same_title(candidate.title)] = index
@@ -162,12 +164,24 @@ def _titles_listed(state: ParseState, start: int) -> list[TocEntry]:
         plain = state.plain[index]
         if not plain or state.noise[index]:
             continue
-        if index in state.labels or len(plain) > _LONGEST_TITLE or index in state.candidates:
+        if index in state.labels or len(plain) > _LONGEST_TITLE:
             break
-        if below.get(_same_title(plain), -1) <= index:
+        entry = _listed_entry(state, index, len(entries) + 1)
+        if entry is None or below.get(_same_title(entry.title), -1) <= index:
             break
-        entries.append(TocEntry(line=index, number=None, title=plain, page=None))
+        entries.append(entry)
     return entries
+
+
+def _listed_entry(state: ParseState, index: int, place: int) -> TocEntry | None:
+    """The line as an entry of a list of titles: the line itself, or a numbered line whose
+    number is its place in the list (``1. Godkendelse af dagsorden``), its title alone."""
+    candidate = state.candidates.get(index)
+    if candidate is None:
+        return TocEntry(line=index, number=None, title=state.plain[index], page=None)
+    if candidate.number != place or not candidate.title or candidate.last_line != index:
+        return None
+    return TocEntry(line=index, number=place, title=candidate.title, page=None, numbered=True)
 
 
 def _unpaged_toc(state: ParseState) -> bool:

@@ -11,10 +11,12 @@ Which side the titles stand on is decided once for the whole text, by what most 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
-from loaders.rules import casenumbers, titles
+from loaders.model import Meeting
+from loaders.rules import casenumbers, header, titles
 from loaders.rules.parse_state import HeadingCandidate, ParseState
 
 # Lines of the case's metadata that stand among its case numbers; never titles.
@@ -101,7 +103,25 @@ def _title_before(state: ParseState, index: int, floor: int) -> int:
     before = state.previous_content(index, floor)
     if before is None or before in state.toc_lines:
         return -1
-    return before if titles.can_be_title(state, before, strict=True) else -1
+    if titles.can_be_title(state, before, strict=True) or _with_access(state, before):
+        return before
+    return -1
+
+
+def _with_access(state: ParseState, index: int) -> bool:
+    """``Køb af ejendom (Lukket punkt)``: a title with its access in parentheses. The strict
+    test refuses a line ending in ``)`` (a name with its party, ``Lotte Greve (V)``); an
+    access in the parentheses says the line is a title."""
+    plain = state.plain[index]
+    rest, bracket, access = plain.removesuffix(")").rpartition("(")
+    return (
+        plain.endswith(")")
+        and bool(bracket)
+        and titles.is_access_line(access.strip())
+        and bool(rest.strip())
+        and rest.strip()[-1] not in ".!?;)"
+        and titles.can_be_title(state, index)
+    )
 
 
 def _title_after(state: ParseState, index: int) -> int:
@@ -257,6 +277,30 @@ def find_items(state: ParseState, *, label_runs: bool = True) -> list[HeadingCan
         return []
     found.sort(key=lambda heading: heading.line)
     return found
+
+
+def single_item(state: ParseState) -> list[HeadingCandidate]:
+    """The one item of minutes that print a single item without a number (an extra meeting, a
+    page per item): one block of case-number and access lines, and evidence that it opens an
+    item, since a case number also stands in letters and notices: no section label before it,
+    a section of its own right after it (after its title, if printed there), and a meeting
+    header (a committee and a date) before it."""
+    blocks = _blocks(state)
+    if len(blocks) != 1:
+        return []
+    block = blocks[0]
+    labelled = [i for i in sorted(state.labels) if i not in state.toc_lines and not state.noise[i]]
+    if not labelled or labelled[0] < block.first:
+        return []  # text with sections before the block: the block stands inside an item
+    heading = _block_items(state, blocks)[0]
+    following = state.next_content(max(block.last, heading.last_line))
+    if following is None or following not in state.labels:
+        return []
+    scratch = dataclasses.replace(state, meeting=Meeting(), notes=[], headings=[heading])
+    header.read_header(scratch)
+    if scratch.meeting.committee is None or scratch.meeting.date is None:
+        return []
+    return [heading]
 
 
 def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[HeadingCandidate]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from loaders.parse import parse_minutes
 from loaders.rules.parse_state import ParseState
 from loaders.rules.sections import mark_labels
-from loaders.rules.unnumbered import find_items
+from loaders.rules.unnumbered import find_items, single_item
 
 
 def _items(text: str) -> list[tuple[int | None, str, bool]]:
@@ -63,3 +63,35 @@ def test_two_decisions_of_one_item_are_one_item() -> None:
         "Regnskab\nSagsfremstilling\nTekst.\nBeslutning i Byrådet den 10-05-2022\nGodkendt.\n"
     )
     assert _items(text) == [(None, "Budget", False), (None, "Regnskab", False)]
+
+
+_HEADER = "Referat\nByrådet\nMødedato: 12. juni 2024\n\n"
+_ITEM = "Salg af grund\nSagsnr.: 24/2211\nÅben\nBeslutning\nGodkendt.\n"
+
+
+def test_one_item_under_a_meeting_header() -> None:
+    assert _items(_HEADER + _ITEM) == [(None, "Salg af grund", False)]
+
+
+def test_one_block_without_a_meeting_header_is_no_item() -> None:
+    # A letter or a notice prints a case number and headings too: not minutes.
+    state = ParseState.from_text("Høringssvar\n\n" + _ITEM)
+    mark_labels(state)
+    assert single_item(state) == []
+
+
+def test_one_block_inside_a_section_or_without_sections_is_no_item() -> None:
+    inside = _HEADER + "Sagsfremstilling\nSe tidligere sag.\n" + _ITEM
+    bare = _HEADER + "Salg af grund\nSagsnr.: 24/2211\nÅben\nSagen er trukket.\n"
+    for text in (inside, bare):
+        state = ParseState.from_text(text)
+        mark_labels(state)
+        assert single_item(state) == []
+
+
+def test_a_title_with_its_access_in_parentheses() -> None:
+    text = (
+        "Referat\nByrådet\n\nGodkendelse\nSagsnr.: 22-000001\nÅben\nBeslutning\nGodkendt.\n\n"
+        "Køb af ejendom (Lukket punkt)\nSagsnr.: 22-000002\nLukket\nBeslutning\nGodkendt.\n"
+    )
+    assert _items(text) == [(None, "Godkendelse", False), (None, "Køb af ejendom", True)]
