@@ -11,6 +11,13 @@ from loaders.page_furniture import is_furniture_phrase
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 # A number printed on its own before an item's heading: "1", "1.", "Punkt 1", "Pkt. 12:".
 _ITEM_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
+# An ordered list's marker ("3. ", indented when nested); a list item that prints a number of
+# its own before a title ("23 Godkendelse", "Punkt 3: Budget"; not "12 boliger nedrives" nor
+# "1. at forslaget godkendes"); in a bulleted list, only a number as headings print it
+# ("Punkt 3", "3.") or one in an element of its own ("<span>3</span> <span>Budget</span>").
+_ORDINAL_MARKER = re.compile(r" *\d+\. ")
+_TITLED = re.compile(r"(?:(?:[Pp]unkt|[Pp]kt\.?)\s*)?\d{1,3}[.:)]? [A-ZÆØÅ]")
+_OWN_HEADING = re.compile(r"(?:(?:Punkt|Pkt\.?) ?\d{1,3}[.:)]?|\d{1,3}[.:)]) [A-ZÆØÅ]")
 # What may stand between the links of a link bar: "Forside | Udvalg | Arkiv".
 _BAR_SEPARATORS = frozenset(" \t|·•/-–>»›")
 _LINKS_IN_A_BAR = 3
@@ -100,6 +107,8 @@ class TextBuilder:
         self.held = False
         content = "".join(self.parts)
         content = content.rstrip(" ") if self.preformatted else content.strip(" ")
+        # the line begins with a number in an element of its own: "<span>3</span> <span>Budget"
+        apart = len(self.parts) > 1 and _ITEM_NUMBER.fullmatch(self.parts[0].strip()) is not None
         link_bar = self._is_link_bar()
         self.comma_wanted = False
         self.parts = []
@@ -113,12 +122,24 @@ class TextBuilder:
         if self.blank_wanted and self.lines and self.lines[-1]:
             self.lines.append("")
         self.blank_wanted = False
-        self.lines.append(self.prefix + content)
+        self.lines.append(self._marker(content, apart=apart) + content)
         self.prefix = ""
 
-    def end_block(self) -> None:
+    def _marker(self, content: str, *, apart: bool) -> str:
+        """The list marker before ``content``, left out when the item prints its own number
+        (meeting systems hide the list's markers and print the item's: "1. 23 Godkendelse"
+        would give item 1 the title "23 Godkendelse", "- Punkt 3 Budget" no item at all)."""
+        own = _ORDINAL_MARKER.fullmatch(self.prefix) and _TITLED.match(content)
+        heading = _OWN_HEADING.match(content) or (apart and _TITLED.match(content))
+        if own or (self.prefix.strip() == "-" and heading):
+            return self.prefix[: len(self.prefix) - len(self.prefix.lstrip(" "))]
+        return self.prefix
+
+    def end_block(self, *, heading: bool = False) -> None:
         self.end_line()
         self.blank_wanted = True
+        if heading and self.prefix.strip() == "-":
+            self.prefix = ""  # a heading in a bulleted item is no bullet line
 
     def text(self) -> str:
         self.end_line()

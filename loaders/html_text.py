@@ -168,7 +168,7 @@ class _Walker:
             out.held = False
             out.word_text(" ")  # the item's number and its heading make one line
         elif not (out.held and tag in _WRAPPERS):
-            self._end_paragraph()
+            self._end_paragraph(tag)
 
     def _enter_row(self, tag: str, node: LexborNode) -> None:
         out = self.out
@@ -218,12 +218,13 @@ class _Walker:
             out.separator(":")
             out.word_text(" ")
 
-    def _end_paragraph(self) -> None:
-        # inside a list item a paragraph is one more line of the item, not a block apart
-        if self.in_item:
+    def _end_paragraph(self, tag: str = "") -> None:
+        # inside a list item a paragraph is one more line of the item, not a block apart; a
+        # heading is a block (<li class="agenda-item"><h2>1. Budget</h2>...: a list of items)
+        if self.in_item and tag not in _HEADINGS:
             self.out.end_line()
         else:
-            self.out.end_block()
+            self.out.end_block(heading=tag in _HEADINGS)
 
     def _start_item(self, node: LexborNode) -> None:
         self.in_item += 1
@@ -264,7 +265,7 @@ class _Walker:
         elif tag in _PARAGRAPHS and not self.in_item and out.holds_number():
             out.held = True  # "<div>1.</div><h2>Godkendelse</h2>": wait for the heading
         elif tag in _PARAGRAPHS:
-            self._end_paragraph()
+            self._end_paragraph(tag)
         elif tag in _ROWS:
             out.end_line()
 

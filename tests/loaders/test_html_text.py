@@ -76,6 +76,27 @@ def test_nothing_readable() -> None:
         ("<span>4.</span><h3>Eventuelt</h3>", "4. Eventuelt\n"),
         # a number paragraph not followed by a heading stays as printed
         ("<p>12</p><p>Tekst.</p>", "12\n\nTekst.\n"),
+        # an ordered list whose items print their own numbers (FirstAgenda's publication):
+        # the list's numbers are not printed over them, and a heading in an item is a block of
+        # its own (found by the page generator)
+        (
+            "<ol><li class='agenda-item'><h2><span class='number'>23</span> "
+            "<span class='title'>Budget 2020</span></h2></li><li><span>Punkt 24</span> "
+            "<span>Eventuelt</span></li><li>2. at planen evalueres.</li></ol>",
+            "23 Budget 2020\n\nPunkt 24 Eventuelt\n3. 2. at planen evalueres.\n",
+        ),
+        (
+            "<ol><li>at forslaget godkendes</li><li>12</li></ol>",
+            "1. at forslaget godkendes\n2. 12\n",
+        ),
+        (
+            "<ul><li><div><span>Punkt 3</span> <span>Budget</span></div><p>Godkendt.</p></li>"
+            "<li>12 boliger nedrives</li><li>1. at forslaget godkendes</li>"
+            "<li><span class='number'>4</span> <span class='title'>Eventuelt</span></li>"
+            "<li><b>3</b> boliger nedrives</li></ul>",
+            "Punkt 3 Budget\nGodkendt.\n- 12 boliger nedrives\n- 1. at forslaget godkendes\n"
+            "4 Eventuelt\n- 3 boliger nedrives\n",
+        ),
     ],
 )
 def test_structure_of_meeting_systems(page: str, text: str) -> None:
