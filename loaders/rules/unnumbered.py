@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -335,6 +336,38 @@ def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[
         if after == len(labelled) or labelled[after] >= end:
             continue  # no section of its own before the next heading
         found.append(_heading(state, title, title, -1, form=block.kind, closed=block.closed))
+    return found + _restarts_among(state, heads, candidates, decisions)
+
+
+# Labels that open an item's run; after a decision they start the next item's.
+_OPENERS = frozenset(key for key, rank in _RANK.items() if rank <= _RANK["baggrund"])
+
+
+def _restarts_among(
+    state: ParseState, heads: list[int], candidates: list[int], decisions: list[int]
+) -> list[HeadingCandidate]:
+    """Items without a number where the run of labels starts again after a numbered item's
+    decision (``Beslutning``, its text, a title, ``Sagsfremstilling`` ... ``Beslutning``), with
+    no case number: the title stands between the decision's text and the opening label, and
+    the new item has a decision of its own before the next heading. A second decision of the
+    same item follows its label with no opening label before it."""
+    found: list[HeadingCandidate] = []
+    sequence = _label_sequence(state)
+    for (decided, before), (start, key) in itertools.pairwise(sequence):
+        position = bisect.bisect_right(heads, decided) - 1
+        if before != "beslutning" or key not in _OPENERS or position < 0:
+            continue
+        end = heads[position + 1] if position + 1 < len(heads) else len(state.lines)
+        passed = _last_before(candidates, start)
+        if start >= end or (passed is not None and passed > heads[position]):
+            continue
+        text = state.next_content(decided, start)
+        title = _title_before(state, start, decided + 1)
+        if text is None or title < 0 or title <= text:
+            continue
+        own = bisect.bisect_right(decisions, start)
+        if own < len(decisions) and decisions[own] < end:
+            found.append(_heading(state, title, title, -1, form="label-run", closed=False))
     return found
 
 

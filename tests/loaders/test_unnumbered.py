@@ -95,3 +95,35 @@ def test_a_title_with_its_access_in_parentheses() -> None:
         "Køb af ejendom (Lukket punkt)\nSagsnr.: 22-000002\nLukket\nBeslutning\nGodkendt.\n"
     )
     assert _items(text) == [(None, "Godkendelse", False), (None, "Køb af ejendom", True)]
+
+
+_NUMBERED = (
+    "Referat\nByrådet\nMødedato: 3. marts 2024\n\n1. Godkendelse af dagsorden\nSagsnr.: 24/1\n"
+    "Beslutning\nGodkendt.\n\n2. Budget 2025\nSagsnr.: 24/2\nSagsfremstilling\nTekst.\n"
+)
+_LAST = "\n3. Eventuelt\nSagsnr.: 24/3\nBeslutning\nIntet.\n"
+
+
+def test_among_numbered_where_the_label_run_starts_again() -> None:
+    text = _NUMBERED + (
+        "Beslutning\nGodkendt.\n\nMeddelelser\nSagsfremstilling\nOm vejarbejdet.\n"
+        "Beslutning\nTaget til efterretning.\n"
+    )
+    assert [(n, t) for n, t, _ in _items(text + _LAST)] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Budget 2025"),
+        (None, "Meddelelser"),
+        (3, "Eventuelt"),
+    ]
+
+
+def test_a_short_decision_or_a_second_round_is_no_item_among_numbered() -> None:
+    # The decision's text before the opening label, and a second decision of the same item
+    # after a short one ("Anbefales"): no title line stands between.
+    second = (
+        "Beslutning i Økonomiudvalget\nAnbefales.\n\nSagsfremstilling\nSupplerende tekst.\n"
+        "Beslutning i Byrådet\nGodkendt.\n"
+    )
+    short = "Beslutning\nGodkendt\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt.\n"
+    for middle in (second, short):
+        assert [n for n, _, _ in _items(_NUMBERED + middle + _LAST)] == [1, 2, 3]
