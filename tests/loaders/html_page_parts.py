@@ -8,6 +8,8 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from .html_item_styles import BUTTONS, committee_sidebar
+
 # Footers of the municipality's site: its name and address.
 FOOTERS = (
     "Lejre Kommune · Møllebjergvej 4 · 4330 Hvalsø · Tlf. 46 46 46 46",
@@ -158,7 +160,7 @@ class Furniture:
 
 def frame(content: str, f: Furniture, toc: str) -> str:
     """The minutes on a site's page: its furniture before and after them."""
-    before: list[str] = []
+    before: list[str] = [button for name, button in BUTTONS.items() if name in f.parts]
     after: list[str] = []
     if "cookie-banner" in f.parts:
         before.append(
@@ -174,6 +176,8 @@ def frame(content: str, f: Furniture, toc: str) -> str:
         )
     if "committee-list" in f.parts:
         before.append(f"<div class='udvalg'><h2>Politiske udvalg</h2><ul>{links}</ul></div>")
+    if "sidebar-before" in f.parts:
+        before.append(committee_sidebar(f.menu))
     if "breadcrumbs" in f.parts:
         crumbs = ["<a href='/'>Forside</a>", "<a href='/politik'>Politik</a>"]
         crumbs += [f"<a href='/udvalg'>{esc(f.committee)}</a>"] if f.committee else []

@@ -13,11 +13,22 @@ The words, dates, committees, titles and decisions are those of
   (``<dt>Sagsnr.</dt><dd>...</dd><dt>Adgang</dt><dd>Åben sag</dd>``, SBSYS);
 - ``old-table``: an old archive laid out in tables, ``<br>`` between lines, ``<font>`` and
   ``<b>`` markup, in windows-1252 with or without a ``<meta>`` that says so, or in ASCII with
-  entities (``&oslash;``) (``styles["charset"]``; :func:`page_bytes` encodes the page).
+  entities (``&oslash;``) (``styles["charset"]``; :func:`page_bytes` encodes the page);
+- ``accordion``: the item's number and title only in the button that opens it (Bootstrap's
+  ``accordion-button`` in an ``<h2>``, a bare button with spans, a button in a heading in a
+  wrapper), its panel open or closed (``collapse``, ``hidden``, ``aria-hidden``), some panels
+  one line long (``Beslutning: Intet.``);
+- ``firstagenda``: FirstAgenda's publication, items in ``<li class="agenda-item">`` of an
+  ``<ol>`` or ``<ul>`` with the number and title in ``<span class="number">`` and ``<span
+  class="title">``, and a "Kopier link til punktet" button per item
+  (:mod:`tests.loaders.html_item_styles`).
 
 Around them, drawn at random: page furniture (cookie banner, a menu, sidebar or list of the
-site's committees, breadcrumbs, "Til toppen", "Udskriv", share links, the municipality's footer,
-the page's own date), a table of contents, attachments, and dates that are not the meeting's.
+site's committees before or after the content, breadcrumbs, "Til toppen", "Udskriv", share
+links, the municipality's footer, the page's own date, buttons that open a menu, a language
+list or all items), the meeting header in an ``<aside>`` inside ``<main>`` or an ``<article>``,
+a table of contents (a list, or a table: number | title | page), attachments, and dates that
+are not the meeting's.
 """
 
 from __future__ import annotations
@@ -28,6 +39,18 @@ from html.entities import codepoint2name
 
 from hypothesis import strategies as st
 
+from .html_item_styles import (
+    ACCORDIONS,
+    BUTTONS,
+    CLOSED_PANELS,
+    FIRSTAGENDA_NUMBERS,
+    OPEN_ALL,
+    Accordion,
+    accordion_item,
+    aside_header,
+    firstagenda_item,
+    toc_table,
+)
 from .html_page_parts import (
     FOOTERS,
     NUMBER_ELEMENTS,
@@ -59,13 +82,15 @@ from .minutes_strategies import (
     titles,
 )
 
-LAYOUTS = ("headings", "agendaitem", "definitions", "old-table")
+LAYOUTS = ("headings", "agendaitem", "definitions", "old-table", "accordion", "firstagenda")
 # How each layout may print the meeting header.
 HEADERS = {
     "headings": ("paragraphs", "br-paragraph", "definitions", "committee-heading", "title-heading"),
     "agendaitem": ("columns", "label-rows", "upper-label-rows"),
     "definitions": ("paragraphs", "definitions", "label-rows"),
     "old-table": ("br-lines",),
+    "accordion": ("paragraphs", "br-paragraph", "definitions", "title-heading"),
+    "firstagenda": ("paragraphs", "definitions", "committee-heading", "title-heading"),
 }
 # How each layout may print an item's number with its title.
 ITEM_NUMBERS = {
@@ -73,6 +98,8 @@ ITEM_NUMBERS = {
     "agendaitem": ("number-cell", "number-element", "in-heading"),
     "definitions": ("in-heading", "number-element", "unnumbered"),
     "old-table": ("number-cell",),
+    "accordion": ACCORDIONS,
+    "firstagenda": ("spans-heading", "spans-div"),
 }
 # How each layout may print a section's label.
 SECTION_STYLES = {
@@ -80,6 +107,8 @@ SECTION_STYLES = {
     "agendaitem": ("heading", "strong-br"),
     "definitions": ("heading", "strong-br", "strong-colon"),
     "old-table": ("bold-colon",),
+    "accordion": ("heading", "strong-colon", "strong-br"),
+    "firstagenda": ("heading", "strong-own", "strong-colon"),
 }
 # The item headings of minutes_strategies that a web page prints on one line.
 ONE_LINE_HEADINGS = ("punkt", "dot", "colon", "paren", "pkt", "sag-nr")
@@ -94,7 +123,15 @@ FURNITURE = (
     "share",
     "footer",
     "page-date",
+    "sidebar-before",
+    "open-all",
+    *BUTTONS,
 )
+# Where the meeting header stands: at the top of the content, or in a box of its own (<aside>)
+# before the items inside <main> or an <article>. Not drawn: the box after the items (a right
+# column printed last), whose header runs on into the last item's decision (at 400 examples,
+# 23 of the pages so drawn); nothing in the text tells where the decision ends.
+HEADER_PLACES = ("top", "aside-main", "aside-article")
 EXTRAS = ("in-text", "earlier-meeting", "published", "toc", "attachments", "absences", "times")
 CASE_VALUES = ("20/1234", "00.15.00G00-1-19", "19/11679", "01.02.05P20", "2023-001204")
 CASE_STYLES = ("none", "paragraph", "definitions", "label-row")
@@ -168,6 +205,10 @@ def pages(
     extras = set(draw(st.lists(st.sampled_from(EXTRAS), unique=True)))
     container = draw(st.sampled_from(("div", "article", "details", "none")))
     charset = draw(st.sampled_from(CHARSETS)) if old else "utf-8"
+    place = "top" if old else draw(st.sampled_from(HEADER_PLACES))
+    accordion = Accordion(
+        numbers, draw(st.sampled_from((2, 3))), draw(st.sampled_from(CLOSED_PANELS))
+    )
     styles = {
         "layout": layout,
         "header": header_style,
@@ -179,6 +220,8 @@ def pages(
         "case": case_style,
         "container": container,
         "charset": charset,
+        "place": place,
+        "hiding": accordion.hiding,
     } | dict.fromkeys(sorted(parts | extras), "yes")
 
     date_text = DATE_STYLES[date_style](meeting, time)
@@ -190,11 +233,14 @@ def pages(
         fields.append(("Afbud", ", ".join(absent)))
     shown_committee = printed_committee if named else None
     top = header(header_style, shown_committee, date_text if dated else None, fields)
+    if place != "top":
+        top = aside_header(top, labelled=draw(st.booleans()))
     if "published" in extras:
         published = _other_date(draw, meeting)
         top = f"<p class='published'>Offentliggjort {published:%d-%m-%Y}</p>\n{top}"
 
     headings = draw(_headings(numbers))
+    number_form = draw(st.sampled_from(FIRSTAGENDA_NUMBERS))  # one per page, as headings
     badges = draw(st.booleans())  # a closed item's access printed apart, after its title
     first = draw(st.sampled_from([1, 1, 1, 23, 117]))
     items: list[TruthItem] = []
@@ -203,7 +249,8 @@ def pages(
         printed_title = draw(titles())
         closed = printed_title.startswith(CLOSED)
         title = printed_title.removeprefix(CLOSED)
-        decision = draw(st.sampled_from(DECISIONS))
+        short = ("Intet.",) if layout == "accordion" else ()  # a panel of one line
+        decision = draw(st.sampled_from(DECISIONS + short))
         number = None if numbers == "unnumbered" else n
         items.append(TruthItem(number, title, decision))
         h = replace(
@@ -235,6 +282,29 @@ def pages(
                 f"<td valign='top'><font size='2'>{cells}</font></td></tr>"
             )
             continue
+        body = "\n".join(
+            section(section_style, label, text, h.level + 1) for label, text in sections
+        )
+        if layout in ("accordion", "firstagenda"):
+            panel = f"{case(case_style, case_number, closed)}\n{body}\n{bilag}"
+            if layout == "accordion":
+                number_text = headings.number_form.format(n=n)
+                blocks.append(
+                    accordion_item(
+                        accordion,
+                        n,
+                        panel,
+                        line=h.text,
+                        number=number_text,
+                        title=printed_title,
+                        open_=draw(st.booleans()),
+                    )
+                )
+            else:
+                number_text = number_form.format(n=n)
+                level = h.level if numbers == "spans-heading" else 0
+                blocks.append(firstagenda_item(n, number_text, printed_title, panel, heading=level))
+            continue
         if numbers == "number-cell":
             case_row = (
                 "" if case_style == "none" else f"<tr><td></td><td>Sagsnr.: {case_number}</td></tr>"
@@ -243,9 +313,6 @@ def pages(
             head = f"<table class='agendaitem'><tr>{cells}</tr>{case_row}</table>"
         else:
             head = numbered(h, number, printed_title) + "\n" + case(case_style, case_number, closed)
-        body = "\n".join(
-            section(section_style, label, text, h.level + 1) for label, text in sections
-        )
         block = f"{head}\n{body}\n{bilag}\n{TO_TOP if 'to-top' in parts else ''}"
         if container == "details" and numbers != "number-cell":
             block = f"<details open>\n<summary>{head}</summary>\n{body}\n{bilag}\n</details>"
@@ -263,9 +330,26 @@ def pages(
             + "\n</table>"
         )
     else:
-        content = top + "\n" + "\n\n".join(blocks)
+        items_html = "\n\n".join(blocks)
+        if layout == "accordion":
+            items_html = f"<div class='accordion' id='dagsorden'>\n{items_html}\n</div>"
+        elif layout == "firstagenda":
+            listed = draw(st.sampled_from(("ol", "ul")))  # the list's markers hidden by CSS
+            items_html = f"<{listed} class='agenda-items'>\n{items_html}\n</{listed}>"
+        if "open-all" in parts:
+            items_html = draw(st.sampled_from(OPEN_ALL)) + "\n" + items_html
+        content = f"{top}\n{items_html}"
+        if place == "aside-article":
+            content = f"<article class='meeting'>\n{content}\n</article>"
     entries = [(i.number, i.title) for i in items]
-    toc = table_of_contents(entries, draw(st.booleans())) if "toc" in extras else ""
+    toc = ""
+    if "toc" in extras and draw(st.booleans()):
+        pages = sorted(
+            draw(st.lists(st.integers(2, 40), min_size=len(entries), max_size=len(entries)))
+        )
+        toc = toc_table(entries, pages, head=draw(st.booleans()))
+    elif "toc" in extras:
+        toc = table_of_contents(entries, draw(st.booleans()))
     menu = tuple(draw(st.lists(st.sampled_from(COMMITTEES), min_size=2, max_size=5, unique=True)))
     site = Furniture(
         parts=parts,
