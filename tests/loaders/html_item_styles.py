@@ -118,6 +118,15 @@ def firstagenda_item(n: int, number: str, title: str, body: str, *, heading: int
     )
 
 
+def details(n: int, inner: str) -> str:
+    """``inner`` (the case number) behind a button of its own, closed."""
+    button = (
+        f"<button type='button' class='btn-link' aria-expanded='false' aria-controls='d{n}'>"
+        "Vis detaljer</button>"
+    )
+    return f"{button}\n<div id='d{n}' hidden>{inner}</div>"
+
+
 def toc_table(entries: list[tuple[int | None, str]], pages: list[int], *, head: bool) -> str:
     """The agenda at the top of the page as a table: number | title | page."""
     rows = "".join(

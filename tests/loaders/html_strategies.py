@@ -48,6 +48,7 @@ from .html_item_styles import (
     Accordion,
     accordion_item,
     aside_header,
+    details,
     firstagenda_item,
     toc_table,
 )
@@ -132,7 +133,17 @@ FURNITURE = (
 # column printed last), whose header runs on into the last item's decision (at 400 examples,
 # 23 of the pages so drawn); nothing in the text tells where the decision ends.
 HEADER_PLACES = ("top", "aside-main", "aside-article")
-EXTRAS = ("in-text", "earlier-meeting", "published", "toc", "attachments", "absences", "times")
+# "details": the case number behind a "Vis detaljer" button (accordion, firstagenda).
+EXTRAS = (
+    "in-text",
+    "earlier-meeting",
+    "published",
+    "toc",
+    "attachments",
+    "absences",
+    "times",
+    "details",
+)
 CASE_VALUES = ("20/1234", "00.15.00G00-1-19", "19/11679", "01.02.05P20", "2023-001204")
 CASE_STYLES = ("none", "paragraph", "definitions", "label-row")
 # "entities": every letter beyond ASCII written as an entity (&oslash;), as old editors did.
@@ -286,7 +297,10 @@ def pages(
             section(section_style, label, text, h.level + 1) for label, text in sections
         )
         if layout in ("accordion", "firstagenda"):
-            panel = f"{case(case_style, case_number, closed)}\n{body}\n{bilag}"
+            case_block = case(case_style, case_number, closed)
+            if case_block and "details" in extras:
+                case_block = details(n, case_block)
+            panel = f"{case_block}\n{body}\n{bilag}"
             if layout == "accordion":
                 number_text = headings.number_form.format(n=n)
                 blocks.append(
