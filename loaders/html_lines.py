@@ -11,6 +11,7 @@ from loaders.page_furniture import is_furniture_phrase
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 # A number printed on its own before an item's heading: "1", "1.", "Punkt 1", "Pkt. 12:".
 _ITEM_NUMBER = re.compile(r"(?:(?:Punkt|Pkt\.?)\s*)?\d{1,3}[.:)]?", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"Punkt|Pkt\.?", re.IGNORECASE)
 # An ordered list's marker ("3. ", indented when nested); a list item that prints a number of
 # its own before a title ("23 Godkendelse", "Punkt 3: Budget"; not "12 boliger nedrives" nor
 # "1. at forslaget godkendes"); in a bulleted list, only a number as headings print it
@@ -56,10 +57,22 @@ class TextBuilder:
                 left.isalpha() and right.isdigit()
             ):
                 text = " " + text
+        elif self.parts and " " not in (text[0], self.parts[-1][-1]) and self._glued(text[0]):
+            text = " " + text
         self.boundary = False
         self.parts.append(text)
         if not self.link_depth:
             self.unlinked.append(text)
+
+    def _glued(self, right: str) -> bool:
+        """Outside a heading, an element after a line that is only an item's number (or
+        "Punkt") begins a title (or the number): ``<span>3.</span><span>Budget</span>``, spaced
+        by the page's CSS. Not "CO<sub>2</sub>" nor "3<span>a</span>": the line holds more, or
+        no title begins."""
+        so_far = self.content()
+        if right.isupper():
+            return _ITEM_NUMBER.fullmatch(so_far) is not None
+        return right.isdigit() and _NUMBER_WORD.fullmatch(so_far) is not None
 
     def start_link(self) -> None:
         self.links += 1

@@ -74,6 +74,23 @@ def test_nothing_readable() -> None:
             "Punkt 2 Budget 2020\n\nTekst.\n",
         ),
         ("<span>4.</span><h3>Eventuelt</h3>", "4. Eventuelt\n"),
+        # outside a heading too: number and title in spans the page's CSS spaces (FirstAgenda,
+        # an accordion's button); found by the page generator ("1. 3.Budget 2024" before)
+        (
+            "<ol><li class='agenda-item'><div><span class='number'>3.</span>"
+            "<span class='title'>Budget 2024</span></div></li></ol>",
+            "3. Budget 2024\n",
+        ),
+        (
+            "<ul><li><span>Punkt</span><span>3</span><span>: Budget</span></li></ul>",
+            "Punkt 3: Budget\n",
+        ),
+        # but not a subscript, a sub-item's letter, a number within a line
+        (
+            "<p>CO<sub>2</sub>-udledning og 3<span>a</span> og 40 m<sup>2</sup></p>"
+            "<p><b>3</b>a. Bolig</p>",
+            "CO2-udledning og 3a og 40 m2\n\n3a. Bolig\n",
+        ),
         # a number paragraph not followed by a heading stays as printed
         ("<p>12</p><p>Tekst.</p>", "12\n\nTekst.\n"),
         # an ordered list whose items print their own numbers (FirstAgenda's publication):
