@@ -65,6 +65,7 @@ class Accordion:
     style: str  # one of ACCORDIONS
     level: int
     hiding: str  # one of CLOSED_PANELS
+    gap: str  # between the number's and the title's spans: " ", or "" (spaced by CSS)
 
 
 def accordion_item(
@@ -85,7 +86,7 @@ def accordion_item(
     elif a.style == "spans":
         head = (
             f"<button class='agenda-toggle' type='button' {controls}><span class='no'>"
-            f"{esc(number)}</span> <span class='title'>{esc(title)}</span></button>"
+            f"{esc(number)}</span>{a.gap}<span class='title'>{esc(title)}</span></button>"
         )
     else:
         button = f"<button type='button' class='toggle' {controls}>{esc(line)}</button>"
@@ -102,11 +103,12 @@ def accordion_item(
     return f"<div class='accordion-item'>\n{head}\n{panel}\n</div>"
 
 
-def firstagenda_item(n: int, number: str, title: str, body: str, *, heading: int) -> str:
+def firstagenda_item(n: int, number: str, title: str, body: str, *, heading: int, gap: str) -> str:
     """Item ``n`` as FirstAgenda's publication prints it: number and title in spans (in a
     heading, or a header ``<div>`` when ``heading`` is 0), a "Kopier link til punktet"
-    button, then the item's content."""
-    spans = f"<span class='number'>{esc(number)}</span> <span class='title'>{esc(title)}</span>"
+    button, then the item's content; ``gap`` stands between the spans (" ", or "" when CSS
+    spaces them)."""
+    spans = f"<span class='number'>{esc(number)}</span>{gap}<span class='title'>{esc(title)}</span>"
     head = f"<h{heading}>{spans}</h{heading}>" if heading else spans
     copy = (
         f"<button type='button' class='copy-link' data-clipboard-text='#punkt-{n}'>"

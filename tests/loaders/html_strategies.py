@@ -218,7 +218,10 @@ def pages(
     charset = draw(st.sampled_from(CHARSETS)) if old else "utf-8"
     place = "top" if old else draw(st.sampled_from(HEADER_PLACES))
     accordion = Accordion(
-        numbers, draw(st.sampled_from((2, 3))), draw(st.sampled_from(CLOSED_PANELS))
+        numbers,
+        draw(st.sampled_from((2, 3))),
+        draw(st.sampled_from(CLOSED_PANELS)),
+        draw(st.sampled_from((" ", ""))),
     )
     styles = {
         "layout": layout,
@@ -233,6 +236,7 @@ def pages(
         "charset": charset,
         "place": place,
         "hiding": accordion.hiding,
+        "gap": repr(accordion.gap),
     } | dict.fromkeys(sorted(parts | extras), "yes")
 
     date_text = DATE_STYLES[date_style](meeting, time)
@@ -317,7 +321,11 @@ def pages(
             else:
                 number_text = number_form.format(n=n)
                 level = h.level if numbers == "spans-heading" else 0
-                blocks.append(firstagenda_item(n, number_text, printed_title, panel, heading=level))
+                blocks.append(
+                    firstagenda_item(
+                        n, number_text, printed_title, panel, heading=level, gap=accordion.gap
+                    )
+                )
             continue
         if numbers == "number-cell":
             case_row = (
