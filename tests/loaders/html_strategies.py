@@ -133,17 +133,8 @@ FURNITURE = (
 # column printed last), whose header runs on into the last item's decision (at 400 examples,
 # 23 of the pages so drawn); nothing in the text tells where the decision ends.
 HEADER_PLACES = ("top", "aside-main", "aside-article")
-# "details": the case number behind a "Vis detaljer" button (accordion, firstagenda).
-EXTRAS = (
-    "in-text",
-    "earlier-meeting",
-    "published",
-    "toc",
-    "attachments",
-    "absences",
-    "times",
-    "details",
-)
+EXTRAS = ("in-text", "earlier-meeting", "published", "toc", "attachments", "absences", "times")
+EXTRAS += ("details",)  # the case number behind a "Vis detaljer" button (accordion, firstagenda)
 CASE_VALUES = ("20/1234", "00.15.00G00-1-19", "19/11679", "01.02.05P20", "2023-001204")
 CASE_STYLES = ("none", "paragraph", "definitions", "label-row")
 # "entities": every letter beyond ASCII written as an entity (&oslash;), as old editors did.
