@@ -32,7 +32,7 @@ from loaders.rules.header_labels import (
     other_date_first,
 )
 from loaders.rules.meeting_date import END, LABELLED, LINE, choose_date
-from loaders.rules.parse_state import ParseState
+from loaders.rules.parse_state import ParseState, locate
 
 _LONGEST_FIELD_NAME = 12  # words of a committee printed under a label
 
@@ -239,8 +239,12 @@ def _in_a_list_of_bodies(state: ParseState, index: int, name: str) -> bool:
 
 
 def place_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> bool:
-    """An address or room alone on a line (``Mødelokale 1, Servicecenter, Finderupsvej 9``)."""
+    """An address or room alone on a line (``Mødelokale 1, Servicecenter, Finderupsvej 9``),
+    as printed: a line whose words markup splits (a label broken across lines,
+    ``ødested** Rådhuset, mødelokale 207``) is damage, not a place."""
     if facts.place_rank <= 1 or "," not in plain or plain.endswith(".") or not PLACE.search(plain):
+        return False
+    if locate(state.lines[index].text, plain) is None:
         return False
     facts.place, facts.place_rank = (plain, index), 1
     return True

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from loaders.parse import parse_minutes
+from loaders.read import read_minutes
 from loaders.rules.header import strip_election_period
 
 ITEM = "\nPunkt 1: Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
@@ -358,3 +359,16 @@ def test_a_list_of_committees_names_none_of_them(named: str) -> None:
     meeting, _, _ = parse_minutes(text)
     assert meeting.committee == ("Handicaprådet" if named else None)
     assert meeting.date == dt.date(2022, 3, 7)
+
+
+def test_a_place_line_split_by_markup_is_no_place() -> None:
+    # found by test_parse_properties.test_mutated_samples: a line break inside a bold label
+    # ("**M" / "ødested** Rådhuset, ...") left half the label in front of the place
+    data = "**M\nødested** Rådhuset, mødelokale 207\n"
+    broken = read_minutes(f"# Referat Arbejdsmarkedsudvalget 23-10-2019\n\n{data}".encode(), "m.md")
+    assert broken.meeting.place is None
+    whole = read_minutes(
+        b"# Referat Arbejdsmarkedsudvalget 23-10-2019\n\nR\xc3\xa5dhuset, m\xc3\xb8delokale 207\n",
+        "m.md",
+    )
+    assert whole.meeting.place == "Rådhuset, mødelokale 207"
