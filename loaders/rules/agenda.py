@@ -16,6 +16,7 @@ from loaders.rules import (
     item_absences,
     people,
 )
+from loaders.rules.header_labels import meeting_block
 from loaders.rules.parse_state import HeadingCandidate, Label, ParseState
 from loaders.rules.sections import NOTE_SECTIONS, SectionToken, build_section, is_section_end
 
@@ -86,7 +87,8 @@ def _note(state: ParseState, walk: _Walk, index: int) -> str | None:
 
 def split_body(state: ParseState, first: int, last: int) -> ItemBody:
     """Walk the item's lines once, opening a section at every label. A section runs to the next
-    label, signature block or the end of the item; attendance notes within it are not its text."""
+    label, signature block, block of the meeting's own data or the end of the item; attendance
+    notes within it are not its text."""
     body = ItemBody(last=first - 1)
     walk = _Walk()
 
@@ -107,7 +109,7 @@ def split_body(state: ParseState, first: int, last: int) -> ItemBody:
             body.sections.extend(SectionToken(label, None) for label in labels[:-1])
             walk = _Walk(label=labels[-1])
             continue
-        if is_section_end(plain):
+        if is_section_end(plain) or meeting_block(state, index):
             close()
             walk = _Walk(ended=True)
             body.loose.append(index)

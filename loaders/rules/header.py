@@ -29,6 +29,7 @@ from loaders.rules.header_labels import (
     before_other_date,
     field_label,
     is_label,
+    meeting_block,
     other_date_first,
 )
 from loaders.rules.meeting_date import END, LABELLED, LINE, choose_date
@@ -298,6 +299,22 @@ def _from_items(state: ParseState, facts: HeaderFacts) -> None:
         state.notes.append(read.note)
 
 
+def _trailing_block(state: ParseState, facts: HeaderFacts) -> set[str]:
+    """A header that names nothing, and a block of the meeting's own data after the items (a
+    right-hand column that text extraction puts last): its labelled values are the header's."""
+    fired: set[str] = set()
+    for index in range(facts.stop, len(state.plain)):
+        if not state.plain[index] or state.noise[index]:
+            continue
+        if not meeting_block(state, index):
+            if fired:
+                break  # the first block only
+            continue
+        if labelled_field(state, facts, index, state.plain[index]):
+            fired.add("trailing-fields")
+    return fired
+
+
 def read_header(state: ParseState) -> bool:
     """Core rule: read the header lines with the header rules, first match wins."""
     facts = HeaderFacts(stop=header_stop(state))
@@ -312,6 +329,8 @@ def read_header(state: ParseState) -> bool:
             if rule(state, facts, index, plain):
                 fired.add(name)
                 break
+    if facts.committee is None and not facts.dates and facts.place is None:
+        fired.update(_trailing_block(state, facts))
     meeting = state.meeting
     _write_date(state, facts)
     if facts.committee:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.rules import committees, people
+from loaders.rules.parse_state import ParseState
 
 TITLE = re.compile(
     r"(?P<kind>referat|dagsorden|beslutningsprotokol|mødereferat|tillægsdagsorden)(?![\wæøå])"
@@ -108,6 +109,50 @@ def field_label(plain: str, raw: str) -> tuple[str, str] | None:
         if tab is None:
             return None
     return kind, value
+
+
+# Labels that only a meeting's own data carries; "Dato:", "Tid:", "Sted:" also stand in an
+# invitation quoted in an item's text.
+_MEETING_ONLY = frozenset(
+    {label for label, (_, needs_colon) in FIELD_LABELS.items() if not needs_colon} | {"udvalg"}
+)
+
+
+def meeting_block(state: ParseState, index: int) -> bool:
+    r"""Line ``index`` is one of a block of the meeting's own data printed after the items (a
+    page's box ``Udvalg: Økonomiudvalget`` / ``Mødedato: 3. april 2024`` in a right-hand
+    column that text extraction puts last): two or more labelled values in a row (blank lines
+    between), one of them under a label only a meeting's data carries. Such a block is never
+    an item's text.
+
+    >>> text = "Anbefales.\n\nUdvalg: Økonomiudvalget\nMødedato: 3. april 2024"
+    >>> [meeting_block(ParseState.from_text(text), i) for i in range(4)]
+    [False, False, True, True]
+    >>> meeting_block(ParseState.from_text("Dato: 13. november\nSted: Trivselshuset"), 0)
+    False
+    """
+    plains, lines = state.plain, state.lines
+    if _labelled_value(plains[index], lines[index].text) is None:
+        return False
+    labels = []
+    for step in (-1, 1):  # the whole run of labelled lines around it, blank lines between
+        at = index
+        while 0 <= at < len(plains):
+            if plains[at]:
+                label = _labelled_value(plains[at], lines[at].text)
+                if label is None:
+                    break
+                labels.append(label)
+            at += step
+    return len(labels) >= 3 and not _MEETING_ONLY.isdisjoint(labels)  # ``index`` counted twice
+
+
+def _labelled_value(plain: str, raw: str) -> str | None:
+    """The label (lower case) of a line that is a header label with its value."""
+    match = _FIELD.fullmatch(plain)
+    if match is None or field_label(plain, raw) is None or not match["value"].strip():
+        return None
+    return " ".join(match["label"].lower().split())
 
 
 def is_label(plain: str, raw: str) -> bool:
