@@ -95,8 +95,21 @@ def running_headers(state: ParseState) -> list[int]:
             continue
         if min(b - a for a, b in itertools.pairwise(indices)) < _MIN_PAGE_LINES:
             continue
+        if all(_opens_case(state, i) for i in indices):
+            continue  # the title of unnumbered items, each before its case number or access
         found.extend(i for i in indices if not _structural(state, i) and i not in titles_below)
     return found
+
+
+def _opens_case(state: ParseState, index: int) -> bool:
+    """The next line is a case number or an item's access (``Sagsnr.: 20/1234``, ``Åben``):
+    line ``index`` is the title of an item printed without a number. A running header stands
+    before whatever a page starts with, seldom before every item's case number."""
+    following = state.next_content(index)
+    if following is None:
+        return False
+    plain = state.plain[following]
+    return casenumbers.is_case_line(plain) or titles.is_access_line(plain)
 
 
 def page_headers(state: ParseState) -> list[int]:

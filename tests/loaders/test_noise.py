@@ -49,6 +49,17 @@ def test_running_headers_by_repetition_a_page_apart() -> None:
     assert running_headers(state) == [0, 14, 28]
 
 
+def test_a_title_before_every_case_number_is_no_running_header() -> None:
+    # found by test_generated_pages at 400 examples: three unnumbered items titled alike
+    # ("Godkendelse af budget 2021", each before its case number) were read as a page header
+    item = "Godkendelse af budget 2021\nSagsnr.: 20/1234\nAdgang: Åben sag\n" + _pages("", 1)
+    assert running_headers(_state(item * 3)) == []
+    # a running header that a page's case number follows only now and then stays a header
+    pages = _pages("Byrådet 08-01-2020 Referat {}", 3).split("\n")
+    pages.insert(1, "Sagsnr.: 20/1234")
+    assert running_headers(_state("\n".join(pages))) == [0, 15, 29]
+
+
 def test_alike_lines_close_together_are_a_table_not_a_header() -> None:
     state = _state("Projekt 30 timer\n3.800\nProjekt 20 timer\n2.500\nProjekt 10 timer\n1.950\n")
     assert running_headers(state) == []
