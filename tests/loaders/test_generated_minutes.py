@@ -14,28 +14,18 @@ time. REFERATGRAF_PROPERTY_EXAMPLES=1000 makes a longer hunt.
 
 from __future__ import annotations
 
-import os
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from loaders.model import LoaderError, MinutesDocument
 from loaders.read import read_minutes
 
+from .generated_checks import PROPERTY, check_decisions, check_items, check_read_whole, explain
 from .minutes_strategies import (
     COMMITTEE_STYLES,
     DATE_PLACES,
     LABEL_STYLES,
     GeneratedMinutes,
     minutes,
-)
-
-MAX_EXAMPLES = int(os.environ.get("REFERATGRAF_PROPERTY_EXAMPLES", "120"))
-PROPERTY = settings(
-    max_examples=MAX_EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
 )
 
 # Every style: page numbers glued to a page's first line ("2 Sagsfremstilling: ..."), numbered
@@ -73,21 +63,8 @@ def _read_or_refuse(generated: GeneratedMinutes) -> MinutesDocument | None:
         return None
 
 
-def _collapsed(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _found_items(doc: MinutesDocument) -> list[tuple[int | None, str]]:
-    return [(item.number, _collapsed(item.title)) for item in doc.meeting.items]
-
-
 def _explain(generated: GeneratedMinutes, doc: MinutesDocument) -> str:
-    meeting = doc.meeting
-    return (
-        f"\n--- text ---\n{generated.text}--- truth ---\n{generated.date} {generated.committee!r} "
-        f"{[(i.number, i.title) for i in generated.items]}\n--- read ---\n{meeting.date} "
-        f"{meeting.committee!r} {_found_items(doc)}\n--- styles ---\n{generated.styles}"
-    )
+    return explain(generated, doc, f"--- text ---\n{generated.text}")
 
 
 @PROPERTY
@@ -122,43 +99,20 @@ def test_items_are_right_or_absent(generated: GeneratedMinutes) -> None:
     doc = _read_or_refuse(generated)
     if doc is None:
         return
-    found = _found_items(doc)
-    numbers = [number for number, _ in found if number is not None]
-    assert numbers == sorted(set(numbers)), _explain(generated, doc)
-    titles = {_collapsed(item.title) for item in generated.items}
-    for number, title in found:
-        if number is None:
-            assert not title or title in titles, _explain(generated, doc)
-            continue
-        truth = generated.title_of(number)
-        assert truth is not None, f"item {number} is not printed" + _explain(generated, doc)
-        assert not title or title == _collapsed(truth), _explain(generated, doc)
+    check_items(generated, doc, _explain(generated, doc))
 
 
 @PROPERTY
 @given(HANDLED)
 def test_handled_styles_are_read_whole(generated: GeneratedMinutes) -> None:
     doc = _read(generated)
-    meeting = doc.meeting
-    assert meeting.date == generated.date, _explain(generated, doc)
-    assert meeting.committee == generated.committee, _explain(generated, doc)
-    truth = [(item.number, item.title) for item in generated.items]
-    assert _found_items(doc) == truth, _explain(generated, doc)
-    decisions = [item.decision.text if item.decision else "" for item in meeting.items]
-    assert decisions == [item.decision for item in generated.items], _explain(generated, doc)
+    check_read_whole(generated, doc, _explain(generated, doc))
 
 
 @PROPERTY
 @given(DECIDED)
 def test_decisions_are_right_or_absent(generated: GeneratedMinutes) -> None:
-    # Each decision found is the text printed under the item's decision label: never another
-    # item's text, page furniture, or a page number glued to it.
     doc = _read_or_refuse(generated)
     if doc is None:
         return
-    for item in doc.meeting.items:
-        found = item.decision.text if item.decision else ""
-        truth = next((i for i in generated.items if i.number == item.number), None)
-        if truth is None or not found:
-            continue  # an item that is not printed is the item property's concern
-        assert found == truth.decision, f"item {item.number}" + _explain(generated, doc)
+    check_decisions(generated, doc, _explain(generated, doc), numbered_only=False)
