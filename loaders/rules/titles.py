@@ -263,6 +263,9 @@ def wrapped_title(state: ParseState, index: int, title: str) -> tuple[str, int]:
             break
         if plain[-1] in ".!?" and not open_end:
             break  # a sentence after the heading, not the rest of its title
+        printed = state.lines[following].text.strip()
+        if printed[0] in "*_`" and printed[-1] != printed[0]:
+            break  # a stray mark (``*a``), no emphasis around the rest of the title
         title = f"{title} {plain}" if title else plain
         last = following
     return title, last
