@@ -157,9 +157,14 @@ def _looks_like_title(title: str, *, strong: bool) -> bool:
 
 def _number_space_title(title: str) -> bool:
     """A number and a space is the weakest heading form: a page number glued to the first line
-    of a page looks the same (``2 Sagsfremstilling: ...``, ``2 Administrationen har ...``). Its
-    title is neither a sentence nor a section label."""
-    return not titles.is_sentence(title) and sections.match_label(title) is None
+    of a page looks the same (``2 Sagsfremstilling: ...``, ``2 Administrationen har ...``,
+    ``2 Sagsnr.: 20/1234``). Its title is neither a sentence, a section label nor a case
+    number."""
+    return (
+        not titles.is_sentence(title)
+        and sections.match_label(title) is None
+        and not casenumbers.is_case_line(title)
+    )
 
 
 def mark_candidates(state: ParseState) -> bool:

@@ -159,6 +159,8 @@ def test_more_heading_forms(line: str, form: str, number: int, title: str) -> No
         "4. Jens Hansen (A)",  # a numbered attendance list
         "1234 Ting",  # four digits: a postal number, a year
         "10:30 Mødet starter",  # a time
+        # a page number glued to a case number (found by test_generated_minutes at 1,000)
+        "2 Sagsnr.: 20/1234",
     ],
 )
 def test_more_lines_that_are_not_headings(line: str) -> None:
