@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from loaders.rules.sections import match_label
 from loaders.rules.titles import is_sentence
 
 # A line shorter than this is never taken for run-together pages.
@@ -202,8 +203,14 @@ _LABEL_START = re.compile(rf"(?:{_LABEL_WORDS})\b", re.IGNORECASE)
 
 def _no_heading_title(rest: str) -> bool:
     """``rest`` cannot be the title of a ``N Title`` heading: it starts in lower case, with a
-    number or a section label, or it ends as a sentence ends."""
-    return not rest[0].isupper() or bool(_LABEL_START.match(rest)) or is_sentence(rest)
+    number or a section label, is a whole label line (``Økonomiudvalgets beslutning den 3. maj
+    2022``), or it ends as a sentence ends."""
+    return (
+        not rest[0].isupper()
+        or bool(_LABEL_START.match(rest))
+        or is_sentence(rest)
+        or match_label(rest) is not None
+    )
 
 
 def strip_glued_page_numbers(lines: list[str]) -> list[str] | None:

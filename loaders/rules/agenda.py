@@ -5,7 +5,7 @@ them (case numbers, attachments, decisions, treatments, absences).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders.model import Absence, AgendaItem, Decision, Span
 from loaders.rules import (
@@ -15,6 +15,7 @@ from loaders.rules import (
     decisions,
     item_absences,
     people,
+    titles,
 )
 from loaders.rules.header_labels import meeting_block
 from loaders.rules.parse_state import HeadingCandidate, Label, ParseState
@@ -44,6 +45,15 @@ def _demoted(labels: tuple[Label, ...], current: Label | None, has_text: bool) -
         return False
     label = labels[0]
     return label.weak or label.key == current.key
+
+
+def _names_decider(labels: tuple[Label, ...], current: Label, has_text: bool) -> bool:
+    """A decision heading that names the body or the day (``Økonomiudvalgets beslutning den 5.
+    maj 2022``) directly under a bare ``Beslutning``: it tells whose decision the section is."""
+    if has_text or len(labels) != 1 or current.committee or current.date_text:
+        return False
+    named = labels[0]
+    return named.key == current.key == "beslutning" and bool(named.committee or named.date_text)
 
 
 @dataclass(slots=True)
@@ -104,6 +114,11 @@ def split_body(state: ParseState, first: int, last: int) -> ItemBody:
         body.last = index
         labels = state.labels.get(index)
         has_text = bool(walk.span) or (walk.label is not None and bool(walk.label.rest))
+        if labels and walk.label is not None and _names_decider(labels, walk.label, has_text):
+            # "BESLUTNING" then "Økonomiudvalgets beslutning den 5. maj 2022": one heading
+            named = labels[0]
+            walk.label = replace(walk.label, committee=named.committee, date_text=named.date_text)
+            continue
         if labels and not _demoted(labels, walk.label, has_text):
             close()
             body.sections.extend(SectionToken(label, None) for label in labels[:-1])
@@ -185,6 +200,10 @@ def build_item(state: ParseState, heading: HeadingCandidate, last: int) -> Agend
         closed=heading.closed,
         prefix=heading.prefix,
     )
+    for index in range(heading.line, heading.last_line + 1):  # "Title (2020-0123456)"
+        printed = titles.case_number_after(state.plain[index])
+        if printed is not None:
+            item.case_numbers.extend(casenumbers.case_numbers_in_line(state, index, printed))
     for index in body.preamble:
         plain = state.plain[index]
         if casenumbers.is_case_number_line(plain):

@@ -49,6 +49,7 @@ _LABELLED = re.compile(
 # "Sag nr. 3 Godkendelse af dagsorden": an item number after the label, not a case number.
 _ITEM_NUMBER = re.compile(r"\d{1,3}(?:[.:)]?(?:\s+\D.*)?)?")
 _DIGIT = re.compile(r"\d")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}-(?:(?:19|20)\d{2}|\d{2})")
 
 
 def parse_case_number(raw: str) -> tuple[str | None, str | None, str | None] | None:
@@ -60,6 +61,15 @@ def parse_case_number(raw: str) -> tuple[str | None, str | None, str | None] | N
     if match:
         return None, None, match["serial"]
     return None
+
+
+def is_year_span(raw: str) -> bool:
+    """``2024-2027``: years, though a serial has the same form.
+
+    >>> is_year_span("2022-2025"), is_year_span("2020-0123456")
+    (True, False)
+    """
+    return _YEAR_SPAN.fullmatch(raw) is not None
 
 
 def labelled_value(plain: str) -> str | None:
@@ -120,12 +130,17 @@ def is_case_line(plain: str) -> bool:
     return all(not part or (" " not in part and _DIGIT.search(part)) for part in parts)
 
 
-def case_numbers_in_line(state: ParseState, index: int) -> list[CaseNumber]:
+def case_numbers_in_line(
+    state: ParseState, index: int, printed: str | None = None
+) -> list[CaseNumber]:
     """The case numbers printed on line ``index``: a bare number, or the value of a
-    ``Sagsnr:`` line (several numbers may be separated by commas)."""
+    ``Sagsnr:`` line (several numbers may be separated by commas); or ``printed``, a number
+    read from the line by another rule (after a title)."""
     plain = state.plain[index]
     value = labelled_value(plain)
     candidates = [plain] if value is None else [v.strip() for v in value.split(",")]
+    if printed is not None:
+        candidates = [printed]
     found: list[CaseNumber] = []
     for raw in candidates:
         parts = parse_case_number(raw) if raw else None

@@ -116,11 +116,13 @@ _ELECTORAL_PERIOD = re.compile(
     r"[\s,]*(?:[-–][\s]*)?\(?\s*(?:valgperiode\s+)?(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)?\d\d)\s*\)?$",
     re.IGNORECASE,
 )
-# "Integrationsudvalgets møde", "Byrådets ordinære møde": the genitive and the word "møde".
+# "Integrationsudvalgets møde", "Byrådets ordinære møde": the genitive and the word "møde";
+# "Økonomiudvalgets beslutning": the genitive and the word "beslutning".
 _MEETING_OF = re.compile(
     r"(?P<who>.+?)(?:'s|s)\s+(?:(?:ordinære|ekstraordinære|konstituerende)\s+)?møde$",
     re.IGNORECASE,
 )
+_DECISION_OF = re.compile(r"(?P<who>.+?)(?:'s|s)\s+beslutning$", re.IGNORECASE)
 _LONGEST_NAME = 14  # words; longer is a sentence
 _NOT_IN_A_NAME = re.compile(r"[.:;!?\"“”()\d]|\s-\s|\s–\s")
 
@@ -172,16 +174,19 @@ def _shaped(name: str) -> bool:
     return _ends_in_body(words[-1]) and _before_body(words[:-1], words[-1])
 
 
-def genitive_body(text: str) -> str | None:
-    """The body whose meeting ``text`` names: ``Integrationsudvalgets møde`` ->
-    ``Integrationsudvalget``; None when it is not a body's name in the genitive.
+def genitive_body(text: str, *, decision: bool = False) -> str | None:
+    """The body whose meeting (or with ``decision``, whose decision) ``text`` names:
+    ``Integrationsudvalgets møde`` -> ``Integrationsudvalget``; None when it is not a body's
+    name in the genitive.
 
     >>> genitive_body("Integrationsudvalgets møde"), genitive_body("Aarhus Byråds møde")
     ('Integrationsudvalget', 'Aarhus Byråd')
+    >>> genitive_body("Økonomiudvalgets beslutning", decision=True)
+    'Økonomiudvalget'
     >>> genitive_body("Borgernes møde") is None
     True
     """
-    match = _MEETING_OF.fullmatch(text.strip())
+    match = (_DECISION_OF if decision else _MEETING_OF).fullmatch(text.strip())
     if match is None:
         return None
     who = match["who"].strip()

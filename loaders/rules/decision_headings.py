@@ -76,8 +76,19 @@ def mention_in(plain: str) -> tuple[str | None, dates.FoundDate, str] | None:
             return None, date, DECISION_HEADING
         name = committee_name(who)
         return (name, date, DECISION_HEADING) if name else None
+    return _genitive_mention(before, date)
+
+
+def _genitive_mention(
+    before: str, date: dates.FoundDate
+) -> tuple[str | None, dates.FoundDate, str] | None:
+    """``Integrationsudvalgets møde`` (an item line) or ``Økonomiudvalgets beslutning [den]``
+    (a decision heading) before the date."""
     name = genitive_body(before)
-    return (name, date, ITEM_LINE) if name else None
+    if name:
+        return name, date, ITEM_LINE
+    name = genitive_body(before.removesuffix(" den"), decision=True)
+    return (name, date, DECISION_HEADING) if name else None
 
 
 def _regions(state: ParseState, start: int) -> list[tuple[int, int]]:

@@ -73,16 +73,18 @@ def date_line(state: ParseState, facts: HeaderFacts, index: int, plain: str) -> 
 
 # A sentence that says when the meeting was or is held: ``Mødet blev afholdt tirsdag den 14.
 # marts 2023 kl. 16.00 i Mødelokale 2``, ``Mødet afholdes den ...``, ``Mødet fandt sted ...``,
-# ``Referat af mødet i Byrådet den ...``, ``Ordinært møde den ...``. Other meetings' dates
-# (``Næste møde afholdes ...``) are passed over before (``other-date``).
+# ``Referat af mødet i Byrådet den ...``, ``Ordinært møde den ...``, under a ``REFERAT`` line
+# ``fra ordinært møde mandag den ...``, ``Mødet den 26. april 2023 kl. 18.00``. Other
+# meetings' dates (``Næste møde afholdes ...``) are passed over before (``other-date``).
 _MEETING_SENTENCE = re.compile(
     r"(?:det\s+)?(?:(?:ordinære|ekstraordinære|konstituerende)\s+)?"
     r"(?:møde(?:t)?(?:\s+i\s+[^\d,.]{2,80}?)?\s+(?:(?:blev|er|bliver|vil\s+blive)\s+)?"
     r"(?:af)?(?:holdt|holdes|afviklet|afvikles)"
     r"|mødet\s+(?:fandt|finder)\s+sted|mødet\s+(?:startede|begyndte|starter|begynder)"
-    r"|referat\s+(?:af|fra)\s+(?:det\s+)?(?:(?:ordinære|ekstraordinære)\s+)?møde(?:t)?"
+    r"|(?:referat\s+)?(?:af|fra)\s+(?:det\s+)?(?:(?:ordinære|ekstraordinære)\s+)?møde(?:t)?"
     r"(?:\s+i\s+[^\d,.]{2,80}?)?"
-    r"|(?:ordinært|ekstraordinært|konstituerende)\s+møde(?:\s+i\s+[^\d,.]{2,80}?)?)"
+    r"|(?:(?:af|fra)\s+)?(?:ordinært|ekstraordinært|konstituerende)\s+møde(?:\s+i\s+[^\d,.]{2,80}?)?"
+    r"|mødet?(?=\s+(?:[a-zæøå]+dag\s+)?(?:den|d\.)\s))"
     r"(?=\s|,|:)",
     re.IGNORECASE,
 )

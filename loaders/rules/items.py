@@ -20,6 +20,7 @@ from loaders.rules import (
     casenumbers,
     heading_gaps,
     people,
+    plain_numbering,
     sections,
     signatures,
     titles,
@@ -30,9 +31,17 @@ from loaders.rules.titles import split_title
 
 # "Punkt 3:", "Pkt. 3", "Dagsordenspunkt 3 -", "Sag nr. 3": the word itself says "agenda item".
 # "Punkt 3.1" is a sub-point, not item 3 with the title "1 ...".
+# "Sag 3: title" too, but "Sag 22-016257" is a case number.
 _PUNKT = re.compile(
-    r"(?:Punkt|Pkt\.?|Dagsordens?punkt|Sag\.?\s?nr\.?)\s*(?P<n>\d{1,3})(?![.,]?\d)"
-    r"\s*[:.)\-–]?\s*(?P<title>.*)",
+    r"(?:Punkt|Pkt\.?|Dagsordens?punkt|Sag\.?\s?nr\.?|Sag(?=\s+\d{1,3}(?![\d/-])))\s*"
+    r"(?P<n>\d{1,3})(?![.,]?\d)\s*[:.,)\-–]?\s*(?P<title>.*)",
+    re.IGNORECASE,
+)
+# "Ad 3. title", "Ad pkt. 3": "as to item 3", in minutes of councils and boards. "Ad 1)" answers
+# the points of a list ("1) ...") in a text, so it is no heading.
+_AD = re.compile(
+    r"A[dD]\.?\s+(?:(?:punkt|pkt\.?)\s*)?(?P<n>\d{1,3})(?![.,]?\d)(?!\s*\))\s*[:.\-–]?\s*"
+    r"(?P<title>.*)",
     re.IGNORECASE,
 )
 # "3. title", and "3.Title" with no space where text extraction lost it (then a capital must
@@ -74,6 +83,11 @@ def punkt_heading(plain: str) -> tuple[int, str] | None:
     return _match(_PUNKT, plain)
 
 
+def ad_heading(plain: str) -> tuple[int, str] | None:
+    """``Ad 3. title``, ``Ad pkt. 3: title``."""
+    return _match(_AD, plain) if plain[0] == "A" else None
+
+
 def number_colon_heading(plain: str) -> tuple[int, str] | None:
     """``3: title`` (web exports)."""
     return _match(_NUMBER_COLON, plain) if plain[0].isdigit() else None
@@ -111,13 +125,14 @@ def number_alone_heading(plain: str) -> tuple[int, str] | None:
 # (form name, rule, strong): strong forms name themselves as items and need no further proof.
 HEADING_RULES: tuple[tuple[str, HeadingRule, bool], ...] = (
     ("punkt-number", punkt_heading, True),
+    ("ad-number", ad_heading, False),
     ("number-colon", number_colon_heading, False),
     ("number-dot", number_dot_heading, False),
     ("number-paren", number_paren_heading, False),
     ("number-space", number_space_heading, False),
     ("number-alone", number_alone_heading, False),
 )
-_FIRST_CHARS = frozenset("0123456789PpDdSs")
+_FIRST_CHARS = frozenset("0123456789PpDdSsA")
 
 
 def heading_candidate(plain: str) -> tuple[str, int, str, bool] | None:
@@ -127,6 +142,10 @@ def heading_candidate(plain: str) -> tuple[str, int, str, bool] | None:
     ('number-dot', 1, 'Godkendelse af dagsorden', False)
     >>> heading_candidate("Sag nr. 4 Eventuelt")
     ('punkt-number', 4, 'Eventuelt', True)
+    >>> heading_candidate("Punkt 4, Mødet den 26. april 2023")
+    ('punkt-number', 4, '', True)
+    >>> heading_candidate("Sag 2: Orientering"), heading_candidate("Sag 22-016257")
+    (('punkt-number', 2, 'Orientering', True), None)
     """
     if not plain or len(plain) > 300 or plain[0] not in _FIRST_CHARS:
         return None
@@ -135,6 +154,8 @@ def heading_candidate(plain: str) -> tuple[str, int, str, bool] | None:
         if found is None:
             continue
         number, title = found
+        if strong and _names_only_the_meeting(title):
+            title = ""  # "Punkt 4, Mødet den 26. april 2023": the title is on the next line
         doubled = _DOUBLED.fullmatch(title) if title[:1].isdigit() else None
         if doubled is not None and int(doubled["n"]) == number:
             title = doubled["title"].strip()
@@ -146,6 +167,14 @@ def heading_candidate(plain: str) -> tuple[str, int, str, bool] | None:
             return None
         return form, number, title, strong
     return None
+
+
+def _names_only_the_meeting(title: str) -> bool:
+    """``Mødet den 26. april 2023``: the meeting's day printed in the heading, not a title."""
+    if not title.lower().startswith(("mødet ", "møde ")):
+        return False
+    found = dates.find_dates(title)
+    return len(found) == 1 and not title[found[0].end :].strip(" .,:")
 
 
 def _looks_like_title(title: str, *, strong: bool) -> bool:
@@ -321,6 +350,11 @@ def confirm_items(state: ParseState) -> bool:
         chain, score = _best_chain(sorted(found, key=lambda c: c.line), list_entries)
         if (len(chain), score) > (len(chosen), chosen_score):
             chosen, chosen_form, chosen_score = chain, form, score
+    if len(chosen) < _MIN_NUMBERED:
+        run, run_form = plain_numbering.agenda_run(state, unconfirmed)
+        if len(run) > len(chosen):
+            chosen, chosen_form = run, run_form
+            state.layout.append("numbered-without-labels")
     if chosen:
         chosen = heading_gaps.fill_gaps(state, chosen, unconfirmed.get(chosen_form, []))
     chosen, chosen_form = _with_unnumbered(state, chosen, chosen_form)

@@ -79,8 +79,11 @@ _BODY = re.compile(
 )
 _DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\s+\d{4})"
 # "Økonomiudvalgets beslutning den 3. maj 2022", "Byrådets beslutning": a body in the genitive.
+# The genitive on the body's word ("Økonomiudvalgets"), or on the last word of a name that
+# starts with it ("Udvalget for Job & Arbejdsmarkeds").
 _GENITIVE_DECISION = re.compile(
-    r"(?P<who>[A-ZÆØÅ][\w&/ -]{0,80}?(?:ets|ens))\s+beslutning"
+    r"(?P<who>[A-ZÆØÅ][\w&/ -]{0,80}?(?:ets|ens)|Udvalget\s+for\s+[\w&/ ,-]{2,80}?\ws)"
+    r"\s+beslutning"
     r"(?:\s+(?:den|d\.)\s+(?P<date>" + _DATE + r"))?",
     re.IGNORECASE,
 )

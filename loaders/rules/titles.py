@@ -69,6 +69,8 @@ _CLOSED = re.compile(r"Lukket(?:\s+(?:punkt|sag))?\s*(?:[:\-–]\s*|$)(?P<rest>.
 _ACCESS_AFTER = re.compile(
     r"(?P<rest>.*?)\s*\((?P<access>lukket|åben|åbent)(?:\s+(?:punkt|sag))?\)", re.IGNORECASE
 )
+# The case number in parentheses after the title: "Udmøntning af midler (2020-0123456)".
+_CASE_AFTER = re.compile(r"(?P<rest>.*?\S)\s*\((?P<case>[^()\s]{5,40})\)")
 _LONGEST_TITLE = 250
 _LONGEST_PART = 160  # a wrapped part longer than this is a paragraph, not a title line
 _MAX_WRAPPED = 2  # lines a title may wrap onto
@@ -93,9 +95,12 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
     ('Projekt PLUS - Slutevaluering', None, False)
     >>> split_title("Salg af areal (Lukket)"), split_title("Budget 2024 (Åbent punkt)")
     (('Salg af areal', None, True), ('Budget 2024', None, False))
+    >>> split_title("Udmøntning af midler (2020-0123456)")[0], split_title("Budget (2024-2027)")[0]
+    ('Udmøntning af midler', 'Budget (2024-2027)')
     """
     prefix: str | None = None
     closed = False
+    title = without_case_number(title)
     after = _ACCESS_AFTER.fullmatch(title)
     if after:
         title, closed = after["rest"], after["access"][0] in "Ll"
@@ -108,6 +113,21 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
         if match:
             prefix, title = match["prefix"], match["rest"].strip()
     return title, prefix, closed
+
+
+def case_number_after(title: str) -> str | None:
+    """The case number printed in parentheses at the end of ``title``, if any; a span of years
+    (``(2024-2027)``) is none."""
+    match = _CASE_AFTER.fullmatch(title) if title.endswith(")") else None
+    if match is None or casenumbers.parse_case_number(match["case"]) is None:
+        return None
+    return None if casenumbers.is_year_span(match["case"]) else match["case"]
+
+
+def without_case_number(title: str) -> str:
+    """``title`` without the case number printed in parentheses at its end."""
+    case = case_number_after(title)
+    return title[: title.rindex("(")].rstrip() if case else title
 
 
 def is_sentence(text: str) -> bool:

@@ -121,8 +121,10 @@ HEADINGS = {
     "paren": "{n}) {t}",
     "pkt": "Pkt. {n} {t}",
     "sag-nr": "Sag nr. {n}: {t}",
+    "sag": "Sag {n}: {t}",
     "alone": "{n}\n{t}",  # the number alone on its line, the title on the next
     "doubled": "{n}.  {n}. {t}",
+    "ad": "Ad {n}. {t}",  # "as to item N", in minutes of councils and boards
 }
 NUMBERING_STYLES = tuple(HEADINGS)
 
@@ -162,8 +164,14 @@ CLOSED = "Lukket punkt: "
 
 SECTION_LABELS = ("Resume", "Sagsfremstilling", "Indstilling", "Økonomi")
 # How a label is printed: on its own line, with a colon, inline with its text, upper case; or
-# labels on their own line and the decision headed "Beslutning i <committee> den <date>".
-LABEL_STYLES = ("own-line", "colon", "inline", "upper", "decision-heading")
+# labels on their own line and the decision headed "Beslutning i <committee> den <date>"; upper
+# case with "<Committee>s beslutning den <date>" under BESLUTNING (Copenhagen); or no labels at
+# all, only text under each heading (then no decision is printed as such, and the header always
+# dates the meeting: a bare numbered line is an item only under a dated header).
+LABEL_STYLES = ("own-line", "colon", "inline", "upper", "decision-heading", "genitive", "none")
+# Case numbers printed in parentheses after the title (Copenhagen); a span of years is title.
+TITLE_CASE_NUMBERS = (" (2020-0123456)", " (19/11679)", " (00.01.00-A00-1-21)")
+TITLE_YEAR_SPANS = (" (2022-2025)",)
 
 SENTENCES = (
     "Administrationen har udarbejdet et notat om sagen.",
@@ -253,9 +261,19 @@ def _label_lines(style: str, label: str, text: str) -> list[str]:
         return [f"{label}: {text}"]
     if style == "upper":
         return [label.upper(), text]
-    if style == "decision-heading":
+    if style in ("decision-heading", "none"):
         return [label, text]
+    if style == "genitive":
+        return [label.upper(), text]
     raise ValueError(style)
+
+
+def _plain_text(draw: st.DrawFn, numbered_lists: Sequence[tuple[str, str]]) -> list[str]:
+    """An item's text with no label over it, perhaps with a numbered list inside."""
+    lines = [" ".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3)))]
+    if numbered_lists and draw(st.booleans()):
+        lines += [*draw(st.sampled_from(numbered_lists)), draw(st.sampled_from(SENTENCES))]
+    return lines
 
 
 def _other_date(draw: st.DrawFn, meeting: dt.date) -> dt.date:
@@ -292,7 +310,10 @@ def minutes(
     committee = draw(st.sampled_from(COMMITTEES))
     period = draw(st.sampled_from(election_periods))
     committee_style = draw(st.sampled_from(committee_styles))
+    label_style = draw(st.sampled_from(label_styles))
     places = [p for p in date_places if p != "title" or committee_style == "title"]
+    if label_style == "none":
+        places = [p for p in places if p != "none"]
     date_place = draw(st.sampled_from(places or ["none"]))
     styles_for_place = (
         [s for s in date_styles if s in TITLE_DATE_STYLES] if date_place == "title" else date_styles
@@ -342,10 +363,15 @@ def minutes(
     if draw(st.booleans()):
         header.append(f"Sted: {place}")
 
-    numbering = draw(st.sampled_from(numbering_styles))
-    label_style = draw(st.sampled_from(label_styles))
+    # A number alone over a title with only text under it looks like a page number over a
+    # page's first line: the loader does not read it, so it is not generated.
+    numberings = [n for n in numbering_styles if label_style != "none" or n != "alone"]
+    numbering = draw(st.sampled_from(numberings or ["dot"]))
     first = draw(st.sampled_from([1, 1, 1, 117]))
-    count = draw(st.integers(fewest_items, 6))
+    # A numbered heading with only text under it is read as one of a run from 1, or of three
+    # or more from another number: one alone is not.
+    run = (2 if first == 1 else 3) if label_style == "none" else 1
+    count = draw(st.integers(max(fewest_items, run), 6))
     styles |= {"numbering": numbering, "labels": label_style, "first": str(first)}
     styles |= dict.fromkeys(extras, "yes")
     items: list[TruthItem] = []
@@ -353,10 +379,23 @@ def minutes(
     for number in range(first, first + count):
         title = draw(titles())
         decision = draw(st.sampled_from(DECISIONS))
+        lines = [LINK_BAR] if "link-bar" in extras else []
+        printed_title = title
+        after_title = draw(st.sampled_from(("", "", "", "case", "years")))
+        if after_title == "case":
+            printed_title += draw(st.sampled_from(TITLE_CASE_NUMBERS))
+        elif after_title == "years":
+            title = printed_title = title + TITLE_YEAR_SPANS[0]
+        if label_style == "none":
+            items.append(TruthItem(number, title.removeprefix(CLOSED), ""))
+            lines += _heading(numbering, number, printed_title)
+            lines += _plain_text(draw, numbered_lists if "numbered-list" in extras else ())
+            lines.append(decision)
+            body.append(lines)
+            continue
         # "Lukket punkt: X" is a closed item titled X.
         items.append(TruthItem(number, title.removeprefix(CLOSED), decision))
-        lines = [LINK_BAR] if "link-bar" in extras else []
-        lines += _heading(numbering, number, title)
+        lines += _heading(numbering, number, printed_title)
         if draw(st.booleans()):
             lines.append(draw(st.sampled_from(CASE_NUMBERS)))
         for label in draw(st.lists(st.sampled_from(SECTION_LABELS), min_size=1, unique=True)):
@@ -374,6 +413,12 @@ def minutes(
                 lines += draw(st.sampled_from(numbered_lists))
         if label_style == "decision-heading":
             lines += [f"Beslutning i {committee} den {_dash(meeting_date, meeting_time)}", decision]
+        elif label_style == "genitive":
+            lines += [
+                "BESLUTNING",
+                f"{committee}s beslutning den {_long(meeting_date, meeting_time)}",
+            ]
+            lines.append(decision)
         else:
             lines += _label_lines(label_style, "Beslutning", decision)
         body.append(lines)
@@ -413,8 +458,8 @@ def minutes(
             gaps[draw(st.integers(0, len(gaps) - 1))] = "\n"
         text = lines[0] + "".join(gap + line for gap, line in zip(gaps, lines[1:], strict=True))
 
-    named = committee_style != "none" or label_style == "decision-heading"
-    dated = date_place != "none" or label_style == "decision-heading"
+    named = committee_style != "none" or label_style in ("decision-heading", "genitive")
+    dated = date_place != "none" or label_style in ("decision-heading", "genitive")
     return GeneratedMinutes(
         text=text + "\n",
         date=meeting_date if dated else None,

@@ -167,3 +167,15 @@ def test_a_council_printed_with_its_town_is_the_council_of_the_headings() -> Non
     )
     assert (meeting.committee, meeting.date) == ("Aarhus Byråd", dt.date(2022, 5, 3))
     assert notes == []
+
+
+def test_a_body_named_in_the_genitive_heads_a_decision() -> None:
+    found = mention_in("Beskæftigelses- og Integrationsudvalgets beslutning den 12. oktober 2020")
+    assert found is not None
+    committee, date, source = found
+    assert (committee, date.date, source) == (
+        "Beskæftigelses- og Integrationsudvalget",
+        dt.date(2020, 10, 12),
+        "decision heading",
+    )
+    assert mention_in("Borgernes beslutning den 12. oktober 2020") is None

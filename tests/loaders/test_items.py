@@ -29,6 +29,10 @@ def test_doctests() -> None:
         ("10: Underskriftsside", "number-colon", 10, "Underskriftsside"),
         ("2. JA - Orientering - januar", "number-dot", 2, "JA - Orientering - januar"),
         ("3) Orientering fra formanden", "number-paren", 3, "Orientering fra formanden"),
+        ("Ad 2. Orientering fra formanden", "ad-number", 2, "Orientering fra formanden"),
+        ("Ad pkt. 4: Eventuelt", "ad-number", 4, "Eventuelt"),
+        ("AD 5 Budget 2024", "ad-number", 5, "Budget 2024"),
+        ("Sag 2: Orientering om anbringelser", "punkt-number", 2, "Orientering om anbringelser"),
     ],
 )
 def test_heading_forms(line: str, form: str, number: int, title: str) -> None:
@@ -102,6 +106,49 @@ def test_a_bare_numbered_line_needs_structure_to_be_an_item() -> None:
     text = "Referat\n\n1. Første punkt\nBare tekst.\n\n2. Andet punkt\nMere tekst.\n"
     with pytest.raises(LoaderError, match="no agenda items found"):
         parse_minutes(text)
+
+
+DATED_BOARD = "Ældrerådet\nReferat af mødet den 9. februar 2023\n\n"
+
+
+def test_bare_headings_with_text_under_them_are_items_under_a_dated_header() -> None:
+    text = DATED_BOARD + "1. Første punkt\nBare tekst.\n\n2. Andet punkt\nMere tekst.\n"
+    meeting, layout, _ = parse_minutes(text, municipality="Lejre")
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "Første punkt"), (2, "Andet punkt")]
+    assert [i.decision for i in meeting.items] == [None, None]
+    assert "numbered-without-labels" in layout
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. Første punkt\nBare tekst.\n",  # one heading alone
+        "7. Første punkt\nTekst.\n8. Andet punkt\nTekst.\n",  # two, not from 1
+        "1. Første punkt\n2. Andet punkt\n3. Tredje punkt\nTekst.\n",  # a list of titles
+        "1. Alle skal have en samtale.\nTekst.\n2. Planen evalueres.\nTekst.\n",  # sentences
+        "Ad 1) Vi kan konstatere en stigning\nTekst.\nAd 2) Vi ser et fald\nTekst.\n",
+    ],
+)
+def test_bare_headings_that_read_as_a_list_are_no_items(body: str) -> None:
+    with pytest.raises(LoaderError, match="no agenda items found"):
+        parse_minutes("Referat\n\n" + body)  # not even the header: nothing is minutes here
+    meeting, _, _ = parse_minutes(DATED_BOARD + body, municipality="Lejre")
+    assert meeting.items == []
+
+
+def test_a_list_inside_an_item_does_not_cut_the_run_of_items() -> None:
+    text = DATED_BOARD + (
+        "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Trafik\nRådet pegede på:\n"
+        "1. Flere busser\n2. Bedre skilte\n3. Lydsignaler\nSendes videre.\n\n"
+        "3. Budget\nGodkendt.\n\n4. Eventuelt\nIntet.\n"
+    )
+    meeting, _, _ = parse_minutes(text, municipality="Lejre")
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Trafik"),
+        (3, "Budget"),
+        (4, "Eventuelt"),
+    ]
 
 
 def test_the_table_of_contents_confirms_bare_headings() -> None:

@@ -123,3 +123,20 @@ def test_access_lines(line: str, expected: bool) -> None:
 )
 def test_split_title(printed: str, expected: tuple[str, str | None, bool]) -> None:
     assert split_title(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "case"),
+    [
+        ("Udmøntning af KLAPjob-midler (2020-0123456)", "2020-0123456"),
+        ("Lokalplan 12 (00.01.00-A00-1-21)", "00.01.00-A00-1-21"),
+        ("Salg af grund (19/11679)", "19/11679"),
+        ("Budget for lokale tiltag (2022-2025)", None),  # years
+        ("Budget 2024 (Lukket)", None),
+        ("Trafikplan (fase 2)", None),
+    ],
+)
+def test_case_number_after_the_title(title: str, case: str | None) -> None:
+    assert titles.case_number_after(title) == case
+    expected = title[: title.rindex("(")].rstrip() if case else title
+    assert titles.without_case_number(title) == expected
