@@ -114,12 +114,14 @@ class ItemWriter:
                 out.add(sec, RDF_TYPE, iri(RG.Section))  # the decision is also a section
             else:
                 key = section.label if count == 1 else f"{section.label}-{count}"
-                label = f"{section.heading}, {item_reference(item.number)}"
+                printed = section.heading or section.label.capitalize()  # "Tekst": none printed
+                label = f"{printed}, {item_reference(item.number)}"
                 sec = out.node(Minter.part(iri_value(node), "afsnit", key), RG.Section, label)
                 self._text(sec, section.text, TextRef("section", position - 1))
                 out.span(sec, section.span)
             self._pdf_pages(sec, section.span)
-            out.add(sec, iri(RG.heading), literal(section.heading))
+            if section.heading:
+                out.add(sec, iri(RG.heading), literal(section.heading))
             out.add(node, iri(RG.section), sec)
             out.add(sec, iri(RG.sectionLabel), literal(section.label))
             out.integer(sec, iri(RG.position), position)

@@ -388,7 +388,7 @@ class RG:
     """The case number's KLE handling facet, e.g. "A00", "G01"."""
 
     heading: Final[str] = "https://w3id.org/referatgraf/def#heading"
-    """The section's heading as printed."""
+    """The section's heading as printed; absent where none is printed."""
 
     inForceFrom: Final[str] = "https://w3id.org/referatgraf/def#inForceFrom"
     """The day the act took effect."""
@@ -514,7 +514,7 @@ class RG:
 
     sectionLabel: Final[str] = "https://w3id.org/referatgraf/def#sectionLabel"
     """The section's canonical key, however its heading is printed, e.g. "sagsfremstilling",
-    "indstilling", "beslutning"."""
+    "indstilling", "beslutning"; "tekst" is the text of an item that prints no section heading."""
 
     serial: Final[str] = "https://w3id.org/referatgraf/def#serial"
     """The case number's serial part, e.g. "1-22" or "19/11679"."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from loaders.model import Absence, AgendaItem, Decision, Span
+from loaders.model import Absence, AgendaItem, Decision, Section, Span
 from loaders.rules import (
     attachments,
     attendance,
@@ -190,6 +190,29 @@ def _item_span(state: ParseState, heading: HeadingCandidate, last: int) -> Span:
     return Span(span.first_line, span.last_line, begin, max(span.end, begin))
 
 
+UNLABELLED = "tekst"  # the key of an item's text where no label is printed
+
+
+def _unlabelled_text(state: ParseState, body: ItemBody) -> Section | None:
+    """The text of an item that prints no section label (minutes of boards and councils often
+    print only the minute under each heading): a section without a heading, key ``tekst``.
+    Case-number and access lines are not its text, nor are attendance notes."""
+    lines = [
+        index
+        for index in body.preamble
+        if not casenumbers.is_case_number_line(state.plain[index])
+        and state.plain[index].lower() not in people.STATUS_LINES
+        and not titles.is_access_line(state.plain[index])
+    ]
+    if not lines:
+        return None
+    first, last = lines[0], lines[-1]
+    kept = set(lines)
+    skipped = frozenset(i for i in range(first, last + 1) if i not in kept)
+    label = Label(key=UNLABELLED, heading="", line=first)
+    return build_section(state, SectionToken(label, (first, last), skipped))
+
+
 def build_item(state: ParseState, heading: HeadingCandidate, last: int) -> AgendaItem:
     """One agenda item from its heading and its lines up to ``last``."""
     body = split_body(state, heading.body_start, last)
@@ -220,6 +243,10 @@ def build_item(state: ParseState, heading: HeadingCandidate, last: int) -> Agend
             found.append((decisions.decision_of(state, token), position))
         elif key == "sagens forløb":
             item.treatments.extend(decisions.treatments_of(state, token))
+    if not body.sections:
+        text = _unlabelled_text(state, body)
+        if text is not None:
+            item.sections.append(text)
     own: int | None = None
     if found:
         meeting = state.meeting
