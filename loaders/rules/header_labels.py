@@ -43,6 +43,7 @@ FIELD_LABELS: dict[str, tuple[str, bool]] = {
     "starttidspunkt": ("start", False),
     "start": ("start", True),
     "mødeslut": ("end", False),
+    "mødeafslutning": ("end", False),
     "sluttidspunkt": ("end", False),
     "slut": ("end", True),
     "afsluttet": ("end", True),

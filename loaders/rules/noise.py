@@ -259,15 +259,24 @@ _MOST_CONTACT_LINES = 3
 _LONGEST_CONTACT = 200
 
 
+# "Syddjurs Kommune, Lundbergsvej 2, 8400 Ebeltoft": a letterhead that starts with the sender.
+_SENDER_FIRST = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?\s+Kommune\s*[,·|•–-]")
+
+
 def _is_contact_line(plain: str) -> bool:
-    """A sender's address: a postal address with a phone number, e-mail or web address, and no
-    sentence."""
+    """A sender's address: a postal address with a phone number, e-mail or web address, or
+    after the municipality's name at the start of the line; and no sentence."""
     sentence = plain.endswith((".", "!", "?")) and not _PHONE.search(plain)
     if len(plain) > _LONGEST_CONTACT or sentence:
         return False
     if not find_postal_addresses(plain):
         return False
-    return bool(_PHONE.search(plain)) or "@" in plain or bool(find_domains(plain))
+    return (
+        bool(_PHONE.search(plain))
+        or "@" in plain
+        or bool(find_domains(plain))
+        or _SENDER_FIRST.match(plain) is not None
+    )
 
 
 def contact_footer(state: ParseState) -> list[int]:

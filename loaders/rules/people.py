@@ -301,7 +301,8 @@ def absences_from(
 
 def list_block(state: ParseState, label_line: int, stop: int) -> list[int]:
     """The lines of a list printed under a label alone: the following content lines that are
-    names (bulleted or not), up to the first line that is not, or ``stop``."""
+    names (bulleted or not), up to the first line that is not, the label of another list, or
+    ``stop``."""
     found: list[int] = []
     index = label_line
     while True:
@@ -310,6 +311,8 @@ def list_block(state: ParseState, label_line: int, stop: int) -> list[int]:
             return found
         plain = state.plain[following]
         text = _BULLET.sub("", plain, count=1) if _BULLET.match(plain) else plain
+        if attendance_line(text) is not None or participant_label(text) is not None:
+            return found  # the next list's label ("Fraværende Peter Holm (O)", no colon)
         if parse_people(text) is None:
             return found
         found.append(following)

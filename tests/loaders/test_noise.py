@@ -218,3 +218,13 @@ def test_an_address_in_the_minutes_is_no_contact_footer() -> None:
         "Beslutning\nGodkendt.\nTorvet 2 · 3600 Frederikssund\n",
     ):
         assert contact_footer(_state(text)) == []
+
+
+def test_a_letterhead_that_starts_with_the_municipality_is_a_contact_footer() -> None:
+    address = "Syddjurs Kommune, Lundbergsvej 2, 8400 Ebeltoft"
+    text = f"Punkt 1: Eventuelt\nBeslutning\nVedtaget.\n\n{address}\n"
+    state = _state(text)
+    assert [state.plain[i] for i in contact_footer(state)] == [address]
+    # the same address after other words is the decision's: "Sendes til ..."
+    other = f"Punkt 1: Eventuelt\nBeslutning\nSendes til {address}\n"
+    assert contact_footer(_state(other)) == []

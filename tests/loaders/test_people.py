@@ -217,3 +217,16 @@ def test_note_absences_of_a_line() -> None:
         ("Bo Berg", "V", "deltog ikke", "item"),
     ]
     assert [text[a.span.begin : a.span.end] for a in found] == ["Ole Dam", "Bo Berg"]
+
+
+def test_an_absence_label_without_a_colon_ends_the_list_of_participants() -> None:
+    text = (
+        "Byrådet\nMødetidspunkt 24-01-2023 kl. 17:00\n"
+        "Deltagere Anne Berg (A), Jens Kofoed (V)\nFraværende Peter Holm (O)\n\n"
+        "Punkt 1: Eventuelt\nBeslutning\nIntet.\n"
+    )
+    meeting, _, _ = parse_minutes(text, municipality="Syddjurs")
+    assert [p.name for p in meeting.participants] == ["Anne Berg", "Jens Kofoed"]
+    assert [(a.name, a.party, a.reason) for a in meeting.absences] == [
+        ("Peter Holm", "O", "fraværende")
+    ]
