@@ -14,7 +14,17 @@ from collections.abc import Callable
 
 from loaders.model import LoaderError, Meeting
 from loaders.page_evidence import PageLine
-from loaders.rules import agenda, header, items, learned_labels, meetings, noise, sections, toc
+from loaders.rules import (
+    agenda,
+    header,
+    heading_forms,
+    items,
+    learned_labels,
+    meetings,
+    noise,
+    sections,
+    toc,
+)
 from loaders.rules import municipality_name as municipality
 from loaders.rules.parse_state import ParseState
 
@@ -72,7 +82,7 @@ def parse_minutes(
 
 def layout_name(state: ParseState) -> str:
     """The rules that recognised this text, heading form first, each named once."""
-    forms = {form for form, _, _ in items.HEADING_RULES}
+    forms = {form for form, _, _ in heading_forms.HEADING_RULES}
     parts = list(dict.fromkeys(state.layout))
     parts.sort(key=lambda part: part not in forms)  # stable: the rest keeps rule order
     return "+".join(parts)

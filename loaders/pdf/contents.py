@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.pdf.rows import Line
-from loaders.rules import items, toc
+from loaders.rules import heading_forms, toc
 
 MIN_ENTRIES = 3
 _RIGHT_EDGE = 4.0  # points: page numbers of one table end within this of each other
@@ -42,7 +42,7 @@ def _numbered(line: Line) -> tuple[str, str] | None:
 
 
 def _starts_entry(text: str) -> bool:
-    return items.heading_candidate(text) is not None
+    return heading_forms.heading_candidate(text) is not None
 
 
 def mark_contents(lines: Sequence[Line]) -> list[Line]:

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from loaders.pdf.rows import Line
-from loaders.rules.items import heading_candidate
+from loaders.rules.heading_forms import heading_candidate
 
 # Share of a page's height at its top and at its bottom where headers and footers stand.
 BAND = 0.13

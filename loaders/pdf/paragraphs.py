@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from loaders.normalize import clean_characters
 from loaders.pdf.rows import Line
-from loaders.rules import items, sections
+from loaders.rules import heading_forms, sections
 from loaders.rules.titles import is_sentence
 
 # Between the lines of one paragraph the gap is at most this share of the font size.
@@ -98,7 +98,7 @@ def _starts_on_its_own(text: str, *, bold: bool = False) -> bool:
     bold (a title) a dash is no list entry: ``... 2024`` / ``- Slutevaluering``."""
     if not bold and text[0] in _BULLETS and (len(text) == 1 or text[1] == " "):
         return True
-    heading = items.heading_candidate(text)
+    heading = heading_forms.heading_candidate(text)
     return (heading is not None and heading[3]) or sections.match_label(text) is not None
 
 
@@ -147,7 +147,7 @@ def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
         return False
     if same_page and not _near(upper, lower):
         return False
-    if _ends_paragraph(upper.text) and items.heading_candidate(lower.text) is not None:
+    if _ends_paragraph(upper.text) and heading_forms.heading_candidate(lower.text) is not None:
         return False  # a sentence, then a line with a heading's form: "3. Eventuelt"
     hyphen = upper.text.endswith("-") and upper.text[-2:-1].isalnum()
     wrapped = upper.right + 0.3 * upper.size + lower.first_word > upper.edge - 1

@@ -125,6 +125,8 @@ _MEETING_OF = re.compile(
 _DECISION_OF = re.compile(r"(?P<who>.+?)(?:'s|s)\s+beslutning$", re.IGNORECASE)
 _LONGEST_NAME = 14  # words; longer is a sentence
 _NOT_IN_A_NAME = re.compile(r"[.:;!?\"“”()\d]|\s-\s|\s–\s")
+# "Social- og Sundhedsudvalget (SSU)": the committee's abbreviation after its name.
+_ABBREVIATION = re.compile(r"\s*\([A-ZÆØÅ][A-ZÆØÅ&/-]{1,7}\)$")
 
 
 def strip_electoral_period(name: str) -> str:
@@ -207,10 +209,13 @@ def committee_name(text: str) -> str | None:
     ('Lokale Beskæftigelsesråd', 'Aarhus Byråd')
     >>> committee_name("Orientering fra Ældrerådet") is None, committee_name("Rådhuset") is None
     (True, True)
+    >>> committee_name("Social- og Sundhedsudvalget (SSU)")
+    'Social- og Sundhedsudvalget'
     """
     name = " ".join(text.split()).strip(" ,:-–")
     name = _TITLE_WORDS.sub("", name, count=1).strip(" ,:-–")
-    name = strip_electoral_period(name)
+    # The abbreviation before or after the electoral period.
+    name = _ABBREVIATION.sub("", strip_electoral_period(_ABBREVIATION.sub("", name)))
     if not name:
         return None
     if name.lower().endswith("møde"):

@@ -69,6 +69,10 @@ _CLOSED = re.compile(r"Lukket(?:\s+(?:punkt|sag))?\s*(?:[:\-–]\s*|$)(?P<rest>.
 _ACCESS_AFTER = re.compile(
     r"(?P<rest>.*?)\s*\((?P<access>lukket|åben|åbent)(?:\s+(?:punkt|sag))?\)", re.IGNORECASE
 )
+# The access in parentheses before the title: "(Å) Budget", "(L) Salg af areal", "(Lukket) ...".
+_ACCESS_BEFORE = re.compile(
+    r"\((?P<access>å|l|åben|åbent|lukket)(?:\s+(?:punkt|sag))?\)\s*(?P<rest>.*)", re.IGNORECASE
+)
 # The case number in parentheses after the title: "Udmøntning af midler (2020-0123456)".
 _CASE_AFTER = re.compile(r"(?P<rest>.*?\S)\s*\((?P<case>[^()\s]{5,40})\)")
 _LONGEST_TITLE = 250
@@ -95,17 +99,22 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
     ('Projekt PLUS - Slutevaluering', None, False)
     >>> split_title("Salg af areal (Lukket)"), split_title("Budget 2024 (Åbent punkt)")
     (('Salg af areal', None, True), ('Budget 2024', None, False))
+    >>> split_title("(L) Salg af areal"), split_title("(Å) Budget 2024")
+    (('Salg af areal', None, True), ('Budget 2024', None, False))
     >>> split_title("Udmøntning af midler (2020-0123456)")[0], split_title("Budget (2024-2027)")[0]
     ('Udmøntning af midler', 'Budget (2024-2027)')
     """
     prefix: str | None = None
     closed = False
     title = without_case_number(title)
+    before = _ACCESS_BEFORE.fullmatch(title) if title.startswith("(") else None
+    if before:
+        title, closed = before["rest"], before["access"][0] in "Ll"
     after = _ACCESS_AFTER.fullmatch(title)
     if after:
         title, closed = after["rest"], after["access"][0] in "Ll"
     for _ in range(2):  # "JA - Lukket: ..." and "Lukket: JA - ..." alike
-        match = _CLOSED.fullmatch(title) if not closed else None
+        match = _CLOSED.fullmatch(title)
         if match:
             closed, title = True, match["rest"].strip()
             continue
@@ -113,6 +122,13 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
         if match:
             prefix, title = match["prefix"], match["rest"].strip()
     return title, prefix, closed
+
+
+def access_before(title: str) -> str | None:
+    """The title after an access printed in parentheses before it (``(Å) Budget`` ->
+    ``Budget``), or None if there is none."""
+    before = _ACCESS_BEFORE.fullmatch(title) if title.startswith("(") else None
+    return before["rest"] if before else None
 
 
 def case_number_after(title: str) -> str | None:
@@ -233,11 +249,12 @@ def can_be_title(state: ParseState, index: int, *, strict: bool = False) -> bool
     line of the previous item's text also stands) also refuses sentences: a final period,
     a decision (``Godkendt``) or a header field."""
     plain = state.plain[index]
+    start = (access_before(plain) or plain)[:1]  # "(Å) Budget" starts at "Budget"
     if (
         not plain
         or state.noise[index]
         or len(plain) > _LONGEST_TITLE
-        or not (plain[0].isupper() or plain[0].isdigit() or plain[0] in "\"'«“")
+        or not (start.isupper() or start.isdigit() or start in "\"'«“")
         or is_structural(state, index)
     ):
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.rules import items, titles
+from loaders.rules import heading_forms, items, titles
 from loaders.rules.parse_state import HeadingCandidate, ParseState, TocEntry, plain_line
 
 _TOC_HEADINGS = frozenset({"indholdsfortegnelse", "indhold", "indholdsoversigt"})
@@ -54,7 +54,7 @@ def _entry(state: ParseState, index: int, number_hint: int) -> TocEntry | None:
     if printed[:1].isupper() and _LETTERED.fullmatch(printed):
         return None  # "A. Sager til afgørelse i byrådet ..... 3" heads a group
     number: int | None = number_hint
-    heading = items.heading_candidate(printed) if printed else None
+    heading = heading_forms.heading_candidate(printed) if printed else None
     if heading is not None:
         _, number, printed, _ = heading
     title, _, _ = titles.split_title(printed)

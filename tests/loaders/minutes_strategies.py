@@ -101,6 +101,8 @@ COMMITTEES = (
     "Handicaprådet",
 )
 ELECTION_PERIODS = ("", " 2022-2025", " - 2018-2021", " 2014-2017")
+# What may follow the committee's name in the header: nothing, or its abbreviation.
+ABBREVIATIONS = ("", "", " (UJA)", " (ØU)")
 
 # Where the committee is named in the header.
 COMMITTEE_STYLES = ("title", "referat-af", "label", "upper-label", "alone", "none")
@@ -120,6 +122,7 @@ HEADINGS = {
     "colon": "{n}: {t}",
     "paren": "{n}) {t}",
     "pkt": "Pkt. {n} {t}",
+    "pkt-nr": "Pkt. nr. {n}\n{t}",  # older archives: the title on the next line
     "sag-nr": "Sag nr. {n}: {t}",
     "sag": "Sag {n}: {t}",
     "alone": "{n}\n{t}",  # the number alone on its line, the title on the next
@@ -320,7 +323,7 @@ def minutes(
     )
     date_style = draw(st.sampled_from(list(styles_for_place) or ["long"]))
     date_text = DATE_STYLES[date_style](meeting_date, meeting_time)
-    printed_committee = committee + period
+    printed_committee = committee + period + draw(st.sampled_from(ABBREVIATIONS))
     extras = set(draw(st.lists(st.sampled_from([*distractors, *furniture, *damage]), unique=True)))
     if not unmarked_page_breaks and extras & {"page-header", "page-number-prefix"}:
         extras.add("page-footer")
@@ -381,8 +384,10 @@ def minutes(
         decision = draw(st.sampled_from(DECISIONS))
         lines = [LINK_BAR] if "link-bar" in extras else []
         printed_title = title
-        after_title = draw(st.sampled_from(("", "", "", "case", "years")))
-        if after_title == "case":
+        after_title = draw(st.sampled_from(("", "", "", "case", "years", "access")))
+        if after_title == "access":  # "(Å) Budget", "(L) Køb af ejendom"
+            printed_title = draw(st.sampled_from(("(Å) ", "(L) ", "(Åben) "))) + title
+        elif after_title == "case":
             printed_title += draw(st.sampled_from(TITLE_CASE_NUMBERS))
         elif after_title == "years":
             title = printed_title = title + TITLE_YEAR_SPANS[0]

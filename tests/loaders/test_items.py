@@ -10,13 +10,15 @@ from hypothesis import strategies as st
 
 from loaders.model import LoaderError
 from loaders.parse import parse_minutes
-from loaders.rules import items
-from loaders.rules.items import heading_candidate, split_title
+from loaders.rules import heading_forms, items
+from loaders.rules.heading_forms import heading_candidate
+from loaders.rules.items import split_title
 from loaders.rules.parse_state import plain_line
 
 
 def test_doctests() -> None:
     assert doctest.testmod(items).failed == 0
+    assert doctest.testmod(heading_forms).failed == 0
 
 
 @pytest.mark.parametrize(
@@ -33,6 +35,10 @@ def test_doctests() -> None:
         ("Ad pkt. 4: Eventuelt", "ad-number", 4, "Eventuelt"),
         ("AD 5 Budget 2024", "ad-number", 5, "Budget 2024"),
         ("Sag 2: Orientering om anbringelser", "punkt-number", 2, "Orientering om anbringelser"),
+        ("2. (Å) Budgetopfølgning", "number-dot", 2, "(Å) Budgetopfølgning"),
+        ("Pkt. nr. 6 Budget", "punkt-number", 6, "Budget"),
+        ("Dagsordenspunkt nr. 3: Budget", "punkt-number", 3, "Budget"),
+        ("3. (L)", "number-dot", 3, "(L)"),
     ],
 )
 def test_heading_forms(line: str, form: str, number: int, title: str) -> None:
