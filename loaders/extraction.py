@@ -241,6 +241,42 @@ def strip_glued_page_numbers(lines: list[str]) -> list[str] | None:
     return result
 
 
+# Header labels printed without a colon ("Mødetidspunkt 24-01-2023 kl. 17:00"): a line of the
+# header holding two or more ran together when its page was extracted as one line. Not
+# "Mødelokale", which is as often part of a place ("Rådhuset, Mødelokale 2").
+_BARE_LABELS = (
+    r"(?:Mødedato|Mødetidspunkt|Mødetid|Mødested|Mødeafslutning|Mødestart|Mødeslut|"
+    r"Starttidspunkt|Sluttidspunkt|Deltagere|Fraværende|Afbud)\s+\S"
+)
+_BARE_FIELD = re.compile(rf"(?<=\s)(?={_BARE_LABELS})")
+_BARE_FIELD_FIRST = re.compile(_BARE_LABELS)
+_HEADER_LINES = 60  # the header stands within the text's first lines
+
+
+def split_header_fields(lines: list[str]) -> list[str] | None:
+    """``lines`` with each header line that holds two or more labels (without colons) split
+    before each label, or None when no line does.
+
+    >>> split_header_fields(["Referat Byrådet Mødetidspunkt 24-01-2023 Mødested Byrådssalen"])
+    ['Referat Byrådet', 'Mødetidspunkt 24-01-2023', 'Mødested Byrådssalen']
+    >>> split_header_fields(["Mødetid 17:00 Mødested Rådhuset"])
+    ['Mødetid 17:00', 'Mødested Rådhuset']
+    >>> split_header_fields(["Mødested\tRådhuset, Mødelokale 2", "Mødested Rådhuset"]) is None
+    True
+    """
+    result: list[str] | None = None
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        if "\t" in line:
+            continue  # a label and its value set apart by a tab: printed so, not run together
+        cuts = [m.start() for m in _BARE_FIELD.finditer(line)]
+        if len(cuts) + (_BARE_FIELD_FIRST.match(line) is not None) < 2:
+            continue
+        result = result if result is not None else list(lines)
+        parts = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+        result[index] = "\n".join(part for part in parts if part)
+    return "\n".join(result).split("\n") if result is not None else None
+
+
 def repair_extraction(text: str) -> str:
     """``text`` with the damage above repaired; ``text`` itself (the same object) when it shows
     none, so normal text is never touched.
@@ -256,6 +292,9 @@ def repair_extraction(text: str) -> str:
     glued = strip_glued_page_numbers(lines)
     if glued is not None:
         lines, changed = glued, True
+    fields = split_header_fields(lines)
+    if fields is not None:
+        lines, changed = fields, True
     damaged = [
         i for i, line in enumerate(lines) if len(line) >= LONG_LINE and is_run_together(line)
     ]
