@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from loaders.agenda_tables import expand_in_text
 from loaders.extraction import repair_extraction
 from loaders.html_text import read_html
 from loaders.inline_html import has_inline_html, looks_like_html_page
@@ -113,7 +114,8 @@ def normalize(text: str) -> Normalised:
         page, evidence = read_html(text)
         # paragraphs of only &nbsp; or zero-width spaces are empty once cleaned
         page = _BLANK_RUNS.sub("\n\n", clean_characters(page))
-        return Normalised(page.lstrip("\n"), media_type, evidence)
+        return Normalised(expand_in_text(page.lstrip("\n")), media_type, evidence)
     if media_type == MARKDOWN:
-        return Normalised(repair_extraction(clean_characters(markdown_to_text(text))), media_type)
-    return Normalised(repair_extraction(text), media_type)
+        text = repair_extraction(clean_characters(markdown_to_text(text)))
+        return Normalised(expand_in_text(text), media_type)
+    return Normalised(expand_in_text(repair_extraction(text)), media_type)

@@ -108,7 +108,7 @@ def fixture_notes() -> list[tuple[str, str]]:
 def test_every_note_on_the_samples_and_fixtures_has_a_danish_wording(
     fixture_notes: list[tuple[str, str]],
 ) -> None:
-    assert len(fixture_notes) == 33  # on 32 files; one has a date's and a municipality's
+    assert len(fixture_notes) == 34  # on 33 files; one has a date's and a municipality's
     for name, note in fixture_notes:
         danish = note_da(note)
         assert danish is not None, f"{name}: no Danish wording for {note!r}"
