@@ -236,7 +236,39 @@ def _clock(hour: str, minute: str | None, second: str | None = None) -> dt.time 
     return dt.time(h, m, s) if h <= 23 and m <= 59 and s <= 59 else None
 
 
+# "4:00 PM", "9.30 a.m.": English minutes' twelve-hour clock after the time.
+_MERIDIEM = re.compile(r"[ \t]*(?P<half>[AaPp])\.?[ \t]?[Mm]\.?(?![\wæøå])")
+_HALF_DAY = 12
+_CLOCK_HOURS = range(1, _HALF_DAY + 1)
+
+
+def _twelve_hour(time: dt.time | None, half: str) -> dt.time | None:
+    """``time`` read on the twelve-hour clock, in the ``half`` ("a" or "p") of the day; None
+    for an hour that clock has not (``16:00 PM``)."""
+    if time is None or time.hour not in _CLOCK_HOURS:
+        return None
+    return time.replace(hour=time.hour % _HALF_DAY + (_HALF_DAY if half in "Pp" else 0))
+
+
 def _found_time(match: re.Match[str]) -> FoundTime | FoundTimeRange | None:
+    meridiem = _MERIDIEM.match(match.string, match.end())
+    found = _found_24_hour(match)
+    if meridiem is None or found is None:
+        return found
+    half, stop = meridiem["half"], meridiem.end()
+    raw = match.string[found.begin : stop]
+    if isinstance(found, FoundTimeRange):
+        start, end = _twelve_hour(found.start_time, half), _twelve_hour(found.end_time, half)
+        if start is None or end is None or end <= start:
+            return None
+        return FoundTimeRange(start, end, found.begin, stop, raw)
+    if found.end != match.end():
+        return None  # "4:00 - 3 PM": no time to trust
+    time = _twelve_hour(found.time, half)
+    return FoundTime(time, found.begin, stop, raw) if time is not None else None
+
+
+def _found_24_hour(match: re.Match[str]) -> FoundTime | FoundTimeRange | None:
     group = match.group
     if group("h1"):
         start = _clock(group("h1"), group("m1"))
@@ -259,6 +291,10 @@ def find_times(text: str) -> list[FoundTime | FoundTimeRange]:
 
     >>> [(f.raw, type(f).__name__) for f in find_times("Start kl.: 16:30, møde kl. 9-12")]
     [('kl.: 16:30', 'FoundTime'), ('kl. 9-12', 'FoundTimeRange')]
+    >>> [(f.raw, f.time) for f in find_times("January 14, 2021 4:00 PM")]
+    [('4:00 PM', datetime.time(16, 0))]
+    >>> find_times("kl. 16:00 PM")
+    []
     """
     found = (_found_time(match) for match in _TIME.finditer(text))
     return [time for time in found if time is not None]

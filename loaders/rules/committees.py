@@ -90,6 +90,13 @@ _TITLE_WORDS = re.compile(
     r"møde(?:t)?\s+(?:i|for)\s+)?",
     re.IGNORECASE,
 )
+# The same after the name: "Økonomiudvalget - referat", "Børne- og Ungeudvalget, ordinært
+# møde", "Økonomiudvalget (ekstraordinært møde)".
+_TITLE_AFTER = re.compile(
+    r"(?:\s*[,:–-]\s*|\s+\()(?:referat|dagsorden|beslutningsprotokol|beslutningsreferat|"
+    r"(?:(?:ordinært|ekstraordinært|konstituerende)\s+)?møde)\)?$",
+    re.IGNORECASE,
+)
 # Capitalised words that may stand before a body's word ("Det Lokale Beskæftigelsesråd",
 # "Fælles Ældreråd"); other than these only a municipality ("Aarhus Byråd") or the parts of an
 # enumeration ("Kultur og Fritidsudvalget", "Plan, Miljø og Klimaudvalget").
@@ -211,9 +218,12 @@ def committee_name(text: str) -> str | None:
     (True, True)
     >>> committee_name("Social- og Sundhedsudvalget (SSU)")
     'Social- og Sundhedsudvalget'
+    >>> committee_name("Økonomiudvalget - referat"), committee_name("Byrådet, ordinært møde")
+    ('Økonomiudvalget', 'Byrådet')
     """
     name = " ".join(text.split()).strip(" ,:-–")
     name = _TITLE_WORDS.sub("", name, count=1).strip(" ,:-–")
+    name = _TITLE_AFTER.sub("", name)
     # The abbreviation before or after the electoral period.
     name = _ABBREVIATION.sub("", strip_electoral_period(_ABBREVIATION.sub("", name)))
     if not name:

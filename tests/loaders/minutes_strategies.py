@@ -105,7 +105,15 @@ ELECTION_PERIODS = ("", " 2022-2025", " - 2018-2021", " 2014-2017")
 ABBREVIATIONS = ("", "", " (UJA)", " (ØU)")
 
 # Where the committee is named in the header.
-COMMITTEE_STYLES = ("title", "referat-af", "label", "upper-label", "alone", "none")
+COMMITTEE_STYLES = (
+    "title",
+    "referat-af",
+    "label",
+    "upper-label",
+    "alone",
+    "name-then-kind",  # "Økonomiudvalget - Referat", "Byrådet, ordinært møde"
+    "none",
+)
 # Where the date is printed in the header ("title" only with a "title" committee).
 DATE_PLACES = ("title", "label", "label-own-line", "upper-label", "alone", "none")
 
@@ -351,6 +359,9 @@ def minutes(
         header += ["UDVALG", printed_committee]
     elif committee_style == "alone":
         header.append(printed_committee)
+    elif committee_style == "name-then-kind":
+        kind = draw(st.sampled_from((" - Referat", ", ordinært møde", " (ekstraordinært møde)")))
+        header.append(printed_committee + kind)
     if date_place == "label":
         header.append(f"Mødedato: {date_text}")
     elif date_place == "label-own-line":

@@ -25,6 +25,11 @@ def test_doctests() -> None:
     ("printed", "name"),
     [
         ("Byrådet", "Byrådet"),
+        ("Økonomiudvalget - Referat", "Økonomiudvalget"),
+        ("Børne- og Ungeudvalget, ordinært møde", "Børne- og Ungeudvalget"),
+        ("Økonomiudvalget (ekstraordinært møde)", "Økonomiudvalget"),
+        ("Social- og Sundhedsudvalget (SSU)", "Social- og Sundhedsudvalget"),
+        ("Udvalget for Job & Arbejdsmarked 2022-2025 (UJA)", "Udvalget for Job & Arbejdsmarked"),
         ("Aarhus Byråd", "Aarhus Byråd"),
         ("Kommunalbestyrelsen", "Kommunalbestyrelsen"),
         ("Borgerrepræsentationen", "Borgerrepræsentationen"),

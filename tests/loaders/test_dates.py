@@ -489,3 +489,30 @@ def test_a_day_glued_to_a_word_is_no_date() -> None:
     # "00.00.00G01 juni 2000": the facet G01 of a case number, then words; no 1 June
     assert [f.raw for f in find_dates("00.00.00G01 juni 2000-01-01")] == ["2000-01-01"]
     assert find_dates("Sag G01 juni 2000") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Thursday, January 14, 2021 4:00 PM", dt.time(16, 0), None),
+        ("4:00 - 6:30 p.m.", dt.time(16, 0), dt.time(18, 30)),
+        ("12:30 PM", dt.time(12, 30), None),
+        ("12:15 AM", dt.time(0, 15), None),
+        ("9:00 AM", dt.time(9, 0), None),
+    ],
+)
+def test_the_twelve_hour_clock(text: str, start: dt.time, end: dt.time | None) -> None:
+    (found,) = find_times(text)
+    if end is None:
+        assert isinstance(found, FoundTime)
+        assert found.time == start
+    else:
+        assert isinstance(found, FoundTimeRange)
+        assert (found.start_time, found.end_time) == (start, end)
+    assert text[found.begin : found.end] == found.raw
+    assert found.raw.rstrip(".").lower().endswith("m")
+
+
+def test_an_hour_the_twelve_hour_clock_has_not_is_no_time() -> None:
+    assert find_times("kl. 16:00 PM") == []
+    assert find_times("0:30 AM") == []
