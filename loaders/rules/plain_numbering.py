@@ -12,6 +12,7 @@ import itertools
 
 from loaders import dates
 from loaders.rules import titles
+from loaders.rules.header_labels import other_date_first
 from loaders.rules.parse_state import HeadingCandidate, ParseState
 
 # Forms that say "number, then title" plainly enough; a number and a space, or a number alone,
@@ -64,8 +65,12 @@ def _run(state: ParseState, candidates: list[HeadingCandidate]) -> list[HeadingC
 
 
 def _dated_header(state: ParseState, stop: int) -> bool:
-    """A date printed before line ``stop``: a header that says when the meeting was."""
-    return any(plain and dates.find_dates(plain) for plain in state.plain[:stop])
+    """A date printed before line ``stop`` that is not another day's (``Publiceret 12. marts
+    2023``, ``Næste møde ...``): a header that says when the meeting was."""
+    return any(
+        plain and dates.find_dates(plain) and not other_date_first(plain)
+        for plain in state.plain[:stop]
+    )
 
 
 def _in_lists(state: ParseState, candidates: list[HeadingCandidate]) -> set[int]:

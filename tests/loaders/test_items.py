@@ -142,6 +142,12 @@ def test_bare_headings_that_read_as_a_list_are_no_items(body: str) -> None:
     assert meeting.items == []
 
 
+def test_a_publication_date_does_not_date_a_header() -> None:
+    text = "Nyheder\nPubliceret 12. marts 2023\n\n1. Vejarbejde\nTekst.\n\n2. Busser\nTekst.\n"
+    with pytest.raises(LoaderError, match="no agenda items found"):
+        parse_minutes(text, municipality="Vejle")
+
+
 def test_a_list_inside_an_item_does_not_cut_the_run_of_items() -> None:
     text = DATED_BOARD + (
         "1. Godkendelse af dagsorden\nGodkendt.\n\n2. Trafik\nRådet pegede på:\n"
