@@ -261,14 +261,19 @@ _LONGEST_CONTACT = 200
 
 # "Syddjurs Kommune, Lundbergsvej 2, 8400 Ebeltoft": a letterhead that starts with the sender.
 _SENDER_FIRST = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?\s+Kommune\s*[,·|•–-]")
+# "Hedensted Kommune" alone: the sender's name closing the last page.
+_SENDER_ALONE = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?\s+(?:Regions)?[Kk]ommune")
 
 
 def _is_contact_line(plain: str) -> bool:
     """A sender's address: a postal address with a phone number, e-mail or web address, or
-    after the municipality's name at the start of the line; and no sentence."""
+    after the municipality's name at the start of the line; or the municipality's name alone;
+    and no sentence."""
     sentence = plain.endswith((".", "!", "?")) and not _PHONE.search(plain)
     if len(plain) > _LONGEST_CONTACT or sentence:
         return False
+    if _SENDER_ALONE.fullmatch(plain):
+        return True
     if not find_postal_addresses(plain):
         return False
     return (

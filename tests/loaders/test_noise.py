@@ -228,3 +228,13 @@ def test_a_letterhead_that_starts_with_the_municipality_is_a_contact_footer() ->
     # the same address after other words is the decision's: "Sendes til ..."
     other = f"Punkt 1: Eventuelt\nBeslutning\nSendes til {address}\n"
     assert contact_footer(_state(other)) == []
+
+
+def test_the_municipality_alone_at_the_end_is_a_contact_footer() -> None:
+    text = "Punkt 1: Eventuelt\nBeslutning\nGodkendt.\n\nHedensted Kommune\n"
+    state = _state(text)
+    assert [state.plain[i] for i in contact_footer(state)] == ["Hedensted Kommune"]
+    meeting, _, _ = parse_minutes(text)
+    assert meeting.municipality == "Hedensted"
+    assert meeting.items[0].decision is not None
+    assert meeting.items[0].decision.text == "Godkendt."
