@@ -220,6 +220,8 @@ def committee_name(text: str) -> str | None:
     'Social- og Sundhedsudvalget'
     >>> committee_name("Økonomiudvalget - referat"), committee_name("Byrådet, ordinært møde")
     ('Økonomiudvalget', 'Byrådet')
+    >>> committee_name("Økonomiudvalgsmøde"), committee_name("Byrådsmøde")
+    ('Økonomiudvalget', 'Byrådet')
     """
     name = " ".join(text.split()).strip(" ,:-–")
     name = _TITLE_WORDS.sub("", name, count=1).strip(" ,:-–")
@@ -229,8 +231,43 @@ def committee_name(text: str) -> str | None:
     if not name:
         return None
     if name.lower().endswith("møde"):
-        return genitive_body(name)
+        return genitive_body(name) or compound_body(name)
     return name if _shaped(name) else None
+
+
+# "Byrådsmøde", "Kommunalbestyrelsesmøde", "Økonomiudvalgsmøde": the body and "møde" in one
+# word; the body's word and its definite ending.
+_COMPOUND = re.compile(
+    r"(?:(?:ordinært|ekstraordinært|konstituerende)\s+)?"
+    r"(?P<stem>[\wæøå-]*?(?P<word>udvalg|råd|kommunalbestyrelse|borgerrepræsentation))s?møde",
+    re.IGNORECASE,
+)
+_DEFINITE = {
+    "udvalg": "et",
+    "råd": "et",
+    "kommunalbestyrelse": "n",
+    "borgerrepræsentation": "en",
+}
+
+
+def compound_body(text: str) -> str | None:
+    """The body a compound of its name and "møde" names, in its definite form:
+    ``Byrådsmøde`` -> ``Byrådet``; None for any other text.
+
+    >>> compound_body("Byrådsmøde"), compound_body("Kommunalbestyrelsesmøde")
+    ('Byrådet', 'Kommunalbestyrelsen')
+    >>> compound_body("Ekstraordinært byrådsmøde")
+    'Byrådet'
+    >>> compound_body("Rådsmøde"), compound_body("Dialogmøde")
+    (None, None)
+    """
+    match = _COMPOUND.fullmatch(text.strip())
+    if match is None or not match["stem"][:1].isalpha():
+        return None
+    if match["stem"].lower() in ("udvalg", "råd"):
+        return None  # "Udvalgsmøde", "Rådsmøde": no body in particular
+    stem = match["stem"]
+    return stem[0].upper() + stem[1:] + _DEFINITE[match["word"].lower()]
 
 
 _COUNCIL = re.compile(r"(?:.+\s)?(?P<word>byråd|kommunalbestyrelse|borgerrepræsentation)(?:et|en)?")

@@ -112,6 +112,7 @@ COMMITTEE_STYLES = (
     "upper-label",
     "alone",
     "name-then-kind",  # "Økonomiudvalget - Referat", "Byrådet, ordinært møde"
+    "compound",  # "Økonomiudvalgsmøde", "Byrådsmøde" (others print their name alone)
     "none",
 )
 # Where the date is printed in the header ("title" only with a "title" committee).
@@ -287,6 +288,20 @@ def _plain_text(draw: st.DrawFn, numbered_lists: Sequence[tuple[str, str]]) -> l
     return lines
 
 
+_DEFINITE_ENDINGS = (("udvalget", "udvalgsmøde"), ("rådet", "rådsmøde"), ("en", "esmøde"))
+
+
+def _compound(committee: str, period: str) -> str | None:
+    """``Økonomiudvalgsmøde 2022-2025`` for ``Økonomiudvalget``: the body and "møde" in one
+    word; None for a name of several words."""
+    if " " in committee:
+        return None
+    for definite, compound in _DEFINITE_ENDINGS:
+        if committee.endswith(definite):
+            return committee.removesuffix(definite) + compound + period
+    return None
+
+
 def _other_date(draw: st.DrawFn, meeting: dt.date) -> dt.date:
     """A date that is not the meeting date."""
     offset = draw(st.integers(1, 400))
@@ -359,6 +374,8 @@ def minutes(
         header += ["UDVALG", printed_committee]
     elif committee_style == "alone":
         header.append(printed_committee)
+    elif committee_style == "compound":
+        header.append(_compound(committee, period) or printed_committee)
     elif committee_style == "name-then-kind":
         kind = draw(st.sampled_from((" - Referat", ", ordinært møde", " (ekstraordinært møde)")))
         header.append(printed_committee + kind)

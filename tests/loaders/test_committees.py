@@ -26,6 +26,9 @@ def test_doctests() -> None:
     [
         ("Byrådet", "Byrådet"),
         ("Økonomiudvalget - Referat", "Økonomiudvalget"),
+        ("Byrådsmøde", "Byrådet"),
+        ("Referat - Kommunalbestyrelsesmøde", "Kommunalbestyrelsen"),
+        ("Ekstraordinært økonomiudvalgsmøde", "Økonomiudvalget"),
         ("Børne- og Ungeudvalget, ordinært møde", "Børne- og Ungeudvalget"),
         ("Økonomiudvalget (ekstraordinært møde)", "Økonomiudvalget"),
         ("Social- og Sundhedsudvalget (SSU)", "Social- og Sundhedsudvalget"),
