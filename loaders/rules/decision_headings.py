@@ -33,7 +33,7 @@ _DECISION = re.compile(
 )
 _LONGEST_LINE = 160
 _HISTORY = frozenset({"sagens forløb"})  # sections listing earlier treatments
-_TRAILING = " \t:.,-–"
+_TRAILING = " \t:.,-–()"
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,10 +67,13 @@ _FAMILY_STARTS = frozenset({"lov", "øko", "han", "vis", "sam"})
 _FAMILY_KEYS = {"lovgrundlag": "lovgrundlag", "økonomi": "økonomi", "økonomiske": "økonomi"}
 # Someone recommending, as in "Direktøren for Social/Sundhed og Arbejdsmarked indstiller,".
 _RECOMMENDS = re.compile(r"[A-ZÆØÅ][^.;]{2,120}?\sindstiller\s*[,:]?")
-# "Beslutning Udvalget for Job & Arbejdsmarked den 08-01-2020", "Beslutning i Byrådet".
+# "Beslutning Udvalget for Job & Arbejdsmarked den 08-01-2020", "Beslutning i Byrådet",
+# "Beslutning truffet af Byrådet den 3. maj 2022", "Beslutning fra Økonomiudvalget, 12. januar
+# 2021", "Beslutning - Økonomiudvalget 12-01-2021", "Beslutning (Økonomiudvalget 12-01-2021)".
 _DECISION = re.compile(
-    r"Beslutning(?:\s+(?:i|fra))?\s+(?P<who>[A-ZÆØÅ][^:]*?)?"
-    r"(?:\s*(?:den|d\.)\s+(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}))?"
+    r"Beslutning(?:\s+(?:truffet\s+)?(?:i|fra|af))?(?:\s+|\s*[-–(]\s*)(?P<who>[A-ZÆØÅ][^:()]*?)?"
+    r"(?:\s*,?\s*(?:(?:den|d\.)\s+)?"
+    r"(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}))?\)?"
 )
 _BODY = re.compile(
     r"(?:udvalg(?:et)?|byrådet|byråd|kommunalbestyrelsen|bestyrelsen|rådet|"

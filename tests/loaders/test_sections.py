@@ -278,6 +278,12 @@ def test_not_labels_in_the_wild(line: str) -> None:
         ("Kommunalbestyrelsens beslutning", "Kommunalbestyrelsen", None),
         ("Udvalgets beslutning den 3. maj 2023", None, "3. maj 2023"),
         ("Beslutning i Kommunalbestyrelsen den 17-01-2018", "Kommunalbestyrelsen", "17-01-2018"),
+        ("Beslutning Økonomiudvalget 10. maj 2023", "Økonomiudvalget", "10. maj 2023"),
+        ("Beslutning (Økonomiudvalget 12-01-2021)", "Økonomiudvalget", "12-01-2021"),
+        ("Beslutning - Økonomiudvalget 12-01-2021", "Økonomiudvalget", "12-01-2021"),
+        ("Beslutning fra Økonomiudvalget, 12. januar 2021", "Økonomiudvalget", "12. januar 2021"),
+        ("Beslutning truffet af Byrådet den 3. maj 2022", "Byrådet", "3. maj 2022"),
+        ("Udvalget for Job & Arbejdsmarkeds beslutning", "Udvalget for Job & Arbejdsmarked", None),
     ],
 )
 def test_decision_labels_name_the_body(
@@ -287,6 +293,13 @@ def test_decision_labels_name_the_body(
     assert found is not None
     (match,) = found[1]
     assert (match.key, match.committee, match.date_text) == ("beslutning", committee, date_text)
+
+
+def test_sagsresume_is_the_resume() -> None:
+    for heading in ("Sagsresumé", "SAGSRESUMÉ", "Sagsresume:"):
+        found = match_label(heading)
+        assert found is not None
+        assert [m.key for m in found[1]] == ["resume"]
 
 
 @pytest.mark.parametrize(
