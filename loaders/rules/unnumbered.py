@@ -284,24 +284,45 @@ def single_item(state: ParseState) -> list[HeadingCandidate]:
     """The one item of minutes that print a single item without a number (an extra meeting, a
     page per item): one block of case-number and access lines, and evidence that it opens an
     item, since a case number also stands in letters and notices: no section label before it,
-    a section of its own right after it (after its title, if printed there), and a meeting
+    a section of its own right after it (after its title, if printed there); or, with no case
+    number at all, a title right before sections that run to a decision. Either way a meeting
     header (a committee and a date) before it."""
     blocks = _blocks(state)
-    if len(blocks) != 1:
-        return []
-    block = blocks[0]
     labelled = [i for i in sorted(state.labels) if i not in state.toc_lines and not state.noise[i]]
-    if not labelled or labelled[0] < block.first:
-        return []  # text with sections before the block: the block stands inside an item
-    heading = _block_items(state, blocks)[0]
-    following = state.next_content(max(block.last, heading.last_line))
-    if following is None or following not in state.labels:
+    if not blocks:
+        heading = _titled_run(state, labelled)
+        if heading is None:
+            return []
+    elif len(blocks) == 1:
+        block = blocks[0]
+        if not labelled or labelled[0] < block.first:
+            return []  # text with sections before the block: the block stands inside an item
+        heading = _block_items(state, blocks)[0]
+        following = state.next_content(max(block.last, heading.last_line))
+        if following is None or following not in state.labels:
+            return []
+    else:
         return []
     scratch = dataclasses.replace(state, meeting=Meeting(), notes=[], headings=[heading])
     header.read_header(scratch)
     if scratch.meeting.committee is None or scratch.meeting.date is None:
         return []
     return [heading]
+
+
+def _titled_run(state: ParseState, labelled: list[int]) -> HeadingCandidate | None:
+    """The heading of a single item printed with no number and no case number: a title right
+    before the first section label, where the labels run on to a decision (``Beslutning``)."""
+    if not labelled or not any(state.labels[i][0].key == "beslutning" for i in labelled):
+        return None
+    title = state.previous_content(labelled[0])
+    if (
+        title is None
+        or title in state.toc_lines
+        or not titles.can_be_title(state, title, strict=True)
+    ):
+        return None
+    return _heading(state, title, title, -1, form="unnumbered-title", closed=False)
 
 
 def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[HeadingCandidate]:

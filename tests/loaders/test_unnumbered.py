@@ -89,6 +89,24 @@ def test_one_block_inside_a_section_or_without_sections_is_no_item() -> None:
         assert single_item(state) == []
 
 
+_SECTIONS = "Sagsfremstilling\nTekst.\nBeslutning\nGodkendt.\n"
+
+
+def test_one_item_by_its_title_before_its_sections() -> None:
+    assert _items(_HEADER + "Salg af grund\n" + _SECTIONS) == [(None, "Salg af grund", False)]
+
+
+def test_one_titled_run_of_labels_needs_a_header_a_title_and_a_decision() -> None:
+    for text in (
+        "Høringssvar\n\nSalg af grund\n" + _SECTIONS,  # no meeting header
+        _HEADER + "Sagsfremstilling\nTekst.\nIndstilling\nTekst.\n",  # no decision
+        _HEADER + "Mødet blev holdt på rådhuset.\n" + _SECTIONS,  # a sentence, no title
+    ):
+        state = ParseState.from_text(text)
+        mark_labels(state)
+        assert single_item(state) == [], text
+
+
 def test_a_title_with_its_access_in_parentheses() -> None:
     text = (
         "Referat\nByrådet\n\nGodkendelse\nSagsnr.: 22-000001\nÅben\nBeslutning\nGodkendt.\n\n"
