@@ -33,6 +33,9 @@ _AD = re.compile(
 _NUMBER_COLON = re.compile(r"(?P<n>\d{1,3}):(?:\s+(?P<title>\S.*)|(?P<glued>[A-ZÆØÅ].*))")
 _NUMBER_DOT = re.compile(r"(?P<n>\d{1,3})\.(?:\s+(?P<title>\S.*)|(?P<glued>[A-ZÆØÅ].*))")
 _NUMBER_PAREN = re.compile(r"(?P<n>\d{1,3})\)(?:\s+(?P<title>\S.*)|(?P<glued>[A-ZÆØÅ].*))")
+# "(3) title" and "3 - title".
+_PARENTHESISED = re.compile(r"\((?P<n>\d{1,3})\)\s*(?P<title>\S.*)")
+_NUMBER_DASH = re.compile(r"(?P<n>\d{1,3})\s+[-–]\s+(?P<title>\S.*)")
 _NUMBER_SPACE = re.compile(r"(?P<n>\d{1,3})\s+(?P<title>[A-ZÆØÅ\"'«“].*)")
 _NUMBER_ALONE = re.compile(r"(?P<n>\d{1,3})[.:)]?")
 # "1.  1. Title": the number printed twice.
@@ -82,6 +85,16 @@ def number_dot_heading(plain: str) -> tuple[int, str] | None:
     return found
 
 
+def parenthesised_heading(plain: str) -> tuple[int, str] | None:
+    """``(3) title``."""
+    return _match(_PARENTHESISED, plain) if plain[0] == "(" else None
+
+
+def number_dash_heading(plain: str) -> tuple[int, str] | None:
+    """``3 - title``."""
+    return _match(_NUMBER_DASH, plain) if plain[0].isdigit() else None
+
+
 def number_paren_heading(plain: str) -> tuple[int, str] | None:
     """``3) title``."""
     return _match(_NUMBER_PAREN, plain) if plain[0].isdigit() else None
@@ -110,10 +123,12 @@ HEADING_RULES: tuple[tuple[str, HeadingRule, bool], ...] = (
     ("number-colon", number_colon_heading, False),
     ("number-dot", number_dot_heading, False),
     ("number-paren", number_paren_heading, False),
+    ("number-parenthesised", parenthesised_heading, False),
+    ("number-dash", number_dash_heading, False),
     ("number-space", number_space_heading, False),
     ("number-alone", number_alone_heading, False),
 )
-FIRST_CHARS = frozenset("0123456789PpDdSsA")
+FIRST_CHARS = frozenset("0123456789PpDdSsA(")
 
 
 def heading_candidate(plain: str) -> tuple[str, int, str, bool] | None:

@@ -17,7 +17,14 @@ from loaders.rules.parse_state import HeadingCandidate, ParseState
 
 # Forms that say "number, then title" plainly enough; a number and a space, or a number alone,
 # is what page numbers look like.
-_FORMS = ("ad-number", "number-dot", "number-colon", "number-paren")
+_FORMS = (
+    "ad-number",
+    "number-dot",
+    "number-colon",
+    "number-paren",
+    "number-parenthesised",
+    "number-dash",
+)
 _LONGEST_TITLE = 150
 _SHORTEST_RUN = 2  # from 1 ...
 _SHORTEST_RUN_ELSEWHERE = 3  # ... or from any other number

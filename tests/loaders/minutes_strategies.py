@@ -137,6 +137,8 @@ HEADINGS = {
     "alone": "{n}\n{t}",  # the number alone on its line, the title on the next
     "doubled": "{n}.  {n}. {t}",
     "ad": "Ad {n}. {t}",  # "as to item N", in minutes of councils and boards
+    "dash": "{n} - {t}",
+    "parenthesised": "({n}) {t}",
 }
 NUMBERING_STYLES = tuple(HEADINGS)
 
