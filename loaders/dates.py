@@ -100,14 +100,18 @@ _TIME_AFTER = re.compile(r"[ \t]*[,-]?[ \t]*(?:kl\.?[ \t]*\d{1,2}|\d{1,2}:\d{2})
 _BETWEEN_DATE_AND_TIME = " \t,.-–"
 
 _CLOCK = r"(?<!\w)(?:kl\.?|klokken)[ \t]*:?[ \t]*"
+_UNTIL = r"[ \t]*(?:-|–|til)[ \t]*(?:ca\.?[ \t]*)?"  # "16.00 - 18.00", "16.00 – ca. 18.00"
 _TIME = re.compile(
     # kl. 16.30, kl 9, kl.: 16:30, optionally a range: kl. 16.30-18.30, kl. 9 til kl. 12
     rf"{_CLOCK}(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d{{2}}))?(?!\d)(?![:.]\d)"
-    rf"(?:[ \t]*(?:-|–|til)[ \t]*(?:{_CLOCK})?(?P<h2>\d{{1,2}})(?:[:.](?P<m2>\d{{2}}))?"
+    rf"(?:{_UNTIL}(?:{_CLOCK})?(?P<h2>\d{{1,2}})(?:[:.](?P<m2>\d{{2}}))?"
     r"(?!\d)(?![:.]\d))?"
     # 15:00, 08:15:00, 16:30-18:30
     r"|(?<![\d:.])(?P<h3>\d{1,2}):(?P<m3>\d{2})(?::(?P<s3>\d{2}))?(?!\d)(?!:\d)"
-    r"(?:[ \t]*(?:-|–)[ \t]*(?P<h4>\d{1,2}):(?P<m4>\d{2})(?::(?P<s4>\d{2}))?(?!\d)(?!:\d))?",
+    rf"(?:{_UNTIL}(?P<h4>\d{{1,2}}):(?P<m4>\d{{2}})(?::(?P<s4>\d{{2}}))?(?!\d)(?!:\d))?"
+    # 16.00 - 18.00: a range of two times with points, no "kl." (one alone is a number)
+    rf"|(?<![\d:.,])(?P<h5>\d{{1,2}})\.(?P<m5>\d{{2}}){_UNTIL}(?P<h6>\d{{1,2}})\.(?P<m6>\d{{2}})"
+    r"(?!\d)(?![.,]\d)",
     re.IGNORECASE,
 )
 
@@ -268,8 +272,28 @@ def _found_time(match: re.Match[str]) -> FoundTime | FoundTimeRange | None:
     return FoundTime(time, found.begin, stop, raw) if time is not None else None
 
 
+_EARLIEST_MEETING = 6  # o'clock
+_MINUTE_STEP = 5
+
+
+def _meeting_hours(start: dt.time, end: dt.time) -> bool:
+    """Two times printed with points and no ``kl.`` read as a meeting's hours only where they
+    look like them: from six in the morning, on a five-minute step, the end after the start."""
+    return (
+        start.hour >= _EARLIEST_MEETING
+        and start.minute % _MINUTE_STEP == 0
+        and end.minute % _MINUTE_STEP == 0
+        and end > start
+    )
+
+
 def _found_24_hour(match: re.Match[str]) -> FoundTime | FoundTimeRange | None:
     group = match.group
+    if group("h5"):
+        start, end = _clock(group("h5"), group("m5")), _clock(group("h6"), group("m6"))
+        if start is None or end is None or not _meeting_hours(start, end):
+            return None  # "2.50 - 3.00" kroner, "14.01 - 16.01" days: numbers, not hours
+        return FoundTimeRange(start, end, match.start(), match.end(), match.group())
     if group("h1"):
         start = _clock(group("h1"), group("m1"))
         end = _clock(group("h2"), group("m2")) if group("h2") is not None else None
@@ -295,6 +319,10 @@ def find_times(text: str) -> list[FoundTime | FoundTimeRange]:
     [('4:00 PM', datetime.time(16, 0))]
     >>> find_times("kl. 16:00 PM")
     []
+    >>> [(f.start_time, f.end_time) for f in find_times("Tid: 16.00 - ca. 18.30")]
+    [(datetime.time(16, 0), datetime.time(18, 30))]
+    >>> find_times("Prisen steg fra 2.50 til 3.00 kr."), find_times("Høring 14.01 - 16.01")
+    ([], [])
     """
     found = (_found_time(match) for match in _TIME.finditer(text))
     return [time for time in found if time is not None]

@@ -516,3 +516,26 @@ def test_the_twelve_hour_clock(text: str, start: dt.time, end: dt.time | None) -
 def test_an_hour_the_twelve_hour_clock_has_not_is_no_time() -> None:
     assert find_times("kl. 16:00 PM") == []
     assert find_times("0:30 AM") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Tid: 16.00 - 18.00", dt.time(16, 0), dt.time(18, 0)),
+        ("Tidspunkt: 16.30-18.00", dt.time(16, 30), dt.time(18, 0)),
+        ("kl. 16.00 – ca. 18.00", dt.time(16, 0), dt.time(18, 0)),
+        ("08.15 til 10.45", dt.time(8, 15), dt.time(10, 45)),
+    ],
+)
+def test_a_range_of_times_with_points(text: str, start: dt.time, end: dt.time) -> None:
+    (found,) = find_times(text)
+    assert isinstance(found, FoundTimeRange)
+    assert (found.start_time, found.end_time) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2.50 - 3.00 kr.", "Høringsperiode 14.01 - 16.01", "18.00 - 16.00", "3.5 - 4.5 mio."],
+)
+def test_numbers_with_points_are_no_range_of_times(text: str) -> None:
+    assert find_times(text) == []
