@@ -41,7 +41,11 @@ _NUMBER_ALONE = re.compile(r"(?P<n>\d{1,3})[.:)]?")
 # "1.  1. Title": the number printed twice.
 _DOUBLED = re.compile(r"(?P<n>\d{1,3})\s?[.:)]\s*(?P<title>.*)")
 # "Jens Hansen (A)": an entry of a numbered attendance list.
-_PERSON_ENTRY = re.compile(r"[^()]{3,60}\([A-ZÆØÅ]{1,2}\)(?:\s*\([^()]{2,30}\))?")
+# (a name of capitalised words, not "Godkendelse af dagsorden (B)").
+_PERSON_ENTRY = re.compile(
+    r"[A-ZÆØÅ][\w.'-]*(?:\s+(?:[A-ZÆØÅ][\w.'-]*|von|van|de|la)){1,4}\s*\([A-ZÆØÅ]{1,2}\)"
+    r"(?:\s*\([^()]{2,30}\))?"
+)
 _MONTHS = frozenset(dates.MONTHS)
 
 HeadingRule = Callable[[str], tuple[int, str] | None]

@@ -73,8 +73,20 @@ _ACCESS_AFTER = re.compile(
 _ACCESS_BEFORE = re.compile(
     r"\((?P<access>å|l|åben|åbent|lukket)(?:\s+(?:punkt|sag))?\)\s*(?P<rest>.*)", re.IGNORECASE
 )
-# The case number in parentheses after the title: "Udmøntning af midler (2020-0123456)".
+# The case number in parentheses after the title: "Udmøntning af midler (2020-0123456)", or
+# after its label: "Godkendelse af dagsorden - Sagsnr.: 20/1234", "..., sagsnr. 20/1234".
 _CASE_AFTER = re.compile(r"(?P<rest>.*?\S)\s*\((?P<case>[^()\s]{5,40})\)")
+_LABELLED_CASE_AFTER = re.compile(
+    r"(?P<rest>.*?[^\s,\-–])[\s,\-–]+(?:Sagsnr|Sags\s?nr|Sag\s?nr|Sagsnummer|Sags-?id|J\.?\s?nr"
+    r"|Journalnr|Dok\.?\s?nr)\.?\s*:?\s*(?P<case>[^\s,]{4,40})",
+    re.IGNORECASE,
+)
+# The access printed after the title: "Budget - Åben", "Budget [Lukket]", "Budget Åben sag".
+_ACCESS_TAIL = re.compile(
+    r"(?P<rest>.*?\S)(?:\s+[-–]\s+(?P<a1>Åben|Åbent|Lukket)(?:\s+(?:punkt|sag))?"
+    r"|\s*\[(?P<a2>Åben|Åbent|Lukket)(?:\s+(?:punkt|sag))?\]"
+    r"|\s+(?P<a3>Åben|Åbent|Lukket)\s+(?:punkt|sag))"
+)
 _LONGEST_TITLE = 250
 _LONGEST_PART = 160  # a wrapped part longer than this is a paragraph, not a title line
 _MAX_WRAPPED = 2  # lines a title may wrap onto
@@ -99,6 +111,10 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
     ('Projekt PLUS - Slutevaluering', None, False)
     >>> split_title("Salg af areal (Lukket)"), split_title("Budget 2024 (Åbent punkt)")
     (('Salg af areal', None, True), ('Budget 2024', None, False))
+    >>> split_title("Salg af areal - Lukket"), split_title("Budget [Åben]")
+    (('Salg af areal', None, True), ('Budget', None, False))
+    >>> split_title("Godkendelse af dagsorden - Sagsnr.: 20/1234")
+    ('Godkendelse af dagsorden', None, False)
     >>> split_title("(L) Salg af areal"), split_title("(Å) Budget 2024")
     (('Salg af areal', None, True), ('Budget 2024', None, False))
     >>> split_title("Udmøntning af midler (2020-0123456)")[0], split_title("Budget (2024-2027)")[0]
@@ -110,6 +126,10 @@ def split_title(title: str) -> tuple[str, str | None, bool]:
     before = _ACCESS_BEFORE.fullmatch(title) if title.startswith("(") else None
     if before:
         title, closed = before["rest"], before["access"][0] in "Ll"
+    tail = _ACCESS_TAIL.fullmatch(title) if ("Å" in title or "Lukket" in title) else None
+    if tail:
+        access = tail["a1"] or tail["a2"] or tail["a3"]
+        title, closed = tail["rest"], closed or access[0] == "L"
     after = _ACCESS_AFTER.fullmatch(title)
     if after:
         title, closed = after["rest"], after["access"][0] in "Ll"
@@ -132,18 +152,29 @@ def access_before(title: str) -> str | None:
 
 
 def case_number_after(title: str) -> str | None:
-    """The case number printed in parentheses at the end of ``title``, if any; a span of years
-    (``(2024-2027)``) is none."""
+    """The case number printed at the end of ``title``, in parentheses or after its label, if
+    any; a span of years (``(2024-2027)``) is none."""
+    found = _case_after(title)
+    return found[1] if found else None
+
+
+def _case_after(title: str) -> tuple[str, str] | None:
+    """``(title before it, case number)`` for a case number printed at the end of ``title``."""
     match = _CASE_AFTER.fullmatch(title) if title.endswith(")") else None
+    low = title.lower()
+    if match is None and ("nr" in low or "id" in low):
+        match = _LABELLED_CASE_AFTER.fullmatch(title)
     if match is None or casenumbers.parse_case_number(match["case"]) is None:
         return None
-    return None if casenumbers.is_year_span(match["case"]) else match["case"]
+    if casenumbers.is_year_span(match["case"]):
+        return None
+    return match["rest"], match["case"]
 
 
 def without_case_number(title: str) -> str:
-    """``title`` without the case number printed in parentheses at its end."""
-    case = case_number_after(title)
-    return title[: title.rindex("(")].rstrip() if case else title
+    """``title`` without the case number printed at its end."""
+    found = _case_after(title)
+    return found[0] if found else title
 
 
 def is_sentence(text: str) -> bool:

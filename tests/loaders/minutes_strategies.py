@@ -184,7 +184,15 @@ SECTION_LABELS = ("Resume", "Sagsfremstilling", "Indstilling", "Økonomi")
 # dates the meeting: a bare numbered line is an item only under a dated header).
 LABEL_STYLES = ("own-line", "colon", "inline", "upper", "decision-heading", "genitive", "none")
 # Case numbers printed in parentheses after the title (Copenhagen); a span of years is title.
-TITLE_CASE_NUMBERS = (" (2020-0123456)", " (19/11679)", " (00.01.00-A00-1-21)")
+TITLE_CASE_NUMBERS = (
+    " (2020-0123456)",
+    " (19/11679)",
+    " (00.01.00-A00-1-21)",
+    " - Sagsnr.: 20/1234",
+    ", sagsnr. 19/11679",
+)
+# The access printed after the title.
+TITLE_ACCESS_AFTER = (" - Åben", " [Lukket]", " Åben sag", " (Åbent punkt)")
 TITLE_YEAR_SPANS = (" (2022-2025)",)
 
 SENTENCES = (
@@ -414,9 +422,11 @@ def minutes(
         decision = draw(st.sampled_from(DECISIONS))
         lines = [LINK_BAR] if "link-bar" in extras else []
         printed_title = title
-        after_title = draw(st.sampled_from(("", "", "", "case", "years", "access")))
+        after_title = draw(st.sampled_from(("", "", "", "case", "years", "access", "access-after")))
         if after_title == "access":  # "(Å) Budget", "(L) Køb af ejendom"
             printed_title = draw(st.sampled_from(("(Å) ", "(L) ", "(Åben) "))) + title
+        elif after_title == "access-after":  # "Budget - Åben", "Køb af ejendom [Lukket]"
+            printed_title = title + draw(st.sampled_from(TITLE_ACCESS_AFTER))
         elif after_title == "case":
             printed_title += draw(st.sampled_from(TITLE_CASE_NUMBERS))
         elif after_title == "years":

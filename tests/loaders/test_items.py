@@ -40,6 +40,7 @@ def test_doctests() -> None:
         ("(3) Orientering fra formanden", "number-parenthesised", 3, "Orientering fra formanden"),
         ("4 - Godkendelse af regnskab", "number-dash", 4, "Godkendelse af regnskab"),
         ("5 – Eventuelt", "number-dash", 5, "Eventuelt"),
+        ("6. Godkendelse af dagsorden (B)", "number-dot", 6, "Godkendelse af dagsorden (B)"),
         ("Dagsordenspunkt nr. 3: Budget", "punkt-number", 3, "Budget"),
         ("3. (L)", "number-dot", 3, "(L)"),
     ],

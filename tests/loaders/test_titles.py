@@ -126,17 +126,38 @@ def test_split_title(printed: str, expected: tuple[str, str | None, bool]) -> No
 
 
 @pytest.mark.parametrize(
-    ("title", "case"),
+    ("printed", "title", "case"),
     [
-        ("Udmøntning af KLAPjob-midler (2020-0123456)", "2020-0123456"),
-        ("Lokalplan 12 (00.01.00-A00-1-21)", "00.01.00-A00-1-21"),
-        ("Salg af grund (19/11679)", "19/11679"),
-        ("Budget for lokale tiltag (2022-2025)", None),  # years
-        ("Budget 2024 (Lukket)", None),
-        ("Trafikplan (fase 2)", None),
+        (
+            "Udmøntning af KLAPjob-midler (2020-0123456)",
+            "Udmøntning af KLAPjob-midler",
+            "2020-0123456",
+        ),
+        ("Lokalplan 12 (00.01.00-A00-1-21)", "Lokalplan 12", "00.01.00-A00-1-21"),
+        ("Salg af grund (19/11679)", "Salg af grund", "19/11679"),
+        ("Godkendelse af dagsorden - Sagsnr.: 20/1234", "Godkendelse af dagsorden", "20/1234"),
+        ("Godkendelse af dagsorden, sagsnr. 20/1234", "Godkendelse af dagsorden", "20/1234"),
+        ("Budget for lokale tiltag (2022-2025)", "Budget for lokale tiltag (2022-2025)", None),
+        ("Budget 2024 (Lukket)", "Budget 2024 (Lukket)", None),
+        ("Trafikplan (fase 2)", "Trafikplan (fase 2)", None),
+        ("Lokalplan nr. 12 for Skolevej", "Lokalplan nr. 12 for Skolevej", None),
     ],
 )
-def test_case_number_after_the_title(title: str, case: str | None) -> None:
-    assert titles.case_number_after(title) == case
-    expected = title[: title.rindex("(")].rstrip() if case else title
-    assert titles.without_case_number(title) == expected
+def test_case_number_after_the_title(printed: str, title: str, case: str | None) -> None:
+    assert titles.case_number_after(printed) == case
+    assert titles.without_case_number(printed) == title
+
+
+@pytest.mark.parametrize(
+    ("printed", "title", "closed"),
+    [
+        ("Salg af grund - Lukket", "Salg af grund", True),
+        ("Salg af grund [Lukket]", "Salg af grund", True),
+        ("Budget 2024 - Åben", "Budget 2024", False),
+        ("Budget 2024 Åben sag", "Budget 2024", False),
+        ("Svømmehallen forbliver lukket", "Svømmehallen forbliver lukket", False),
+        ("Status på Åben Skole", "Status på Åben Skole", False),
+    ],
+)
+def test_access_after_the_title(printed: str, title: str, closed: bool) -> None:
+    assert split_title(printed) == (title, None, closed)
