@@ -13,10 +13,11 @@ inwards are taken, up to the first that does not repeat.
 A PDF with one page of text has nothing to repeat: there a row at the edge is taken only when
 it is printed smaller than the running text and set apart from it by more than a blank line
 (a ``Side 1 af 1`` in the text's own size is left to the parser's noise rules). A row in a font
-larger than the running text's, or with the form of an item heading (``3. Godkendelse af
-dagsorden``), is never furniture: in a short PDF the same item may well stand at the top of
-two pages. Better a header left in (the parser's noise rules find running headers by
-repetition too) than a heading taken out.
+larger than the running text's, with the form of an item heading (``3. Godkendelse af
+dagsorden``), or a section label (``Handicaprådets beslutning den 18. marts 2010``, printed in
+every item) is never furniture: in a short PDF the same item, or an item's label, may well
+stand at the top of two pages. Better a header left in (the parser's noise rules find running
+headers by repetition too) than a heading taken out.
 
 >>> furniture_key("Side 3 af 28")
 'side # af #'
@@ -33,6 +34,7 @@ from collections.abc import Sequence
 
 from loaders.pdf.rows import Line
 from loaders.rules.heading_forms import heading_candidate
+from loaders.rules.sections import match_label
 
 # Share of a page's height at its top and at its bottom where headers and footers stand.
 BAND = 0.13
@@ -86,7 +88,8 @@ def _band(rows: Sequence[Row], height: float, largest: float) -> list[tuple[str,
         for index in indexes:
             row = rows[index]
             small = all(s.size <= largest for s in row)
-            if small and heading_candidate(" ".join(s.text for s in row)) is None:
+            text = " ".join(s.text for s in row)
+            if small and heading_candidate(text) is None and match_label(text) is None:
                 # its parts in any order: mirrored pages swap left and right
                 key = " | ".join(sorted(furniture_key(s.text) for s in row))
                 found.append((f"{band} {key}", index))

@@ -149,6 +149,8 @@ def continues(upper: Line, lower: Line, *, same_page: bool = True) -> bool:
         return False
     if _ends_paragraph(upper.text) and heading_forms.heading_candidate(lower.text) is not None:
         return False  # a sentence, then a line with a heading's form: "3. Eventuelt"
+    if lower.text[:1].isupper() and sections.match_label(upper.text) is not None:
+        return False  # a whole label ("Økonomiudvalgets beslutning den 5. maj 2022"), then text
     hyphen = upper.text.endswith("-") and upper.text[-2:-1].isalnum()
     wrapped = upper.right + 0.3 * upper.size + lower.first_word > upper.edge - 1
     return wrapped or (hyphen and lower.text[:1].islower())
