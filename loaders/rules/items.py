@@ -22,6 +22,7 @@ from loaders.rules import (
     signatures,
     titles,
     unnumbered,
+    unnumbered_among,
 )
 from loaders.rules.heading_forms import FIRST_CHARS, HEADING_RULES, heading_candidate
 from loaders.rules.parse_state import HeadingCandidate, ParseState
@@ -210,7 +211,7 @@ def _with_unnumbered(
     with a heading or two numbered against blocks of case numbers, the blocks if they are
     plainly more; runs of labels, or a single block, only where nothing is numbered."""
     if len(chosen) >= _MIN_NUMBERED:
-        among = unnumbered.among_numbered(state, chosen)
+        among = unnumbered_among.among_numbered(state, chosen)
         if among:
             state.layout.append("unnumbered-among-numbered")
         return sorted([*chosen, *among], key=lambda heading: heading.line), form

@@ -10,9 +10,7 @@ Which side the titles stand on is decided once for the whole text, by what most 
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -30,7 +28,7 @@ _META = re.compile(
 # Where a label usually stands in an item, so that a run of labels can be told from its
 # wrap-around (``Beslutning`` then ``Sagsfremstilling`` is where one item ends and the next
 # begins). Labels whose place varies (``bilag``) have no rank.
-_RANK = {
+LABEL_RANK = {
     "resume": 0,
     "sagsfremstilling": 1,
     "baggrund": 2,
@@ -70,7 +68,7 @@ def _is_anchor(plain: str) -> str | None:
     return None
 
 
-def _blocks(state: ParseState) -> list[_Block]:
+def case_blocks(state: ParseState) -> list[_Block]:
     """The blocks of case-number and access lines, in one pass; a title line may stand
     between two of their lines."""
     blocks: list[_Block] = []
@@ -100,7 +98,7 @@ def _blocks(state: ParseState) -> list[_Block]:
     return blocks
 
 
-def _title_before(state: ParseState, index: int, floor: int) -> int:
+def title_before(state: ParseState, index: int, floor: int) -> int:
     before = state.previous_content(index, floor)
     if before is None or before in state.toc_lines:
         return -1
@@ -135,7 +133,7 @@ def _title_after(state: ParseState, index: int) -> int:
     return after if ends_heading or plain[-1] not in ".!?" else -1
 
 
-def _heading(
+def heading_at(
     state: ParseState, start: int, title_line: int, body: int, *, form: str, closed: bool
 ) -> HeadingCandidate:
     split: tuple[str, str | None, bool] = ("", None, False)
@@ -152,7 +150,7 @@ def _block_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandida
     floor = 0
     sides = []
     for block in blocks:
-        before = _title_before(state, block.first, floor)
+        before = title_before(state, block.first, floor)
         after = _title_after(state, block.last) if block.inner < 0 else -1
         sides.append((before, after))
         floor = block.last + 1
@@ -165,7 +163,7 @@ def _block_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandida
             start, body = before, -1  # the title opens the item; the block is its body
         else:
             start, body = block.first, block.first
-        found.append(_heading(state, start, title, body, form=block.kind, closed=block.closed))
+        found.append(heading_at(state, start, title, body, form=block.kind, closed=block.closed))
     return found
 
 
@@ -173,7 +171,7 @@ def _key(state: ParseState, index: int) -> str:
     return " ".join(state.plain[index].lower().split()) if index >= 0 else ""
 
 
-def _label_sequence(state: ParseState) -> list[tuple[int, str]]:
+def label_sequence(state: ParseState) -> list[tuple[int, str]]:
     """``(line, key)`` of each line's first label in document order; sub-headings left out."""
     return [
         (index, labels[0].key)
@@ -195,8 +193,13 @@ def _run_opener(sequence: list[tuple[int, str]]) -> str | None:
         score = 0
         previous: str | None = None
         for _, label in sequence:
-            if label != key and previous is not None and previous in _RANK and label in _RANK:
-                score += 1 if _RANK[previous] < _RANK[label] else -1
+            if (
+                label != key
+                and previous is not None
+                and previous in LABEL_RANK
+                and label in LABEL_RANK
+            ):
+                score += 1 if LABEL_RANK[previous] < LABEL_RANK[label] else -1
             previous = label
         if best is None or (score, count) > best[:2]:
             best = (score, count, key)
@@ -207,16 +210,20 @@ def _run_starts(state: ParseState) -> list[int]:
     """The lines where the run of labels starts again: each line with the label that opens
     the run, the first label of all, and a label that goes back in the usual order (an item
     with only a ``Beslutning`` after one with the whole run)."""
-    sequence = _label_sequence(state)
+    sequence = label_sequence(state)
     opener = _run_opener(sequence)
     if opener is None:
         return []
     starts: list[int] = []
     previous: str | None = None
     for index, key in sequence:
-        back = previous in _RANK and key in _RANK and _RANK[key] < _RANK[previous or ""]
+        back = (
+            previous in LABEL_RANK
+            and key in LABEL_RANK
+            and LABEL_RANK[key] < LABEL_RANK[previous or ""]
+        )
         # The opener again right after itself (two decisions of one item) needs a title.
-        again = key == opener and (key != previous or _title_before(state, index, 0) >= 0)
+        again = key == opener and (key != previous or title_before(state, index, 0) >= 0)
         if not starts or back or again:
             starts.append(index)
         previous = key
@@ -226,7 +233,7 @@ def _run_starts(state: ParseState) -> list[int]:
 def _block_run_starts(state: ParseState, blocks: list[_Block]) -> list[int]:
     """With blocks of case numbers: the lines with the label that most often comes first after
     a block, and the first label before the first block (an item without a case number)."""
-    sequence = _label_sequence(state)
+    sequence = label_sequence(state)
     firsts: dict[str, int] = {}
     position = 0
     for block in blocks:
@@ -257,10 +264,10 @@ def _label_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandida
             cursor += 1
         opened = cursor > 0 and block_lines[cursor - 1] > previous
         if not opened:
-            title = _title_before(state, start, previous + 1)
+            title = title_before(state, start, previous + 1)
             line = title if title >= 0 else start
             body = -1 if title >= 0 else start
-            found.append(_heading(state, line, title, body, form="label-run", closed=False))
+            found.append(heading_at(state, line, title, body, form="label-run", closed=False))
         previous = start
     return found
 
@@ -268,7 +275,7 @@ def _label_items(state: ParseState, blocks: list[_Block]) -> list[HeadingCandida
 def find_items(state: ParseState, *, label_runs: bool = True) -> list[HeadingCandidate]:
     """The items of minutes that number none, in document order (empty if fewer than two);
     ``label_runs=False`` reads only blocks of case-number and access lines."""
-    blocks = _blocks(state)
+    blocks = case_blocks(state)
     found = _block_items(state, blocks) if len(blocks) >= _MIN_ITEMS else []
     if len(blocks) < _MIN_ITEMS:
         blocks = []
@@ -287,7 +294,7 @@ def single_item(state: ParseState) -> list[HeadingCandidate]:
     a section of its own right after it (after its title, if printed there); or, with no case
     number at all, a title right before sections that run to a decision. Either way a meeting
     header (a committee and a date) before it."""
-    blocks = _blocks(state)
+    blocks = case_blocks(state)
     labelled = [i for i in sorted(state.labels) if i not in state.toc_lines and not state.noise[i]]
     if not blocks:
         heading = _titled_run(state, labelled)
@@ -322,80 +329,7 @@ def _titled_run(state: ParseState, labelled: list[int]) -> HeadingCandidate | No
         or not titles.can_be_title(state, title, strict=True)
     ):
         return None
-    return _heading(state, title, title, -1, form="unnumbered-title", closed=False)
-
-
-def among_numbered(state: ParseState, numbered: list[HeadingCandidate]) -> list[HeadingCandidate]:
-    """Items printed without a number among numbered ones (``Meddelelser`` between items 2 and
-    3): a block of case numbers with a title before it, standing after the numbered item's
-    decision and its text, with no other line of a heading's form between, and followed by a
-    section of its own before the next heading.
-    Only such blocks count: a title-like line before a second ``Beslutning`` is as often the
-    first body's short decision (``Anbefales``) as a new item."""
-    heads = sorted(h.line for h in numbered)
-    decisions = sorted(i for i, found in state.labels.items() if found[0].key == "beslutning")
-    labelled = sorted(state.labels)
-    candidates = sorted(state.candidates)
-    found: list[HeadingCandidate] = []
-    for block in _blocks(state):
-        position = bisect.bisect_right(heads, block.first) - 1
-        if position < 0 or block.inner >= 0:
-            continue
-        head = heads[position]
-        end = heads[position + 1] if position + 1 < len(heads) else len(state.lines)
-        decided = _last_before(decisions, block.first)
-        if decided is None or decided <= head:
-            continue  # the numbered item's own case numbers, before its decision
-        passed = _last_before(candidates, block.first)
-        if passed is not None and passed > head:
-            continue  # a numbered heading the chain passed over may open this block's item
-        text = state.next_content(decided, block.first)
-        title = _title_before(state, block.first, decided + 1)
-        if text is None or title < 0 or title <= text:
-            continue  # no decision text before the title line: the line is the decision
-        after = bisect.bisect_right(labelled, block.last)
-        if after == len(labelled) or labelled[after] >= end:
-            continue  # no section of its own before the next heading
-        found.append(_heading(state, title, title, -1, form=block.kind, closed=block.closed))
-    return found + _restarts_among(state, heads, candidates, decisions)
-
-
-# Labels that open an item's run; after a decision they start the next item's.
-_OPENERS = frozenset(key for key, rank in _RANK.items() if rank <= _RANK["baggrund"])
-
-
-def _restarts_among(
-    state: ParseState, heads: list[int], candidates: list[int], decisions: list[int]
-) -> list[HeadingCandidate]:
-    """Items without a number where the run of labels starts again after a numbered item's
-    decision (``Beslutning``, its text, a title, ``Sagsfremstilling`` ... ``Beslutning``), with
-    no case number: the title stands between the decision's text and the opening label, and
-    the new item has a decision of its own before the next heading. A second decision of the
-    same item follows its label with no opening label before it."""
-    found: list[HeadingCandidate] = []
-    sequence = _label_sequence(state)
-    for (decided, before), (start, key) in itertools.pairwise(sequence):
-        position = bisect.bisect_right(heads, decided) - 1
-        if before != "beslutning" or key not in _OPENERS or position < 0:
-            continue
-        end = heads[position + 1] if position + 1 < len(heads) else len(state.lines)
-        passed = _last_before(candidates, start)
-        if start >= end or (passed is not None and passed > heads[position]):
-            continue
-        text = state.next_content(decided, start)
-        title = _title_before(state, start, decided + 1)
-        if text is None or title < 0 or title <= text:
-            continue
-        own = bisect.bisect_right(decisions, start)
-        if own < len(decisions) and decisions[own] < end:
-            found.append(_heading(state, title, title, -1, form="label-run", closed=False))
-    return found
-
-
-def _last_before(lines: list[int], line: int) -> int | None:
-    """The last of the sorted ``lines`` before ``line``, if any."""
-    at = bisect.bisect_left(lines, line)
-    return lines[at - 1] if at else None
+    return heading_at(state, title, title, -1, form="unnumbered-title", closed=False)
 
 
 def layout_names(headings: list[HeadingCandidate]) -> list[str]:
