@@ -86,7 +86,7 @@ _DATE = r"(?:\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,2}\.?\s+[a-zæøå]+\s+\d{4})"
 # starts with it ("Udvalget for Job & Arbejdsmarkeds").
 _GENITIVE_DECISION = re.compile(
     r"(?P<who>[A-ZÆØÅ][\w&/ -]{0,80}?(?:ets|ens)|Udvalget\s+for\s+[\w&/ ,-]{2,80}?\ws)"
-    r"\s+beslutning"
+    r"\s+(?P<what>beslutning|afgørelse|indstilling|anbefaling)"
     r"(?:\s+(?:den|d\.)\s+(?P<date>" + _DATE + r"))?",
     re.IGNORECASE,
 )
@@ -174,21 +174,24 @@ def recommends_label(plain: str) -> tuple[LabelMatch, ...] | None:
     return (LabelMatch("indstilling", plain),)
 
 
+_GENITIVE_WORDS = ("eslutning", "fgørelse", "ndstilling", "nbefaling")
+
+
 def genitive_decision_label(plain: str) -> tuple[LabelMatch, ...] | None:
     """``<Body>s beslutning [den <date>]``: the decision of a body named in the genitive
-    (``Økonomiudvalgets beslutning den 3. maj 2022`` is the Økonomiudvalget's)."""
-    if "eslutning" not in plain or plain.endswith("."):
+    (``Økonomiudvalgets beslutning den 3. maj 2022`` is the Økonomiudvalget's; ``afgørelse``
+    likewise); ``<Body>s indstilling`` (or ``anbefaling``) opens the indstilling."""
+    if plain.endswith(".") or not any(w in plain for w in _GENITIVE_WORDS):
         return None
     match = _GENITIVE_DECISION.fullmatch(plain.rstrip(":").rstrip())
     if match is None or not _GENITIVE_BODY.search(match["who"]):
         return None
+    heading = plain.rstrip(":").rstrip()
+    if match["what"].lower() in ("indstilling", "anbefaling"):
+        return (LabelMatch("indstilling", heading),)  # "Økonomiudvalgets indstilling"
     who = match["who"]
     committee = None if who.lower() in _UNNAMED_BODIES else who[:-1]
-    return (
-        LabelMatch(
-            "beslutning", plain.rstrip(":").rstrip(), committee=committee, date_text=match["date"]
-        ),
-    )
+    return (LabelMatch("beslutning", heading, committee=committee, date_text=match["date"]),)
 
 
 def recommendation_from_label(plain: str) -> tuple[LabelMatch, ...] | None:

@@ -194,7 +194,14 @@ def test_a_weak_label_after_an_inline_label_with_text_is_a_label() -> None:
 
 def test_the_labels_are_data() -> None:
     # Every row of loaders/data/section_labels.csv is in the table; keys keep FORMAT.md's names.
-    assert SECTION_LABELS["beslutning"] == ("beslutning", "beslutninger", "udvalgets beslutning")
+    assert SECTION_LABELS["beslutning"] == (
+        "beslutning",
+        "beslutninger",
+        "udvalgets beslutning",
+        "beslutning i sagen",
+        "udvalgets afgørelse",
+        "afgørelse",
+    )
     assert SECTION_LABELS["udtalelser"] == ("udtalelser", "udtalelse")
     assert "sagsbehandler" not in {h for hs in SECTION_LABELS.values() for h in hs}
     assert "indhold" not in {h for hs in SECTION_LABELS.values() for h in hs}
@@ -293,6 +300,25 @@ def test_decision_labels_name_the_body(
     assert found is not None
     (match,) = found[1]
     assert (match.key, match.committee, match.date_text) == ("beslutning", committee, date_text)
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Afgørelse", "beslutning"),
+        ("Udvalgets afgørelse", "beslutning"),
+        ("Byrådets afgørelse den 3. maj 2022", "beslutning"),
+        ("Økonomiudvalgets indstilling", "indstilling"),
+        ("Økonomiudvalgets anbefaling", "indstilling"),
+        ("Bilagsfortegnelse", "bilag"),
+        ("Protokoltilførsel", "protokoltilførsel"),
+        ("Sagen afgøres af", "kompetence"),
+    ],
+)
+def test_more_labels_met_in_the_wild(heading: str, key: str) -> None:
+    found = match_label(heading)
+    assert found is not None
+    assert [m.key for m in found[1]] == [key]
 
 
 def test_sagsresume_is_the_resume() -> None:
