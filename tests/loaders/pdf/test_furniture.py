@@ -105,3 +105,13 @@ def test_a_footer_mirrored_on_even_pages() -> None:
             ]
         pages.append([*_body(number), *footer])
     assert read_pdf(draw(pages)).text == _text(2)
+
+
+def test_a_section_label_at_the_top_of_every_page_stays() -> None:
+    """A decision heading printed in every item may stand at the top of every page: it is the
+    item's, not the page's."""
+    label = "Økonomiudvalgets beslutning den 5. maj 2022"
+    pages = [[Text(LEFT, 60, label), Text(LEFT, 85, "Godkendt.")] for _ in range(4)]
+    text = read_pdf(draw(pages)).text
+    assert text.count(label) == 4
+    assert text.count("Godkendt.") == 4

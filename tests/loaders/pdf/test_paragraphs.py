@@ -6,7 +6,8 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from loaders.pdf import read_pdf
-from loaders.pdf.paragraphs import join_text
+from loaders.pdf.paragraphs import continues, join_text
+from loaders.pdf.rows import Line
 
 from .drawing import BOLD, LEFT, RIGHT, Text, draw, furnished, paragraph, wrap
 
@@ -129,3 +130,16 @@ def test_a_heading_in_the_text_s_own_font_after_a_full_sentence() -> None:
     assert stringWidth(full, "Helvetica", 10) > 0.9 * (RIGHT - LEFT)  # "3." would not fit
     page = paragraph([full, "3. Eventuelt", "Beslutning", "Intet."], 100)
     assert read_pdf(draw([page])).text == f"{full}\n3. Eventuelt\nBeslutning\nIntet.\n"
+
+
+def test_a_whole_label_that_reaches_the_margin_ends_its_line() -> None:
+    """A decision heading as wide as the column looks like a wrapped line; a label whole on
+    its line, then a line that starts with a capital, are two lines all the same."""
+    label = "Beskæftigelses- og Integrationsudvalgets beslutning den 12. oktober 2020"
+    upper = Line(label, 70.0, 520.0, 100.0, 110.0, 10.0, False, edge=525.0)
+    lower = Line("Indstillingen blev godkendt.", 70.0, 200.0, 112.0, 122.0, 10.0, False, 60.0)
+    assert not continues(upper, lower)
+    # the same line of running text does run on
+    running = Line("Udvalget drøftede sagen og besluttede den 12. oktober", 70.0, 520.0, 100.0,
+                   110.0, 10.0, False, edge=525.0)  # fmt: skip
+    assert continues(running, lower)
