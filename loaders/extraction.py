@@ -31,6 +31,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from loaders.rules.casenumbers import is_case_line
+from loaders.rules.heading_forms import heading_candidate
 from loaders.rules.sections import match_label
 from loaders.rules.titles import is_sentence
 
@@ -204,12 +206,13 @@ _LABEL_START = re.compile(rf"(?:{_LABEL_WORDS})\b", re.IGNORECASE)
 def _no_heading_title(rest: str) -> bool:
     """``rest`` cannot be the title of a ``N Title`` heading: it starts in lower case, with a
     number or a section label, is a whole label line (``Økonomiudvalgets beslutning den 3. maj
-    2022``), or it ends as a sentence ends."""
+    2022``) or a case-number line (``Sagsnr.: 20/1234``), or it ends as a sentence ends."""
     return (
         not rest[0].isupper()
         or bool(_LABEL_START.match(rest))
         or is_sentence(rest)
         or match_label(rest) is not None
+        or is_case_line(rest)
     )
 
 
@@ -221,6 +224,10 @@ def strip_glued_page_numbers(lines: list[str]) -> list[str] | None:
     ['Beslutning', 'Side 1 af 2', 'Godkendt.']
     >>> strip_glued_page_numbers(["Tekst.", "Side 1 af 2", "2 Godkendelse af dagsorden"]) is None
     True
+    >>> strip_glued_page_numbers(["Tekst.", "Side 1 af 2", "2 - Godkendelse af dagsorden"]) is None
+    True
+    >>> strip_glued_page_numbers(["Budget", "Side 1 af 2", "2 Sagsnr.: 20/1234"])
+    ['Budget', 'Side 1 af 2', 'Sagsnr.: 20/1234']
     """
     result: list[str] | None = None
     for index, line in enumerate(lines):
@@ -234,7 +241,12 @@ def strip_glued_page_numbers(lines: list[str]) -> list[str] | None:
         for at in below[:_LOOK_BELOW_FOOTER]:
             printed = lines[at].strip()
             rest = printed[len(prefix) :].strip()
-            if printed.startswith(prefix) and rest and _no_heading_title(rest):
+            if (
+                printed.startswith(prefix)
+                and rest
+                and _no_heading_title(rest)
+                and heading_candidate(printed) is None  # "3 - Title": item 3 on page 3
+            ):
                 result = result if result is not None else list(lines)
                 result[at] = lines[at][: len(lines[at]) - len(lines[at].lstrip())] + rest
                 break
