@@ -276,17 +276,18 @@ def split_header_fields(lines: list[str]) -> list[str] | None:
     >>> split_header_fields(["Mødested\tRådhuset, Mødelokale 2", "Mødested Rådhuset"]) is None
     True
     """
-    result: list[str] | None = None
-    for index, line in enumerate(lines[:_HEADER_LINES]):
-        if "\t" in line:
-            continue  # a label and its value set apart by a tab: printed so, not run together
-        cuts = [m.start() for m in _BARE_FIELD.finditer(line)]
+    head: list[str] = []
+    changed = False
+    for line in lines[:_HEADER_LINES]:
+        # a label and its value set apart by a tab are printed so, not run together
+        cuts = [] if "\t" in line else [m.start() for m in _BARE_FIELD.finditer(line)]
         if len(cuts) + (_BARE_FIELD_FIRST.match(line) is not None) < 2:
+            head.append(line)
             continue
-        result = result if result is not None else list(lines)
+        changed = True
         parts = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
-        result[index] = "\n".join(part for part in parts if part)
-    return "\n".join(result).split("\n") if result is not None else None
+        head.extend(part for part in parts if part)
+    return [*head, *lines[_HEADER_LINES:]] if changed else None
 
 
 def repair_extraction(text: str) -> str:

@@ -116,6 +116,5 @@ def normalize(text: str) -> Normalised:
         page = _BLANK_RUNS.sub("\n\n", clean_characters(page))
         return Normalised(expand_in_text(page.lstrip("\n")), media_type, evidence)
     if media_type == MARKDOWN:
-        text = repair_extraction(clean_characters(markdown_to_text(text)))
-        return Normalised(expand_in_text(text), media_type)
+        text = clean_characters(markdown_to_text(text))
     return Normalised(expand_in_text(repair_extraction(text)), media_type)

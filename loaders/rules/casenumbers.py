@@ -136,11 +136,12 @@ def case_numbers_in_line(
     """The case numbers printed on line ``index``: a bare number, or the value of a
     ``Sagsnr:`` line (several numbers may be separated by commas); or ``printed``, a number
     read from the line by another rule (after a title)."""
-    plain = state.plain[index]
-    value = labelled_value(plain)
-    candidates = [plain] if value is None else [v.strip() for v in value.split(",")]
     if printed is not None:
         candidates = [printed]
+    else:
+        plain = state.plain[index]
+        value = labelled_value(plain)
+        candidates = [plain] if value is None else [v.strip() for v in value.split(",")]
     found: list[CaseNumber] = []
     for raw in candidates:
         parts = parse_case_number(raw) if raw else None

@@ -260,9 +260,10 @@ _LONGEST_CONTACT = 200
 
 
 # "Syddjurs Kommune, Lundbergsvej 2, 8400 Ebeltoft": a letterhead that starts with the sender.
-_SENDER_FIRST = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?\s+Kommune\s*[,·|•–-]")
+_SENDER = r"[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?\s+"  # the municipality's name
+_SENDER_FIRST = re.compile(_SENDER + r"Kommune\s*[,·|•–-]")
 # "Hedensted Kommune" alone: the sender's name closing the last page.
-_SENDER_ALONE = re.compile(r"[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?\s+(?:Regions)?[Kk]ommune")
+_SENDER_ALONE = re.compile(_SENDER + r"(?:Regions)?[Kk]ommune")
 
 
 def _is_contact_line(plain: str) -> bool:

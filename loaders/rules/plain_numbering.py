@@ -38,9 +38,14 @@ def agenda_run(
     form; empty if none does."""
     best: list[HeadingCandidate] = []
     best_form = ""
+    dated: int | None = -1  # the first line dating the meeting; -1: not looked for yet
     for form in _FORMS:
         run = _run(state, sorted(unconfirmed.get(form, []), key=lambda c: c.line))
-        if len(run) > len(best) and _dated_header(state, run[0].line):
+        if len(run) <= len(best):
+            continue
+        if dated == -1:
+            dated = _first_dated_line(state)
+        if dated is not None and dated < run[0].line:
             best, best_form = run, form
     return best, best_form
 
@@ -71,12 +76,16 @@ def _run(state: ParseState, candidates: list[HeadingCandidate]) -> list[HeadingC
     return best
 
 
-def _dated_header(state: ParseState, stop: int) -> bool:
-    """A date printed before line ``stop`` that is not another day's (``Publiceret 12. marts
-    2023``, ``Næste møde ...``): a header that says when the meeting was."""
-    return any(
-        plain and dates.find_dates(plain) and not other_date_first(plain)
-        for plain in state.plain[:stop]
+def _first_dated_line(state: ParseState) -> int | None:
+    """The first line with a date that is not another day's (``Publiceret 12. marts 2023``,
+    ``Næste møde ...``): where a header says when the meeting was."""
+    return next(
+        (
+            index
+            for index, plain in enumerate(state.plain)
+            if plain and dates.find_dates(plain) and not other_date_first(plain)
+        ),
+        None,
     )
 
 
